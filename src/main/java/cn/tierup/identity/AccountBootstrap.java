@@ -1,0 +1,31 @@
+package cn.tierup.identity;
+
+import cn.tierup.identity.internal.AccountRepository;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates accounts without a logged-in user: the first administrator and the demo accounts only. */
+@Service
+public class AccountBootstrap {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+
+    AccountBootstrap(AccountRepository accounts, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean noAccounts() {
+        return accounts.count() == 0;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void create(String username, String displayName, String password, long organizationId, Role role) {
+        PasswordPolicy.check(password);
+        accounts.save(new Account(username, displayName, encoder.encode(password), organizationId, role));
+    }
+}

@@ -1,0 +1,187 @@
+package cn.tierup.identity;
+
+import cn.tierup.identity.OrganizationDirectory.OrgRef;
+import cn.tierup.identity.internal.AccountRepository;
+import cn.tierup.shared.AuditRecorder;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.PageResult;
+import cn.tierup.shared.StaleRecordException;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: each use case one transaction, authorised by the scope guard, written to the audit trail. */
+@Service
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final ScopeGuard guard;
+    private final OrganizationDirectory directory;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditRecorder audit;
+    private final JdbcClient jdbc;
+
+    AccountService(AccountRepository accounts, ScopeGuard guard, OrganizationDirectory directory,
+                   PasswordEncoder passwordEncoder, AuditRecorder audit, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.guard = guard;
+        this.directory = directory;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<AccountView> list(String query, Integer page, Integer size) {
+        OrgScope scope = guard.scope(Permission.ACCOUNT_MANAGE);
+        int p = PageResult.clampPage(page);
+        int s = PageResult.clampSize(size);
+        String q = query == null || query.isBlank() ? null : "%" + query.strip() + "%";
+        String where = " from account a join organization o on o.id = a.organization_id where o.path like :scope"
+                + (q == null ? "" : " and (a.username like :q or a.display_name like :q or o.name like :q)");
+        var countSpec = jdbc.sql("select count(*)" + where).param("scope", scope.likePattern());
+        var listSpec = jdbc.sql("select a.id, a.username, a.display_name, a.organization_id, o.name as org_name, a.role,"
+                        + " a.enabled, a.locked_until, a.last_login_at, a.version" + where
+                        + " order by o.path, a.username limit :limit offset :offset")
+                .param("scope", scope.likePattern()).param("limit", s).param("offset", (long) p * s);
+        if (q != null) {
+            countSpec = countSpec.param("q", q);
+            listSpec = listSpec.param("q", q);
+        }
+        long total = countSpec.query(Long.class).single();
+        LocalDateTime now = LocalDateTime.now();
+        List<AccountView> items = listSpec.query((rs, i) -> {
+            var locked = rs.getTimestamp("locked_until");
+            var last = rs.getTimestamp("last_login_at");
+            return new AccountView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                    rs.getLong("organization_id"), rs.getString("org_name"), Role.valueOf(rs.getString("role")),
+                    rs.getBoolean("enabled"), locked != null && locked.toLocalDateTime().isAfter(now),
+                    last == null ? null : last.toLocalDateTime(), rs.getLong("version"));
+        }).list();
+        return new PageResult<>(items, p, s, total);
+    }
+
+    @Transactional(readOnly = true)
+    public AccountView get(long id) {
+        Account a = load(id);
+        return view(a);
+    }
+
+    @Transactional
+    public AccountView create(AccountForm form) {
+        OrgRef org = guard.require(Permission.ACCOUNT_MANAGE, form.organizationId());
+        requireAssignable(form.role());
+        if (org.retired()) {
+            throw new DomainException("account.organization.retired");
+        }
+        String username = form.username().strip();
+        if (accounts.existsByUsername(username)) {
+            throw new DomainException("account.username.taken", username);
+        }
+        PasswordPolicy.check(form.password());
+        Account a = new Account(username, form.displayName(), passwordEncoder.encode(form.password()),
+                org.id(), form.role());
+        if (form.enabled() != null) {
+            a.setEnabled(form.enabled());
+        }
+        accounts.saveAndFlush(a);
+        audit.record("Account", a.getId(), org.id(), "CREATE", "新建账户 " + a.getUsername(), null, snapshot(a));
+        return view(a);
+    }
+
+    @Transactional
+    public AccountView update(long id, AccountForm form) {
+        Account a = load(id);
+        checkVersion(a, form.version());
+        OrgRef org = guard.require(Permission.ACCOUNT_MANAGE, form.organizationId());
+        requireAssignable(form.role());
+        if (a.getId() == guard.currentUser().accountId() && form.role() != a.getRole()) {
+            throw new DomainException("account.ownRole");
+        }
+        Map<String, Object> before = snapshot(a);
+        a.assign(form.displayName(), org.id(), form.role());
+        if (form.enabled() != null) {
+            if (!form.enabled() && a.getId() == guard.currentUser().accountId()) {
+                throw new DomainException("account.disableSelf");
+            }
+            a.setEnabled(form.enabled());
+        }
+        accounts.saveAndFlush(a);
+        audit.record("Account", a.getId(), org.id(), "UPDATE", "修改账户 " + a.getUsername(), before, snapshot(a));
+        return view(a);
+    }
+
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        Account a = load(id);
+        PasswordPolicy.check(newPassword);
+        a.changePasswordHash(passwordEncoder.encode(newPassword));
+        a.unlock();
+        audit.record("Account", a.getId(), a.getOrganizationId(), "RESET_PASSWORD", "重置账户 " + a.getUsername() + " 的密码", null, null);
+    }
+
+    @Transactional
+    public void unlock(long id) {
+        Account a = load(id);
+        Map<String, Object> before = snapshot(a);
+        a.unlock();
+        audit.record("Account", a.getId(), a.getOrganizationId(), "UNLOCK", "解锁账户 " + a.getUsername(), before, snapshot(a));
+    }
+
+    /** Any logged-in user changes their own password, knowing the current one. */
+    @Transactional
+    public void changeOwnPassword(String current, String newPassword) {
+        CurrentUser me = guard.currentUser();
+        Account a = accounts.findById(me.accountId()).orElseThrow(() -> new NotFoundException("account", me.accountId()));
+        if (current == null || !passwordEncoder.matches(current, a.getPasswordHash())) {
+            throw new DomainException("account.password.currentWrong");
+        }
+        PasswordPolicy.check(newPassword);
+        a.changePasswordHash(passwordEncoder.encode(newPassword));
+        audit.record("Account", a.getId(), a.getOrganizationId(), "CHANGE_PASSWORD", "修改本人密码", null, null);
+    }
+
+    /** Loads an account the current user may manage: one bound to an organisation in their scope. */
+    private Account load(long id) {
+        Account a = accounts.findById(id).orElseThrow(() -> new NotFoundException("account", id));
+        guard.require(Permission.ACCOUNT_MANAGE, a.getOrganizationId());
+        return a;
+    }
+
+    /** No one hands out more power than they hold: only an administrator makes administrators. */
+    private void requireAssignable(Role role) {
+        if (role == Role.ADMIN && guard.currentUser().role() != Role.ADMIN) {
+            throw new AccessDeniedException("cannot grant ADMIN");
+        }
+    }
+
+    private static void checkVersion(Account a, Long version) {
+        if (version != null && version != a.getVersion()) {
+            throw new StaleRecordException();
+        }
+    }
+
+    private AccountView view(Account a) {
+        String orgName = directory.find(a.getOrganizationId()).map(OrgRef::name).orElse("");
+        return new AccountView(a.getId(), a.getUsername(), a.getDisplayName(), a.getOrganizationId(), orgName,
+                a.getRole(), a.isEnabled(), a.isLocked(LocalDateTime.now()), a.getLastLoginAt(), a.getVersion());
+    }
+
+    private static Map<String, Object> snapshot(Account a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", a.getUsername());
+        m.put("displayName", a.getDisplayName());
+        m.put("organizationId", a.getOrganizationId());
+        m.put("role", a.getRole());
+        m.put("enabled", a.isEnabled());
+        m.put("lockedUntil", a.getLockedUntil());
+        return m;
+    }
+}

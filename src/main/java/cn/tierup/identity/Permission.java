@@ -1,0 +1,25 @@
+package cn.tierup.identity;
+
+/** What a role may do, as module:resource:action. Where it may do it is the organisation subtree. */
+public enum Permission {
+    ORG_READ("organization:org:read"),
+    ORG_WRITE("organization:org:write"),
+    ORG_MOVE("organization:org:move"),
+    ORG_AUTHORITY("organization:org:authority"),
+    MEMBER_READ("organization:member:read"),
+    MEMBER_WRITE("organization:member:write"),
+    MEMBER_PII("organization:member:pii"),
+    IMPORT("organization:data:import"),
+    ACCOUNT_MANAGE("identity:account:manage"),
+    AUDIT_READ("audit:entry:read");
+
+    private final String code;
+
+    Permission(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,59 @@
+package cn.tierup.organization;
+
+import cn.tierup.organization.internal.PiiCipher;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the tree without a logged-in user, for start-up data only (the first root of a fresh
+ * installation and the demo data set). Everything a person does goes through the services, which
+ * check scope and write the audit trail; nothing here is reachable from a request.
+ */
+@Service
+public class OrganizationBootstrap {
+
+    private final EntityManager em;
+    private final PiiCipher cipher;
+
+    OrganizationBootstrap(EntityManager em, PiiCipher cipher) {
+        this.em = em;
+        this.cipher = cipher;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean isEmpty() {
+        return em.createQuery("select count(o) from Organization o", Long.class).getSingleResult() == 0;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Organization root(OrganizationDetails details) {
+        Organization o = Organization.root(details);
+        em.persist(o);
+        o.placeUnder(null);
+        return o;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Organization child(Organization parent, OrganizationDetails details) {
+        Organization o = Organization.childOf(parent, details);
+        em.persist(o);
+        o.placeUnder(parent);
+        return o;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void assignGradingAuthority(Organization graded, Organization authority) {
+        graded.assignGradingAuthority(authority);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Member member(Organization org, MemberDetails details) {
+        String hash = details.idNumber() == null ? null : cipher.index(ChineseIdNumber.parse(details.idNumber()).value());
+        Member m = new Member(org.getId(), details, hash, LocalDate.now());
+        em.persist(m);
+        return m;
+    }
+}

@@ -1,0 +1,225 @@
+package cn.tierup.organization;
+
+import cn.tierup.identity.CurrentUser;
+import cn.tierup.identity.OrgScope;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.organization.internal.OrganizationQueries;
+import cn.tierup.organization.internal.OrganizationRepository;
+import cn.tierup.shared.AuditRecorder;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.PageResult;
+import cn.tierup.shared.StaleRecordException;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases on the organisation tree: each one transaction, authorised by the guard, audited. */
+@Service
+public class OrganizationService {
+
+    private final OrganizationRepository organizations;
+    private final OrganizationQueries queries;
+    private final ScopeGuard guard;
+    private final AuditRecorder audit;
+    private final JdbcClient jdbc;
+    private final EntityManager em;
+
+    OrganizationService(OrganizationRepository organizations, OrganizationQueries queries, ScopeGuard guard,
+                        AuditRecorder audit, JdbcClient jdbc, EntityManager em) {
+        this.organizations = organizations;
+        this.queries = queries;
+        this.guard = guard;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.em = em;
+    }
+
+    @Transactional(readOnly = true)
+    public OrganizationView get(long id) {
+        guard.require(Permission.ORG_READ, id);
+        return view(load(id));
+    }
+
+    /** The user's own organisation: where their tree starts. */
+    @Transactional(readOnly = true)
+    public OrganizationView home() {
+        return get(guard.currentUser().organizationId());
+    }
+
+    /** Figures of the user's subtree (or of one organisation's subtree inside it). */
+    @Transactional(readOnly = true)
+    public TreeSummary summary(Long under) {
+        OrgScope scope = guard.scope(Permission.ORG_READ);
+        long id = under == null ? scope.rootId() : under;
+        var ref = guard.require(Permission.ORG_READ, id);
+        return queries.summary(ref.name(), ref.path());
+    }
+
+    @Transactional(readOnly = true)
+    public List<OrganizationRow> children(long id, boolean includeRetired) {
+        guard.require(Permission.ORG_READ, id);
+        return queries.children(id, includeRetired);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<OrganizationRow> search(OrganizationCriteria c) {
+        OrgScope scope = guard.scope(Permission.ORG_READ);
+        String prefix = scope.path();
+        if (c.under() != null) {
+            prefix = guard.require(Permission.ORG_READ, c.under()).path();
+        }
+        return queries.subtree(prefix, c.q(), c.field(), c.kind(), c.includeRetired(),
+                PageResult.clampPage(c.page()), PageResult.clampSize(c.size()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Crumb> trail(long id) {
+        guard.require(Permission.ORG_READ, id);
+        return queries.trail(load(id).getPath(), guard.currentUser().organizationId());
+    }
+
+    @Transactional
+    public OrganizationView create(long parentId, OrganizationDetails details, Long gradingAuthorityId) {
+        guard.require(Permission.ORG_WRITE, parentId);
+        Organization parent = load(parentId);
+        Organization o = Organization.childOf(parent, details);
+        em.persist(o);
+        o.placeUnder(parent);
+        if (gradingAuthorityId != null && !gradingAuthorityId.equals(parentId)) {
+            assignAuthority(o, gradingAuthorityId);
+        }
+        em.flush();
+        audit.record("Organization", o.getId(), o.getId(), "CREATE", "新增党组织 " + o.getName(), null, snapshot(o));
+        return view(o);
+    }
+
+    @Transactional
+    public OrganizationView update(long id, OrganizationDetails details, long version) {
+        guard.require(Permission.ORG_WRITE, id);
+        Organization o = load(id);
+        checkVersion(o.getVersion(), version);
+        if (o.isRetired()) {
+            throw new DomainException("org.retired", o.getName());
+        }
+        Map<String, Object> before = snapshot(o);
+        o.update(details, queries.activeChildCount(id));
+        em.flush();
+        audit.record("Organization", id, id, "UPDATE", "修改党组织 " + o.getName(), before, snapshot(o));
+        return view(o);
+    }
+
+    /** Sets the grading authority (评定组织); null restores the default, the parent. */
+    @Transactional
+    public OrganizationView changeGradingAuthority(long id, Long authorityId, long version) {
+        guard.require(Permission.ORG_AUTHORITY, id);
+        Organization o = load(id);
+        checkVersion(o.getVersion(), version);
+        Map<String, Object> before = snapshot(o);
+        if (authorityId == null) {
+            o.assignGradingAuthority(null);
+        } else {
+            assignAuthority(o, authorityId);
+        }
+        em.flush();
+        audit.record("Organization", id, id, "CHANGE_AUTHORITY", "调整评定组织 " + o.getName(), before, snapshot(o));
+        return view(o);
+    }
+
+    private void assignAuthority(Organization o, long authorityId) {
+        guard.require(Permission.ORG_AUTHORITY, o.getId());
+        guard.require(Permission.ORG_READ, authorityId);
+        o.assignGradingAuthority(load(authorityId));
+    }
+
+    /** Moves an organisation with its whole subtree under a new parent (one path rewrite). */
+    @Transactional
+    public OrganizationView move(long id, long newParentId, long version) {
+        guard.requireBelow(Permission.ORG_MOVE, id);
+        guard.require(Permission.ORG_WRITE, newParentId);
+        Organization o = load(id);
+        checkVersion(o.getVersion(), version);
+        Organization newParent = load(newParentId);
+        Map<String, Object> before = snapshot(o);
+        int oldDepth = o.getDepth();
+        String oldPath = o.moveUnder(newParent);
+        em.flush();
+        int moved = jdbc.sql("update organization set path = :newPrefix || substring(path, :cut),"
+                        + " depth = depth + :delta where path like :old and id <> :id")
+                .param("newPrefix", o.getPath()).param("cut", oldPath.length() + 1)
+                .param("delta", o.getDepth() - oldDepth).param("old", oldPath + "%").param("id", id).update();
+        audit.record("Organization", id, id, "MOVE",
+                "调整隶属关系 " + o.getName() + " → " + newParent.getName() + "（含下级 " + moved + " 个）",
+                before, snapshot(o));
+        return view(o);
+    }
+
+    @Transactional
+    public OrganizationView retire(long id, LocalDate on, long version) {
+        guard.requireBelow(Permission.ORG_WRITE, id);
+        Organization o = load(id);
+        checkVersion(o.getVersion(), version);
+        Map<String, Object> before = snapshot(o);
+        long activeMembers = jdbc.sql("select count(*) from member where organization_id = :id and status = 'ACTIVE'")
+                .param("id", id).query(Long.class).single();
+        long accounts = jdbc.sql("select count(*) from account where organization_id = :id and enabled = true")
+                .param("id", id).query(Long.class).single();
+        if (accounts > 0) {
+            throw new DomainException("org.retire.accounts", accounts);
+        }
+        o.retire(on == null ? LocalDate.now() : on, queries.activeChildCount(id), activeMembers);
+        em.flush();
+        audit.record("Organization", id, id, "RETIRE", "撤销党组织 " + o.getName(), before, snapshot(o));
+        return view(o);
+    }
+
+    Organization load(long id) {
+        return organizations.findById(id).orElseThrow(() -> new NotFoundException("organization", id));
+    }
+
+    private OrganizationView view(Organization o) {
+        CurrentUser user = guard.currentUserIfAny().orElse(null);
+        boolean showPhone = user != null && guard.can(Permission.ORG_WRITE, o.getId());
+        Long authority = o.effectiveGradingAuthorityId();
+        return new OrganizationView(o.getId(), o.getParentId(), queries.nameOf(o.getParentId()), o.getPath(),
+                o.getDepth(), o.getName(), o.getKind(), o.getField(), o.getGradingAuthorityId(), authority,
+                queries.nameOf(authority), o.getSecretary(), o.getContactPerson(),
+                showPhone ? o.getContactPhone() : PhoneNumbers.mask(o.getContactPhone()), o.getUnitType(),
+                o.getUnitName(), o.getEstablishedOn(), o.getLastElectionOn(), o.isRetired(), o.getRetiredOn(),
+                o.getId() == null ? 0 : queries.memberCount(o.getId()),
+                o.getId() == null ? 0 : queries.activeChildCount(o.getId()), o.getVersion());
+    }
+
+    static void checkVersion(long current, long submitted) {
+        if (current != submitted) {
+            throw new StaleRecordException();
+        }
+    }
+
+    /** What the audit trail keeps of an organisation (the phone masked: the trail is no copy of personal data). */
+    private static Map<String, Object> snapshot(Organization o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", o.getName());
+        m.put("parentId", o.getParentId());
+        m.put("path", o.getPath());
+        m.put("kind", o.getKind());
+        m.put("field", o.getField());
+        m.put("gradingAuthorityId", o.getGradingAuthorityId());
+        m.put("secretary", o.getSecretary());
+        m.put("contactPerson", o.getContactPerson());
+        m.put("contactPhone", PhoneNumbers.mask(o.getContactPhone()));
+        m.put("unitType", o.getUnitType());
+        m.put("unitName", o.getUnitName());
+        m.put("establishedOn", o.getEstablishedOn());
+        m.put("lastElectionOn", o.getLastElectionOn());
+        m.put("retired", o.isRetired());
+        m.put("retiredOn", o.getRetiredOn());
+        return m;
+    }
+}

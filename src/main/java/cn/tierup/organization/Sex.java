@@ -1,0 +1,5 @@
+package cn.tierup.organization;
+
+public enum Sex {
+    MALE, FEMALE
+}

@@ -1,0 +1,163 @@
+package cn.tierup.organization.internal;
+
+import cn.tierup.organization.Crumb;
+import cn.tierup.organization.Field;
+import cn.tierup.organization.MemberCategory;
+import cn.tierup.organization.TreeSummary;
+import cn.tierup.organization.OrgKind;
+import cn.tierup.organization.OrganizationRow;
+import cn.tierup.shared.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read queries over the tree. Every subtree question is a prefix match on the indexed path, answered
+ * by one statement (the page and its total come back together through a window count).
+ */
+@Component
+public class OrganizationQueries {
+
+    static final String MEMBER_COUNT = "(select count(*) from member m where m.organization_id = o.id"
+            + " and m.status = 'ACTIVE' and m.category in ('FULL', 'PROBATIONARY'))";
+    static final String CHILD_COUNT = "(select count(*) from organization c where c.parent_id = o.id and c.retired = false)";
+    private static final String ROW_COLUMNS = "o.id, o.parent_id, p.name as parent_name, o.name, o.kind, o.field, o.depth,"
+            + " o.secretary, o.retired, " + CHILD_COUNT + " as child_count, " + MEMBER_COUNT + " as member_count";
+
+    private final JdbcClient jdbc;
+
+    public OrganizationQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One page of the subtree under {@code pathPrefix}, filtered; a single indexed statement. */
+    public PageResult<OrganizationRow> subtree(String pathPrefix, String q, Field field, OrgKind kind,
+                                                boolean includeRetired, int page, int size) {
+        StringBuilder sql = new StringBuilder("select " + ROW_COLUMNS + ", count(*) over () as total_rows"
+                + " from organization o left join organization p on p.id = o.parent_id where o.path like :prefix");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("prefix", pathPrefix + "%");
+        if (q != null && !q.isBlank()) {
+            sql.append(" and o.name like :q");
+            params.put("q", "%" + q.strip() + "%");
+        }
+        if (field != null) {
+            sql.append(" and o.field = :field");
+            params.put("field", field.name());
+        }
+        if (kind != null) {
+            sql.append(" and o.kind = :kind");
+            params.put("kind", kind.name());
+        }
+        if (!includeRetired) {
+            sql.append(" and o.retired = false");
+        }
+        sql.append(" order by o.path limit :limit offset :offset");
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        long[] total = {0};
+        List<OrganizationRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+            total[0] = rs.getLong("total_rows");
+            return row(rs);
+        }).list();
+        if (rows.isEmpty() && page > 0) {
+            total[0] = jdbc.sql("select count(*) from organization o where o.path like :prefix")
+                    .param("prefix", pathPrefix + "%").query(Long.class).single();
+        }
+        return new PageResult<>(rows, page, size, total[0]);
+    }
+
+    public List<OrganizationRow> children(long parentId, boolean includeRetired) {
+        return jdbc.sql("select " + ROW_COLUMNS + " from organization o left join organization p on p.id = o.parent_id"
+                        + " where o.parent_id = :parent" + (includeRetired ? "" : " and o.retired = false")
+                        + " order by o.name")
+                .param("parent", parentId).query((rs, i) -> row(rs)).list();
+    }
+
+    public long memberCount(long organizationId) {
+        return jdbc.sql("select " + MEMBER_COUNT.replace("o.id", ":id")).param("id", organizationId)
+                .query(Long.class).single();
+    }
+
+    public long activeChildCount(long organizationId) {
+        return jdbc.sql("select count(*) from organization c where c.parent_id = :id and c.retired = false")
+                .param("id", organizationId).query(Long.class).single();
+    }
+
+    /** The organisations on the path, from {@code fromId} (the user's own) down to the last id. */
+    public List<Crumb> trail(String path, long fromId) {
+        List<Long> ids = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+        int start = ids.indexOf(fromId);
+        if (start < 0) {
+            return List.of();
+        }
+        List<Long> wanted = ids.subList(start, ids.size());
+        Map<Long, String> names = new LinkedHashMap<>();
+        jdbc.sql("select id, name from organization where id in (:ids)").param("ids", wanted)
+                .query((ResultSet rs) -> {
+                    names.put(rs.getLong("id"), rs.getString("name"));
+                });
+        List<Crumb> crumbs = new ArrayList<>();
+        for (Long id : wanted) {
+            crumbs.add(new Crumb(id, names.getOrDefault(id, "")));
+        }
+        return crumbs;
+    }
+
+    public String nameOf(Long id) {
+        if (id == null) {
+            return null;
+        }
+        return jdbc.sql("select name from organization where id = :id").param("id", id).query(String.class)
+                .optional().orElse(null);
+    }
+
+    /** Counts of organisations by kind and field and of the roll by category, under {@code pathPrefix}. */
+    public TreeSummary summary(String rootName, String pathPrefix) {
+        String prefix = pathPrefix + "%";
+        Map<OrgKind, Long> byKind = new EnumMap<>(OrgKind.class);
+        Map<Field, Long> byField = new EnumMap<>(Field.class);
+        long[] orgs = {0};
+        jdbc.sql("select kind, field, count(*) as n from organization where path like :p and retired = false"
+                        + " group by kind, field").param("p", prefix)
+                .query((ResultSet rs) -> {
+                    long n = rs.getLong("n");
+                    orgs[0] += n;
+                    byKind.merge(OrgKind.valueOf(rs.getString("kind")), n, Long::sum);
+                    byField.merge(Field.valueOf(rs.getString("field")), n, Long::sum);
+                });
+        Map<MemberCategory, Long> byCategory = new EnumMap<>(MemberCategory.class);
+        long[] flags = {0, 0};
+        jdbc.sql("select m.category, sum(case when m.retired then 1 else 0 end) as r,"
+                        + " sum(case when m.floating then 1 else 0 end) as f, count(*) as n"
+                        + " from member m join organization o on o.id = m.organization_id"
+                        + " where o.path like :p and m.status = 'ACTIVE' group by m.category").param("p", prefix)
+                .query((ResultSet rs) -> {
+                    MemberCategory c = MemberCategory.valueOf(rs.getString("category"));
+                    byCategory.put(c, rs.getLong("n"));
+                    if (c.isPartyMember()) {
+                        flags[0] += rs.getLong("r");
+                        flags[1] += rs.getLong("f");
+                    }
+                });
+        long partyMembers = byCategory.getOrDefault(MemberCategory.FULL, 0L)
+                + byCategory.getOrDefault(MemberCategory.PROBATIONARY, 0L);
+        return new TreeSummary(rootName, orgs[0], byKind, byField, byCategory, partyMembers, flags[0], flags[1]);
+    }
+
+    private static OrganizationRow row(ResultSet rs) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        return new OrganizationRow(rs.getLong("id"), parentId, rs.getString("parent_name"),
+                rs.getString("name"), OrgKind.valueOf(rs.getString("kind")), Field.valueOf(rs.getString("field")),
+                rs.getInt("depth"), rs.getString("secretary"), rs.getBoolean("retired"), rs.getLong("child_count"),
+                rs.getLong("member_count"));
+    }
+}

@@ -1,0 +1,273 @@
+package cn.tierup.setup;
+
+import cn.tierup.identity.AccountBootstrap;
+import cn.tierup.identity.Role;
+import cn.tierup.organization.ChineseIdNumber;
+import cn.tierup.organization.Education;
+import cn.tierup.organization.Field;
+import cn.tierup.organization.MemberCategory;
+import cn.tierup.organization.MemberDetails;
+import cn.tierup.organization.OrgKind;
+import cn.tierup.organization.Organization;
+import cn.tierup.organization.OrganizationBootstrap;
+import cn.tierup.organization.OrganizationDetails;
+import cn.tierup.organization.Sex;
+import cn.tierup.organization.UnitType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo city on an empty database: 彭州市委 with 20 towns and their villages and communities,
+ * 机关工委 with the 农业局党委 branches of the first reference document (29, 34, 6, 9, 4 and 53
+ * members), schools, hospitals, enterprises and social organisations, about 300 organisations and
+ * 6,000 people on the rolls, and one account per role. Generated from a fixed seed: the same every time.
+ */
+@Component
+@Order(2)
+@ConditionalOnProperty(name = "tierup.demo.enabled", havingValue = "true")
+public class DemoDataLoader implements ApplicationRunner {
+
+    public static final String DEMO_PASSWORD = "tierup2026";
+    public static final String ROOT_NAME = "中共彭州市委员会";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final LocalDate LATEST = LocalDate.of(2025, 12, 31);
+
+    static final String[] TOWNS = {"天彭镇", "致和镇", "濛阳镇", "丽春镇", "九尺镇", "桂花镇", "葛仙山镇", "军乐镇", "升平镇",
+            "通济镇", "丹景山镇", "敖平镇", "小鱼洞镇", "龙门山镇", "白鹿镇", "磁峰镇", "新兴镇", "红岩镇", "隆丰镇", "三界镇"};
+    private static final String[] VILLAGE_STEMS = {"太平", "建设", "新华", "和平", "红光", "金星", "永丰", "双河", "联合",
+            "光明", "民主", "复兴", "石门", "五星", "青龙", "白马", "河坝", "竹林", "高桥", "兴隆", "万福", "天生", "回龙", "宝山"};
+    private static final String[] COMMUNITY_STEMS = {"南街", "北街", "东风", "西苑", "新城", "滨河", "花园", "朝阳"};
+    private static final String[] SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+            + "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤").split("");
+    private static final String[] GIVEN = ("建国华明芳军丽强静敏伟磊洋勇艳杰娟涛超秀英霞平刚桂兰玉梅志红德文斌波辉鹏飞燕"
+            + "宇浩婷雪琳晨欣悦家和兴祥福成永春海林荣贵清云萍").split("");
+
+    private final OrganizationBootstrap orgs;
+    private final AccountBootstrap accounts;
+    private final TransactionTemplate tx;
+    private final Random random = new Random(20250301L);
+    private final Set<String> idNumbers = new HashSet<>();
+    private int people;
+
+    DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, TransactionTemplate tx) {
+        this.orgs = orgs;
+        this.accounts = accounts;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        tx.executeWithoutResult(s -> {
+            if (orgs.isEmpty() && accounts.noAccounts()) {
+                long start = System.nanoTime();
+                int count = load();
+                log.info("Demo data loaded: {} organisations, {} people, in {} ms", count, people,
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+        });
+    }
+
+    private int load() {
+        List<Organization> all = new ArrayList<>();
+        Organization city = orgs.root(details(ROOT_NAME, OrgKind.COMMITTEE, Field.AGENCY, "彭州市委", 1950));
+        all.add(city);
+
+        Organization firstVillage = null;
+        Organization lichun = null;
+        for (int t = 0; t < TOWNS.length; t++) {
+            String town = TOWNS[t];
+            Organization townOrg = add(all, city, "中共彭州市" + town + "委员会", OrgKind.COMMITTEE, Field.TOWN, town + "人民政府");
+            if (town.equals("丽春镇")) {
+                lichun = townOrg;
+            }
+            staff(townOrg, 6 + random.nextInt(10));
+            int villages = t < 4 ? 10 : 7;
+            for (int v = 0; v < villages; v++) {
+                String stem = VILLAGE_STEMS[(t * 7 + v) % VILLAGE_STEMS.length];
+                boolean general = v == 0 && t < 4;
+                Organization village = add(all, townOrg, "中共彭州市" + town + stem + "村" + (general ? "总支部委员会" : "支部委员会"),
+                        general ? OrgKind.GENERAL_BRANCH : OrgKind.BRANCH, Field.VILLAGE, stem + "村村民委员会");
+                if (general) {
+                    for (int b = 1; b <= 3; b++) {
+                        Organization sub = add(all, village, "中共彭州市" + town + stem + "村第" + "一二三".charAt(b - 1) + "党支部",
+                                OrgKind.BRANCH, Field.VILLAGE, stem + "村村民委员会");
+                        roll(sub, 10 + random.nextInt(15), false);
+                    }
+                } else {
+                    roll(village, 12 + random.nextInt(28), false);
+                    if (town.equals("丽春镇") && firstVillage == null) {
+                        firstVillage = village;
+                    }
+                }
+            }
+            for (int c = 0; c < 2; c++) {
+                String stem = COMMUNITY_STEMS[(t + c * 3) % COMMUNITY_STEMS.length];
+                Organization community = add(all, townOrg, "中共彭州市" + town + stem + "社区支部委员会", OrgKind.BRANCH,
+                        Field.COMMUNITY, stem + "社区居民委员会");
+                roll(community, 15 + random.nextInt(35), false);
+            }
+        }
+
+        Organization agencies = add(all, city, "中共彭州市直属机关工作委员会", OrgKind.COMMITTEE, Field.AGENCY, "市直机关");
+        staff(agencies, 5);
+        Organization dept = add(all, agencies, "中共彭州市委组织部支部委员会", OrgKind.BRANCH, Field.AGENCY, "市委组织部");
+        roll(dept, 18, false);
+        // The first reference document: 农业局党委 and its branches, with their member counts.
+        Organization agriculture = add(all, agencies, "中共彭州市农业局委员会", OrgKind.COMMITTEE, Field.AGENCY, "彭州市农业局");
+        Organization nyjAdmin = add(all, agriculture, "彭州市农业局行政人员支部", OrgKind.BRANCH, Field.AGENCY, "彭州市农业局");
+        roll(nyjAdmin, 29, false);
+        roll(add(all, agriculture, "彭州市农业局事业人员支部", OrgKind.BRANCH, Field.INSTITUTION, "彭州市农业技术推广中心"), 34, false);
+        roll(add(all, agriculture, "彭州市农业局隆平科业支部", OrgKind.BRANCH, Field.STATE_ENTERPRISE, "隆平科业公司"), 6, false);
+        roll(add(all, agriculture, "彭州市农业局农学会支部", OrgKind.BRANCH, Field.SOCIAL_ORGANIZATION, "彭州市农学会"), 9, false);
+        roll(add(all, agriculture, "彭州市气象局支部", OrgKind.BRANCH, Field.AGENCY, "彭州市气象局"), 4, false);
+        roll(add(all, agriculture, "彭州市农业局离退人员支部", OrgKind.BRANCH, Field.AGENCY, "彭州市农业局"), 53, true);
+        for (String d : new String[] {"财政局", "发展和改革局", "人力资源和社会保障局", "住房和城乡建设局", "交通运输局", "水务局"}) {
+            roll(add(all, agencies, "中共彭州市" + d + "支部委员会", OrgKind.BRANCH, Field.AGENCY, "彭州市" + d), 12 + random.nextInt(25), false);
+        }
+
+        Organization education = add(all, city, "中共彭州市教育局委员会", OrgKind.COMMITTEE, Field.SCHOOL, "彭州市教育局");
+        for (String school : new String[] {"彭州中学", "彭州市第一中学", "彭州市嘉祥外国语学校", "彭州市实验小学", "彭州市天府路小学",
+                "彭州市南街小学", "彭州市濛阳中学", "彭州市丽春学校", "彭州市九尺中学", "彭州市职业高级中学"}) {
+            roll(add(all, education, "中共" + school + "支部委员会", OrgKind.BRANCH, Field.SCHOOL, school), 10 + random.nextInt(30), false);
+        }
+        Organization health = add(all, city, "中共彭州市卫生局委员会", OrgKind.COMMITTEE, Field.HEALTH, "彭州市卫生局");
+        for (String h : new String[] {"彭州市人民医院", "彭州市中医医院", "彭州市妇幼保健院", "彭州市疾病预防控制中心",
+                "彭州市第二人民医院", "彭州市丽春镇卫生院", "彭州市濛阳镇卫生院", "彭州市致和镇卫生院"}) {
+            roll(add(all, health, "中共" + h + "支部委员会", OrgKind.BRANCH, Field.HEALTH, h), 10 + random.nextInt(40), false);
+        }
+        Organization culture = add(all, city, "中共彭州市文化广播电视局委员会", OrgKind.COMMITTEE, Field.CULTURE, "彭州市文广局");
+        for (String c : new String[] {"彭州市图书馆", "彭州市文化馆", "彭州市博物馆", "彭州市川剧团"}) {
+            roll(add(all, culture, "中共" + c + "支部委员会", OrgKind.BRANCH, Field.CULTURE, c), 6 + random.nextInt(15), false);
+        }
+        Organization soe = add(all, city, "中共彭州市国有资产监督管理委员会委员会", OrgKind.COMMITTEE, Field.STATE_ENTERPRISE, "彭州市国资委");
+        for (String e : new String[] {"彭州市国有投资有限公司", "彭州市自来水有限公司", "彭州市城乡建设投资有限公司", "彭州市公交有限公司",
+                "彭州市农业发展投资有限公司"}) {
+            roll(add(all, soe, "中共" + e + "支部委员会", OrgKind.BRANCH, Field.STATE_ENTERPRISE, e), 8 + random.nextInt(25), false);
+        }
+        Organization twoNew = add(all, city, "中共彭州市非公有制经济组织和社会组织工作委员会", OrgKind.COMMITTEE,
+                Field.PRIVATE_ENTERPRISE, "市委统战部");
+        for (String e : new String[] {"四川蜀泰化工有限公司", "彭州天府蔬菜物流有限公司", "成都彭州石化配套产业有限公司",
+                "四川龙门山茶业有限公司", "彭州市华丰食品有限公司", "彭州宏达建材有限公司", "四川丹景山酒业有限公司", "彭州市金彭药业有限公司"}) {
+            roll(add(all, twoNew, "中共" + e + "支部委员会", OrgKind.BRANCH, Field.PRIVATE_ENTERPRISE, e), 3 + random.nextInt(20), false);
+        }
+        Organization civil = add(all, city, "中共彭州市民政局委员会", OrgKind.COMMITTEE, Field.SOCIAL_ORGANIZATION, "彭州市民政局");
+        for (String s : new String[] {"彭州市慈善总会", "彭州市社会工作服务中心", "彭州市老年协会"}) {
+            roll(add(all, civil, "中共" + s + "支部委员会", OrgKind.BRANCH, Field.SOCIAL_ORGANIZATION, s), 3 + random.nextInt(10), false);
+        }
+        Organization justice = add(all, city, "中共彭州市司法局委员会", OrgKind.COMMITTEE, Field.AGENCY, "彭州市司法局");
+        staff(justice, 14);
+        // 律师事务所 sit under the "两新" committee but are graded by the justice bureau's party committee.
+        for (String law : new String[] {"四川天彭律师事务所", "四川蜀州律师事务所"}) {
+            Organization firm = add(all, twoNew, "中共" + law + "支部委员会", OrgKind.BRANCH, Field.SOCIAL_ORGANIZATION, law);
+            roll(firm, 3 + random.nextInt(5), false);
+            orgs.assignGradingAuthority(firm, justice);
+        }
+        Organization zone = add(all, city, "中共彭州工业开发区工作委员会", OrgKind.COMMITTEE, Field.PRIVATE_ENTERPRISE, "彭州工业开发区管委会");
+        for (String e : new String[] {"四川石化配套园区企业联合", "彭州工业开发区机关", "成都彭州新材料有限公司"}) {
+            roll(add(all, zone, "中共" + e + "支部委员会", OrgKind.BRANCH, Field.PRIVATE_ENTERPRISE, e), 5 + random.nextInt(20), false);
+        }
+
+        accounts.create("admin", "王组织", DEMO_PASSWORD, city.getId(), Role.ADMIN);
+        accounts.create("zhen", "李镇书", DEMO_PASSWORD, lichun.getId(), Role.SUPERVISOR);
+        accounts.create("jggw", "赵工委", DEMO_PASSWORD, agencies.getId(), Role.SUPERVISOR);
+        accounts.create("cun", "张支书", DEMO_PASSWORD, firstVillage.getId(), Role.BRANCH);
+        accounts.create("nyj", "刘农业", DEMO_PASSWORD, agriculture.getId(), Role.BRANCH);
+        accounts.create("dangyuan", "陈党员", DEMO_PASSWORD, firstVillage.getId(), Role.MEMBER);
+        return all.size();
+    }
+
+    private Organization add(List<Organization> all, Organization parent, String name, OrgKind kind, Field field, String unit) {
+        Organization o = orgs.child(parent, details(name, kind, field, unit, 1958 + random.nextInt(60)));
+        all.add(o);
+        return o;
+    }
+
+    private OrganizationDetails details(String name, OrgKind kind, Field field, String unit, int establishedYear) {
+        LocalDate established = LocalDate.of(establishedYear, 1 + random.nextInt(12), 1 + random.nextInt(28));
+        LocalDate election = LocalDate.of(2021 + random.nextInt(4), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        return new OrganizationDetails(name, kind, field, personName(), personName(), mobile(),
+                kind == OrgKind.BRANCH ? UnitType.LEGAL_ENTITY : UnitType.SAME_AS_PARENT, unit, established,
+                election.isBefore(established) ? null : election);
+    }
+
+    /** Party members of a committee's own office (机关) roll. */
+    private void staff(Organization org, int n) {
+        roll(org, n, false);
+    }
+
+    /** {@code n} party members, and a few activists and development targets for the pipeline. */
+    private void roll(Organization org, int n, boolean allRetired) {
+        for (int i = 0; i < n; i++) {
+            int birthYear = allRetired ? 1938 + random.nextInt(24) : 1950 + random.nextInt(50);
+            LocalDate birth = LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28));
+            LocalDate joined = birth.plusYears(20 + random.nextInt(20)).plusDays(random.nextInt(300));
+            MemberCategory category = MemberCategory.FULL;
+            if (joined.isAfter(LATEST.minusYears(1))) {
+                joined = LATEST.minusDays(30 + random.nextInt(300));
+                category = MemberCategory.PROBATIONARY;
+            } else if (random.nextInt(30) == 0) {
+                joined = LATEST.minusDays(30 + random.nextInt(300));
+                category = MemberCategory.PROBATIONARY;
+            }
+            LocalDate regularized = category == MemberCategory.FULL ? joined.plusYears(1) : null;
+            boolean retired = allRetired || birthYear < 1964;
+            member(org, birth, category, null, null, joined, regularized, retired);
+        }
+        if (!allRetired) {
+            int activists = random.nextInt(3);
+            for (int i = 0; i < activists; i++) {
+                LocalDate birth = LocalDate.of(1993 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
+                member(org, birth, MemberCategory.ACTIVIST, LATEST.minusDays(100 + random.nextInt(500)), null, null, null, false);
+            }
+            if (random.nextInt(3) == 0) {
+                LocalDate birth = LocalDate.of(1990 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
+                LocalDate activist = LATEST.minusDays(500 + random.nextInt(300));
+                member(org, birth, MemberCategory.DEVELOPMENT_TARGET, activist, activist.plusDays(365), null, null, false);
+            }
+        }
+    }
+
+    private void member(Organization org, LocalDate birth, MemberCategory category, LocalDate activistOn,
+                        LocalDate targetOn, LocalDate joined, LocalDate regularized, boolean retired) {
+        Sex sex = random.nextInt(100) < 68 ? Sex.MALE : Sex.FEMALE;
+        Education[] edu = Education.values();
+        Education education = birth.getYear() > 1980 ? edu[random.nextInt(3)] : edu[1 + random.nextInt(edu.length - 1)];
+        orgs.member(org, new MemberDetails(personName(), sex, random.nextInt(20) == 0 ? "回族" : "汉族", birth, education,
+                category, activistOn, targetOn, joined, regularized, retired, random.nextInt(33) == 0,
+                random.nextInt(25) == 0, idNumber(birth, sex), mobile()));
+        people++;
+    }
+
+    private String idNumber(LocalDate birth, Sex sex) {
+        while (true) {
+            int seq = random.nextInt(500) * 2 + (sex == Sex.MALE ? 1 : 0);
+            String first17 = "510182" + birth.toString().replace("-", "") + String.format("%03d", seq);
+            String id = ChineseIdNumber.withCheckDigit(first17);
+            if (idNumbers.add(id)) {
+                return id;
+            }
+        }
+    }
+
+    private String personName() {
+        String given = GIVEN[random.nextInt(GIVEN.length)] + (random.nextInt(3) == 0 ? "" : GIVEN[random.nextInt(GIVEN.length)]);
+        return SURNAMES[random.nextInt(SURNAMES.length)] + given;
+    }
+
+    private String mobile() {
+        return "1" + (3 + random.nextInt(6)) + String.format("%09d", random.nextInt(1_000_000_000));
+    }
+}

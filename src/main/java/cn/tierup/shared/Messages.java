@@ -1,0 +1,74 @@
+package cn.tierup.shared;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+
+/** Turns codes into the Chinese sentences of the message bundle. The product speaks zh-CN. */
+@Component
+public class Messages {
+
+    public static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+    private final MessageSource source;
+
+    public Messages(MessageSource source) {
+        this.source = source;
+    }
+
+    public String get(String code, Object... args) {
+        try {
+            return source.getMessage(code, args, LOCALE);
+        } catch (NoSuchMessageException e) {
+            return code;
+        }
+    }
+
+    public String of(DomainException e) {
+        Object[] args = e.args() == null ? new Object[0] : e.args().clone();
+        if (e instanceof NotFoundException && args.length > 0 && args[0] instanceof String what) {
+            args[0] = get("entity." + what);
+        }
+        return get(e.code(), args);
+    }
+
+    /** Label of an enum value, e.g. Field.VILLAGE → 村. */
+    public String label(Enum<?> value) {
+        return value == null ? "" : get(value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
+    /** Field name → message, for showing beside each input; global errors under the key "". */
+    public Map<String, String> fieldErrors(BindingResult result) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FieldError fe : result.getFieldErrors()) {
+            out.putIfAbsent(fe.getField(), fieldMessage(fe));
+        }
+        for (ObjectError oe : result.getGlobalErrors()) {
+            out.putIfAbsent("", source.getMessage(oe, LOCALE));
+        }
+        return out;
+    }
+
+    public List<String> allErrors(BindingResult result) {
+        List<String> out = new ArrayList<>();
+        for (FieldError fe : result.getFieldErrors()) {
+            out.add(get("error.field", get("field." + fe.getField()), fieldMessage(fe)));
+        }
+        return out;
+    }
+
+    private String fieldMessage(FieldError fe) {
+        if (fe.isBindingFailure()) {
+            return get("error.typeMismatch", get("field." + fe.getField()), String.valueOf(fe.getRejectedValue()));
+        }
+        return source.getMessage(fe, LOCALE);
+    }
+}

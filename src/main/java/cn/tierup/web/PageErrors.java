@@ -1,0 +1,75 @@
+package cn.tierup.web;
+
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Messages;
+import cn.tierup.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Errors on pages: a page in the layout that says what went wrong in Chinese and how to go on.
+ * Forms catch their own rule violations to show them beside the inputs; this is what is left.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(2)
+class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    private final Messages messages;
+
+    PageErrors(Messages messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+        return page(404, messages.of(e), model, response);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String domain(DomainException e, Model model, HttpServletResponse response) {
+        return page(422, messages.of(e), model, response);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(AccessDeniedException e, Model model, HttpServletResponse response) {
+        return page(403, messages.get("error.forbidden"), model, response);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    String badRequest(Exception e, Model model, HttpServletResponse response) {
+        return page(400, messages.get("error.badRequest"), model, response);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(MaxUploadSizeExceededException e, Model model, HttpServletResponse response) {
+        return page(413, messages.get("error.upload.tooLarge"), model, response);
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, Model model, HttpServletResponse response) throws Exception {
+        if (e instanceof org.springframework.web.servlet.resource.NoResourceFoundException) {
+            return page(404, messages.get("error.notFound", "", ""), model, response);
+        }
+        log.error("unexpected error on a page", e);
+        return page(500, messages.get("error.internal"), model, response);
+    }
+
+    private static String page(int status, String message, Model model, HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("message", message);
+        return "error/problem";
+    }
+}
