@@ -1,0 +1,94 @@
+package cn.tierup.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Gives every Spring context of the test run its own empty database: H2 in memory by default, or
+ * PostgreSQL when the build runs with -Dtierup.test.db=postgres — an external server if
+ * TIERUP_DB_URL/TIERUP_DB_USER/TIERUP_DB_PASSWORD are set, else an embedded one started once per JVM.
+ * Registered for all Spring Boot applications of the tests in META-INF/spring.factories.
+ */
+public final class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** A fixed key for personal data in tests (Base64 of 32 bytes). */
+    public static final String TEST_CRYPTO_KEY = "dGllcnVwLXRlc3Qta2V5LTAxMjM0NTY3ODlhYmNkZWY=";
+    /** Set on an application's environment to keep the database it was given (the two-instance test). */
+    public static final String KEEP = "tierup.test.keep-datasource";
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres embedded;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (Boolean.parseBoolean(context.getEnvironment().getProperty(KEEP, "false"))) {
+            return;
+        }
+        Database db = newDatabase();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + db.url(),
+                "spring.datasource.username=" + db.user(),
+                "spring.datasource.password=" + db.password(),
+                "tierup.crypto.key=" + TEST_CRYPTO_KEY,
+                "spring.thymeleaf.cache=true"
+        ).applyTo(context);
+    }
+
+    public static boolean postgres() {
+        return "postgres".equalsIgnoreCase(System.getProperty("tierup.test.db", "h2"));
+    }
+
+    /** A fresh, empty database of the kind this test run uses. */
+    public static synchronized Database newDatabase() {
+        String name = "tierup_t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        if (!postgres()) {
+            return new Database("jdbc:h2:mem:" + name
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        String external = System.getenv("TIERUP_DB_URL");
+        if (external != null && !external.isBlank()) {
+            String user = System.getenv("TIERUP_DB_USER");
+            String password = System.getenv("TIERUP_DB_PASSWORD");
+            exec(external, user, password, "create schema " + name);
+            String sep = external.contains("?") ? "&" : "?";
+            return new Database(external + sep + "currentSchema=" + name, user, password == null ? "" : password);
+        }
+        try {
+            if (embedded == null) {
+                embedded = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        embedded.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going down anyway
+                    }
+                }));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+        String admin = embedded.getJdbcUrl("postgres", "postgres");
+        exec(admin, "postgres", "", "create database " + name);
+        return new Database(embedded.getJdbcUrl("postgres", name), "postgres", "");
+    }
+
+    private static void exec(String url, String user, String password, String sql) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, user, password == null ? "" : password);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare test database: " + sql, e);
+        }
+    }
+
+    public record Database(String url, String user, String password) {
+    }
+}
