@@ -1,0 +1,479 @@
+package cn.tierup.organization;
+
+import cn.tierup.identity.OrgScope;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.organization.ImportPreview.PreviewRow;
+import cn.tierup.organization.ImportPreview.RowError;
+import cn.tierup.organization.internal.MemberRepository;
+import cn.tierup.organization.internal.OrganizationRepository;
+import cn.tierup.organization.internal.PiiCipher;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Messages;
+import cn.tierup.shared.xlsx.XlsxSheetReader;
+import cn.tierup.shared.xlsx.XlsxSheetReader.SheetContent;
+import cn.tierup.shared.xlsx.XlsxSheetReader.SheetRow;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports organisations and people from the spreadsheets offices keep, in the column names of the
+ * national 党员管理信息系统 collection sheets. A file is checked row by row first; it is written only
+ * if every row is right, all in one transaction, each record through the same use case (scope check,
+ * rules, audit) as a form would use.
+ */
+@Service
+public class SpreadsheetImport {
+
+    public static final int MAX_ROWS = 5000;
+
+    /** A column: its name in the template, whether it must be filled, and other names offices use. */
+    public record Column(String header, boolean required, String... aliases) {
+    }
+
+    static final List<Column> ORG_COLUMNS = List.of(
+            new Column("党组织全称", true, "党组织名称", "组织名称"),
+            new Column("上级党组织", true, "上级党组织名称", "隶属党组织"),
+            new Column("组织类别", true, "党组织类别"),
+            new Column("所属领域", true, "领域"),
+            new Column("党组织书记", false, "书记"),
+            new Column("联系人", false, "党务工作者"),
+            new Column("联系电话", false),
+            new Column("所在单位情况", false),
+            new Column("单位名称", false, "所在单位名称"),
+            new Column("成立日期", false),
+            new Column("最近换届日期", false, "换届日期"),
+            new Column("评定组织", false));
+
+    static final List<Column> MEMBER_COLUMNS = List.of(
+            new Column("姓名", true),
+            new Column("性别", true),
+            new Column("公民身份号码", false, "身份证号码", "身份证号"),
+            new Column("民族", false),
+            new Column("出生日期", false),
+            new Column("学历", false),
+            new Column("人员类别", true),
+            new Column("所在党组织", true, "所在党支部"),
+            new Column("入党日期", false),
+            new Column("转正日期", false),
+            new Column("确定为入党积极分子日期", false),
+            new Column("确定为发展对象日期", false),
+            new Column("联系电话", false),
+            new Column("是否离退休", false),
+            new Column("是否流动党员", false),
+            new Column("是否困难党员", false));
+
+    private static final Map<String, String> FIELD_ALIASES = Map.of("镇", "TOWN", "街道", "TOWN", "社区", "COMMUNITY",
+            "非公企业", "PRIVATE_ENTERPRISE", "学校", "SCHOOL", "国企", "STATE_ENTERPRISE", "文化", "CULTURE",
+            "医院", "HEALTH");
+    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ofPattern("yyyy-M-d"),
+            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
+            DateTimeFormatter.ofPattern("yyyyMMdd"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
+
+    private final ScopeGuard guard;
+    private final OrganizationRepository organizations;
+    private final MemberRepository members;
+    private final OrganizationService organizationService;
+    private final MemberService memberService;
+    private final PiiCipher cipher;
+    private final Messages messages;
+
+    SpreadsheetImport(ScopeGuard guard, OrganizationRepository organizations, MemberRepository members,
+                      OrganizationService organizationService, MemberService memberService, PiiCipher cipher,
+                      Messages messages) {
+        this.guard = guard;
+        this.organizations = organizations;
+        this.members = members;
+        this.organizationService = organizationService;
+        this.memberService = memberService;
+        this.cipher = cipher;
+        this.messages = messages;
+    }
+
+    /** The empty template: the header row, one example row, and a sheet explaining the allowed values. */
+    public byte[] template(ImportKind kind) {
+        List<Column> columns = columns(kind);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(kind == ImportKind.ORGANIZATIONS ? "党组织" : "党员");
+            CellStyle head = wb.createCellStyle();
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            head.setFont(bold);
+            CellStyle text = wb.createCellStyle();
+            DataFormat fmt = wb.createDataFormat();
+            text.setDataFormat(fmt.getFormat("@"));
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                h.createCell(i).setCellValue(c.header() + (c.required() ? "*" : ""));
+                h.getCell(i).setCellStyle(head);
+                sheet.setColumnWidth(i, Math.max(12, c.header().length() * 2 + 4) * 256);
+                sheet.setDefaultColumnStyle(i, text);
+            }
+            Row ex = sheet.createRow(1);
+            List<String> example = kind == ImportKind.ORGANIZATIONS
+                    ? List.of("中共××镇××村支部委员会", "中共××镇委员会", "党支部", "村", "张三", "李四", "13800000000",
+                    "法人单位", "××村村民委员会", "1985-07-01", "2024-03-15", "")
+                    : List.of("王五", "男", "510182198001011234", "汉族", "1980-01-01", "大学本科", "正式党员",
+                    "中共××镇××村支部委员会", "2005-07-01", "2006-07-01", "", "", "13900000000", "否", "否", "否");
+            for (int i = 0; i < example.size(); i++) {
+                ex.createCell(i).setCellValue(example.get(i));
+            }
+            Sheet help = wb.createSheet("填写说明");
+            List<String> lines = new ArrayList<>(List.of(
+                    "带 * 的列必须填写；第 2 行是示例，导入前请删除或改写。",
+                    "日期写作 2025-03-31（也可用 Excel 日期格式）；公民身份号码请按文本格式填写，否则后几位会丢失。",
+                    "上级党组织、所在党组织、评定组织填写系统中已有（或本文件中靠前行）的党组织全称。",
+                    "文件中只要有一行有错误，就不会导入任何数据；请按错误提示修改后重新上传。"));
+            lines.add("组织类别：" + labels(OrgKind.values()));
+            lines.add("所属领域：" + labels(Field.values()));
+            lines.add("所在单位情况：" + labels(UnitType.values()));
+            lines.add("性别：" + labels(Sex.values()));
+            lines.add("学历：" + labels(Education.values()));
+            lines.add("人员类别：" + labels(MemberCategory.values()));
+            lines.add("是否离退休 / 是否流动党员 / 是否困难党员：是 或 否");
+            for (int i = 0; i < lines.size(); i++) {
+                help.createRow(i).createCell(0).setCellValue(lines.get(i));
+            }
+            help.setColumnWidth(0, 120 * 256);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ImportPreview preview(ImportKind kind, byte[] file) {
+        guard.scope(Permission.IMPORT);
+        return analyse(kind, file).preview();
+    }
+
+    /** Writes the whole file or nothing. */
+    @Transactional
+    public ImportResult apply(ImportKind kind, byte[] file) {
+        guard.scope(Permission.IMPORT);
+        Analysis a = analyse(kind, file);
+        if (!a.preview().errors().isEmpty()) {
+            throw new ImportRejectedException(a.preview());
+        }
+        if (a.preview().rows().isEmpty()) {
+            throw new DomainException("import.nothing");
+        }
+        int written = 0;
+        Map<String, Long> created = new HashMap<>();
+        if (kind == ImportKind.ORGANIZATIONS) {
+            for (OrgRow r : a.orgRows()) {
+                Long parentId = r.parentId() != null ? r.parentId() : created.get(r.parentName());
+                OrganizationView v = organizationService.create(parentId, r.details(), r.authorityId());
+                created.put(v.name(), v.id());
+                written++;
+            }
+        } else {
+            for (MemberRow r : a.memberRows()) {
+                memberService.add(r.organizationId(), r.details());
+                written++;
+            }
+        }
+        return new ImportResult(kind, written);
+    }
+
+    private record OrgRow(int row, OrganizationDetails details, Long parentId, String parentName, Long authorityId) {
+    }
+
+    private record MemberRow(int row, long organizationId, MemberDetails details) {
+    }
+
+    private record Analysis(ImportPreview preview, List<OrgRow> orgRows, List<MemberRow> memberRows) {
+    }
+
+    private Analysis analyse(ImportKind kind, byte[] file) {
+        List<Column> columns = columns(kind);
+        SheetContent sheet = XlsxSheetReader.read(file, columns.get(0).header(), MAX_ROWS);
+        Map<String, String> canonical = new HashMap<>();
+        for (Column c : columns) {
+            canonical.put(c.header(), c.header());
+            for (String alias : c.aliases()) {
+                canonical.put(alias, c.header());
+            }
+        }
+        List<String> ignored = new ArrayList<>();
+        for (String h : sheet.headers()) {
+            if (!h.isEmpty() && !canonical.containsKey(h)) {
+                ignored.add(h);
+            }
+        }
+        for (Column c : columns) {
+            if (c.required() && sheet.headers().stream().noneMatch(h -> c.header().equals(canonical.get(h)))) {
+                throw new DomainException("import.header.missing", c.header());
+            }
+        }
+        List<String> headers = columns.stream().map(Column::header).toList();
+        List<PreviewRow> previewRows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        List<OrgRow> orgRows = new ArrayList<>();
+        List<MemberRow> memberRows = new ArrayList<>();
+        OrgScope scope = guard.scope(Permission.IMPORT);
+        Map<String, Integer> namesInFile = new HashMap<>();
+        Map<String, OrgKind> kindsInFile = new HashMap<>();
+        Map<String, Integer> idsInFile = new HashMap<>();
+        for (SheetRow raw : sheet.rows()) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            raw.cells().forEach((h, v) -> {
+                String key = canonical.get(h);
+                if (key != null && (v != null && !v.isBlank() || !cells.containsKey(key))) {
+                    cells.put(key, v == null || v.isBlank() ? null : v.strip());
+                }
+            });
+            if (previewRows.size() < 200) {
+                previewRows.add(new PreviewRow(raw.number(), headers.stream().map(h -> cells.getOrDefault(h, "")).toList()));
+            }
+            List<String> problems = new ArrayList<>();
+            RowReader r = new RowReader(cells, problems);
+            try {
+                if (kind == ImportKind.ORGANIZATIONS) {
+                    OrgRow row = orgRow(raw.number(), r, scope, namesInFile, kindsInFile);
+                    if (row != null && problems.isEmpty()) {
+                        orgRows.add(row);
+                    }
+                } else {
+                    MemberRow row = memberRow(raw.number(), r, scope, idsInFile);
+                    if (row != null && problems.isEmpty()) {
+                        memberRows.add(row);
+                    }
+                }
+            } catch (DomainException e) {
+                problems.add(messages.of(e));
+            }
+            if (!problems.isEmpty()) {
+                errors.add(new RowError(raw.number(), String.join("；", problems)));
+            }
+        }
+        if (sheet.rows().isEmpty()) {
+            throw new DomainException("import.file.empty");
+        }
+        return new Analysis(new ImportPreview(kind, headers, previewRows, errors, ignored), orgRows, memberRows);
+    }
+
+    private OrgRow orgRow(int number, RowReader r, OrgScope scope, Map<String, Integer> namesInFile,
+                          Map<String, OrgKind> kindsInFile) {
+        String name = r.required("党组织全称");
+        String parentName = r.required("上级党组织");
+        OrgKind kind = r.enumValue("组织类别", OrgKind.values(), Map.of());
+        Field field = r.enumValue("所属领域", Field.values(), FIELD_ALIASES);
+        UnitType unitType = r.enumValue("所在单位情况", UnitType.values(), Map.of());
+        LocalDate established = r.date("成立日期");
+        LocalDate election = r.date("最近换届日期");
+        String phone = r.optional("联系电话");
+        if (!r.problems.isEmpty()) {
+            return null;
+        }
+        OrganizationDetails details = new OrganizationDetails(name, kind, field, r.optional("党组织书记"),
+                r.optional("联系人"), phone, unitType, r.optional("单位名称"), established, election);
+        if (name.length() > 100) {
+            throw new DomainException("field.tooLong");
+        }
+        Organization.root(details); // the same rules as the form: throws on a broken one
+        Integer earlier = namesInFile.get(name);
+        if (earlier != null) {
+            throw new DomainException("import.row.duplicateName", name, earlier);
+        }
+        if (!organizations.findActiveByNameInScope(name, scope.likePattern()).isEmpty()) {
+            throw new DomainException("import.row.duplicateName", name, "—");
+        }
+        Long parentId = null;
+        if (namesInFile.containsKey(parentName)) {
+            if (!kindsInFile.get(parentName).mayHaveChildren()) {
+                throw new DomainException("org.parent.isBranch", parentName);
+            }
+        } else {
+            Organization parent = uniqueByName(parentName, scope);
+            if (!guard.can(Permission.ORG_WRITE, parent.getId())) {
+                throw new DomainException("import.row.outOfScope", parentName);
+            }
+            TreePlacementPolicy.checkParent(parent, null);
+            parentId = parent.getId();
+        }
+        Long authorityId = null;
+        String authorityName = r.optional("评定组织");
+        if (authorityName != null) {
+            if (!guard.currentUser().has(Permission.ORG_AUTHORITY)) {
+                throw new DomainException("import.row.outOfScope", authorityName);
+            }
+            Organization authority = uniqueByName(authorityName, scope);
+            if (authority.getKind() == OrgKind.BRANCH) {
+                throw new DomainException("org.authority.branch", authorityName);
+            }
+            authorityId = authority.getId();
+        }
+        namesInFile.put(name, number);
+        kindsInFile.put(name, kind);
+        return new OrgRow(number, details, parentId, parentName, authorityId);
+    }
+
+    private MemberRow memberRow(int number, RowReader r, OrgScope scope, Map<String, Integer> idsInFile) {
+        String name = r.required("姓名");
+        Sex sex = r.enumValue("性别", Sex.values(), Map.of());
+        MemberCategory category = r.enumValue("人员类别", MemberCategory.values(), Map.of("党员", "FULL"));
+        Education education = r.enumValue("学历", Education.values(), Map.of("本科", "UNDERGRADUATE", "大专", "COLLEGE",
+                "专科", "COLLEGE", "初中", "JUNIOR_HIGH_OR_BELOW", "小学", "JUNIOR_HIGH_OR_BELOW"));
+        String orgName = r.required("所在党组织");
+        LocalDate birth = r.date("出生日期");
+        LocalDate joined = r.date("入党日期");
+        LocalDate regularized = r.date("转正日期");
+        LocalDate activist = r.date("确定为入党积极分子日期");
+        LocalDate target = r.date("确定为发展对象日期");
+        boolean retired = r.bool("是否离退休");
+        boolean floating = r.bool("是否流动党员");
+        boolean difficulty = r.bool("是否困难党员");
+        if (!r.problems.isEmpty()) {
+            return null;
+        }
+        String idNumber = r.optional("公民身份号码");
+        MemberDetails details = new MemberDetails(name, sex, r.optional("民族"), birth, education, category, activist,
+                target, joined, regularized, retired, floating, difficulty, idNumber, r.optional("联系电话"));
+        if (name.length() > 50) {
+            throw new DomainException("field.tooLong");
+        }
+        MemberPolicy.check(details, LocalDate.now());
+        Organization org = uniqueByName(orgName, scope);
+        if (!guard.can(Permission.MEMBER_WRITE, org.getId())) {
+            throw new DomainException("import.row.outOfScope", orgName);
+        }
+        if (idNumber != null) {
+            String normal = ChineseIdNumber.parse(idNumber).value();
+            Integer earlier = idsInFile.putIfAbsent(normal, number);
+            if (earlier != null) {
+                throw new DomainException("import.row.duplicateId", earlier);
+            }
+            if (members.activeWithIdNumberExists(cipher.index(normal), null)) {
+                throw new DomainException("member.idNumber.duplicate");
+            }
+        }
+        return new MemberRow(number, org.getId(), details);
+    }
+
+    private Organization uniqueByName(String name, OrgScope scope) {
+        List<Organization> found = organizations.findActiveByNameInScope(name, scope.likePattern());
+        if (found.isEmpty()) {
+            throw new DomainException("import.row.parentNotFound", name);
+        }
+        if (found.size() > 1) {
+            throw new DomainException("import.row.parentAmbiguous", name);
+        }
+        return found.get(0);
+    }
+
+    private List<Column> columns(ImportKind kind) {
+        return kind == ImportKind.ORGANIZATIONS ? ORG_COLUMNS : MEMBER_COLUMNS;
+    }
+
+    private String labels(Enum<?>[] values) {
+        List<String> out = new ArrayList<>();
+        for (Enum<?> v : values) {
+            out.add(messages.label(v));
+        }
+        return String.join("、", out);
+    }
+
+    /** Reads one row's cells, collecting every problem instead of stopping at the first. */
+    private final class RowReader {
+        private final Map<String, String> cells;
+        private final List<String> problems;
+
+        RowReader(Map<String, String> cells, List<String> problems) {
+            this.cells = cells;
+            this.problems = problems;
+        }
+
+        String optional(String column) {
+            return cells.get(column);
+        }
+
+        String required(String column) {
+            String v = cells.get(column);
+            if (v == null) {
+                problems.add(messages.get("import.row.required", column));
+            }
+            return v;
+        }
+
+        <E extends Enum<E>> E enumValue(String column, E[] values, Map<String, String> aliases) {
+            String v = cells.get(column);
+            if (v == null) {
+                if (isRequired(column)) {
+                    problems.add(messages.get("import.row.required", column));
+                }
+                return null;
+            }
+            Function<E, String> label = messages::label;
+            for (E e : values) {
+                String l = label.apply(e);
+                if (l.equals(v) || l.replaceAll("（.*）", "").equals(v)) {
+                    return e;
+                }
+            }
+            String alias = aliases.get(v);
+            if (alias != null) {
+                for (E e : values) {
+                    if (e.name().equals(alias)) {
+                        return e;
+                    }
+                }
+            }
+            problems.add(messages.get("import.row.unknownValue", column, v, labels(values)));
+            return null;
+        }
+
+        LocalDate date(String column) {
+            String v = cells.get(column);
+            if (v == null) {
+                return null;
+            }
+            for (DateTimeFormatter f : DATE_FORMATS) {
+                try {
+                    return LocalDate.parse(v, f);
+                } catch (DateTimeParseException ignored) {
+                    // try the next way of writing a date
+                }
+            }
+            problems.add(messages.get("import.row.badDate", column, v));
+            return null;
+        }
+
+        boolean bool(String column) {
+            String v = cells.get(column);
+            if (v == null || v.equals("否") || v.equalsIgnoreCase("N") || v.equals("0")) {
+                return false;
+            }
+            if (v.equals("是") || v.equalsIgnoreCase("Y") || v.equals("1")) {
+                return true;
+            }
+            problems.add(messages.get("import.row.badBool", column, v));
+            return false;
+        }
+
+        private boolean isRequired(String column) {
+            return ORG_COLUMNS.stream().anyMatch(c -> c.header().equals(column) && c.required())
+                    || MEMBER_COLUMNS.stream().anyMatch(c -> c.header().equals(column) && c.required());
+        }
+    }
+}

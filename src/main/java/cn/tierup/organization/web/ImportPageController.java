@@ -1,0 +1,120 @@
+package cn.tierup.organization.web;
+
+import cn.tierup.organization.ImportKind;
+import cn.tierup.organization.ImportPreview;
+import cn.tierup.organization.ImportRejectedException;
+import cn.tierup.organization.ImportResult;
+import cn.tierup.organization.SpreadsheetImport;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Messages;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Import in two steps: upload and see every row checked (nothing written), then confirm. The file
+ * waits in the user's session between the two steps, keyed by a one-time token.
+ */
+@Controller
+class ImportPageController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final String SESSION_KEY = "tierup.import.";
+
+    private final SpreadsheetImport imports;
+    private final Messages messages;
+
+    ImportPageController(SpreadsheetImport imports, Messages messages) {
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @GetMapping("/import")
+    String page(Model model) {
+        model.addAttribute("kind", ImportKind.ORGANIZATIONS);
+        return "import/upload";
+    }
+
+    @GetMapping("/import/template/{name}.xlsx")
+    ResponseEntity<byte[]> template(@PathVariable String name) {
+        ImportKind kind = kindOf(name);
+        String file = kind == ImportKind.ORGANIZATIONS ? "党组织导入模板.xlsx" : "党员导入模板.xlsx";
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(imports.template(kind));
+    }
+
+    @PostMapping("/import/preview")
+    String preview(@RequestParam(defaultValue = "ORGANIZATIONS") ImportKind kind,
+                   @RequestParam(required = false) MultipartFile file, HttpSession session, Model model) throws IOException {
+        model.addAttribute("kind", kind);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("error", messages.get("import.file.required"));
+            return "import/upload";
+        }
+        byte[] bytes = file.getBytes();
+        try {
+            ImportPreview preview = imports.preview(kind, bytes);
+            model.addAttribute("preview", preview);
+            model.addAttribute("fileName", file.getOriginalFilename());
+            if (preview.ok()) {
+                String token = UUID.randomUUID().toString();
+                session.setAttribute(SESSION_KEY + token, new Pending(kind, bytes));
+                model.addAttribute("token", token);
+            } else {
+                model.addAttribute("error", messages.get("import.hasErrors", preview.errors().size()));
+            }
+            return "import/preview";
+        } catch (DomainException e) {
+            model.addAttribute("error", messages.of(e));
+            return "import/upload";
+        }
+    }
+
+    @PostMapping("/import/confirm")
+    String confirm(@RequestParam String token, HttpSession session, Model model, RedirectAttributes redirect) {
+        Object pending = session.getAttribute(SESSION_KEY + token);
+        if (!(pending instanceof Pending p)) {
+            redirect.addFlashAttribute("error", messages.get("import.stale"));
+            return "redirect:/import";
+        }
+        session.removeAttribute(SESSION_KEY + token);
+        try {
+            ImportResult result = imports.apply(p.kind(), p.bytes());
+            redirect.addFlashAttribute("success", messages.get("import.done", result.written()));
+            return "redirect:/import";
+        } catch (ImportRejectedException e) {
+            model.addAttribute("kind", p.kind());
+            model.addAttribute("preview", e.preview());
+            model.addAttribute("error", messages.of(e));
+            return "import/preview";
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+            return "redirect:/import";
+        }
+    }
+
+    static ImportKind kindOf(String name) {
+        return switch (name) {
+            case "orgs", "organizations" -> ImportKind.ORGANIZATIONS;
+            case "members" -> ImportKind.MEMBERS;
+            default -> throw new cn.tierup.shared.NotFoundException("template", name);
+        };
+    }
+
+    /** An upload that passed its check and waits for the user's confirmation. */
+    record Pending(ImportKind kind, byte[] bytes) implements java.io.Serializable {
+    }
+}

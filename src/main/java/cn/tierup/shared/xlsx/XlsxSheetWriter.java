@@ -1,0 +1,161 @@
+package cn.tierup.shared.xlsx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes a table the way offices print it: a merged title, an optional subtitle line, a bold bordered
+ * header, the rows, and an optional closing line (totals). Streams rows, so large lists stay small
+ * in memory. Call {@link #finish(OutputStream)} once.
+ */
+public final class XlsxSheetWriter implements AutoCloseable {
+
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+    private final Sheet sheet;
+    private final CellStyle titleStyle;
+    private final CellStyle headerStyle;
+    private final CellStyle bodyStyle;
+    private final CellStyle footStyle;
+    private final int columns;
+    private int next;
+
+    public XlsxSheetWriter(String sheetName, String title, String subtitle, List<String> headers, int[] widths) {
+        this.sheet = workbook.createSheet(sheetName);
+        ((SXSSFSheet) sheet).trackAllColumnsForAutoSizing();
+        this.columns = headers.size();
+        titleStyle = workbook.createCellStyle();
+        Font titleFont = workbook.createFont();
+        titleFont.setBold(true);
+        titleFont.setFontHeightInPoints((short) 16);
+        titleFont.setFontName("宋体");
+        titleStyle.setFont(titleFont);
+        titleStyle.setAlignment(HorizontalAlignment.CENTER);
+        titleStyle.setVerticalAlignment(VerticalAlignment.CENTER);
+        headerStyle = bordered();
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        headerStyle.setFont(bold);
+        headerStyle.setAlignment(HorizontalAlignment.CENTER);
+        headerStyle.setVerticalAlignment(VerticalAlignment.CENTER);
+        headerStyle.setWrapText(true);
+        headerStyle.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        bodyStyle = bordered();
+        footStyle = bordered();
+        footStyle.setFont(bold);
+
+        if (title != null) {
+            Row t = sheet.createRow(next++);
+            t.setHeightInPoints(28);
+            Cell c = t.createCell(0);
+            c.setCellValue(title);
+            c.setCellStyle(titleStyle);
+            if (columns > 1) {
+                sheet.addMergedRegion(new CellRangeAddress(t.getRowNum(), t.getRowNum(), 0, columns - 1));
+            }
+        }
+        if (subtitle != null) {
+            Row s = sheet.createRow(next++);
+            s.createCell(0).setCellValue(subtitle);
+            if (columns > 1) {
+                sheet.addMergedRegion(new CellRangeAddress(s.getRowNum(), s.getRowNum(), 0, columns - 1));
+            }
+        }
+        Row h = sheet.createRow(next++);
+        h.setHeightInPoints(22);
+        for (int i = 0; i < columns; i++) {
+            Cell c = h.createCell(i);
+            c.setCellValue(headers.get(i));
+            c.setCellStyle(headerStyle);
+            sheet.setColumnWidth(i, (widths != null && i < widths.length ? widths[i] : 14) * 256);
+        }
+        sheet.createFreezePane(0, next);
+    }
+
+    private CellStyle bordered() {
+        CellStyle s = workbook.createCellStyle();
+        s.setBorderTop(BorderStyle.THIN);
+        s.setBorderBottom(BorderStyle.THIN);
+        s.setBorderLeft(BorderStyle.THIN);
+        s.setBorderRight(BorderStyle.THIN);
+        s.setVerticalAlignment(VerticalAlignment.CENTER);
+        return s;
+    }
+
+    /** One data row; values may be String, Number, LocalDate, Boolean (是/否) or null. */
+    public void row(Object... values) {
+        Row r = sheet.createRow(next++);
+        for (int i = 0; i < columns; i++) {
+            Cell c = r.createCell(i);
+            c.setCellStyle(bodyStyle);
+            Object v = i < values.length ? values[i] : null;
+            if (v instanceof Number n) {
+                c.setCellValue(n.doubleValue());
+            } else if (v instanceof LocalDate d) {
+                c.setCellValue(d.toString());
+            } else if (v instanceof Boolean b) {
+                c.setCellValue(b ? "是" : "否");
+            } else if (v != null) {
+                c.setCellValue(v.toString());
+            }
+        }
+    }
+
+    /** A closing line, e.g. 合计, merged over the columns before the last {@code numbers.length}. */
+    public void footer(String label, Object... numbers) {
+        Row r = sheet.createRow(next++);
+        int labelSpan = columns - numbers.length;
+        for (int i = 0; i < columns; i++) {
+            Cell c = r.createCell(i);
+            c.setCellStyle(footStyle);
+            if (i == 0) {
+                c.setCellValue(label);
+            } else if (i >= labelSpan) {
+                Object v = numbers[i - labelSpan];
+                if (v instanceof Number n) {
+                    c.setCellValue(n.doubleValue());
+                } else if (v != null) {
+                    c.setCellValue(v.toString());
+                }
+            }
+        }
+        if (labelSpan > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, labelSpan - 1));
+        }
+    }
+
+    public void finish(OutputStream out) {
+        try {
+            workbook.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            workbook.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            workbook.dispose();
+        }
+    }
+}
