@@ -11,7 +11,11 @@ public enum Permission {
     MEMBER_PII("organization:member:pii"),
     IMPORT("organization:data:import"),
     ACCOUNT_MANAGE("identity:account:manage"),
-    AUDIT_READ("audit:entry:read");
+    AUDIT_READ("audit:entry:read"),
+    CAMPAIGN_READ("campaign:campaign:read"),
+    CAMPAIGN_MANAGE("campaign:campaign:manage"),
+    SURVEY_WRITE("survey:report:write"),
+    SURVEY_REVIEW("survey:report:review");
 
     private final String code;
 

@@ -1,0 +1,171 @@
+package cn.tierup.campaign;
+
+import cn.tierup.campaign.internal.CampaignRepository;
+import cn.tierup.identity.OrganizationDirectory;
+import cn.tierup.identity.OrganizationDirectory.OrgRef;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.shared.AuditRecorder;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.StaleRecordException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opening, copying and adjusting campaigns; finding the campaign an organisation takes part in. */
+@Service
+public class CampaignService {
+
+    private final CampaignRepository campaigns;
+    private final ScopeGuard guard;
+    private final OrganizationDirectory directory;
+    private final AuditRecorder audit;
+    private final JdbcClient jdbc;
+
+    CampaignService(CampaignRepository campaigns, ScopeGuard guard, OrganizationDirectory directory, AuditRecorder audit,
+                    JdbcClient jdbc) {
+        this.campaigns = campaigns;
+        this.guard = guard;
+        this.directory = directory;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /** Campaigns the user takes part in (on a root above or at their organisation) or runs (below it). */
+    @Transactional(readOnly = true)
+    public List<CampaignView> list() {
+        guard.scope(Permission.CAMPAIGN_READ);
+        String path = myPath();
+        List<Long> ids = jdbc.sql("select c.id from campaign c join organization r on r.id = c.root_organization_id"
+                        + " where :path like r.path || '%' or r.path like :path || '%' order by c.campaign_year desc, c.id desc")
+                .param("path", path).query(Long.class).list();
+        return ids.stream().map(id -> view(campaigns.findById(id).orElseThrow())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignView get(long id) {
+        return view(load(id));
+    }
+
+    /** The campaign of the user's organisation for this year, else the latest one it takes part in. */
+    @Transactional(readOnly = true)
+    public Optional<CampaignView> current() {
+        if (guard.currentUserIfAny().filter(u -> u.has(Permission.CAMPAIGN_READ)).isEmpty()) {
+            return Optional.empty();
+        }
+        List<CampaignView> all = list();
+        int year = LocalDate.now().getYear();
+        return all.stream().filter(c -> c.year() == year).findFirst().or(() -> all.stream().findFirst());
+    }
+
+    @Transactional
+    public CampaignView open(CampaignForm form) {
+        OrgRef root = guard.require(Permission.CAMPAIGN_MANAGE, form.rootOrganizationId());
+        if (campaigns.existsByRootOrganizationIdAndYear(root.id(), form.year())) {
+            throw new DomainException("campaign.exists", form.year());
+        }
+        Campaign c = new Campaign(root.id(), form.year(), defaultName(form.name(), form.year()), form.schedule(), form.targets());
+        campaigns.saveAndFlush(c);
+        audit.record("Campaign", c.getId(), root.id(), "CREATE", "开启活动 " + c.getName(), null, snapshot(c));
+        return view(c);
+    }
+
+    /** Next year's campaign from an earlier one: same schedule a year on, same targets. */
+    @Transactional
+    public CampaignView copy(long fromId, int year, String name) {
+        Campaign from = load(fromId);
+        guard.require(Permission.CAMPAIGN_MANAGE, from.getRootOrganizationId());
+        if (campaigns.existsByRootOrganizationIdAndYear(from.getRootOrganizationId(), year)) {
+            throw new DomainException("campaign.exists", year);
+        }
+        Campaign c = from.copyFor(year, defaultName(name, year));
+        campaigns.saveAndFlush(c);
+        audit.record("Campaign", c.getId(), c.getRootOrganizationId(), "COPY",
+                "由 " + from.getName() + " 复制开启 " + c.getName(), null, snapshot(c));
+        return view(c);
+    }
+
+    /** Changes name, phase dates and targets; each only while the phase concerned has not started. */
+    @Transactional
+    public CampaignView update(long id, CampaignForm form) {
+        Campaign c = load(id);
+        guard.require(Permission.CAMPAIGN_MANAGE, c.getRootOrganizationId());
+        if (form.version() == null || form.version() != c.getVersion()) {
+            throw new StaleRecordException();
+        }
+        if (form.year() != c.getYear()) {
+            throw new DomainException("campaign.year.fixed");
+        }
+        Map<String, Object> before = snapshot(c);
+        LocalDate today = LocalDate.now();
+        c.rename(defaultName(form.name(), c.getYear()));
+        Map<Phase, PhaseDates> wanted = form.schedule();
+        for (Phase p : Phase.values()) {
+            if (!wanted.get(p).equals(c.dates(p))) {
+                c.reschedule(p, wanted.get(p), today);
+            }
+        }
+        if (!form.targets().equals(c.getTargets())) {
+            c.changeTargets(form.targets(), today);
+        }
+        campaigns.saveAndFlush(c);
+        audit.record("Campaign", id, c.getRootOrganizationId(), "UPDATE", "调整活动 " + c.getName(), before, snapshot(c));
+        return view(c);
+    }
+
+    /** True when the organisation lies under the campaign's root (and so takes part in it). */
+    @Transactional(readOnly = true)
+    public boolean takesPart(long campaignId, long organizationId) {
+        Campaign c = load(campaignId);
+        String root = directory.find(c.getRootOrganizationId()).map(OrgRef::path).orElse("?");
+        return directory.find(organizationId).map(o -> o.path().startsWith(root) && !o.retired()).orElse(false);
+    }
+
+    Campaign load(long id) {
+        Campaign c = campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign", id));
+        guard.scope(Permission.CAMPAIGN_READ);
+        String root = directory.find(c.getRootOrganizationId()).map(OrgRef::path).orElse("?");
+        String mine = myPath();
+        if (!mine.startsWith(root) && !root.startsWith(mine)) {
+            throw new AccessDeniedException("campaign out of scope");
+        }
+        return c;
+    }
+
+    private String myPath() {
+        return directory.find(guard.currentUser().organizationId()).map(OrgRef::path)
+                .orElseThrow(() -> new AccessDeniedException("no organisation"));
+    }
+
+    private static String defaultName(String name, int year) {
+        return name == null || name.isBlank() ? year + "年度三分类三升级活动" : name;
+    }
+
+    CampaignView view(Campaign c) {
+        LocalDate today = LocalDate.now();
+        Map<Phase, Boolean> started = new EnumMap<>(Phase.class);
+        for (Phase p : Phase.values()) {
+            started.put(p, c.hasStarted(p, today));
+        }
+        String rootName = directory.find(c.getRootOrganizationId()).map(OrgRef::name).orElse("");
+        return new CampaignView(c.getId(), c.getRootOrganizationId(), rootName, c.getYear(), c.getName(),
+                c.getCopiedFromId(), c.getPhases(), started, c.getTargets(), c.currentPhase(today), c.getVersion());
+    }
+
+    private static Map<String, Object> snapshot(Campaign c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.getName());
+        m.put("year", c.getYear());
+        m.put("phases", c.getPhases());
+        m.put("targets", c.getTargets());
+        return m;
+    }
+}

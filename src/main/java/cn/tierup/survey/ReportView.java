@@ -1,0 +1,28 @@
+package cn.tierup.survey;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A report as its page shows it, with what the current user may do with it. {@code id} is null while
+ * nothing has been written yet.
+ */
+public record ReportView(Long id, long campaignId, String campaignName, long organizationId, String organizationName,
+                         Long parentId, String parentName, ReportType type, ReportStatus status, String basicSituation,
+                         String mainProblems, String causes, String measures, LocalDate meetingOn,
+                         Integer meetingAttendance, long membersOnRoll, LocalDateTime submittedAt, boolean submittedLate,
+                         String returnReason, String decidedBy, LocalDateTime decidedAt, int versionCount,
+                         String updatedBy, LocalDateTime updatedAt, long version, LocalDate dueOn, boolean canWrite,
+                         boolean canReview, List<AttachmentView> attachments, List<VersionView> versions) {
+
+    public record AttachmentView(long id, String fileName, String contentType, long sizeBytes, String uploadedBy,
+                                 LocalDateTime uploadedAt) {
+    }
+
+    public record VersionView(int number, LocalDateTime submittedAt, String submittedBy, boolean submittedLate,
+                              ReportStatus outcome, String outcomeReason, String decidedBy, LocalDateTime decidedAt,
+                              String basicSituation, String mainProblems, String causes, String measures,
+                              LocalDate meetingOn, Integer meetingAttendance) {
+    }
+}

@@ -1,0 +1,54 @@
+package cn.tierup.survey.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps attachment bytes on disk outside the web root, under random names (never the user's file
+ * name), so nothing uploaded can be served or executed as it is.
+ */
+@Component
+public class AttachmentStore {
+
+    private final Path root;
+
+    public AttachmentStore(@Value("${tierup.storage.dir:./data/files}") String dir) {
+        this.root = Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    public String put(byte[] bytes) {
+        String key = UUID.randomUUID().toString();
+        try {
+            Files.createDirectories(root);
+            Files.write(root.resolve(key), bytes, StandardOpenOption.CREATE_NEW);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store attachment", e);
+        }
+    }
+
+    public byte[] get(String key) {
+        if (!key.matches("[0-9a-f\\-]{36}")) {
+            throw new IllegalArgumentException("bad key");
+        }
+        try {
+            return Files.readAllBytes(root.resolve(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read attachment", e);
+        }
+    }
+
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(root.resolve(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
