@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,8 @@ public class OrganizationQueries {
     private static final String ROW_COLUMNS = "o.id, o.parent_id, p.name as parent_name, o.name, o.kind, o.field, o.depth,"
             + " o.secretary, o.retired, " + CHILD_COUNT + " as child_count, " + MEMBER_COUNT + " as member_count";
 
+    private static final Pattern PATH = Pattern.compile("/(\\d+/)*");
+
     private final JdbcClient jdbc;
 
     public OrganizationQueries(JdbcClient jdbc) {
@@ -40,36 +43,44 @@ public class OrganizationQueries {
     /** One page of the subtree under {@code pathPrefix}, filtered; a single indexed statement. */
     public PageResult<OrganizationRow> subtree(String pathPrefix, String q, Field field, OrgKind kind,
                                                 boolean includeRetired, int page, int size) {
-        StringBuilder sql = new StringBuilder("select " + ROW_COLUMNS + ", count(*) over () as total_rows"
-                + " from organization o left join organization p on p.id = o.parent_id where o.path like :prefix");
+        // The prefix goes into the statement as a literal (it is a stored path: digits and slashes only), so
+        // that both databases plan the range on the path index with the value in hand: H2 prepares a derived
+        // table before parameters are bound, and PostgreSQL's generic plan for "like $1" cannot use the index.
+        if (!PATH.matcher(pathPrefix).matches()) {
+            throw new IllegalArgumentException("not a tree path: " + pathPrefix);
+        }
+        StringBuilder where = new StringBuilder(" where o.path like '" + pathPrefix + "%'");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("prefix", pathPrefix + "%");
         if (q != null && !q.isBlank()) {
-            sql.append(" and o.name like :q");
+            where.append(" and o.name like :q");
             params.put("q", "%" + q.strip() + "%");
         }
         if (field != null) {
-            sql.append(" and o.field = :field");
+            where.append(" and o.field = :field");
             params.put("field", field.name());
         }
         if (kind != null) {
-            sql.append(" and o.kind = :kind");
+            where.append(" and o.kind = :kind");
             params.put("kind", kind.name());
         }
         if (!includeRetired) {
-            sql.append(" and o.retired = false");
+            where.append(" and o.retired = false");
         }
-        sql.append(" order by o.path limit :limit offset :offset");
+        // The page is chosen first; parent names and counts are then looked up for its rows only, not for
+        // every organisation of the subtree (100,000 under a province).
+        String sql = "select " + ROW_COLUMNS + ", o.total_rows from (select o.id, o.parent_id, o.path, o.name, o.kind,"
+                + " o.field, o.depth, o.secretary, o.retired, count(*) over () as total_rows from organization o" + where
+                + " order by o.path limit :limit offset :offset) o left join organization p on p.id = o.parent_id"
+                + " order by o.path";
         params.put("limit", size);
         params.put("offset", (long) page * size);
         long[] total = {0};
-        List<OrganizationRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+        List<OrganizationRow> rows = jdbc.sql(sql).params(params).query((rs, i) -> {
             total[0] = rs.getLong("total_rows");
             return row(rs);
         }).list();
         if (rows.isEmpty() && page > 0) {
-            total[0] = jdbc.sql("select count(*) from organization o where o.path like :prefix")
-                    .param("prefix", pathPrefix + "%").query(Long.class).single();
+            total[0] = jdbc.sql("select count(*) from organization o" + where).params(params).query(Long.class).single();
         }
         return new PageResult<>(rows, page, size, total[0]);
     }

@@ -1,0 +1,74 @@
+package cn.tierup.organization.internal;
+
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PiiCipherTest {
+
+    static final String KEY = Base64.getEncoder().encodeToString("tierup-unit-test-key-0123456789a".getBytes());
+    static final String ID = "11010519491231002X";
+
+    final PiiCipher cipher = new PiiCipher(KEY, "unused");
+
+    @Test
+    void whatIsEncryptedDecryptsToTheSameText() {
+        String stored = cipher.encrypt(ID);
+        assertThat(stored).startsWith("v1:").doesNotContain(ID);
+        assertThat(cipher.decrypt(stored)).isEqualTo(ID);
+        assertThat(cipher.decrypt(cipher.encrypt("彭州市丽春镇 13812345678"))).isEqualTo("彭州市丽春镇 13812345678");
+        assertThat(cipher.encrypt(null)).isNull();
+        assertThat(cipher.decrypt(null)).isNull();
+    }
+
+    @Test
+    void eachEncryptionHasItsOwnIvSoEqualValuesLookDifferent() {
+        assertThat(cipher.encrypt(ID)).isNotEqualTo(cipher.encrypt(ID));
+    }
+
+    @Test
+    void alteredCipherTextIsRefused() {
+        byte[] raw = Base64.getDecoder().decode(cipher.encrypt(ID).substring(3));
+        raw[raw.length - 1] ^= 1;
+        String tampered = "v1:" + Base64.getEncoder().encodeToString(raw);
+        assertThatThrownBy(() -> cipher.decrypt(tampered)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anotherKeyCannotRead() {
+        PiiCipher other = new PiiCipher(Base64.getEncoder().encodeToString("another-key-of-thirty-two-bytes!".getBytes()), "unused");
+        assertThatThrownBy(() -> other.decrypt(cipher.encrypt(ID))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void plainTextInAnEncryptedColumnIsRefused() {
+        assertThatThrownBy(() -> cipher.decrypt(ID)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theIndexIsStableForAKeyAndDiffersBetweenValuesAndKeys() {
+        assertThat(cipher.index(ID)).isEqualTo(new PiiCipher(KEY, "unused").index(ID)).hasSize(64);
+        assertThat(cipher.index(ID)).isNotEqualTo(cipher.index("110105194912310011"));
+        PiiCipher other = new PiiCipher(Base64.getEncoder().encodeToString("another-key-of-thirty-two-bytes!".getBytes()), "unused");
+        assertThat(other.index(ID)).isNotEqualTo(cipher.index(ID));
+        assertThat(cipher.index(null)).isNull();
+    }
+
+    @Test
+    void aKeyOfTheWrongLengthIsRefused() {
+        assertThatThrownBy(() -> new PiiCipher(Base64.getEncoder().encodeToString(new byte[16]), "unused"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void withoutAConfiguredKeyOneIsCreatedOnceInTheKeyFile(@TempDir Path dir) {
+        String file = dir.resolve("data/tierup.key").toString();
+        PiiCipher first = new PiiCipher("", file);
+        PiiCipher second = new PiiCipher(null, file);
+        assertThat(second.decrypt(first.encrypt(ID))).isEqualTo(ID);
+    }
+}
