@@ -84,14 +84,15 @@ public class Campaign {
         this.name = newName.strip();
     }
 
-    public void reschedule(Phase phase, PhaseDates dates, LocalDate today) {
-        if (hasStarted(phase, today)) {
-            throw new DomainException("campaign.phase.started");
+    /** Takes a new schedule; only phases that have not started may change. */
+    public void reschedule(Map<Phase, PhaseDates> wanted, LocalDate today) {
+        for (Phase p : Phase.values()) {
+            if (!wanted.get(p).equals(phases.get(p)) && hasStarted(p, today)) {
+                throw new DomainException("campaign.phase.started");
+            }
         }
-        Map<Phase, PhaseDates> next = new EnumMap<>(phases);
-        next.put(phase, dates);
-        SchedulePolicy.check(year, next);
-        phases.put(phase, dates);
+        SchedulePolicy.check(year, wanted);
+        phases.putAll(wanted);
     }
 
     public void changeTargets(Targets newTargets, LocalDate today) {

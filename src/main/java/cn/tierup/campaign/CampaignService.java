@@ -107,12 +107,7 @@ public class CampaignService {
         Map<String, Object> before = snapshot(c);
         LocalDate today = LocalDate.now();
         c.rename(defaultName(form.name(), c.getYear()));
-        Map<Phase, PhaseDates> wanted = form.schedule();
-        for (Phase p : Phase.values()) {
-            if (!wanted.get(p).equals(c.dates(p))) {
-                c.reschedule(p, wanted.get(p), today);
-            }
-        }
+        c.reschedule(form.schedule(), today);
         if (!form.targets().equals(c.getTargets())) {
             c.changeTargets(form.targets(), today);
         }

@@ -1,5 +1,9 @@
 package cn.tierup.setup;
 
+import cn.tierup.campaign.Campaign;
+import cn.tierup.campaign.CampaignBootstrap;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseDates;
 import cn.tierup.identity.AccountBootstrap;
 import cn.tierup.identity.Role;
 import cn.tierup.organization.ChineseIdNumber;
@@ -13,7 +17,17 @@ import cn.tierup.organization.OrganizationBootstrap;
 import cn.tierup.organization.OrganizationDetails;
 import cn.tierup.organization.Sex;
 import cn.tierup.organization.UnitType;
+import cn.tierup.survey.ActivityEntry;
+import cn.tierup.survey.ActivityKind;
+import cn.tierup.survey.EvaluatorGroup;
+import cn.tierup.survey.ReportContent;
+import cn.tierup.survey.ReportType;
+import cn.tierup.survey.SurveyBootstrap;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,14 +71,24 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private final OrganizationBootstrap orgs;
     private final AccountBootstrap accounts;
+    private final CampaignBootstrap campaigns;
+    private final SurveyBootstrap survey;
+    private final boolean withCampaign;
     private final TransactionTemplate tx;
+    private final Map<Long, Integer> partyMembers = new HashMap<>();
+    private final List<Organization> lichunVillages = new ArrayList<>();
     private final Random random = new Random(20250301L);
     private final Set<String> idNumbers = new HashSet<>();
     private int people;
 
-    DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, TransactionTemplate tx) {
+    DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
+                   SurveyBootstrap survey, TransactionTemplate tx,
+                   @org.springframework.beans.factory.annotation.Value("${tierup.demo.campaign:true}") boolean withCampaign) {
         this.orgs = orgs;
         this.accounts = accounts;
+        this.campaigns = campaigns;
+        this.survey = survey;
+        this.withCampaign = withCampaign;
         this.tx = tx;
     }
 
@@ -108,8 +132,11 @@ public class DemoDataLoader implements ApplicationRunner {
                     }
                 } else {
                     roll(village, 12 + random.nextInt(28), false);
-                    if (town.equals("丽春镇") && firstVillage == null) {
-                        firstVillage = village;
+                    if (town.equals("丽春镇")) {
+                        lichunVillages.add(village);
+                        if (firstVillage == null) {
+                            firstVillage = village;
+                        }
                     }
                 }
             }
@@ -186,7 +213,60 @@ public class DemoDataLoader implements ApplicationRunner {
         accounts.create("cun", "张支书", DEMO_PASSWORD, firstVillage.getId(), Role.BRANCH);
         accounts.create("nyj", "刘农业", DEMO_PASSWORD, agriculture.getId(), Role.BRANCH);
         accounts.create("dangyuan", "陈党员", DEMO_PASSWORD, firstVillage.getId(), Role.MEMBER);
+        if (withCampaign) {
+            campaign(city, lichun);
+        }
         return all.size();
+    }
+
+    /**
+     * This year's campaign with the survey under way (started two weeks ago, reports due in two weeks),
+     * and 丽春镇 part of the way through it: one report accepted, one waiting for review, one draft, some
+     * survey work recorded. The 丽春镇 village of the demo account "cun" has not started.
+     */
+    private void campaign(Organization city, Organization lichun) {
+        LocalDate today = LocalDate.now();
+        LocalDate start = today.minusDays(14);
+        Map<Phase, PhaseDates> schedule = new EnumMap<>(Phase.class);
+        schedule.put(Phase.SURVEY, new PhaseDates(start, today.plusDays(16), today.plusDays(16)));
+        schedule.put(Phase.GRADING, new PhaseDates(today.plusDays(17), today.plusDays(47), today.plusDays(27)));
+        schedule.put(Phase.UPGRADE, new PhaseDates(today.plusDays(28), today.plusDays(240), today.plusDays(240)));
+        schedule.put(Phase.ACCEPTANCE, new PhaseDates(today.plusDays(241), today.plusDays(300), today.plusDays(261)));
+        Campaign c = campaigns.open(city.getId(), start.getYear(), start.getYear() + "年度三分类三升级活动", schedule);
+        LocalDateTime at = start.plusDays(5).atTime(10, 30);
+        LocalDate due = today.plusDays(16);
+        for (int i = 1; i < Math.min(4, lichunVillages.size()); i++) {
+            Organization v = lichunVillages.get(i);
+            int members = partyMembers.getOrDefault(v.getId(), 10);
+            ReportContent content = new ReportContent(
+                    "本村党支部现有党员" + members + "名，支部委员会成员5名。近年来，支部坚持“三会一课”制度，带领群众发展特色种植，村集体经济稳步增长。",
+                    "一是党员队伍老龄化，35岁以下党员偏少；二是部分党员参加组织生活不经常；三是村级活动场所设施陈旧。",
+                    "青壮年外出务工多，发展党员渠道窄；组织生活形式单一，吸引力不强；村级经费保障不足。",
+                    "一是注重在返乡青年、致富能手中培养入党积极分子；二是丰富组织生活形式，结合产业发展开展主题党日；三是争取项目资金改善活动场所。",
+                    day(start, 3), Math.max(1, members * 4 / 5), null);
+            survey.report(c.getId(), v.getId(), ReportType.SELF_INSPECTION, content, "cun", at,
+                    i <= 2 ? due : null, members, i == 1, "zhen");
+            survey.activity(c.getId(), v.getId(), new ActivityEntry(ActivityKind.HOME_VISIT, day(start, 2), 8 + i * 3,
+                    null, null, "走访老党员、困难群众"), c.getYear(), "cun", LocalDateTime.now());
+            survey.activity(c.getId(), v.getId(), new ActivityEntry(ActivityKind.INTERVIEW, day(start, 2), 5 + i, null,
+                    null, null), c.getYear(), "cun", LocalDateTime.now());
+        }
+        survey.activity(c.getId(), lichun.getId(), new ActivityEntry(ActivityKind.SYMPOSIUM, day(start, 4), 2, null, null,
+                "村党支部书记座谈会、老党员座谈会"), c.getYear(), "zhen", LocalDateTime.now());
+        survey.activity(c.getId(), lichun.getId(), new ActivityEntry(ActivityKind.QUESTIONNAIRE, day(start, 6), 220, 206,
+                null, "党员 154 份、群众 66 份"), c.getYear(), "zhen", LocalDateTime.now());
+        survey.activity(c.getId(), lichun.getId(), new ActivityEntry(ActivityKind.APPRAISAL, day(start, 7), 18, null,
+                EvaluatorGroup.GRASSROOTS_CADRE, null), c.getYear(), "zhen", LocalDateTime.now());
+        survey.activity(c.getId(), lichun.getId(), new ActivityEntry(ActivityKind.APPRAISAL, day(start, 7), 35, null,
+                EvaluatorGroup.MEMBER_PUBLIC_REP, null), c.getYear(), "zhen", LocalDateTime.now());
+    }
+
+    /** A day of the survey's first week, kept within the campaign's year and not after today. */
+    private static LocalDate day(LocalDate start, int offset) {
+        LocalDate d = start.plusDays(offset);
+        LocalDate last = LocalDate.of(start.getYear(), 12, 31);
+        LocalDate latest = LocalDate.now().isBefore(last) ? LocalDate.now() : last;
+        return d.isAfter(latest) ? latest : d;
     }
 
     private Organization add(List<Organization> all, Organization parent, String name, OrgKind kind, Field field, String unit) {
@@ -210,6 +290,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     /** {@code n} party members, and a few activists and development targets for the pipeline. */
     private void roll(Organization org, int n, boolean allRetired) {
+        partyMembers.merge(org.getId(), n, Integer::sum);
         for (int i = 0; i < n; i++) {
             int birthYear = allRetired ? 1938 + random.nextInt(24) : 1950 + random.nextInt(50);
             LocalDate birth = LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28));

@@ -47,6 +47,14 @@ class ApiErrors {
         return problem(HttpStatus.CONFLICT, messages.of(e), e.code());
     }
 
+    /** Two saves crossed (optimistic lock, or a unique key taken meanwhile): nothing was overwritten. */
+    @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
+            org.springframework.dao.DataIntegrityViolationException.class})
+    ProblemDetail concurrent(Exception e) {
+        log.info("concurrent change refused: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, messages.get("error.stale"), "error.stale");
+    }
+
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, messages.of(e), e.code());

@@ -1,5 +1,6 @@
 package cn.tierup.web;
 
+import cn.tierup.campaign.CampaignDesk;
 import cn.tierup.organization.OrganizationService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,15 +11,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final OrganizationService organizations;
+    private final CampaignDesk desk;
 
-    HomeController(OrganizationService organizations) {
+    HomeController(OrganizationService organizations, CampaignDesk desk) {
         this.organizations = organizations;
+        this.desk = desk;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("org", organizations.home());
         model.addAttribute("summary", organizations.summary(null));
+        model.addAttribute("desk", desk.desk().orElse(null));
         return "home";
     }
 }

@@ -37,6 +37,13 @@ class PageErrors {
         return page(404, messages.of(e), model, response);
     }
 
+    @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
+            org.springframework.dao.DataIntegrityViolationException.class})
+    String concurrent(Exception e, Model model, HttpServletResponse response) {
+        log.info("concurrent change refused: {}", e.getMessage());
+        return page(409, messages.get("error.stale"), model, response);
+    }
+
     @ExceptionHandler(DomainException.class)
     String domain(DomainException e, Model model, HttpServletResponse response) {
         return page(422, messages.of(e), model, response);

@@ -25,6 +25,7 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
     public static final String KEEP = "tierup.test.keep-datasource";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final java.nio.file.Path STORAGE = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "tierup-test-files");
     private static EmbeddedPostgres embedded;
 
     @Override
@@ -33,13 +34,22 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
             return;
         }
         Database db = newDatabase();
+        if (!context.getEnvironment().containsProperty("tierup.demo.campaign")) {
+            // tests open the campaigns they need, so the demo's campaign would only be in the way
+            TestPropertyValues.of("tierup.demo.campaign=false").applyTo(context);
+        }
         TestPropertyValues.of(
                 "spring.datasource.url=" + db.url(),
                 "spring.datasource.username=" + db.user(),
                 "spring.datasource.password=" + db.password(),
                 "tierup.crypto.key=" + TEST_CRYPTO_KEY,
+                "tierup.storage.dir=" + STORAGE.resolve(name(db)).toString(),
                 "spring.thymeleaf.cache=true"
         ).applyTo(context);
+    }
+
+    private static String name(Database db) {
+        return Integer.toHexString(db.url().hashCode());
     }
 
     public static boolean postgres() {

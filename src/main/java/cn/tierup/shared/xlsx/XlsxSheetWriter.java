@@ -16,7 +16,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -35,9 +34,33 @@ public final class XlsxSheetWriter implements AutoCloseable {
     private final int columns;
     private int next;
 
+    /** A column group of a two-row header: a label over its sub-columns, or one column spanning both rows. */
+    public record HeaderGroup(String label, List<String> columns) {
+        public static HeaderGroup single(String label) {
+            return new HeaderGroup(label, List.of());
+        }
+    }
+
+    /** A table with a two-row header: groups on the first row, their columns on the second, merged where single. */
+    public static XlsxSheetWriter grouped(String sheetName, String title, String subtitle, List<HeaderGroup> groups, int[] widths) {
+        return new XlsxSheetWriter(sheetName, title, subtitle, groups, widths, true);
+    }
+
     public XlsxSheetWriter(String sheetName, String title, String subtitle, List<String> headers, int[] widths) {
+        this(sheetName, title, subtitle, headers.stream().map(HeaderGroup::single).toList(), widths, false);
+    }
+
+    private XlsxSheetWriter(String sheetName, String title, String subtitle, List<HeaderGroup> groups, int[] widths,
+                            boolean twoRows) {
         this.sheet = workbook.createSheet(sheetName);
-        ((SXSSFSheet) sheet).trackAllColumnsForAutoSizing();
+        List<String> headers = new java.util.ArrayList<>();
+        for (HeaderGroup g : groups) {
+            if (g.columns().isEmpty()) {
+                headers.add(g.label());
+            } else {
+                headers.addAll(g.columns());
+            }
+        }
         this.columns = headers.size();
         titleStyle = workbook.createCellStyle();
         Font titleFont = workbook.createFont();
@@ -77,12 +100,44 @@ public final class XlsxSheetWriter implements AutoCloseable {
                 sheet.addMergedRegion(new CellRangeAddress(s.getRowNum(), s.getRowNum(), 0, columns - 1));
             }
         }
-        Row h = sheet.createRow(next++);
-        h.setHeightInPoints(22);
+        if (twoRows) {
+            Row top = sheet.createRow(next);
+            Row sub = sheet.createRow(next + 1);
+            top.setHeightInPoints(22);
+            sub.setHeightInPoints(22);
+            int col = 0;
+            for (HeaderGroup g : groups) {
+                int span = Math.max(1, g.columns().size());
+                for (int i = 0; i < span; i++) {
+                    Cell t = top.createCell(col + i);
+                    t.setCellStyle(headerStyle);
+                    Cell b = sub.createCell(col + i);
+                    b.setCellStyle(headerStyle);
+                    if (i == 0) {
+                        t.setCellValue(g.label());
+                    }
+                    if (!g.columns().isEmpty()) {
+                        b.setCellValue(g.columns().get(i));
+                    }
+                }
+                if (g.columns().isEmpty()) {
+                    sheet.addMergedRegion(new CellRangeAddress(next, next + 1, col, col));
+                } else if (span > 1) {
+                    sheet.addMergedRegion(new CellRangeAddress(next, next, col, col + span - 1));
+                }
+                col += span;
+            }
+            next += 2;
+        } else {
+            Row h = sheet.createRow(next++);
+            h.setHeightInPoints(22);
+            for (int i = 0; i < columns; i++) {
+                Cell c = h.createCell(i);
+                c.setCellValue(headers.get(i));
+                c.setCellStyle(headerStyle);
+            }
+        }
         for (int i = 0; i < columns; i++) {
-            Cell c = h.createCell(i);
-            c.setCellValue(headers.get(i));
-            c.setCellStyle(headerStyle);
             sheet.setColumnWidth(i, (widths != null && i < widths.length ? widths[i] : 14) * 256);
         }
         sheet.createFreezePane(0, next);

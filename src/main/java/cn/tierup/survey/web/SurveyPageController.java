@@ -1,0 +1,225 @@
+package cn.tierup.survey.web;
+
+import cn.tierup.campaign.CampaignDesk;
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.campaign.Phase;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.organization.OrganizationService;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Messages;
+import cn.tierup.survey.ActivityEntry;
+import cn.tierup.survey.ActivityKind;
+import cn.tierup.survey.EvaluatorGroup;
+import cn.tierup.survey.ReportContent;
+import cn.tierup.survey.ReportType;
+import cn.tierup.survey.ReportView;
+import cn.tierup.survey.SurveyActivities;
+import cn.tierup.survey.SurveyFigures;
+import cn.tierup.survey.SurveyReports;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 现状大调查 pages: the hub, a report (write, attach, hand in; accept or return), the survey records. */
+@Controller
+class SurveyPageController {
+
+    private final CampaignService campaigns;
+    private final CampaignDesk desk;
+    private final SurveyReports reports;
+    private final SurveyActivities activities;
+    private final SurveyFigures figures;
+    private final OrganizationService organizations;
+    private final ScopeGuard guard;
+    private final Messages messages;
+
+    SurveyPageController(CampaignService campaigns, CampaignDesk desk, SurveyReports reports, SurveyActivities activities,
+                         SurveyFigures figures, OrganizationService organizations, ScopeGuard guard, Messages messages) {
+        this.campaigns = campaigns;
+        this.desk = desk;
+        this.reports = reports;
+        this.activities = activities;
+        this.figures = figures;
+        this.organizations = organizations;
+        this.guard = guard;
+        this.messages = messages;
+    }
+
+    @GetMapping("/survey")
+    String hub(@RequestParam(required = false) Long campaign, Model model) {
+        CampaignView c = campaign(campaign);
+        if (c == null) {
+            model.addAttribute("status", 404);
+            model.addAttribute("message", "还没有开启任何年度的活动。请组织部管理员先在“活动”中开启本年度活动。");
+            return "error/problem";
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("desk", desk.desk(c, Phase.SURVEY));
+        model.addAttribute("org", organizations.home());
+        return "survey/hub";
+    }
+
+    @GetMapping("/survey/report")
+    String report(@RequestParam long campaign, @RequestParam(required = false) Long org, Model model) {
+        long orgId = org == null ? guard.currentUser().organizationId() : org;
+        ReportView r = reports.owed(campaign, orgId);
+        return reportPage(r, formOf(r), model);
+    }
+
+    @PostMapping("/survey/report")
+    String saveReport(@RequestParam long campaign, @RequestParam long org, @RequestParam(defaultValue = "save") String action,
+                      @Valid ReportContent content, BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            model.addAttribute("errors", messages.fieldErrors(binding));
+            return reportPage(reports.owed(campaign, org), content, model);
+        }
+        try {
+            ReportView r = "submit".equals(action) ? reports.submit(campaign, org, content) : reports.save(campaign, org, content);
+            redirect.addFlashAttribute("success", "submit".equals(action)
+                    ? (r.submittedLate() ? "已提交（已过截止日期，标记为逾期提交），等待上级审核。" : "已提交，等待上级审核。")
+                    : "草稿已保存。");
+            return "redirect:/survey/report?campaign=" + campaign + "&org=" + org;
+        } catch (DomainException e) {
+            model.addAttribute("error", messages.of(e));
+            return reportPage(reports.owed(campaign, org), content, model);
+        }
+    }
+
+    @PostMapping("/survey/reports/{id}/accept")
+    String accept(@PathVariable long id, RedirectAttributes redirect) {
+        ReportView r = reports.accept(id);
+        redirect.addFlashAttribute("success", "已通过 " + r.organizationName() + " 的报告。");
+        return "redirect:/survey/report?campaign=" + r.campaignId() + "&org=" + r.organizationId();
+    }
+
+    @PostMapping("/survey/reports/{id}/return")
+    String returnReport(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        ReportView r = reports.get(id);
+        try {
+            reports.returnForRevision(id, reason);
+            redirect.addFlashAttribute("success", "已退回，对方会在首页看到退回原因。");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/survey/report?campaign=" + r.campaignId() + "&org=" + r.organizationId();
+    }
+
+    @PostMapping("/survey/report/attachments")
+    String attach(@RequestParam long campaign, @RequestParam long org, @RequestParam(required = false) MultipartFile file,
+                  RedirectAttributes redirect) throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new DomainException("attachment.empty");
+            }
+            reports.attach(campaign, org, file.getOriginalFilename(), file.getBytes());
+            redirect.addFlashAttribute("success", "附件已上传：" + file.getOriginalFilename());
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/survey/report?campaign=" + campaign + "&org=" + org;
+    }
+
+    @PostMapping("/survey/attachments/{id}/delete")
+    String detach(@PathVariable long id, @RequestParam long campaign, @RequestParam long org, RedirectAttributes redirect) {
+        try {
+            reports.detach(id);
+            redirect.addFlashAttribute("success", "附件已删除");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/survey/report?campaign=" + campaign + "&org=" + org;
+    }
+
+    @GetMapping("/survey/attachments/{id}")
+    ResponseEntity<byte[]> download(@PathVariable long id) {
+        SurveyReports.Download d = reports.download(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(d.bytes());
+    }
+
+    @GetMapping("/survey/activities")
+    String activities(@RequestParam long campaign, @RequestParam(required = false) Long org, Model model) {
+        long orgId = org == null ? guard.currentUser().organizationId() : org;
+        model.addAttribute("form", new ActivityEntry(ActivityKind.SYMPOSIUM, LocalDate.now(), null, null, null, null));
+        return activitiesPage(campaign, orgId, model, Map.of());
+    }
+
+    @PostMapping("/survey/activities")
+    String record(@RequestParam long campaign, @RequestParam long org, @Valid ActivityEntry form, BindingResult binding,
+                  Model model, RedirectAttributes redirect) {
+        model.addAttribute("form", form);
+        if (binding.hasErrors()) {
+            return activitiesPage(campaign, org, model, messages.fieldErrors(binding));
+        }
+        try {
+            activities.record(campaign, org, form);
+            redirect.addFlashAttribute("success", "已登记");
+            return "redirect:/survey/activities?campaign=" + campaign + "&org=" + org;
+        } catch (DomainException e) {
+            model.addAttribute("error", messages.of(e));
+            return activitiesPage(campaign, org, model, Map.of());
+        }
+    }
+
+    @PostMapping("/survey/activities/{id}/delete")
+    String removeActivity(@PathVariable long id, @RequestParam long campaign, @RequestParam long org,
+                          RedirectAttributes redirect) {
+        activities.remove(id);
+        redirect.addFlashAttribute("success", "已删除该条记录");
+        return "redirect:/survey/activities?campaign=" + campaign + "&org=" + org;
+    }
+
+    private String activitiesPage(long campaign, long org, Model model, Map<String, String> errors) {
+        model.addAttribute("c", campaigns.get(campaign));
+        model.addAttribute("org", organizations.get(org));
+        model.addAttribute("trail", organizations.trail(org));
+        model.addAttribute("entries", activities.of(campaign, org));
+        model.addAttribute("canWrite", guard.can(Permission.SURVEY_WRITE, org));
+        model.addAttribute("kinds", ActivityKind.values());
+        model.addAttribute("groups", EvaluatorGroup.values());
+        model.addAttribute("errors", errors);
+        return "survey/activities";
+    }
+
+    private String reportPage(ReportView r, ReportContent form, Model model) {
+        model.addAttribute("r", r);
+        model.addAttribute("form", form);
+        model.addAttribute("trail", organizations.trail(r.organizationId()));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (r.type() == ReportType.RESEARCH) {
+            model.addAttribute("figures", figures.summary(r.campaignId(), r.organizationId()));
+        }
+        return "survey/report";
+    }
+
+    private ReportContent formOf(ReportView r) {
+        return new ReportContent(r.basicSituation(), r.mainProblems(), r.causes(), r.measures(), r.meetingOn(),
+                r.meetingAttendance(), r.id() == null ? null : r.version());
+    }
+
+    private CampaignView campaign(Long id) {
+        return id != null ? campaigns.get(id) : campaigns.current().orElse(null);
+    }
+}
