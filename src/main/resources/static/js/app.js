@@ -1,7 +1,8 @@
 // Small behaviours for the office pages. Everything essential also works without JavaScript.
 document.addEventListener('click', function (e) {
+  // A form asks once, when it is submitted (below), not also on the click of its button.
   var el = e.target.closest('[data-confirm]');
-  if (el && !window.confirm(el.getAttribute('data-confirm'))) {
+  if (el && el.tagName !== 'FORM' && !window.confirm(el.getAttribute('data-confirm'))) {
     e.preventDefault();
     e.stopImmediatePropagation();
   }
@@ -22,5 +23,29 @@ document.addEventListener('submit', function (e) {
   if (busy) {
     busy.disabled = true;
     busy.textContent = busy.getAttribute('data-busy');
+  }
+});
+// The organisation tree: "+" loads a node's children once (htmx), "−" folds them away, "+" shows them again.
+document.addEventListener('click', function (e) {
+  var toggle = e.target.closest('.tree-toggle');
+  if (!toggle || !toggle.hasAttribute('data-loaded')) {
+    return;
+  }
+  e.preventDefault();
+  e.stopPropagation();
+  var open = toggle.getAttribute('aria-expanded') === 'true';
+  var list = toggle.closest('li').querySelector(':scope > ul.tree');
+  if (list) {
+    list.hidden = open;
+  }
+  toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
+  toggle.textContent = open ? '+' : '−';
+}, true);
+document.addEventListener('htmx:afterSwap', function (e) {
+  var toggle = e.detail.requestConfig && e.detail.requestConfig.elt;
+  if (toggle && toggle.classList && toggle.classList.contains('tree-toggle')) {
+    toggle.setAttribute('data-loaded', '');
+    toggle.setAttribute('aria-expanded', 'true');
+    toggle.textContent = '−';
   }
 });
