@@ -50,7 +50,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
                                  ProblemAccessDeniedHandler deniedHandler) throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs")
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs", "/v3/api-docs.yaml")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("tierup").authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))

@@ -3,7 +3,9 @@ package cn.tierup.identity.web;
 import cn.tierup.identity.AccountForm;
 import cn.tierup.identity.AccountService;
 import cn.tierup.identity.AccountView;
+import cn.tierup.identity.Permission;
 import cn.tierup.identity.Role;
+import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
 import jakarta.validation.Valid;
@@ -23,10 +25,12 @@ class AccountPageController {
 
     private final AccountService accounts;
     private final Messages messages;
+    private final ScopeGuard guard;
 
-    AccountPageController(AccountService accounts, Messages messages) {
+    AccountPageController(AccountService accounts, Messages messages, ScopeGuard guard) {
         this.accounts = accounts;
         this.messages = messages;
+        this.guard = guard;
     }
 
     @GetMapping("/accounts")
@@ -38,6 +42,9 @@ class AccountPageController {
 
     @GetMapping("/accounts/new")
     String createForm(@RequestParam(required = false) Long org, Model model) {
+        if (org != null) {
+            guard.require(Permission.ACCOUNT_MANAGE, org);
+        }
         model.addAttribute("form", new AccountForm("", "", org, Role.BRANCH, "", true, null));
         return form(model, null, Map.of());
     }
@@ -125,6 +132,8 @@ class AccountPageController {
     }
 
     private String form(Model model, AccountView existing, Map<String, String> errors) {
+        // A form is shown only to those who may submit it.
+        guard.scope(Permission.ACCOUNT_MANAGE);
         model.addAttribute("existing", existing);
         model.addAttribute("errors", errors);
         model.addAttribute("roles", Role.values());

@@ -1,5 +1,7 @@
 package cn.tierup.organization.web;
 
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.ImportKind;
 import cn.tierup.organization.ImportPreview;
 import cn.tierup.organization.ImportRejectedException;
@@ -35,14 +37,17 @@ class ImportPageController {
 
     private final SpreadsheetImport imports;
     private final Messages messages;
+    private final ScopeGuard guard;
 
-    ImportPageController(SpreadsheetImport imports, Messages messages) {
+    ImportPageController(SpreadsheetImport imports, Messages messages, ScopeGuard guard) {
         this.imports = imports;
         this.messages = messages;
+        this.guard = guard;
     }
 
     @GetMapping("/import")
     String page(Model model) {
+        guard.scope(Permission.IMPORT);
         model.addAttribute("kind", ImportKind.ORGANIZATIONS);
         return "import/upload";
     }
@@ -59,6 +64,7 @@ class ImportPageController {
     @PostMapping("/import/preview")
     String preview(@RequestParam(defaultValue = "ORGANIZATIONS") ImportKind kind,
                    @RequestParam(required = false) MultipartFile file, HttpSession session, Model model) throws IOException {
+        guard.scope(Permission.IMPORT);
         model.addAttribute("kind", kind);
         if (file == null || file.isEmpty()) {
             model.addAttribute("error", messages.get("import.file.required"));
@@ -85,6 +91,7 @@ class ImportPageController {
 
     @PostMapping("/import/confirm")
     String confirm(@RequestParam String token, HttpSession session, Model model, RedirectAttributes redirect) {
+        guard.scope(Permission.IMPORT);
         Object pending = session.getAttribute(SESSION_KEY + token);
         if (!(pending instanceof Pending p)) {
             redirect.addFlashAttribute("error", messages.get("import.stale"));

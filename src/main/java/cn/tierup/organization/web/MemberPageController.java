@@ -137,6 +137,7 @@ class MemberPageController {
     @GetMapping("/members/{id}/transfer")
     String transferForm(@PathVariable long id, Model model) {
         MemberView m = members.get(id);
+        guard.require(Permission.MEMBER_WRITE, m.organizationId());
         model.addAttribute("m", m);
         model.addAttribute("trail", organizations.trail(m.organizationId()));
         return "members/transfer";
@@ -161,6 +162,7 @@ class MemberPageController {
     @GetMapping("/members/{id}/leave")
     String leaveForm(@PathVariable long id, Model model) {
         MemberView m = members.get(id);
+        guard.require(Permission.MEMBER_WRITE, m.organizationId());
         model.addAttribute("m", m);
         model.addAttribute("trail", organizations.trail(m.organizationId()));
         model.addAttribute("reasons", LeaveReason.values());
@@ -183,6 +185,8 @@ class MemberPageController {
     }
 
     private String form(Model model, OrganizationView org, MemberView existing, Map<String, String> errors) {
+        // A form is shown only to those who may submit it.
+        guard.require(Permission.MEMBER_WRITE, org.id());
         model.addAttribute("org", org);
         model.addAttribute("existing", existing);
         model.addAttribute("trail", organizations.trail(org.id()));

@@ -154,6 +154,7 @@ class OrganizationPageController {
 
     @GetMapping("/orgs/{id}/move")
     String moveForm(@PathVariable long id, Model model) {
+        guard.requireBelow(Permission.ORG_MOVE, id);
         model.addAttribute("org", organizations.get(id));
         model.addAttribute("trail", organizations.trail(id));
         return "orgs/move";
@@ -177,6 +178,7 @@ class OrganizationPageController {
 
     @GetMapping("/orgs/{id}/retire")
     String retireForm(@PathVariable long id, Model model) {
+        guard.requireBelow(Permission.ORG_WRITE, id);
         model.addAttribute("org", organizations.get(id));
         model.addAttribute("trail", organizations.trail(id));
         model.addAttribute("today", LocalDate.now());
@@ -199,6 +201,7 @@ class OrganizationPageController {
 
     @GetMapping("/orgs/{id}/authority")
     String authorityForm(@PathVariable long id, Model model) {
+        guard.require(Permission.ORG_AUTHORITY, id);
         model.addAttribute("org", organizations.get(id));
         model.addAttribute("trail", organizations.trail(id));
         return "orgs/authority";
@@ -219,6 +222,8 @@ class OrganizationPageController {
     }
 
     private String form(Model model, OrganizationView parent, OrganizationView existing, Map<String, String> errors) {
+        // A form is shown only to those who may submit it.
+        guard.require(Permission.ORG_WRITE, existing != null ? existing.id() : parent.id());
         model.addAttribute("parent", parent);
         model.addAttribute("existing", existing);
         model.addAttribute("trail", organizations.trail(existing != null ? existing.id() : parent.id()));
