@@ -2,6 +2,7 @@ package cn.tierup.audit.web;
 
 import cn.tierup.audit.AuditQuery;
 import cn.tierup.audit.AuditTrail;
+import cn.tierup.identity.OrganizationDirectory;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -15,9 +16,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AuditPageController {
 
     private final AuditTrail trail;
+    private final OrganizationDirectory directory;
 
-    AuditPageController(AuditTrail trail) {
+    AuditPageController(AuditTrail trail, OrganizationDirectory directory) {
         this.trail = trail;
+        this.directory = directory;
     }
 
     @GetMapping("/audit")
@@ -27,6 +30,7 @@ class AuditPageController {
                 @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("result", trail.find(new AuditQuery(org, actor, from, to, page, 30)));
         model.addAttribute("org", org);
+        model.addAttribute("orgName", org == null ? null : directory.find(org).map(OrganizationDirectory.OrgRef::name).orElse(null));
         model.addAttribute("actor", actor);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
