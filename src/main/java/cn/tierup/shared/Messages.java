@@ -40,6 +40,19 @@ public class Messages {
         return get(e.code(), args);
     }
 
+    /**
+     * A rule violation as an error beside its input: codes name the field they are about
+     * ("member.idNumber.checksum" → idNumber), so a form can show the sentence where the mistake is.
+     */
+    public Map<String, String> beside(DomainException e) {
+        String[] parts = e.code().split("\\.");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (parts.length >= 3) {
+            out.put(parts[1], of(e));
+        }
+        return out;
+    }
+
     /** Label of an enum value, e.g. Field.VILLAGE → 村. */
     public String label(Enum<?> value) {
         return value == null ? "" : get(value.getDeclaringClass().getSimpleName() + "." + value.name());

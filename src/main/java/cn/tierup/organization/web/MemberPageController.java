@@ -101,7 +101,7 @@ class MemberPageController {
             return "redirect:/members/" + created.id();
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
-            return form(model, o, null, Map.of());
+            return form(model, o, null, messages.beside(e));
         }
     }
 
@@ -130,7 +130,7 @@ class MemberPageController {
             return "redirect:/members/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
-            return form(model, o, m, Map.of());
+            return form(model, o, m, messages.beside(e));
         }
     }
 

@@ -122,7 +122,7 @@ class OrganizationPageController {
             return "redirect:/orgs/" + created.id();
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
-            return form(model, p, null, Map.of());
+            return form(model, p, null, messages.beside(e));
         }
     }
 
@@ -148,7 +148,7 @@ class OrganizationPageController {
             return "redirect:/orgs/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
-            return form(model, null, o, Map.of());
+            return form(model, null, o, messages.beside(e));
         }
     }
 
