@@ -34,6 +34,24 @@ class SecurityConfig {
         return new DefaultAuthenticationEventPublisher(publisher);
     }
 
+    /**
+     * The public answering pages (问卷, 测评, 承诺): no login, no session (a crowd answering from phones
+     * must not fill the session table), so no CSRF token either; the answers carry their own one-answer rules.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/q/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(r -> r.disable())
+                .securityContext(c -> c.disable())
+                .anonymous(a -> a.disable());
+        headers(http);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain operatorChain(HttpSecurity http) throws Exception {

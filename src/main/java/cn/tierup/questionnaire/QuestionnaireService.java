@@ -1,0 +1,233 @@
+package cn.tierup.questionnaire;
+
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.campaign.Phase;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.organization.OrganizationService;
+import cn.tierup.organization.OrganizationView;
+import cn.tierup.questionnaire.internal.QuestionnaireRepository;
+import cn.tierup.questionnaire.internal.QuestionsConverter;
+import cn.tierup.questionnaire.internal.TemplateRepository;
+import cn.tierup.shared.Actors;
+import cn.tierup.shared.AuditRecorder;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.NotFoundException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Launching questionnaires, printing codes, and watching progress and statistics. */
+@Service
+public class QuestionnaireService {
+
+    private static final char[] CODE = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    public static final int MAX_CODES = 2000;
+
+    private final QuestionnaireRepository questionnaires;
+    private final TemplateRepository templates;
+    private final CampaignService campaigns;
+    private final OrganizationService organizations;
+    private final ResponseIntake intake;
+    private final ScopeGuard guard;
+    private final AuditRecorder audit;
+    private final JdbcTemplate jdbc;
+
+    QuestionnaireService(QuestionnaireRepository questionnaires, TemplateRepository templates, CampaignService campaigns,
+                         OrganizationService organizations, ResponseIntake intake, ScopeGuard guard, AuditRecorder audit,
+                         JdbcTemplate jdbc) {
+        this.questionnaires = questionnaires;
+        this.templates = templates;
+        this.campaigns = campaigns;
+        this.organizations = organizations;
+        this.intake = intake;
+        this.guard = guard;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /** Templates the user may launch: the shipped ones and those copied within their scope. */
+    @Transactional(readOnly = true)
+    public List<QuestionnaireTemplate> templates() {
+        guard.scope(Permission.CAMPAIGN_READ);
+        return templates.findAll().stream()
+                .filter(t -> t.shipped() || guard.can(Permission.CAMPAIGN_READ, t.getOwnerOrganizationId()))
+                .sorted(java.util.Comparator.comparing(QuestionnaireTemplate::shipped).reversed()
+                        .thenComparing(QuestionnaireTemplate::getId))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public QuestionnaireTemplate template(long id) {
+        QuestionnaireTemplate t = templates.findById(id).orElseThrow(() -> new NotFoundException("template", id));
+        if (!t.shipped()) {
+            guard.require(Permission.CAMPAIGN_READ, t.getOwnerOrganizationId());
+        }
+        return t;
+    }
+
+    /** The quota an organisation gets by default (the notice's numbers for its kind). */
+    @Transactional(readOnly = true)
+    public QuotaPolicy.Quota defaultQuota(long organizationId) {
+        OrganizationView org = organizations.get(organizationId);
+        return QuotaPolicy.defaults(org.name(), org.field().name(), org.childCount() > 0);
+    }
+
+    @Transactional
+    public QuestionnaireView launch(long campaignId, long organizationId, long templateId, AnswerMode mode,
+                                    LocalDate opensOn, LocalDate closesOn, Integer quotaMinimum, Integer quotaMemberShare) {
+        guard.require(Permission.SURVEY_WRITE, organizationId);
+        CampaignView c = campaigns.get(campaignId);
+        if (!campaigns.takesPart(campaignId, organizationId)) {
+            throw new DomainException("campaign.notParticipant");
+        }
+        QuestionnaireTemplate t = template(templateId);
+        QuotaPolicy.Quota quota = defaultQuota(organizationId);
+        var survey = c.phases().get(Phase.SURVEY);
+        Questionnaire q = new Questionnaire(campaignId, organizationId, t, mode,
+                opensOn == null ? LocalDate.now() : opensOn, closesOn == null ? survey.endsOn() : closesOn,
+                quotaMinimum == null ? quota.minimum() : quotaMinimum,
+                quotaMemberShare == null ? quota.memberShare() : quotaMemberShare, Actors.current());
+        questionnaires.saveAndFlush(q);
+        intake.prepareTally(q);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("title", q.getTitle());
+        after.put("mode", q.getMode());
+        after.put("window", q.getOpensOn() + " ~ " + q.getClosesOn());
+        after.put("quota", q.getQuotaMinimum() + "，党员占 " + q.getQuotaMemberShare() + "%");
+        audit.record("Questionnaire", q.getId(), organizationId, "LAUNCH", "发布问卷 " + q.getTitle(), null, after);
+        return view(q);
+    }
+
+    /** Questionnaires of an organisation and of its children in a campaign, newest first. */
+    @Transactional(readOnly = true)
+    public List<QuestionnaireView> list(long campaignId, long organizationId) {
+        guard.require(Permission.CAMPAIGN_READ, organizationId);
+        campaigns.get(campaignId);
+        List<Long> ids = jdbc.queryForList("select q.id from questionnaire q join organization o on o.id = q.organization_id"
+                + " where q.campaign_id = ? and (o.id = ? or o.parent_id = ?) order by q.id desc", Long.class,
+                campaignId, organizationId, organizationId);
+        return ids.stream().map(id -> view(questionnaires.findById(id).orElseThrow())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public QuestionnaireView get(long id) {
+        return view(load(id));
+    }
+
+    /**
+     * Prints {@code count} one-time codes for a coded questionnaire. They are shown once, here; only
+     * their hashes are kept, so a lost sheet cannot be reprinted — print new codes instead.
+     */
+    @Transactional
+    public List<String> issueCodes(long id, int count) {
+        Questionnaire q = load(id);
+        guard.require(Permission.SURVEY_WRITE, q.getOrganizationId());
+        if (q.getMode() != AnswerMode.CODED) {
+            throw new DomainException("questionnaire.notCoded");
+        }
+        if (count < 1 || count > MAX_CODES) {
+            throw new DomainException("questionnaire.codeCount", MAX_CODES);
+        }
+        List<String> codes = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        while (codes.size() < count) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                b.append(CODE[RANDOM.nextInt(CODE.length)]);
+            }
+            String code = b.toString();
+            if (fresh.add(code)) {
+                codes.add(code.substring(0, 4) + "-" + code.substring(4));
+                rows.add(new Object[] {q.getId(), ResponseIntake.hash(q.getSlug(), code)});
+            }
+        }
+        jdbc.batchUpdate("insert into questionnaire_code (questionnaire_id, code_hash, spent) values (?, ?, false)", rows);
+        audit.record("Questionnaire", q.getId(), q.getOrganizationId(), "ISSUE_CODES", "印制一次性答题码 " + count + " 个", null, null);
+        return codes;
+    }
+
+    @Transactional(readOnly = true)
+    public Statistics statistics(long id) {
+        Questionnaire q = load(id);
+        Map<String, long[]> counts = new HashMap<>();
+        jdbc.query("select question_key, option_index, category, sum(n) as n from questionnaire_tally where questionnaire_id = ?"
+                + " group by question_key, option_index, category", (ResultSet rs) -> {
+            long[] c = counts.computeIfAbsent(rs.getString("question_key") + "#" + rs.getInt("option_index"), k -> new long[2]);
+            c[RespondentCategory.valueOf(rs.getString("category")).ordinal()] += rs.getLong("n");
+        }, q.getId());
+        long[] people = counts.getOrDefault(ResponseIntake.RESPONDENTS + "#0", new long[2]);
+        long respondents = people[0] + people[1];
+        Map<String, List<String>> texts = texts(q);
+        List<Statistics.QuestionStats> out = new ArrayList<>();
+        for (int i = 0; i < q.getQuestions().size(); i++) {
+            Question question = q.getQuestions().get(i);
+            List<Statistics.OptionStats> options = new ArrayList<>();
+            for (int o = 0; o < question.options().size(); o++) {
+                long[] c = counts.getOrDefault(question.key() + "#" + o, new long[2]);
+                options.add(new Statistics.OptionStats(question.options().get(o), c[0], c[1], respondents));
+            }
+            out.add(new Statistics.QuestionStats(i + 1, question, options, texts.getOrDefault(question.key(), List.of())));
+        }
+        return new Statistics(people[0], people[1], out);
+    }
+
+    /** The latest text answers per text question (at most 100 each). */
+    private Map<String, List<String>> texts(Questionnaire q) {
+        List<String> keys = q.getQuestions().stream().filter(x -> !x.kind().hasOptions()).map(Question::key).toList();
+        Map<String, List<String>> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        jdbc.query("select answers from questionnaire_response where questionnaire_id = ? order by submitted_on desc limit 2000",
+                (ResultSet rs) -> {
+                    Map<?, ?> answers = QuestionsConverter.JSON.readValue(rs.getString(1), Map.class);
+                    for (String k : keys) {
+                        if (answers.get(k) instanceof String s && !s.isBlank()) {
+                            List<String> list = out.computeIfAbsent(k, x -> new ArrayList<>());
+                            if (list.size() < 100) {
+                                list.add(s);
+                            }
+                        }
+                    }
+                }, q.getId());
+        return out;
+    }
+
+    private Questionnaire load(long id) {
+        Questionnaire q = questionnaires.findById(id).orElseThrow(() -> new NotFoundException("questionnaire", id));
+        guard.require(Permission.CAMPAIGN_READ, q.getOrganizationId());
+        return q;
+    }
+
+    private QuestionnaireView view(Questionnaire q) {
+        long[] people = new long[2];
+        jdbc.query("select category, sum(n) as n from questionnaire_tally where questionnaire_id = ? and question_key = ?"
+                + " group by category", (ResultSet rs) -> {
+            people[RespondentCategory.valueOf(rs.getString("category")).ordinal()] = rs.getLong("n");
+        }, q.getId(), ResponseIntake.RESPONDENTS);
+        long issued = 0;
+        long spent = 0;
+        if (q.getMode() == AnswerMode.CODED) {
+            issued = jdbc.queryForObject("select count(*) from questionnaire_code where questionnaire_id = ?", Long.class, q.getId());
+            spent = jdbc.queryForObject("select count(*) from questionnaire_code where questionnaire_id = ? and spent = true",
+                    Long.class, q.getId());
+        }
+        String orgName = organizations.get(q.getOrganizationId()).name();
+        return new QuestionnaireView(q.getId(), q.getCampaignId(), q.getOrganizationId(), orgName, q.getTitle(), q.getIntro(),
+                q.getQuestions(), q.getSlug(), q.getMode(), q.getOpensOn(), q.getClosesOn(), q.openOn(LocalDate.now()),
+                new QuotaProgress(q.getQuotaMinimum(), q.getQuotaMemberShare(), people[0], people[1]), issued, spent,
+                q.getVersion());
+    }
+}

@@ -1,0 +1,140 @@
+package cn.tierup.questionnaire;
+
+import cn.tierup.questionnaire.internal.QuestionnaireRepository;
+import cn.tierup.questionnaire.internal.QuestionsConverter;
+import cn.tierup.questionnaire.internal.SubmissionGate;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes answers from the public, without an account. One transaction writes the answers, counts them
+ * and spends the browser's or code's right to answer — all or nothing. Nothing stored names who
+ * answered: the browser token and the code are kept only as hashes, in tables with no key, order or
+ * time in common with the answers, and the answers keep only the day.
+ */
+@Service
+public class ResponseIntake {
+
+    public static final int SHARDS = 8;
+    /** The tally line that counts respondents (rather than an option). */
+    public static final String RESPONDENTS = "*";
+
+    private final QuestionnaireRepository questionnaires;
+    private final SubmissionGate gate;
+    private final JdbcTemplate jdbc;
+
+    ResponseIntake(QuestionnaireRepository questionnaires, SubmissionGate gate, JdbcTemplate jdbc) {
+        this.questionnaires = questionnaires;
+        this.gate = gate;
+        this.jdbc = jdbc;
+    }
+
+    /** The questionnaire behind a short link, as the public may see it. */
+    @Transactional(readOnly = true)
+    public Questionnaire open(String slug) {
+        return questionnaires.findBySlug(slug == null ? "" : slug).orElseThrow(() -> new NotFoundException("questionnaire", slug));
+    }
+
+    /**
+     * @param token the browser's random answering token (open mode), or null
+     * @param code the one-time code typed in (coded mode), or null
+     * @param address the caller's address, used for the burst limit only and never stored
+     */
+    @Transactional
+    public void submit(String slug, RespondentCategory category, Map<String, List<String>> raw, String token, String code,
+                       String address) {
+        Questionnaire q = open(slug);
+        LocalDate today = LocalDate.now();
+        if (!q.openOn(today)) {
+            throw new DomainException(today.isBefore(q.getOpensOn()) ? "answer.notYetOpen" : "answer.closed");
+        }
+        if (category == null) {
+            throw new DomainException("answer.category");
+        }
+        AnswerSheet sheet = AnswerSheet.check(q.getQuestions(), raw);
+        if (!sheet.ok()) {
+            throw new AnswersRejectedException(sheet.problems());
+        }
+        if (!gate.admit(address == null ? "?" : address)) {
+            throw new DomainException("answer.tooFast");
+        }
+        if (q.getMode() == AnswerMode.CODED) {
+            String c = code == null ? "" : code.strip().toUpperCase().replace("-", "").replace(" ", "");
+            int spent = c.isEmpty() ? 0 : jdbc.update("update questionnaire_code set spent = true"
+                    + " where questionnaire_id = ? and code_hash = ? and spent = false", q.getId(), hash(q.getSlug(), c));
+            if (spent != 1) {
+                throw new DomainException("answer.badCode");
+            }
+        } else {
+            if (token == null || token.isBlank()) {
+                throw new DomainException("answer.noCookie");
+            }
+            try {
+                jdbc.update("insert into questionnaire_seen (questionnaire_id, token_hash) values (?, ?)", q.getId(),
+                        hash(q.getSlug(), token));
+            } catch (DuplicateKeyException e) {
+                throw new DomainException("answer.already");
+            }
+        }
+        jdbc.update("insert into questionnaire_response (id, questionnaire_id, category, answers, submitted_on) values (?, ?, ?, ?, ?)",
+                UUID.randomUUID(), q.getId(), category.name(), QuestionsConverter.JSON.writeValueAsString(sheet.answers()),
+                Date.valueOf(today));
+        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+        List<Object[]> counts = new ArrayList<>();
+        counts.add(new Object[] {q.getId(), RESPONDENTS, 0, category.name(), shard});
+        sheet.answers().forEach((key, value) -> {
+            if (value instanceof Integer option) {
+                counts.add(new Object[] {q.getId(), key, option, category.name(), shard});
+            } else if (value instanceof List<?> options) {
+                for (Object option : options) {
+                    counts.add(new Object[] {q.getId(), key, option, category.name(), shard});
+                }
+            }
+        });
+        jdbc.batchUpdate("update questionnaire_tally set n = n + 1 where questionnaire_id = ? and question_key = ?"
+                + " and option_index = ? and category = ? and shard = ?", counts);
+    }
+
+    /** The tally lines of a new questionnaire, so that counting is an update and never an insert race. */
+    void prepareTally(Questionnaire q) {
+        List<Object[]> rows = new ArrayList<>();
+        for (RespondentCategory c : RespondentCategory.values()) {
+            for (int s = 0; s < SHARDS; s++) {
+                rows.add(new Object[] {q.getId(), RESPONDENTS, 0, c.name(), s});
+                for (Question question : q.getQuestions()) {
+                    for (int o = 0; o < question.options().size(); o++) {
+                        rows.add(new Object[] {q.getId(), question.key(), o, c.name(), s});
+                    }
+                }
+            }
+        }
+        jdbc.batchUpdate("insert into questionnaire_tally (questionnaire_id, question_key, option_index, category, shard, n)"
+                + " values (?, ?, ?, ?, ?, 0)", rows);
+    }
+
+    static String hash(String salt, String secret) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(salt.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            return HexFormat.of().formatHex(d.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

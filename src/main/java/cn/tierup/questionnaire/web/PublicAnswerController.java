@@ -1,0 +1,144 @@
+package cn.tierup.questionnaire.web;
+
+import cn.tierup.questionnaire.AnswerMode;
+import cn.tierup.questionnaire.AnswersRejectedException;
+import cn.tierup.questionnaire.Questionnaire;
+import cn.tierup.questionnaire.RespondentCategory;
+import cn.tierup.questionnaire.ResponseIntake;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Messages;
+import cn.tierup.shared.NotFoundException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public answering pages behind a short link: no account, plain HTML forms that work without
+ * JavaScript on a phone. An open questionnaire gives each browser a random answering token in a
+ * cookie; only its hash is kept, apart from the answers.
+ */
+@Controller
+class PublicAnswerController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ResponseIntake intake;
+    private final Messages messages;
+
+    PublicAnswerController(ResponseIntake intake, Messages messages) {
+        this.intake = intake;
+        this.messages = messages;
+    }
+
+    @GetMapping("/q/{slug}")
+    String form(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Questionnaire q = find(slug, response, model);
+        if (q == null) {
+            return "public/message";
+        }
+        if (!q.openOn(LocalDate.now())) {
+            model.addAttribute("title", q.getTitle());
+            model.addAttribute("message", messages.get(LocalDate.now().isBefore(q.getOpensOn()) ? "answer.notYetOpen" : "answer.closed"));
+            return "public/message";
+        }
+        if (q.getMode() == AnswerMode.OPEN && token(request, slug) == null) {
+            byte[] b = new byte[18];
+            RANDOM.nextBytes(b);
+            Cookie c = new Cookie(cookieName(slug), Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+            c.setHttpOnly(true);
+            c.setPath("/q/" + slug);
+            c.setMaxAge(60 * 60 * 24 * 365);
+            c.setAttribute("SameSite", "Lax");
+            response.addCookie(c);
+        }
+        return page(q, Map.of(), new HashMap<>(), null, null, model);
+    }
+
+    @PostMapping("/q/{slug}")
+    String submit(@PathVariable String slug, @RequestParam Map<String, String> ignored, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        Questionnaire q = find(slug, response, model);
+        if (q == null) {
+            return "public/message";
+        }
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        request.getParameterMap().forEach((k, v) -> raw.put(k, List.of(v)));
+        String categoryValue = request.getParameter("category");
+        RespondentCategory category = "MEMBER".equals(categoryValue) ? RespondentCategory.MEMBER
+                : "PUBLIC".equals(categoryValue) ? RespondentCategory.PUBLIC : null;
+        try {
+            intake.submit(slug, category, raw, token(request, slug), request.getParameter("code"), request.getRemoteAddr());
+            return "redirect:/q/" + slug + "/thanks";
+        } catch (AnswersRejectedException e) {
+            Map<String, String> problems = new HashMap<>();
+            e.problems().forEach(p -> problems.put(p.key(), messages.get(p.code(), p.detail())));
+            response.setStatus(422);
+            return page(q, problems, raw, categoryValue, messages.get("answer.rejected", e.problems().size()), model);
+        } catch (DomainException e) {
+            response.setStatus(e.code().equals("answer.tooFast") ? 429 : 422);
+            return page(q, Map.of(), raw, categoryValue, messages.of(e), model);
+        }
+    }
+
+    @GetMapping("/q/{slug}/thanks")
+    String thanks(@PathVariable String slug, HttpServletResponse response, Model model) {
+        Questionnaire q = find(slug, response, model);
+        if (q == null) {
+            return "public/message";
+        }
+        model.addAttribute("title", q.getTitle());
+        model.addAttribute("message", messages.get("answer.thanks"));
+        model.addAttribute("thanks", true);
+        return "public/message";
+    }
+
+    private Questionnaire find(String slug, HttpServletResponse response, Model model) {
+        try {
+            return intake.open(slug);
+        } catch (NotFoundException e) {
+            response.setStatus(404);
+            model.addAttribute("title", messages.get("app.name"));
+            model.addAttribute("message", messages.get("answer.noSuchQuestionnaire"));
+            return null;
+        }
+    }
+
+    private String page(Questionnaire q, Map<String, String> problems, Map<String, List<String>> raw, String category,
+                        String error, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("problems", problems);
+        model.addAttribute("raw", raw);
+        model.addAttribute("category", category);
+        model.addAttribute("error", error);
+        return "public/answer";
+    }
+
+    private static String cookieName(String slug) {
+        return "tq_" + slug;
+    }
+
+    private static String token(HttpServletRequest request, String slug) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie c : request.getCookies()) {
+            if (c.getName().equals(cookieName(slug))) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+}

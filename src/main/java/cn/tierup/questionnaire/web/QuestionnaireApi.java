@@ -1,0 +1,76 @@
+package cn.tierup.questionnaire.web;
+
+import cn.tierup.questionnaire.AnswerMode;
+import cn.tierup.questionnaire.QuestionnaireService;
+import cn.tierup.questionnaire.QuestionnaireTemplate;
+import cn.tierup.questionnaire.QuestionnaireView;
+import cn.tierup.questionnaire.Statistics;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "问卷调查", description = "问卷模板、发布问卷、答题码、配额进度与统计（作答走公开页面 /q/{slug}）")
+class QuestionnaireApi {
+
+    private final QuestionnaireService questionnaires;
+
+    QuestionnaireApi(QuestionnaireService questionnaires) {
+        this.questionnaires = questionnaires;
+    }
+
+    @GetMapping("/questionnaire-templates")
+    List<QuestionnaireTemplate> templates() {
+        return questionnaires.templates();
+    }
+
+    @GetMapping("/questionnaire-templates/{id}")
+    QuestionnaireTemplate template(@PathVariable long id) {
+        return questionnaires.template(id);
+    }
+
+    @GetMapping("/campaigns/{campaignId}/orgs/{orgId}/questionnaires")
+    @Operation(summary = "本组织及直接下级发布的问卷，含配额进度")
+    List<QuestionnaireView> list(@PathVariable long campaignId, @PathVariable long orgId) {
+        return questionnaires.list(campaignId, orgId);
+    }
+
+    @PostMapping("/campaigns/{campaignId}/orgs/{orgId}/questionnaires")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "发布问卷（配额不填则按通知的默认值）")
+    QuestionnaireView launch(@PathVariable long campaignId, @PathVariable long orgId, @Valid @RequestBody Launch body) {
+        return questionnaires.launch(campaignId, orgId, body.templateId(), body.mode(), body.opensOn(), body.closesOn(),
+                body.quotaMinimum(), body.quotaMemberShare());
+    }
+
+    @GetMapping("/questionnaires/{id}")
+    QuestionnaireView get(@PathVariable long id) {
+        return questionnaires.get(id);
+    }
+
+    @GetMapping("/questionnaires/{id}/statistics")
+    @Operation(summary = "逐题统计：各选项人数（党员、群众）和占比，文字回答")
+    Statistics statistics(@PathVariable long id) {
+        return questionnaires.statistics(id);
+    }
+
+    @PostMapping("/questionnaires/{id}/codes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "印制一次性答题码（只在此时返回明文，系统只保存其摘要）")
+    List<String> codes(@PathVariable long id, @Valid @RequestBody Codes body) {
+        return questionnaires.issueCodes(id, body.count());
+    }
+
+    record Launch(@NotNull(message = "{questionnaire.empty}") Long templateId, AnswerMode mode, LocalDate opensOn,
+                  LocalDate closesOn, Integer quotaMinimum, Integer quotaMemberShare) {
+    }
+
+    record Codes(@NotNull(message = "{questionnaire.codeCount}") Integer count) {
+    }
+}

@@ -1,0 +1,155 @@
+package cn.tierup.questionnaire.web;
+
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.organization.OrganizationService;
+import cn.tierup.questionnaire.AnswerMode;
+import cn.tierup.questionnaire.QuestionnaireService;
+import cn.tierup.questionnaire.QuestionnaireView;
+import cn.tierup.questionnaire.QuotaPolicy;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Messages;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Office pages of questionnaires: launch, link and QR poster, codes, progress against the quota, statistics. */
+@Controller
+class QuestionnairePageController {
+
+    private final QuestionnaireService questionnaires;
+    private final CampaignService campaigns;
+    private final OrganizationService organizations;
+    private final ScopeGuard guard;
+    private final Messages messages;
+
+    QuestionnairePageController(QuestionnaireService questionnaires, CampaignService campaigns,
+                                OrganizationService organizations, ScopeGuard guard, Messages messages) {
+        this.questionnaires = questionnaires;
+        this.campaigns = campaigns;
+        this.organizations = organizations;
+        this.guard = guard;
+        this.messages = messages;
+    }
+
+    @GetMapping("/questionnaires")
+    String list(@RequestParam(required = false) Long campaign, @RequestParam(required = false) Long org, Model model) {
+        CampaignView c = campaign != null ? campaigns.get(campaign) : campaigns.current().orElse(null);
+        if (c == null) {
+            model.addAttribute("status", 404);
+            model.addAttribute("message", "还没有开启任何年度的活动。请组织部管理员先在“年度活动”中开启本年度活动。");
+            return "error/problem";
+        }
+        long orgId = org == null ? guard.currentUser().organizationId() : org;
+        model.addAttribute("c", c);
+        model.addAttribute("org", organizations.get(orgId));
+        model.addAttribute("items", questionnaires.list(c.id(), orgId));
+        model.addAttribute("canLaunch", guard.can(Permission.SURVEY_WRITE, orgId));
+        return "questionnaires/list";
+    }
+
+    @GetMapping("/questionnaires/new")
+    String launchForm(@RequestParam long campaign, @RequestParam(required = false) Long org, Model model) {
+        long orgId = org == null ? guard.currentUser().organizationId() : org;
+        guard.require(Permission.SURVEY_WRITE, orgId);
+        CampaignView c = campaigns.get(campaign);
+        QuotaPolicy.Quota quota = questionnaires.defaultQuota(orgId);
+        model.addAttribute("c", c);
+        model.addAttribute("org", organizations.get(orgId));
+        model.addAttribute("templates", questionnaires.templates());
+        model.addAttribute("quota", quota);
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("closes", c.phases().get(cn.tierup.campaign.Phase.SURVEY).endsOn());
+        model.addAttribute("modes", AnswerMode.values());
+        return "questionnaires/new";
+    }
+
+    @PostMapping("/questionnaires")
+    String launch(@RequestParam long campaign, @RequestParam long org, @RequestParam(required = false) Long templateId,
+                  @RequestParam(defaultValue = "OPEN") AnswerMode mode,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
+                  @RequestParam(required = false) Integer quotaMinimum, @RequestParam(required = false) Integer quotaMemberShare,
+                  RedirectAttributes redirect) {
+        try {
+            if (templateId == null) {
+                throw new DomainException("questionnaire.empty");
+            }
+            QuestionnaireView q = questionnaires.launch(campaign, org, templateId, mode, opensOn, closesOn, quotaMinimum,
+                    quotaMemberShare);
+            redirect.addFlashAttribute("success", "问卷已发布。把链接或二维码发给党员群众即可作答。");
+            return "redirect:/questionnaires/" + q.id();
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+            return "redirect:/questionnaires/new?campaign=" + campaign + "&org=" + org;
+        }
+    }
+
+    @GetMapping("/questionnaires/{id}")
+    String detail(@PathVariable long id, HttpServletRequest request, Model model) {
+        QuestionnaireView q = questionnaires.get(id);
+        model.addAttribute("q", q);
+        model.addAttribute("link", link(q));
+        model.addAttribute("stats", questionnaires.statistics(id));
+        model.addAttribute("trail", organizations.trail(q.organizationId()));
+        model.addAttribute("canWrite", guard.can(Permission.SURVEY_WRITE, q.organizationId()));
+        return "questionnaires/detail";
+    }
+
+    @GetMapping("/questionnaires/{id}/poster")
+    String poster(@PathVariable long id, Model model) {
+        QuestionnaireView q = questionnaires.get(id);
+        model.addAttribute("q", q);
+        model.addAttribute("link", link(q));
+        return "questionnaires/poster";
+    }
+
+    @GetMapping(value = "/questionnaires/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> qr(@PathVariable long id) throws WriterException, IOException {
+        QuestionnaireView q = questionnaires.get(id);
+        var matrix = new QRCodeWriter().encode(link(q), BarcodeFormat.QR_CODE, 600, 600,
+                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(out.toByteArray());
+    }
+
+    @PostMapping("/questionnaires/{id}/codes")
+    String codes(@PathVariable long id, @RequestParam(defaultValue = "0") int count, Model model, RedirectAttributes redirect) {
+        QuestionnaireView q = questionnaires.get(id);
+        try {
+            model.addAttribute("codes", questionnaires.issueCodes(id, count));
+            model.addAttribute("q", q);
+            model.addAttribute("link", link(q));
+            return "questionnaires/codes";
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+            return "redirect:/questionnaires/" + id;
+        }
+    }
+
+    private static String link(QuestionnaireView q) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/q/" + q.slug()).toUriString();
+    }
+}

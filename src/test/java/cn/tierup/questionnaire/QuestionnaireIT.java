@@ -1,0 +1,255 @@
+package cn.tierup.questionnaire;
+
+import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.TestUsers;
+import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
+
+/** Questionnaires answered anonymously: one respondent once, nothing stored names them, figures add up. */
+@IntegrationTest
+class QuestionnaireIT {
+
+    private static final Map<String, Long> CAMPAIGNS = new ConcurrentHashMap<>();
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+
+    long id(String name) {
+        return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
+    }
+
+    long templateId(String code) {
+        return jdbc.sql("select id from questionnaire_template where code = :c").param("c", code).query(Long.class).single();
+    }
+
+    long campaign() {
+        return CAMPAIGNS.computeIfAbsent("濛阳", k -> {
+            try {
+                LocalDate start = LocalDate.now().minusDays(5);
+                String body = """
+                        {"rootOrganizationId": %d, "year": %d,
+                         "surveyStartsOn": "%s", "surveyEndsOn": "%s", "surveyDueOn": "%s",
+                         "gradingStartsOn": "%s", "gradingEndsOn": "%s", "gradingDueOn": "%s",
+                         "upgradeStartsOn": "%s", "upgradeEndsOn": "%s", "upgradeDueOn": "%s",
+                         "acceptanceStartsOn": "%s", "acceptanceEndsOn": "%s", "acceptanceDueOn": "%s"}
+                        """.formatted(id("中共彭州市濛阳镇委员会"), start.getYear(), start, start.plusDays(30), start.plusDays(30),
+                        start.plusDays(31), start.plusDays(60), start.plusDays(40), start.plusDays(61), start.plusDays(200),
+                        start.plusDays(200), start.plusDays(201), start.plusDays(260), start.plusDays(220));
+                String out = mvc.perform(post("/api/campaigns").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                return json.readTree(out).get("id").asLong();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    JsonNode launch(String mode, String extra) throws Exception {
+        long town = id("中共彭州市濛阳镇委员会");
+        String out = mvc.perform(post("/api/campaigns/" + campaign() + "/orgs/" + town + "/questionnaires").with(users.as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"templateId\": " + templateId("VILLAGE") + ", \"mode\": \"" + mode + "\"" + extra + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(out);
+    }
+
+    static RequestPostProcessor from(String address) {
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
+    /** A complete, valid answer to the village questionnaire. */
+    static MockHttpServletRequestBuilder answer(String slug, String category) {
+        return answer(slug, category, "0");
+    }
+
+    static MockHttpServletRequestBuilder answer(String slug, String category, String q1) {
+        MockHttpServletRequestBuilder b = post("/q/" + slug).param("category", category).param("q1", q1);
+        for (String key : List.of("q2", "q3", "q4", "q5", "q6", "q9", "q10")) {
+            b.param(key, "0");
+        }
+        return b.param("q8", "0", "2");
+    }
+
+    long responses(long questionnaireId) {
+        return jdbc.sql("select count(*) from questionnaire_response where questionnaire_id = :q").param("q", questionnaireId)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aLargeTownGetsTheNoticesQuotaAndItsProgressMovesWithEachAnswer() throws Exception {
+        JsonNode q = launch("OPEN", "");
+        assertThat(q.get("progress").get("minimum").asInt()).isEqualTo(200);
+        assertThat(q.get("progress").get("memberShare").asInt()).isEqualTo(70);
+        String slug = q.get("slug").asText();
+        mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andExpect(cookie().exists("tq_" + slug))
+                .andExpect(content().string(containsString("您的身份")));
+        mvc.perform(answer(slug, "MEMBER").cookie(new Cookie("tq_" + slug, "browser-a")).with(from("192.0.2.1")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/q/" + slug + "/thanks"));
+        mvc.perform(answer(slug, "PUBLIC").cookie(new Cookie("tq_" + slug, "browser-b")).with(from("192.0.2.1")))
+                .andExpect(status().is3xxRedirection());
+        JsonNode after = json.readTree(mvc.perform(get("/api/questionnaires/" + q.get("id").asLong()).with(users.as("admin")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(after.get("progress").get("members").asLong()).isEqualTo(1);
+        assertThat(after.get("progress").get("publics").asLong()).isEqualTo(1);
+        mvc.perform(get("/questionnaires/" + q.get("id").asLong()).with(users.as("zhen"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aBrowserAnswersOnceAndAWrongSubmissionStoresNothing() throws Exception {
+        JsonNode q = launch("OPEN", "");
+        String slug = q.get("slug").asText();
+        long qid = q.get("id").asLong();
+        Cookie browser = new Cookie("tq_" + slug, "browser-c");
+        mvc.perform(answer(slug, "MEMBER").with(from("192.0.2.2"))).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Cookie")));
+        mvc.perform(post("/q/" + slug).param("category", "MEMBER").param("q1", "0").cookie(browser).with(from("192.0.2.2")))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("此题为必答题")));
+        mvc.perform(answer(slug, "MEMBER", "9").cookie(browser).with(from("192.0.2.2")))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(answer(slug, "").cookie(browser).with(from("192.0.2.2")))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("请选择您的身份")));
+        mvc.perform(answer(slug, "MEMBER").param("q11", "<script>alert(1)</script>" + "长".repeat(2001)).cookie(browser).with(from("192.0.2.2")))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("不能超过 2000 字")));
+        assertThat(responses(qid)).isZero();
+        mvc.perform(answer(slug, "MEMBER").param("q11", "<script>alert(1)</script>").cookie(browser).with(from("192.0.2.2")))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(answer(slug, "PUBLIC").cookie(browser).with(from("192.0.2.2")))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("已经提交过")));
+        assertThat(responses(qid)).isEqualTo(1);
+        String page = mvc.perform(get("/questionnaires/" + qid).with(users.as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
+    }
+
+    @Test
+    void aQuestionShownOnlyAfterAnAnswerKeepsNoAnswerOtherwise() throws Exception {
+        JsonNode q = launch("OPEN", "");
+        String slug = q.get("slug").asText();
+        mvc.perform(answer(slug, "PUBLIC").param("q7", "流动党员联系不上").cookie(new Cookie("tq_" + slug, "browser-d")).with(from("192.0.2.3")))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(answer(slug, "PUBLIC").param("q6", "2").param("q7", "流动党员联系不上").cookie(new Cookie("tq_" + slug, "browser-e"))
+                        .with(from("192.0.2.3")))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("此题只能选一项")));
+        MockHttpServletRequestBuilder shown = post("/q/" + slug).param("category", "PUBLIC");
+        for (String key : List.of("q1", "q2", "q3", "q4", "q5", "q9", "q10")) {
+            shown.param(key, "0");
+        }
+        mvc.perform(shown.param("q6", "2").param("q8", "1").param("q7", "流动党员联系不上").cookie(new Cookie("tq_" + slug, "browser-f"))
+                .with(from("192.0.2.3"))).andExpect(status().is3xxRedirection());
+        List<String> stored = jdbc.sql("select answers from questionnaire_response where questionnaire_id = :q")
+                .param("q", q.get("id").asLong()).query(String.class).list();
+        assertThat(stored).hasSize(2);
+        assertThat(stored.stream().filter(a -> a.contains("流动党员联系不上")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCodeAnswersOnceAndForgedCodesAreRefused() throws Exception {
+        JsonNode q = launch("CODED", "");
+        String slug = q.get("slug").asText();
+        long qid = q.get("id").asLong();
+        JsonNode codes = json.readTree(mvc.perform(post("/api/questionnaires/" + qid + "/codes").with(users.as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"count\": 3}")).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(codes).hasSize(3);
+        String code = codes.get(0).asText();
+        mvc.perform(answer(slug, "MEMBER").param("code", code.toLowerCase()).with(from("192.0.2.4"))).andExpect(status().is3xxRedirection());
+        mvc.perform(answer(slug, "MEMBER").param("code", code).with(from("192.0.2.4")))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("已经使用过")));
+        mvc.perform(answer(slug, "MEMBER").param("code", "ZZZZ-ZZZZ").with(from("192.0.2.4"))).andExpect(status().isUnprocessableContent());
+        assertThat(responses(qid)).isEqualTo(1);
+        long spent = jdbc.sql("select count(*) from questionnaire_code where questionnaire_id = :q and spent = true")
+                .param("q", qid).query(Long.class).single();
+        assertThat(spent).isEqualTo(responses(qid));
+        for (String plain : List.of(code, code.replace("-", ""))) {
+            long leaked = jdbc.sql("select count(*) from questionnaire_code where code_hash like :c").param("c", "%" + plain + "%")
+                    .query(Long.class).single();
+            assertThat(leaked).isZero();
+        }
+    }
+
+    @Test
+    void nothingStoredWithTheAnswersCanNameTheRespondent() throws Exception {
+        List<String> columns = jdbc.sql("select lower(column_name) from information_schema.columns where lower(table_name) = 'questionnaire_response'")
+                .query(String.class).list();
+        assertThat(columns).containsExactlyInAnyOrder("id", "questionnaire_id", "category", "answers", "submitted_on");
+        String type = jdbc.sql("select lower(data_type) from information_schema.columns where lower(table_name) = 'questionnaire_response'"
+                + " and lower(column_name) = 'submitted_on'").query(String.class).single();
+        assertThat(type).isEqualTo("date");
+        List<String> seen = jdbc.sql("select lower(column_name) from information_schema.columns where lower(table_name) = 'questionnaire_seen'")
+                .query(String.class).list();
+        assertThat(seen).containsExactlyInAnyOrder("questionnaire_id", "token_hash");
+    }
+
+    @Test
+    void aClosedQuestionnaireTakesNoAnswersAndBurstsFromOneAddressAreSlowedDown() throws Exception {
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        JsonNode closed = launch("OPEN", ", \"opensOn\": \"" + yesterday.minusDays(3) + "\", \"closesOn\": \"" + yesterday + "\"");
+        String slug = closed.get("slug").asText();
+        mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andExpect(content().string(containsString("已结束")));
+        mvc.perform(answer(slug, "MEMBER").cookie(new Cookie("tq_" + slug, "x")).with(from("192.0.2.5")))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("已结束")));
+        mvc.perform(get("/q/nosuchone")).andExpect(status().isNotFound()).andExpect(content().string(containsString("没有找到")));
+
+        JsonNode open = launch("OPEN", "");
+        String s = open.get("slug").asText();
+        int refused = 0;
+        for (int i = 0; i < 31; i++) {
+            int code = mvc.perform(answer(s, "MEMBER").cookie(new Cookie("tq_" + s, "burst-" + i)).with(from("192.0.2.99")))
+                    .andReturn().getResponse().getStatus();
+            if (code == 429) {
+                refused++;
+            }
+        }
+        assertThat(refused).isEqualTo(1);
+        assertThat(responses(open.get("id").asLong())).isEqualTo(30);
+    }
+
+    @Test
+    void theStatisticsCountTheStoredAnswers() throws Exception {
+        JsonNode q = launch("OPEN", "");
+        String slug = q.get("slug").asText();
+        long qid = q.get("id").asLong();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(answer(slug, i < 3 ? "MEMBER" : "PUBLIC", String.valueOf(i % 3))
+                    .cookie(new Cookie("tq_" + slug, "stat-" + i)).with(from("192.0.2.6"))).andExpect(status().is3xxRedirection());
+        }
+        JsonNode stats = json.readTree(mvc.perform(get("/api/questionnaires/" + qid + "/statistics").with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(stats.get("members").asLong()).isEqualTo(3);
+        assertThat(stats.get("publics").asLong()).isEqualTo(2);
+        JsonNode q1 = stats.get("questions").get(0).get("options");
+        List<String> answers = jdbc.sql("select answers from questionnaire_response where questionnaire_id = :q").param("q", qid)
+                .query(String.class).list();
+        for (int o = 0; o < 3; o++) {
+            int option = o;
+            long independent = answers.stream().filter(a -> a.contains("\"q1\":" + option + ",")).count();
+            assertThat(q1.get(o).get("members").asLong() + q1.get(o).get("publics").asLong()).isEqualTo(independent);
+        }
+        JsonNode q8 = stats.get("questions").get(7).get("options");
+        assertThat(q8.get(0).get("members").asLong() + q8.get(0).get("publics").asLong()).isEqualTo(5);
+        assertThat(q8.get(2).get("members").asLong() + q8.get(2).get("publics").asLong()).isEqualTo(5);
+    }
+}
