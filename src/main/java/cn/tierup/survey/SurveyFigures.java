@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The survey figures of a subtree, summed from the records beneath it: organisations and members,
- * self-inspection reports owed / handed in / accepted, and each kind of survey work. The same numbers
+ * self-inspection reports owed / handed in / accepted, each kind of survey work, and the answer sheets of
+ * online questionnaires (counted as questionnaires issued and returned). The same numbers
  * feed the 专题调研报告 page and the 大调查情况汇总表, so they always agree.
  */
 @Service
@@ -122,6 +123,22 @@ public class SurveyFigures {
                     out.put(f.organizationId(), new Figures(f.organizationId(), f.name(), f.organizations(), f.members(),
                             f.reportsOwed(), f.reportsHandedIn(), f.reportsAccepted(), amounts,
                             f.questionnairesReturned() + rs.getLong("ret"), groups));
+                });
+        // Online questionnaires count as questionnaires issued and returned, one per answer sheet.
+        jdbc.sql("select c.id, sum(t.n) as n from organization c join organization o on " + under
+                        + " join questionnaire q on q.organization_id = o.id and q.campaign_id = :cid"
+                        + " join questionnaire_tally t on t.questionnaire_id = q.id and t.question_key = '*'"
+                        + " where c.id in (:ids) group by c.id")
+                .param("cid", campaignId).param("ids", ids)
+                .query((ResultSet rs) -> {
+                    Figures f = out.get(rs.getLong("id"));
+                    long n = rs.getLong("n");
+                    Map<ActivityKind, Long> amounts = new EnumMap<>(ActivityKind.class);
+                    amounts.putAll(f.amounts());
+                    amounts.merge(ActivityKind.QUESTIONNAIRE, n, Long::sum);
+                    out.put(f.organizationId(), new Figures(f.organizationId(), f.name(), f.organizations(), f.members(),
+                            f.reportsOwed(), f.reportsHandedIn(), f.reportsAccepted(), amounts,
+                            f.questionnairesReturned() + n, f.evaluators()));
                 });
         return out;
     }

@@ -248,6 +248,26 @@ class QuestionnaireIT {
             long independent = answers.stream().filter(a -> a.contains("\"q1\":" + option + ",")).count();
             assertThat(q1.get(o).get("members").asLong() + q1.get(o).get("publics").asLong()).isEqualTo(independent);
         }
+        long town = id("中共彭州市濛阳镇委员会");
+        JsonNode summary = json.readTree(mvc.perform(get("/api/campaigns/" + campaign() + "/orgs/" + town + "/survey-summary")
+                .with(users.as("admin"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        long sheets = jdbc.sql("select count(*) from questionnaire_response r join questionnaire q on q.id = r.questionnaire_id"
+                + " where q.campaign_id = :c").param("c", campaign()).query(Long.class).single();
+        assertThat(summary.get("total").get("questionnairesReturned").asLong()).isEqualTo(sheets);
+        assertThat(summary.get("own").get("amounts").get("QUESTIONNAIRE").asLong()).isEqualTo(sheets);
+        byte[] xlsx = mvc.perform(get("/api/questionnaires/" + qid + "/statistics.xlsx").with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith("统计表");
+            var last = sheet.getRow(sheet.getLastRowNum());
+            assertThat(last.getCell(0).getStringCellValue()).isEqualTo("答卷合计");
+            assertThat((long) last.getCell(3).getNumericCellValue()).isEqualTo(5);
+        }
+        String page = mvc.perform(get("/questionnaires/" + qid).with(users.as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("stats-chart").contains("echarts.min.js");
+        mvc.perform(get("/webjars/echarts/dist/echarts.min.js")).andExpect(status().isOk());
         JsonNode q8 = stats.get("questions").get(7).get("options");
         assertThat(q8.get(0).get("members").asLong() + q8.get(0).get("publics").asLong()).isEqualTo(5);
         assertThat(q8.get(2).get("members").asLong() + q8.get(2).get("publics").asLong()).isEqualTo(5);

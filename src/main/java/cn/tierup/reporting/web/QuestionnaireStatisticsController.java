@@ -1,0 +1,32 @@
+package cn.tierup.reporting.web;
+
+import cn.tierup.reporting.QuestionnaireStatisticsTable;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 问卷调查统计表 as .xlsx, for the page and the API. */
+@RestController
+class QuestionnaireStatisticsController {
+
+    private final QuestionnaireStatisticsTable table;
+
+    QuestionnaireStatisticsController(QuestionnaireStatisticsTable table) {
+        this.table = table;
+    }
+
+    @GetMapping({"/questionnaires/{id}/statistics.xlsx", "/api/questionnaires/{id}/statistics.xlsx"})
+    ResponseEntity<byte[]> xlsx(@PathVariable long id) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.write(id, out);
+        return ResponseEntity.ok().contentType(SurveySummaryController.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("问卷调查统计表.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(out.toByteArray());
+    }
+}
