@@ -6,6 +6,7 @@ import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import jakarta.servlet.RequestDispatcher;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static cn.tierup.identity.Permission.*;
@@ -58,6 +60,11 @@ class AuthorizationIT {
     static final String FLAGS = "\"retired\": false, \"floating\": false, \"inDifficulty\": false";
     static final MultiValueMap<String, String> FORM_FLAGS = new LinkedMultiValueMap<>(
             Map.of("_retired", List.of("on"), "_floating", List.of("on"), "_inDifficulty", List.of("on")));
+    /**
+     * The year of the city's probe campaign (the year before holds the handed-in reports): long past, so its phases
+     * have all started and it meets no campaign another test opens for this year or the next.
+     */
+    static final int PROBE_YEAR = 2019;
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     @Autowired MockMvc mvc;
@@ -66,17 +73,35 @@ class AuthorizationIT {
     @Autowired JsonMapper json;
     @Autowired ApplicationContext context;
 
-    /** Records of one organisation used as a target: the organisation, a member on its roll, an account bound to it. */
+    /**
+     * Records of one organisation used as a target: the organisation, a member on its roll, an account bound to it,
+     * and its campaign records.
+     */
     record Fixture(String label, long org, String orgName, String orgPath, long member, String memberName,
-                   long account, String accountUsername, String accountName) {
+                   long account, String accountUsername, String accountName, Survey survey) {
 
         List<String> names() {
-            return List.of(orgName, memberName, accountUsername, accountName);
+            List<String> names = new ArrayList<>(List.of(orgName, memberName, accountUsername, accountName));
+            names.addAll(survey.names());
+            return names;
         }
 
         @Override
         public String toString() {
             return label + "(" + orgName + ")";
+        }
+    }
+
+    /**
+     * The campaign records of a target: a campaign rooted at it; in the city's probe campaign of {@link #PROBE_YEAR}
+     * its report (a draft), a survey record and a reminder sent to it; in that of the year before, its report handed
+     * in with an attachment.
+     */
+    record Survey(long rootedCampaign, String rootedCampaignName, long report, String reportText, long attachment,
+                  String attachmentName, long activity, String activityNote, long reminder, String reminderText) {
+
+        List<String> names() {
+            return List.of(rootedCampaignName, reportText, attachmentName, activityNote, reminderText);
         }
     }
 
@@ -102,17 +127,32 @@ class AuthorizationIT {
             return target.account();
         }
 
+        Survey survey() {
+            return target.survey();
+        }
+
         long home() {
             return me == null ? target.org() : me.organizationId();
         }
     }
 
     /** What a route needs. */
-    sealed interface Access permits Guarded, ScopedList, Unbound, LoggedIn, Anyone {
+    sealed interface Access permits Guarded, Own, CampaignLine, ScopedList, Unbound, LoggedIn, Anyone {
     }
 
     /** The permission on the target organisation (strictly below the user's own one when {@code below}). */
     record Guarded(Permission permission, boolean below) implements Access {
+    }
+
+    /** The permission, on the user's own organisation only (a reminder is marked read by the one it was sent to). */
+    record Own(Permission permission) implements Access {
+    }
+
+    /**
+     * The campaign rooted at the target: those at or under its root take part in it and those above it run it, so
+     * both read it with the permission; an organisation beside it does not see it (a list answers without it).
+     */
+    record CampaignLine(Permission permission, boolean list) implements Access {
     }
 
     /** A list or search: needs the permission, and shows the target only when it is in scope. */
@@ -167,6 +207,26 @@ class AuthorizationIT {
         return "{\"name\": \"%s\", \"kind\": \"BRANCH\", \"field\": \"VILLAGE\"}".formatted(name);
     }
 
+    static String campaignJson(long root, Long version) {
+        return "{\"rootOrganizationId\": %d, \"year\": %d, \"name\": \"授权核查新活动\"%s}"
+                .formatted(root, PROBE_YEAR, version == null ? "" : ", \"version\": " + version);
+    }
+
+    static String reportJson(String text, LocalDate meetingOn, Long version) {
+        return ("{\"basicSituation\": \"%s\", \"mainProblems\": \"党员老龄化。\", \"causes\": \"青年外出务工多。\","
+                + " \"measures\": \"培养积极分子。\", \"meetingOn\": \"%s\", \"meetingAttendance\": 1, \"version\": %s}")
+                .formatted(text, meetingOn, version);
+    }
+
+    static String activityJson(LocalDate on, String note) {
+        return "{\"kind\": \"SYMPOSIUM\", \"occurredOn\": \"%s\", \"amount\": 1, \"note\": \"%s\"}".formatted(on, note);
+    }
+
+    /** An .exe named .pdf: an allowed upload stops at "the content does not match the extension" and stores nothing. */
+    static MockMultipartFile disguised() {
+        return new MockMultipartFile("file", "授权核查.pdf", "application/pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0});
+    }
+
     static String accountJson(String username, long org, Long version) {
         return ("{\"username\": \"%s\", \"displayName\": \"授权核查\", \"organizationId\": %d, \"role\": \"MEMBER\","
                 + " \"password\": \"Check2026pass\", \"enabled\": false%s}")
@@ -178,6 +238,12 @@ class AuthorizationIT {
         Function<Fixture, String> org = Fixture::orgName;
         Function<Fixture, String> member = Fixture::memberName;
         Function<Fixture, String> account = Fixture::accountUsername;
+        Function<Fixture, String> rooted = f -> f.survey().rootedCampaignName();
+        Function<Fixture, String> report = f -> f.survey().reportText();
+        Function<Fixture, String> attachment = f -> f.survey().attachmentName();
+        Function<Fixture, String> activity = f -> f.survey().activityNote();
+        String reportUrl = "/api/campaigns/{campaignId}/orgs/{orgId}/report";
+        String tooLong = "请按时完成。".repeat(60);
         Access loggedIn = new LoggedIn();
         return List.of(
                 // --- the JSON API ---
@@ -230,6 +296,56 @@ class AuthorizationIT {
                 // the blank template has no rows: an allowed import stops at "no data rows" and writes nothing
                 route("POST", "/api/import/{name}", new Unbound(IMPORT), p -> multipart("/api/import/{name}", "orgs")
                         .file(new MockMultipartFile("file", "orgs.xlsx", XLSX.toString(), orgTemplate))),
+                // campaigns: one rooted at the target; every target's probe year is taken, so an allowed opening or copy
+                // stops at "this year's campaign exists" and an allowed change at the stale version
+                showing(rooted, "GET", "/api/campaigns", new CampaignLine(CAMPAIGN_READ, true), p -> get("/api/campaigns")),
+                route("POST", "/api/campaigns", needs(CAMPAIGN_MANAGE),
+                        p -> jsonBody(post("/api/campaigns"), campaignJson(p.org(), null))),
+                showing(rooted, "GET", "/api/campaigns/{id}", new CampaignLine(CAMPAIGN_READ, false),
+                        p -> get("/api/campaigns/{id}", p.survey().rootedCampaign())),
+                route("PUT", "/api/campaigns/{id}", needs(CAMPAIGN_MANAGE),
+                        p -> jsonBody(put("/api/campaigns/{id}", p.survey().rootedCampaign()), campaignJson(p.org(), STALE))),
+                route("POST", "/api/campaigns/{id}/copy", needs(CAMPAIGN_MANAGE),
+                        p -> jsonBody(post("/api/campaigns/{id}/copy", p.survey().rootedCampaign()), "{\"year\": " + PROBE_YEAR + "}")),
+                showing(rooted, "GET", "/api/campaigns/{id}/desk", new CampaignLine(CAMPAIGN_READ, false),
+                        p -> get("/api/campaigns/{id}/desk", p.survey().rootedCampaign())),
+                // no rule stops a reminder the API accepts: an allowed call sends one in the probe campaign
+                route("POST", "/api/campaigns/{id}/reminders", needsBelow(CAMPAIGN_READ),
+                        p -> jsonBody(post("/api/campaigns/{id}/reminders", probeCampaign),
+                                "{\"organizationId\": %d, \"message\": \"授权核查催办\"}".formatted(p.org()))),
+                route("GET", "/api/campaigns/{id}/reminders", new Unbound(CAMPAIGN_READ),
+                        p -> get("/api/campaigns/{id}/reminders", probeCampaign)),
+                route("POST", "/api/reminders/{id}/read", new Own(CAMPAIGN_READ),
+                        p -> post("/api/reminders/{id}/read", p.survey().reminder())),
+                // reports: every probe report has moved past version STALE, so an allowed save stops there; the probe
+                // report is a draft, so an allowed review stops at "not handed in" (or at "only the direct superior")
+                showing(report, "GET", reportUrl, needs(CAMPAIGN_READ), p -> get(reportUrl, probeCampaign, p.org())),
+                route("PUT", reportUrl, needs(SURVEY_WRITE), p -> jsonBody(put(reportUrl, probeCampaign, p.org()),
+                        reportJson("授权核查修改", LocalDate.of(PROBE_YEAR, 3, 20), STALE))),
+                route("POST", reportUrl + "/submit", needs(SURVEY_WRITE), p -> jsonBody(post(reportUrl + "/submit", probeCampaign, p.org()),
+                        reportJson("授权核查修改", LocalDate.of(PROBE_YEAR, 3, 20), STALE))),
+                route("POST", reportUrl + "/attachments", needs(SURVEY_WRITE),
+                        p -> multipart(reportUrl + "/attachments", probeCampaign, p.org()).file(disguised())),
+                showing(report, "GET", "/api/reports/{id}", needs(CAMPAIGN_READ), p -> get("/api/reports/{id}", p.survey().report())),
+                route("POST", "/api/reports/{id}/accept", needs(SURVEY_REVIEW), p -> post("/api/reports/{id}/accept", p.survey().report())),
+                route("POST", "/api/reports/{id}/return", needs(SURVEY_REVIEW), p -> jsonBody(
+                        post("/api/reports/{id}/return", p.survey().report()), "{\"reason\": \"授权核查退回\"}")),
+                // the attachment's report is handed in: an allowed removal stops at "awaiting review"
+                showing(attachment, "GET", "/api/attachments/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/api/attachments/{id}", p.survey().attachment())),
+                route("DELETE", "/api/attachments/{id}", needs(SURVEY_WRITE), p -> delete("/api/attachments/{id}", p.survey().attachment())),
+                // survey records: an entry dated outside the campaign's year stops at that rule; removing has no rule to
+                // stop at, so each call gets a spare record of its target to remove
+                showing(activity, "GET", "/api/campaigns/{campaignId}/orgs/{orgId}/activities", needs(CAMPAIGN_READ),
+                        p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/activities", probeCampaign, p.org())),
+                route("POST", "/api/campaigns/{campaignId}/orgs/{orgId}/activities", needs(SURVEY_WRITE),
+                        p -> jsonBody(post("/api/campaigns/{campaignId}/orgs/{orgId}/activities", probeCampaign, p.org()),
+                                activityJson(LocalDate.of(PROBE_YEAR + 1, 3, 15), "授权核查新记录"))),
+                route("DELETE", "/api/activities/{id}", needs(SURVEY_WRITE), p -> delete("/api/activities/{id}", spareActivity(p.target()))),
+                showing(org, "GET", "/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary", needs(CAMPAIGN_READ),
+                        p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary", probeCampaign, p.org())),
+                route("GET", "/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary.xlsx", probeCampaign, p.org())),
                 route("GET", "/v3/api-docs", loggedIn, p -> get("/v3/api-docs")),
                 route("GET", "/v3/api-docs.yaml", loggedIn, p -> get("/v3/api-docs.yaml")),
 
@@ -297,16 +413,64 @@ class AuthorizationIT {
                 // no upload waits under this token: an allowed call is sent back to the upload page
                 route("POST", "/import/confirm", new Unbound(IMPORT), p -> post("/import/confirm").param("token", "no-such-upload")),
                 route("POST", "/members/{id}/leave", needs(MEMBER_WRITE), p -> post("/members/{id}/leave", p.member())
-                        .param("version", "" + STALE).param("on", "2025-01-02").param("reason", "DECEASED"))
+                        .param("version", "" + STALE).param("on", "2025-01-02").param("reason", "DECEASED")),
+                showing(rooted, "GET", "/campaigns", new CampaignLine(CAMPAIGN_READ, true), p -> get("/campaigns")),
+                route("GET", "/campaigns/new", new Unbound(CAMPAIGN_MANAGE), p -> get("/campaigns/new")),
+                route("POST", "/campaigns", needs(CAMPAIGN_MANAGE), p -> post("/campaigns")
+                        .param("rootOrganizationId", "" + p.org()).param("year", "" + PROBE_YEAR).param("name", "授权核查新活动")),
+                showing(rooted, "GET", "/campaigns/{id}", new CampaignLine(CAMPAIGN_READ, false),
+                        p -> get("/campaigns/{id}", p.survey().rootedCampaign())),
+                showing(rooted, "GET", "/campaigns/{id}/edit", needs(CAMPAIGN_MANAGE),
+                        p -> get("/campaigns/{id}/edit", p.survey().rootedCampaign())),
+                route("POST", "/campaigns/{id}", needs(CAMPAIGN_MANAGE), p -> post("/campaigns/{id}", p.survey().rootedCampaign())
+                        .param("rootOrganizationId", "" + p.org()).param("year", "" + PROBE_YEAR).param("version", "" + STALE)),
+                route("POST", "/campaigns/{id}/copy", needs(CAMPAIGN_MANAGE),
+                        p -> post("/campaigns/{id}/copy", p.survey().rootedCampaign()).param("year", "" + PROBE_YEAR)),
+                // a message over 300 characters: an allowed call stops at that rule
+                route("POST", "/campaigns/{id}/reminders", needsBelow(CAMPAIGN_READ), p -> post("/campaigns/{id}/reminders", probeCampaign)
+                        .param("to", "" + p.org()).param("message", tooLong)),
+                route("POST", "/reminders/{id}/read", new Own(CAMPAIGN_READ), p -> post("/reminders/{id}/read", p.survey().reminder())),
+                showing(rooted, "GET", "/survey", new CampaignLine(CAMPAIGN_READ, false),
+                        p -> get("/survey").param("campaign", "" + p.survey().rootedCampaign())),
+                showing(report, "GET", "/survey/report", needs(CAMPAIGN_READ),
+                        p -> get("/survey/report").param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/survey/report", needs(SURVEY_WRITE), p -> post("/survey/report").param("campaign", "" + probeCampaign)
+                        .param("org", "" + p.org()).param("action", "save").param("basicSituation", "授权核查修改")
+                        .param("version", "" + STALE)),
+                route("POST", "/survey/reports/{id}/accept", needs(SURVEY_REVIEW),
+                        p -> post("/survey/reports/{id}/accept", p.survey().report())),
+                route("POST", "/survey/reports/{id}/return", needs(SURVEY_REVIEW),
+                        p -> post("/survey/reports/{id}/return", p.survey().report()).param("reason", "授权核查退回")),
+                route("POST", "/survey/report/attachments", needs(SURVEY_WRITE), p -> multipart("/survey/report/attachments")
+                        .file(disguised()).param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(attachment, "GET", "/survey/attachments/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/survey/attachments/{id}", p.survey().attachment())),
+                route("POST", "/survey/attachments/{id}/delete", needs(SURVEY_WRITE), p -> post("/survey/attachments/{id}/delete",
+                        p.survey().attachment()).param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                showing(activity, "GET", "/survey/activities", needs(CAMPAIGN_READ),
+                        p -> get("/survey/activities").param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/survey/activities", needs(SURVEY_WRITE), p -> post("/survey/activities")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("kind", "SYMPOSIUM")
+                        .param("occurredOn", LocalDate.of(PROBE_YEAR + 1, 3, 15).toString()).param("amount", "1")),
+                route("POST", "/survey/activities/{id}/delete", needs(SURVEY_WRITE), p -> post("/survey/activities/{id}/delete",
+                        spareActivity(p.target())).param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(org, "GET", "/survey/summary", needs(CAMPAIGN_READ),
+                        p -> get("/survey/summary").param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/survey/summary.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/survey/summary.xlsx").param("campaign", "" + probeCampaign).param("org", "" + p.org()))
         );
     }
 
     // ------------------------------------------------------------------ fixtures
 
     final Map<String, CurrentUser> me = new LinkedHashMap<>();
+    final Map<String, String> homePath = new LinkedHashMap<>();
     final List<Case> cases = new ArrayList<>();
     Fixture lichunVillage;
     byte[] orgTemplate;
+    /** The city's probe campaign of {@link #PROBE_YEAR}, and the one of the year before with the handed-in reports. */
+    long probeCampaign;
+    long handedInCampaign;
 
     @BeforeAll
     void fixtures() throws Exception {
@@ -315,7 +479,11 @@ class AuthorizationIT {
         assertThat(orgTemplate).isNotEmpty();
         for (String u : List.of("admin", "zhen", "jggw", "cun", "nyj", "dangyuan")) {
             me.put(u, users.principal(u).user());
+            homePath.put(u, path(me.get(u).organizationId()));
         }
+        long city = orgId("中共彭州市委员会");
+        probeCampaign = campaign(city, PROBE_YEAR, "授权核查全市活动");
+        handedInCampaign = campaign(city, PROBE_YEAR - 1, "授权核查全市上年活动");
         long lichun = orgId("中共彭州市丽春镇委员会");
         long tianpeng = orgId("中共彭州市天彭镇委员会");
         long cunVillageId = me.get("cun").organizationId();
@@ -385,11 +553,86 @@ class AuthorizationIT {
                     + " \"organizationId\": %d, \"role\": \"MEMBER\", \"password\": \"Check2026pass\", \"enabled\": false}")
                     .formatted(username, accountName, org)));
         }
-        return new Fixture(label, org, orgName, path(org), memberId, memberName, accountId, username, accountName);
+        return new Fixture(label, org, orgName, path(org), memberId, memberName, accountId, username, accountName,
+                survey(label, org));
+    }
+
+    /** The campaign of the root in that year, opened as admin unless an earlier run left it. */
+    long campaign(long root, int year, String name) throws Exception {
+        Long id = jdbc.sql("select id from campaign where root_organization_id = :r and campaign_year = :y")
+                .param("r", root).param("y", year).query(Long.class).optional().orElse(null);
+        return id != null ? id : created(jsonBody(post("/api/campaigns"),
+                "{\"rootOrganizationId\": %d, \"year\": %d, \"name\": \"%s\"}".formatted(root, year, name)));
+    }
+
+    /** The campaign records of a target, named so a leak is easy to spot; made as admin unless an earlier run left them. */
+    Survey survey(String label, long org) throws Exception {
+        long rooted = campaign(org, PROBE_YEAR, "授权核查活动" + label);
+        String rootedName = jdbc.sql("select name from campaign where id = :id").param("id", rooted).query(String.class).single();
+        String text = "授权核查报告" + label;
+        String file = "授权核查附件" + label + ".pdf";
+        String note = "授权核查调查记录" + label;
+        String message = "授权核查提醒" + label;
+        String url = "/api/campaigns/{c}/orgs/{o}/report";
+        LocalDate meeting = LocalDate.of(PROBE_YEAR, 3, 20);
+
+        Long report = reportOf(probeCampaign, org);
+        if (report == null) {
+            report = asAdmin(jsonBody(put(url, probeCampaign, org), reportJson(text, meeting, null)), 200).get("id").asLong();
+        }
+        Long handedIn = reportOf(handedInCampaign, org);
+        if (handedIn == null) {
+            asAdmin(jsonBody(put(url, handedInCampaign, org), reportJson(text, meeting.minusYears(1), null)), 200);
+            byte[] pdf = ("%PDF-1.4\n% " + file + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+            created(multipart(url + "/attachments", handedInCampaign, org).file(new MockMultipartFile("file", file, "application/pdf", pdf)));
+            handedIn = asAdmin(jsonBody(post(url + "/submit", handedInCampaign, org), reportJson(text, meeting.minusYears(1), null)), 200)
+                    .get("id").asLong();
+        }
+        long attachment = jdbc.sql("select id from survey_attachment where report_id = :r and file_name = :n")
+                .param("r", handedIn).param("n", file).query(Long.class).single();
+        Long activity = jdbc.sql("select id from survey_activity where campaign_id = :c and organization_id = :o and note = :n order by id")
+                .param("c", probeCampaign).param("o", org).param("n", note).query(Long.class).list().stream().findFirst().orElse(null);
+        if (activity == null) {
+            activity = created(jsonBody(post("/api/campaigns/{c}/orgs/{o}/activities", probeCampaign, org),
+                    activityJson(LocalDate.of(PROBE_YEAR, 3, 15), note)));
+        }
+        Long reminder = jdbc.sql("select id from reminder where campaign_id = :c and to_organization_id = :o and message = :m order by id")
+                .param("c", probeCampaign).param("o", org).param("m", message).query(Long.class).list().stream().findFirst().orElse(null);
+        if (reminder == null) {
+            reminder = created(jsonBody(post("/api/campaigns/{id}/reminders", probeCampaign),
+                    "{\"organizationId\": %d, \"message\": \"%s\"}".formatted(org, message)));
+        }
+        return new Survey(rooted, rootedName, report, text, attachment, file, activity, note, reminder, message);
+    }
+
+    Long reportOf(long campaign, long org) {
+        return jdbc.sql("select id from survey_report where campaign_id = :c and organization_id = :o")
+                .param("c", campaign).param("o", org).query(Long.class).optional().orElse(null);
+    }
+
+    /** A survey record of the target kept for the removal routes to remove (one is made when the last was removed). */
+    long spareActivity(Fixture target) {
+        String note = "授权核查待删记录";
+        Long id = jdbc.sql("select id from survey_activity where campaign_id = :c and organization_id = :o and note = :n order by id")
+                .param("c", probeCampaign).param("o", target.org()).param("n", note).query(Long.class).list().stream().findFirst().orElse(null);
+        try {
+            return id != null ? id : created(jsonBody(post("/api/campaigns/{c}/orgs/{o}/activities", probeCampaign, target.org()),
+                    activityJson(LocalDate.of(PROBE_YEAR, 3, 16), note)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a request as admin, expects the status and returns the answer. */
+    JsonNode asAdmin(MockHttpServletRequestBuilder request, int status) throws Exception {
+        var response = mvc.perform(request.with(users.as("admin"))).andReturn().getResponse();
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).as(body).isEqualTo(status);
+        return json.readTree(body);
     }
 
     /** Sends a creation as admin and returns the new record's id. */
-    long created(MockHttpServletRequestBuilder request) throws Exception {
+    long created(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         var response = mvc.perform(request.with(users.as("admin"))).andReturn().getResponse();
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).as(body).isEqualTo(201);
@@ -470,6 +713,35 @@ class AuthorizationIT {
                 }
             } else {
                 allowedAndShown(r, c, status, body, where, failures);
+            }
+        } else if (r.access() instanceof Own o) {
+            boolean own = c.target().org() == user.organizationId();
+            if (!c.inScope()) {
+                if (status != 403 && status != 404) {
+                    failures.add(where + ": out of scope must be 403 or 404");
+                }
+                leaks(where, body, c.target(), failures);
+            } else if (!user.has(o.permission()) || !own) {
+                if (status != 403) {
+                    failures.add(where + ": without " + o.permission() + " on the own organisation must be 403");
+                }
+            } else {
+                allowedAndShown(r, c, status, body, where, failures);
+            }
+        } else if (r.access() instanceof CampaignLine l) {
+            String home = homePath.get(c.user());
+            boolean onItsLine = c.target().orgPath().startsWith(home) || home.startsWith(c.target().orgPath());
+            if (!user.has(l.permission())) {
+                if (status != 403) {
+                    failures.add(where + ": without " + l.permission() + " must be 403");
+                }
+            } else if (onItsLine) {
+                allowedAndShown(r, c, status, body, where, failures);
+            } else {
+                if (l.list() ? status != 200 : status != 403 && status != 404) {
+                    failures.add(where + (l.list() ? ": a list answers 200" : ": a campaign beside must be 403 or 404"));
+                }
+                leaks(where, body, c.target(), failures);
             }
         } else if (r.access() instanceof ScopedList l) {
             if (!user.has(l.permission())) {

@@ -55,6 +55,14 @@ public class CampaignService {
         return view(load(id));
     }
 
+    /** The campaign as its manager sees it to change it: needs the right to manage campaigns on its root. */
+    @Transactional(readOnly = true)
+    public CampaignView toManage(long id) {
+        Campaign c = load(id);
+        guard.require(Permission.CAMPAIGN_MANAGE, c.getRootOrganizationId());
+        return view(c);
+    }
+
     /** The campaign of the user's organisation for this year, else the latest one it takes part in. */
     @Transactional(readOnly = true)
     public Optional<CampaignView> current() {

@@ -66,6 +66,7 @@ public class ReminderService {
     public void markRead(long reminderId) {
         Long to = jdbc.sql("select to_organization_id from reminder where id = :id").param("id", reminderId)
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("reminder", reminderId));
+        guard.require(Permission.CAMPAIGN_READ, to);
         if (to != guard.currentUser().organizationId()) {
             throw new org.springframework.security.access.AccessDeniedException("not the recipient");
         }

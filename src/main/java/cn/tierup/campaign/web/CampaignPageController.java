@@ -52,6 +52,7 @@ class CampaignPageController {
         var s = Campaign.noticeSchedule(y);
         Targets t = Targets.notice();
         long root = guard.currentUser().organizationId();
+        guard.require(Permission.CAMPAIGN_MANAGE, root);
         model.addAttribute("form", new CampaignForm(root, y, y + "年度三分类三升级活动",
                 s.get(Phase.SURVEY).startsOn(), s.get(Phase.SURVEY).endsOn(), s.get(Phase.SURVEY).dueOn(),
                 s.get(Phase.GRADING).startsOn(), s.get(Phase.GRADING).endsOn(), s.get(Phase.GRADING).dueOn(),
@@ -90,7 +91,7 @@ class CampaignPageController {
 
     @GetMapping("/campaigns/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        CampaignView c = campaigns.get(id);
+        CampaignView c = campaigns.toManage(id);
         model.addAttribute("form", CampaignForm.of(c));
         return form(model, c, Map.of());
     }
@@ -98,7 +99,7 @@ class CampaignPageController {
     @PostMapping("/campaigns/{id}")
     String update(@PathVariable long id, @Valid CampaignForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
-        CampaignView c = campaigns.get(id);
+        CampaignView c = campaigns.toManage(id);
         model.addAttribute("form", form);
         if (binding.hasErrors()) {
             return form(model, c, messages.fieldErrors(binding));
