@@ -32,6 +32,8 @@ public class Questionnaire {
     private String slug;
     @Enumerated(EnumType.STRING)
     private AnswerMode mode;
+    @Enumerated(EnumType.STRING)
+    private Audience audience;
     private LocalDate opensOn;
     private LocalDate closesOn;
     private int quotaMinimum;
@@ -54,6 +56,7 @@ public class Questionnaire {
         this.intro = template.getIntro();
         this.questions = List.copyOf(template.getQuestions());
         this.mode = mode == null ? AnswerMode.OPEN : mode;
+        this.audience = template.getAudience();
         this.slug = newSlug();
         this.createdBy = by;
         this.createdAt = LocalDateTime.now();
@@ -99,6 +102,7 @@ public class Questionnaire {
     public List<Question> getQuestions() { return questions; }
     public String getSlug() { return slug; }
     public AnswerMode getMode() { return mode; }
+    public Audience getAudience() { return audience; }
     public LocalDate getOpensOn() { return opensOn; }
     public LocalDate getClosesOn() { return closesOn; }
     public int getQuotaMinimum() { return quotaMinimum; }

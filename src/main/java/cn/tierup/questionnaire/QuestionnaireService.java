@@ -92,7 +92,8 @@ public class QuestionnaireService {
             throw new DomainException("campaign.notParticipant");
         }
         QuestionnaireTemplate t = template(templateId);
-        QuotaPolicy.Quota quota = defaultQuota(organizationId);
+        QuotaPolicy.Quota quota = t.getAudience() == Audience.EVALUATOR_GROUPS ? QuotaPolicy.APPRAISAL
+                : defaultQuota(organizationId);
         var survey = c.phases().get(Phase.SURVEY);
         Questionnaire q = new Questionnaire(campaignId, organizationId, t, mode,
                 opensOn == null ? LocalDate.now() : opensOn, closesOn == null ? survey.endsOn() : closesOn,
@@ -161,26 +162,29 @@ public class QuestionnaireService {
     @Transactional(readOnly = true)
     public Statistics statistics(long id) {
         Questionnaire q = load(id);
-        Map<String, long[]> counts = new HashMap<>();
+        Map<String, Map<String, Long>> counts = new HashMap<>();
         jdbc.query("select question_key, option_index, category, sum(n) as n from questionnaire_tally where questionnaire_id = ?"
                 + " group by question_key, option_index, category", (ResultSet rs) -> {
-            long[] c = counts.computeIfAbsent(rs.getString("question_key") + "#" + rs.getInt("option_index"), k -> new long[2]);
-            c[RespondentCategory.valueOf(rs.getString("category")).ordinal()] += rs.getLong("n");
+            counts.computeIfAbsent(rs.getString("question_key") + "#" + rs.getInt("option_index"), k -> new LinkedHashMap<>())
+                    .merge(rs.getString("category"), rs.getLong("n"), Long::sum);
         }, q.getId());
-        long[] people = counts.getOrDefault(ResponseIntake.RESPONDENTS + "#0", new long[2]);
-        long respondents = people[0] + people[1];
+        Map<String, Long> people = new LinkedHashMap<>();
+        for (String c : q.getAudience().categories()) {
+            people.put(c, counts.getOrDefault(ResponseIntake.RESPONDENTS + "#0", Map.of()).getOrDefault(c, 0L));
+        }
+        long respondents = people.values().stream().mapToLong(Long::longValue).sum();
         Map<String, List<String>> texts = texts(q);
         List<Statistics.QuestionStats> out = new ArrayList<>();
         for (int i = 0; i < q.getQuestions().size(); i++) {
             Question question = q.getQuestions().get(i);
             List<Statistics.OptionStats> options = new ArrayList<>();
             for (int o = 0; o < question.options().size(); o++) {
-                long[] c = counts.getOrDefault(question.key() + "#" + o, new long[2]);
-                options.add(new Statistics.OptionStats(question.options().get(o), c[0], c[1], respondents));
+                options.add(new Statistics.OptionStats(question.options().get(o),
+                        counts.getOrDefault(question.key() + "#" + o, Map.of()), respondents));
             }
             out.add(new Statistics.QuestionStats(i + 1, question, options, texts.getOrDefault(question.key(), List.of())));
         }
-        return new Statistics(people[0], people[1], out);
+        return new Statistics(q.getAudience(), q.getAudience().categories(), people, out);
     }
 
     /** The latest text answers per text question (at most 100 each). */
@@ -215,7 +219,8 @@ public class QuestionnaireService {
         long[] people = new long[2];
         jdbc.query("select category, sum(n) as n from questionnaire_tally where questionnaire_id = ? and question_key = ?"
                 + " group by category", (ResultSet rs) -> {
-            people[RespondentCategory.valueOf(rs.getString("category")).ordinal()] = rs.getLong("n");
+            // a 民主测评 counts all its evaluators together
+            people["PUBLIC".equals(rs.getString("category")) ? 1 : 0] += rs.getLong("n");
         }, q.getId(), ResponseIntake.RESPONDENTS);
         long issued = 0;
         long spent = 0;
@@ -227,7 +232,7 @@ public class QuestionnaireService {
         String orgName = organizations.get(q.getOrganizationId()).name();
         return new QuestionnaireView(q.getId(), q.getCampaignId(), q.getOrganizationId(), orgName, q.getTitle(), q.getIntro(),
                 q.getQuestions(), q.getSlug(), q.getMode(), q.getOpensOn(), q.getClosesOn(), q.openOn(LocalDate.now()),
-                new QuotaProgress(q.getQuotaMinimum(), q.getQuotaMemberShare(), people[0], people[1]), issued, spent,
-                q.getVersion());
+                new QuotaProgress(q.getQuotaMinimum(), q.getQuotaMemberShare(), people[0], people[1],
+                        q.getAudience() == Audience.MEMBER_PUBLIC), q.getAudience(), issued, spent, q.getVersion());
     }
 }

@@ -23,6 +23,8 @@ public class QuestionnaireTemplate {
     private String intro;
     @Convert(converter = QuestionsConverter.class)
     private List<Question> questions;
+    @Enumerated(EnumType.STRING)
+    private Audience audience = Audience.MEMBER_PUBLIC;
     private Long ownerOrganizationId;
     private Long copiedFromId;
     @Version
@@ -40,8 +42,14 @@ public class QuestionnaireTemplate {
         this.field = field;
     }
 
+    public QuestionnaireTemplate forAudience(Audience a) {
+        this.audience = a == null ? Audience.MEMBER_PUBLIC : a;
+        return this;
+    }
+
     public QuestionnaireTemplate copyFor(long organizationId, String newCode) {
-        QuestionnaireTemplate t = new QuestionnaireTemplate(newCode, title + "（副本）", field, intro, questions, organizationId);
+        QuestionnaireTemplate t = new QuestionnaireTemplate(newCode, title + "（副本）", field, intro, questions, organizationId)
+                .forAudience(audience);
         t.copiedFromId = id;
         return t;
     }
@@ -67,6 +75,7 @@ public class QuestionnaireTemplate {
     public String getField() { return field; }
     public String getIntro() { return intro; }
     public List<Question> getQuestions() { return questions; }
+    public Audience getAudience() { return audience; }
     public Long getOwnerOrganizationId() { return ownerOrganizationId; }
     public Long getCopiedFromId() { return copiedFromId; }
     public long getVersion() { return version; }

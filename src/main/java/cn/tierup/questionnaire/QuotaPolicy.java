@@ -14,6 +14,9 @@ public final class QuotaPolicy {
     public record Quota(int minimum, int memberShare) {
     }
 
+    /** 民主测评: at least 50 evaluators from the named groups. */
+    public static final Quota APPRAISAL = new Quota(50, 0);
+
     private QuotaPolicy() {
     }
 

@@ -1,11 +1,11 @@
 package cn.tierup.questionnaire;
 
 /**
- * Where a questionnaire stands against its quota: respondents so far by category, the share of party
- * members against the target ratio, and how many of each are still missing for the quota to be met
- * (the minimum split in the target ratio: 100 at 7:3 needs 70 members and 30 of the public).
+ * Where a questionnaire stands against its quota: respondents so far, and for a questionnaire of 党员
+ * and 群众 how many of each are still missing — the minimum split in the target ratio (100 at 7:3
+ * needs 70 members and 30 of the public). A 民主测评 has a minimum number of evaluators only.
  */
-public record QuotaProgress(int minimum, int memberShare, long members, long publics) {
+public record QuotaProgress(int minimum, int memberShare, long members, long publics, boolean ratioApplies) {
 
     public long total() {
         return members + publics;
@@ -15,19 +15,28 @@ public record QuotaProgress(int minimum, int memberShare, long members, long pub
         return total() == 0 ? 0 : (int) Math.round(100.0 * members / total());
     }
 
-    /** Members still needed: the quota asks its minimum in the target ratio (100 at 7:3 → 70 and 30). */
     public long membersMissing() {
+        if (!ratioApplies) {
+            return 0;
+        }
         long target = Math.round(minimum * memberShare / 100.0);
         return Math.max(0, target - members);
     }
 
     public long publicsMissing() {
+        if (!ratioApplies) {
+            return 0;
+        }
         long target = minimum - Math.round(minimum * memberShare / 100.0);
         return Math.max(0, target - publics);
     }
 
+    public long totalMissing() {
+        return Math.max(0, minimum - total());
+    }
+
     public boolean met() {
-        return total() >= minimum && membersMissing() == 0 && publicsMissing() == 0;
+        return totalMissing() == 0 && membersMissing() == 0 && publicsMissing() == 0;
     }
 
     public int percentOfMinimum() {

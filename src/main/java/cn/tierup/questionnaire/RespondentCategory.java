@@ -1,6 +1,6 @@
 package cn.tierup.questionnaire;
 
-/** 党员 or 群众: respondents say which they are; quotas and statistics split by it. */
+/** 党员 or 群众: respondents of a questionnaire say which they are; quotas and statistics split by it. */
 public enum RespondentCategory {
     MEMBER, PUBLIC
 }

@@ -56,15 +56,15 @@ public class ResponseIntake {
      * @param address the caller's address, used for the burst limit only and never stored
      */
     @Transactional
-    public void submit(String slug, RespondentCategory category, Map<String, List<String>> raw, String token, String code,
+    public void submit(String slug, String category, Map<String, List<String>> raw, String token, String code,
                        String address) {
         Questionnaire q = open(slug);
         LocalDate today = LocalDate.now();
         if (!q.openOn(today)) {
             throw new DomainException(today.isBefore(q.getOpensOn()) ? "answer.notYetOpen" : "answer.closed");
         }
-        if (category == null) {
-            throw new DomainException("answer.category");
+        if (category == null || !q.getAudience().categories().contains(category)) {
+            throw new DomainException(q.getAudience() == Audience.MEMBER_PUBLIC ? "answer.category" : "answer.group");
         }
         AnswerSheet sheet = AnswerSheet.check(q.getQuestions(), raw);
         if (!sheet.ok()) {
@@ -92,17 +92,17 @@ public class ResponseIntake {
             }
         }
         jdbc.update("insert into questionnaire_response (id, questionnaire_id, category, answers, submitted_on) values (?, ?, ?, ?, ?)",
-                UUID.randomUUID(), q.getId(), category.name(), QuestionsConverter.JSON.writeValueAsString(sheet.answers()),
+                UUID.randomUUID(), q.getId(), category, QuestionsConverter.JSON.writeValueAsString(sheet.answers()),
                 Date.valueOf(today));
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
         List<Object[]> counts = new ArrayList<>();
-        counts.add(new Object[] {q.getId(), RESPONDENTS, 0, category.name(), shard});
+        counts.add(new Object[] {q.getId(), RESPONDENTS, 0, category, shard});
         sheet.answers().forEach((key, value) -> {
             if (value instanceof Integer option) {
-                counts.add(new Object[] {q.getId(), key, option, category.name(), shard});
+                counts.add(new Object[] {q.getId(), key, option, category, shard});
             } else if (value instanceof List<?> options) {
                 for (Object option : options) {
-                    counts.add(new Object[] {q.getId(), key, option, category.name(), shard});
+                    counts.add(new Object[] {q.getId(), key, option, category, shard});
                 }
             }
         });
@@ -113,12 +113,12 @@ public class ResponseIntake {
     /** The tally lines of a new questionnaire, so that counting is an update and never an insert race. */
     void prepareTally(Questionnaire q) {
         List<Object[]> rows = new ArrayList<>();
-        for (RespondentCategory c : RespondentCategory.values()) {
+        for (String c : q.getAudience().categories()) {
             for (int s = 0; s < SHARDS; s++) {
-                rows.add(new Object[] {q.getId(), RESPONDENTS, 0, c.name(), s});
+                rows.add(new Object[] {q.getId(), RESPONDENTS, 0, c, s});
                 for (Question question : q.getQuestions()) {
                     for (int o = 0; o < question.options().size(); o++) {
-                        rows.add(new Object[] {q.getId(), question.key(), o, c.name(), s});
+                        rows.add(new Object[] {q.getId(), question.key(), o, c, s});
                     }
                 }
             }

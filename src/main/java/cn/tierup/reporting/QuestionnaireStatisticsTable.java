@@ -8,6 +8,7 @@ import cn.tierup.shared.xlsx.XlsxSheetWriter;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,20 +29,37 @@ public class QuestionnaireStatisticsTable {
     public void write(long questionnaireId, OutputStream out) {
         QuestionnaireView q = questionnaires.get(questionnaireId);
         Statistics s = questionnaires.statistics(questionnaireId);
-        String subtitle = "单位：" + q.organizationName() + "　答卷：" + s.respondents() + " 份（党员 " + s.members() + "，群众 "
-                + s.publics() + "）　生成时间：" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        try (XlsxSheetWriter w = new XlsxSheetWriter("统计", q.title() + "统计表", subtitle,
-                List.of("题目 / 选项", "党员（人）", "群众（人）", "合计（人）", "占答卷比例"), new int[] {60, 12, 12, 12, 14})) {
+        List<String> names = s.categories().stream().map(c -> messages.get(s.audience().labelKey(c))).toList();
+        String subtitle = "单位：" + q.organizationName() + "　答卷：" + s.respondents() + " 份　生成时间："
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        List<String> headers = new ArrayList<>();
+        headers.add("题目 / 选项");
+        names.forEach(n -> headers.add(n + "（人）"));
+        headers.add("合计（人）");
+        headers.add("占答卷比例");
+        int[] widths = new int[headers.size()];
+        java.util.Arrays.fill(widths, 14);
+        widths[0] = 60;
+        try (XlsxSheetWriter w = new XlsxSheetWriter("统计", q.title() + "统计表", subtitle, headers, widths)) {
             for (Statistics.QuestionStats qs : s.questions()) {
                 w.row(qs.number() + ". " + qs.question().text() + "（" + messages.label(qs.question().kind()) + "）");
                 for (Statistics.OptionStats o : qs.options()) {
-                    w.row("　　" + o.label(), o.members(), o.publics(), o.total(), o.percent() + "%");
+                    List<Object> cells = new ArrayList<>();
+                    cells.add("　　" + o.label());
+                    s.categories().forEach(c -> cells.add(o.count(c)));
+                    cells.add(o.total());
+                    cells.add(o.percent() + "%");
+                    w.row(cells.toArray());
                 }
                 for (String t : qs.texts()) {
                     w.row("　　" + t);
                 }
             }
-            w.footer("答卷合计", s.members(), s.publics(), s.respondents(), "100%");
+            List<Object> totals = new ArrayList<>();
+            s.categories().forEach(c -> totals.add(s.respondents(c)));
+            totals.add(s.respondents());
+            totals.add("100%");
+            w.footer("答卷合计", totals.toArray());
             w.finish(out);
         }
     }

@@ -124,21 +124,28 @@ public class SurveyFigures {
                             f.reportsOwed(), f.reportsHandedIn(), f.reportsAccepted(), amounts,
                             f.questionnairesReturned() + rs.getLong("ret"), groups));
                 });
-        // Online questionnaires count as questionnaires issued and returned, one per answer sheet.
-        jdbc.sql("select c.id, sum(t.n) as n from organization c join organization o on " + under
+        // Online questionnaires count as questionnaires issued and returned, one per answer sheet; the
+        // evaluators of an online 民主测评 count as 民主测评 persons in their groups.
+        jdbc.sql("select c.id, q.audience, t.category, sum(t.n) as n from organization c join organization o on " + under
                         + " join questionnaire q on q.organization_id = o.id and q.campaign_id = :cid"
                         + " join questionnaire_tally t on t.questionnaire_id = q.id and t.question_key = '*'"
-                        + " where c.id in (:ids) group by c.id")
+                        + " where c.id in (:ids) group by c.id, q.audience, t.category")
                 .param("cid", campaignId).param("ids", ids)
                 .query((ResultSet rs) -> {
                     Figures f = out.get(rs.getLong("id"));
                     long n = rs.getLong("n");
+                    boolean appraisal = "EVALUATOR_GROUPS".equals(rs.getString("audience"));
                     Map<ActivityKind, Long> amounts = new EnumMap<>(ActivityKind.class);
                     amounts.putAll(f.amounts());
-                    amounts.merge(ActivityKind.QUESTIONNAIRE, n, Long::sum);
+                    amounts.merge(appraisal ? ActivityKind.APPRAISAL : ActivityKind.QUESTIONNAIRE, n, Long::sum);
+                    Map<EvaluatorGroup, Long> groups = new EnumMap<>(EvaluatorGroup.class);
+                    groups.putAll(f.evaluators());
+                    if (appraisal) {
+                        groups.merge(EvaluatorGroup.valueOf(rs.getString("category")), n, Long::sum);
+                    }
                     out.put(f.organizationId(), new Figures(f.organizationId(), f.name(), f.organizations(), f.members(),
                             f.reportsOwed(), f.reportsHandedIn(), f.reportsAccepted(), amounts,
-                            f.questionnairesReturned() + n, f.evaluators()));
+                            f.questionnairesReturned() + (appraisal ? 0 : n), groups));
                 });
         return out;
     }

@@ -40,7 +40,7 @@ create index questionnaire_org_idx on questionnaire (campaign_id, organization_i
 create table questionnaire_response (
     id                uuid          not null primary key,
     questionnaire_id  bigint        not null references questionnaire (id),
-    category          varchar(10)   not null,
+    category          varchar(30)   not null,
     answers           varchar(100000) not null,
     submitted_on      date          not null
 );
@@ -52,7 +52,7 @@ create table questionnaire_tally (
     questionnaire_id  bigint        not null references questionnaire (id),
     question_key      varchar(20)   not null,
     option_index      integer       not null,
-    category          varchar(10)   not null,
+    category          varchar(30)   not null,
     shard             integer       not null,
     n                 bigint        not null default 0,
     primary key (questionnaire_id, question_key, option_index, category, shard)

@@ -228,6 +228,38 @@ class QuestionnaireIT {
     }
 
     @Test
+    void aDemocraticAppraisalCountsEvaluatorsByGroupAndFeedsTheSummaryTable() throws Exception {
+        long town = id("中共彭州市濛阳镇委员会");
+        String out = mvc.perform(post("/api/campaigns/" + campaign() + "/orgs/" + town + "/questionnaires").with(users.as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"templateId\": " + templateId("APPRAISAL") + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        JsonNode q = json.readTree(out);
+        assertThat(q.get("progress").get("minimum").asInt()).isEqualTo(50);
+        assertThat(q.get("progress").get("ratioApplies").asBoolean()).isFalse();
+        String slug = q.get("slug").asText();
+        mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andExpect(content().string(containsString("两代表一委员")));
+        String[] groups = {"GRASSROOTS_CADRE", "GRASSROOTS_CADRE", "DEPUTIES"};
+        for (int i = 0; i < groups.length; i++) {
+            MockHttpServletRequestBuilder b = post("/q/" + slug).param("category", groups[i]);
+            for (int k = 1; k <= 7; k++) {
+                b.param("q" + k, String.valueOf(i % 4));
+            }
+            mvc.perform(b.cookie(new Cookie("tq_" + slug, "eval-" + i)).with(from("192.0.2.7"))).andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post("/q/" + slug).param("category", "MEMBER").param("q1", "0").cookie(new Cookie("tq_" + slug, "eval-x"))
+                .with(from("192.0.2.7"))).andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("身份类别")));
+        JsonNode stats = json.readTree(mvc.perform(get("/api/questionnaires/" + q.get("id").asLong() + "/statistics").with(users.as("admin")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(stats.get("respondentsBy").get("GRASSROOTS_CADRE").asLong()).isEqualTo(2);
+        assertThat(stats.get("respondentsBy").get("DEPUTIES").asLong()).isEqualTo(1);
+        assertThat(stats.get("questions").get(0).get("options").get(0).get("counts").get("GRASSROOTS_CADRE").asLong()).isEqualTo(1);
+        JsonNode summary = json.readTree(mvc.perform(get("/api/campaigns/" + campaign() + "/orgs/" + town + "/survey-summary")
+                .with(users.as("admin"))).andReturn().getResponse().getContentAsString());
+        assertThat(summary.get("own").get("evaluators").get("GRASSROOTS_CADRE").asLong()).isEqualTo(2);
+        assertThat(summary.get("own").get("amounts").get("APPRAISAL").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void theStatisticsCountTheStoredAnswers() throws Exception {
         JsonNode q = launch("OPEN", "");
         String slug = q.get("slug").asText();
@@ -238,21 +270,22 @@ class QuestionnaireIT {
         }
         JsonNode stats = json.readTree(mvc.perform(get("/api/questionnaires/" + qid + "/statistics").with(users.as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(stats.get("members").asLong()).isEqualTo(3);
-        assertThat(stats.get("publics").asLong()).isEqualTo(2);
+        assertThat(stats.get("respondentsBy").get("MEMBER").asLong()).isEqualTo(3);
+        assertThat(stats.get("respondentsBy").get("PUBLIC").asLong()).isEqualTo(2);
         JsonNode q1 = stats.get("questions").get(0).get("options");
         List<String> answers = jdbc.sql("select answers from questionnaire_response where questionnaire_id = :q").param("q", qid)
                 .query(String.class).list();
         for (int o = 0; o < 3; o++) {
             int option = o;
             long independent = answers.stream().filter(a -> a.contains("\"q1\":" + option + ",")).count();
-            assertThat(q1.get(o).get("members").asLong() + q1.get(o).get("publics").asLong()).isEqualTo(independent);
+            assertThat(q1.get(o).get("counts").path("MEMBER").asLong(0) + q1.get(o).get("counts").path("PUBLIC").asLong(0))
+                    .isEqualTo(independent);
         }
         long town = id("中共彭州市濛阳镇委员会");
         JsonNode summary = json.readTree(mvc.perform(get("/api/campaigns/" + campaign() + "/orgs/" + town + "/survey-summary")
                 .with(users.as("admin"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         long sheets = jdbc.sql("select count(*) from questionnaire_response r join questionnaire q on q.id = r.questionnaire_id"
-                + " where q.campaign_id = :c").param("c", campaign()).query(Long.class).single();
+                + " where q.campaign_id = :c and q.audience = 'MEMBER_PUBLIC'").param("c", campaign()).query(Long.class).single();
         assertThat(summary.get("total").get("questionnairesReturned").asLong()).isEqualTo(sheets);
         assertThat(summary.get("own").get("amounts").get("QUESTIONNAIRE").asLong()).isEqualTo(sheets);
         byte[] xlsx = mvc.perform(get("/api/questionnaires/" + qid + "/statistics.xlsx").with(users.as("admin")))
@@ -269,7 +302,7 @@ class QuestionnaireIT {
         assertThat(page).contains("stats-chart").contains("echarts.min.js");
         mvc.perform(get("/webjars/echarts/dist/echarts.min.js")).andExpect(status().isOk());
         JsonNode q8 = stats.get("questions").get(7).get("options");
-        assertThat(q8.get(0).get("members").asLong() + q8.get(0).get("publics").asLong()).isEqualTo(5);
-        assertThat(q8.get(2).get("members").asLong() + q8.get(2).get("publics").asLong()).isEqualTo(5);
+        assertThat(q8.get(0).get("counts").path("MEMBER").asLong(0) + q8.get(0).get("counts").path("PUBLIC").asLong(0)).isEqualTo(5);
+        assertThat(q8.get(2).get("counts").path("MEMBER").asLong(0) + q8.get(2).get("counts").path("PUBLIC").asLong(0)).isEqualTo(5);
     }
 }

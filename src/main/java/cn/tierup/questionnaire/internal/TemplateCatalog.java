@@ -1,5 +1,6 @@
 package cn.tierup.questionnaire.internal;
 
+import cn.tierup.questionnaire.Audience;
 import cn.tierup.questionnaire.Question;
 import cn.tierup.questionnaire.QuestionnaireTemplate;
 import java.io.IOException;
@@ -43,8 +44,10 @@ class TemplateCatalog implements ApplicationRunner {
                     List<Question> questions = QuestionsConverter.JSON.convertValue(doc.get("questions"),
                             new tools.jackson.core.type.TypeReference<List<Question>>() { });
                     String field = doc.hasNonNull("field") ? doc.get("field").asText() : null;
+                    Audience audience = doc.hasNonNull("audience") ? Audience.valueOf(doc.get("audience").asText())
+                            : Audience.MEMBER_PUBLIC;
                     templates.save(new QuestionnaireTemplate(code, doc.get("title").asText(), field,
-                            doc.get("intro").asText(), questions, null));
+                            doc.get("intro").asText(), questions, null).forAudience(audience));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

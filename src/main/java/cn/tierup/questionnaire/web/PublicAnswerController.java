@@ -3,7 +3,6 @@ package cn.tierup.questionnaire.web;
 import cn.tierup.questionnaire.AnswerMode;
 import cn.tierup.questionnaire.AnswersRejectedException;
 import cn.tierup.questionnaire.Questionnaire;
-import cn.tierup.questionnaire.RespondentCategory;
 import cn.tierup.questionnaire.ResponseIntake;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
@@ -77,10 +76,8 @@ class PublicAnswerController {
         Map<String, List<String>> raw = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> raw.put(k, List.of(v)));
         String categoryValue = request.getParameter("category");
-        RespondentCategory category = "MEMBER".equals(categoryValue) ? RespondentCategory.MEMBER
-                : "PUBLIC".equals(categoryValue) ? RespondentCategory.PUBLIC : null;
         try {
-            intake.submit(slug, category, raw, token(request, slug), request.getParameter("code"), request.getRemoteAddr());
+            intake.submit(slug, categoryValue, raw, token(request, slug), request.getParameter("code"), request.getRemoteAddr());
             return "redirect:/q/" + slug + "/thanks";
         } catch (AnswersRejectedException e) {
             Map<String, String> problems = new HashMap<>();

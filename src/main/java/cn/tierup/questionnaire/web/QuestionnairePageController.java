@@ -111,7 +111,15 @@ class QuestionnairePageController {
         QuestionnaireView q = questionnaires.get(id);
         model.addAttribute("q", q);
         model.addAttribute("link", link(q));
-        model.addAttribute("stats", questionnaires.statistics(id));
+        var stats = questionnaires.statistics(id);
+        model.addAttribute("stats", stats);
+        var labels = stats.categories().stream().map(c -> messages.get(stats.audience().labelKey(c))).toList();
+        model.addAttribute("categoryLabels", labels);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            parts.add(labels.get(i) + " " + stats.respondents(stats.categories().get(i)) + " 人");
+        }
+        model.addAttribute("categoryLine", String.join("，", parts));
         model.addAttribute("trail", organizations.trail(q.organizationId()));
         model.addAttribute("canWrite", guard.can(Permission.SURVEY_WRITE, q.organizationId()));
         return "questionnaires/detail";
