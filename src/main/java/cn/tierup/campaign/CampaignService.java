@@ -45,7 +45,7 @@ public class CampaignService {
         guard.scope(Permission.CAMPAIGN_READ);
         String path = myPath();
         List<Long> ids = jdbc.sql("select c.id from campaign c join organization r on r.id = c.root_organization_id"
-                        + " where :path like r.path || '%' or r.path like :path || '%' order by c.campaign_year desc, c.id desc")
+                        + " where :path like r.path || '%' or r.path like :path || '%' order by c.campaign_year desc, r.depth, c.id desc")
                 .param("path", path).query(Long.class).list();
         return ids.stream().map(id -> view(campaigns.findById(id).orElseThrow())).toList();
     }
@@ -63,7 +63,10 @@ public class CampaignService {
         return view(c);
     }
 
-    /** The campaign of the user's organisation for this year, else the latest one it takes part in. */
+    /**
+     * The campaign of the user's organisation for this year (the one of the highest root, if a town has
+     * opened one of its own beside the city's), else the latest one it takes part in.
+     */
     @Transactional(readOnly = true)
     public Optional<CampaignView> current() {
         if (guard.currentUserIfAny().filter(u -> u.has(Permission.CAMPAIGN_READ)).isEmpty()) {

@@ -69,10 +69,44 @@ public class QuestionnaireService {
 
     @Transactional(readOnly = true)
     public QuestionnaireTemplate template(long id) {
+        // the shipped templates are for everyone who takes part in campaigns, not for every account
+        guard.scope(Permission.CAMPAIGN_READ);
         QuestionnaireTemplate t = templates.findById(id).orElseThrow(() -> new NotFoundException("template", id));
         if (!t.shipped()) {
             guard.require(Permission.CAMPAIGN_READ, t.getOwnerOrganizationId());
         }
+        return t;
+    }
+
+    /** A copy of a template, owned by the administrator's organisation, to adapt before launching. */
+    @Transactional
+    public QuestionnaireTemplate copyTemplate(long id) {
+        long org = guard.currentUser().organizationId();
+        guard.require(Permission.CAMPAIGN_MANAGE, org);
+        QuestionnaireTemplate from = template(id);
+        QuestionnaireTemplate copy = from.copyFor(org, "COPY-" + org + "-" + Questionnaire.newSlug());
+        templates.saveAndFlush(copy);
+        audit.record("QuestionnaireTemplate", copy.getId(), org, "COPY", "复制问卷模板 " + from.getTitle(), null,
+                Map.of("title", copy.getTitle()));
+        return copy;
+    }
+
+    /** Changes a copied template; the shipped ones stay as the notice has them. Launched questionnaires keep their copy. */
+    @Transactional
+    public QuestionnaireTemplate reviseTemplate(long id, String title, String intro, String questionsText, long version) {
+        QuestionnaireTemplate t = template(id);
+        if (t.shipped()) {
+            throw new DomainException("template.shipped");
+        }
+        guard.require(Permission.CAMPAIGN_MANAGE, t.getOwnerOrganizationId());
+        if (t.getVersion() != version) {
+            throw new cn.tierup.shared.StaleRecordException();
+        }
+        Map<String, Object> before = Map.of("title", t.getTitle(), "questions", QuestionText.format(t.getQuestions()));
+        t.revise(title, intro, QuestionText.parse(questionsText));
+        templates.saveAndFlush(t);
+        audit.record("QuestionnaireTemplate", id, t.getOwnerOrganizationId(), "UPDATE", "修改问卷模板 " + t.getTitle(), before,
+                Map.of("title", t.getTitle(), "questions", QuestionText.format(t.getQuestions())));
         return t;
     }
 

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +38,8 @@ public class ResponseIntake {
     private final QuestionnaireRepository questionnaires;
     private final SubmissionGate gate;
     private final JdbcTemplate jdbc;
+    private static final int CACHED_SLUGS = 10_000;
+    private final Map<String, Questionnaire> bySlug = new ConcurrentHashMap<>();
 
     ResponseIntake(QuestionnaireRepository questionnaires, SubmissionGate gate, JdbcTemplate jdbc) {
         this.questionnaires = questionnaires;
@@ -44,10 +47,25 @@ public class ResponseIntake {
         this.jdbc = jdbc;
     }
 
-    /** The questionnaire behind a short link, as the public may see it. */
-    @Transactional(readOnly = true)
+    /**
+     * The questionnaire behind a short link, as the public may see it. A launched questionnaire never
+     * changes (its questions are a frozen copy, and window, mode and quota are fixed at launch: nothing
+     * updates the row), so each instance looks a slug up once and answering reads no questionnaire row:
+     * under load those reads (twice per answer, one in a transaction of its own) held the connection pool
+     * up — see QuestionnaireSubmitBenchmark. Should questionnaires ever become editable, their edit must
+     * drop the slug from this cache.
+     */
     public Questionnaire open(String slug) {
-        return questionnaires.findBySlug(slug == null ? "" : slug).orElseThrow(() -> new NotFoundException("questionnaire", slug));
+        String key = slug == null ? "" : slug;
+        Questionnaire q = bySlug.get(key);
+        if (q == null) {
+            q = questionnaires.findBySlug(key).orElseThrow(() -> new NotFoundException("questionnaire", slug));
+            if (bySlug.size() >= CACHED_SLUGS) {
+                bySlug.clear();
+            }
+            bySlug.put(key, q);
+        }
+        return q;
     }
 
     /**

@@ -108,7 +108,9 @@ public class SurveyReports {
     public ReportView accept(long reportId) {
         SurveyReport r = reviewable(reportId);
         Map<String, Object> before = snapshot(r);
-        r.accept(latest(r), Actors.current(), LocalDateTime.now());
+        ReportVersion latest = latest(r);
+        ReviewPolicy.checkNotOwnHandIn(latest.getSubmittedBy(), Actors.current());
+        r.accept(latest, Actors.current(), LocalDateTime.now());
         reports.saveAndFlush(r);
         audit.record("SurveyReport", reportId, r.getOrganizationId(), "ACCEPT", "通过" + typeName(r.getType()), before, snapshot(r));
         return get(reportId);

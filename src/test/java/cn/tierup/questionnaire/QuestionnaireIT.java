@@ -260,6 +260,39 @@ class QuestionnaireIT {
     }
 
     @Test
+    void anAdministratorCopiesATemplateEditsItAndLaunchesTheCopyWhileTheShippedOneStays() throws Exception {
+        long shipped = templateId("COMMUNITY");
+        mvc.perform(post("/api/questionnaire-templates/" + shipped + "/copy").with(users.as("zhen"))).andExpect(status().isForbidden());
+        JsonNode copy = json.readTree(mvc.perform(post("/api/questionnaire-templates/" + shipped + "/copy").with(users.as("admin")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        long copyId = copy.get("id").asLong();
+        String text = "1. 【评价】【必答】您对社区党组织的满意度：\n- 满意\n- 基本满意\n- 不满意\n2. 【简答】【条件：第1题选第3项】不满意的原因\n";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/questionnaire-templates/" + shipped)
+                        .with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("title", "改", "questions", text, "version", 0))))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("先复制")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/questionnaire-templates/" + copyId)
+                        .with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("title", "社区满意度小问卷", "questions", "1. 题目没有题型\n- 甲",
+                                "version", copy.get("version").asLong()))))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("第 1 行")));
+        JsonNode revised = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/questionnaire-templates/" + copyId)
+                        .with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("title", "社区满意度小问卷", "questions", text,
+                                "version", copy.get("version").asLong()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(revised.get("questions")).hasSize(2);
+        assertThat(json.readTree(mvc.perform(get("/api/questionnaire-templates/" + shipped).with(users.as("admin")))
+                .andReturn().getResponse().getContentAsString()).get("questions").size()).isGreaterThan(2);
+        long town = id("中共彭州市濛阳镇委员会");
+        JsonNode q = json.readTree(mvc.perform(post("/api/campaigns/" + campaign() + "/orgs/" + town + "/questionnaires").with(users.as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"templateId\": " + copyId + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        assertThat(q.get("title").asText()).isEqualTo("社区满意度小问卷");
+        assertThat(q.get("questions")).hasSize(2);
+    }
+
+    @Test
     void theStatisticsCountTheStoredAnswers() throws Exception {
         JsonNode q = launch("OPEN", "");
         String slug = q.get("slug").asText();

@@ -148,6 +148,9 @@ class SurveyFlowIT {
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("直接上级")));
         mvc.perform(post("/api/reports/" + r.get("id").asLong() + "/accept").with(users.as("nyj")))
                 .andExpect(status().isForbidden());
+        // zhen handed this report in for the village, so zhen may not also be the one who accepts it
+        mvc.perform(post("/api/reports/" + r.get("id").asLong() + "/accept").with(users.as("zhen")))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("代为提交")));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicAnswerController {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Refusals after which the form is of no more use to this respondent. */
+    private static final Set<String> FINAL = Set.of("answer.already", "answer.closed", "answer.notYetOpen");
 
     private final ResponseIntake intake;
     private final Messages messages;
@@ -86,6 +89,13 @@ class PublicAnswerController {
             return page(q, problems, raw, categoryValue, messages.get("answer.rejected", e.problems().size()), model);
         } catch (DomainException e) {
             response.setStatus(e.code().equals("answer.tooFast") ? 429 : 422);
+            if (FINAL.contains(e.code())) {
+                // Nothing the respondent can change on the form would help: say so instead of showing it again.
+                model.addAttribute("title", q.getTitle());
+                model.addAttribute("message", messages.of(e));
+                return "public/message";
+            }
+            model.addAttribute("codeProblem", e.code().equals("answer.badCode"));
             return page(q, Map.of(), raw, categoryValue, messages.of(e), model);
         }
     }

@@ -35,6 +35,19 @@ class QuestionnaireApi {
         return questionnaires.template(id);
     }
 
+    @PostMapping("/questionnaire-templates/{id}/copy")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "复制模板（组织部管理员），复制后可修改")
+    QuestionnaireTemplate copy(@PathVariable long id) {
+        return questionnaires.copyTemplate(id);
+    }
+
+    @PutMapping("/questionnaire-templates/{id}")
+    @Operation(summary = "修改复制的模板；questions 为题目文本（“1. 【单选】【必答】题目”，选项以“- ”开头）")
+    QuestionnaireTemplate revise(@PathVariable long id, @Valid @RequestBody Revise body) {
+        return questionnaires.reviseTemplate(id, body.title(), body.intro(), body.questions(), body.version());
+    }
+
     @GetMapping("/campaigns/{campaignId}/orgs/{orgId}/questionnaires")
     @Operation(summary = "本组织及直接下级发布的问卷，含配额进度")
     List<QuestionnaireView> list(@PathVariable long campaignId, @PathVariable long orgId) {
@@ -69,6 +82,11 @@ class QuestionnaireApi {
 
     record Launch(@NotNull(message = "{questionnaire.empty}") Long templateId, AnswerMode mode, LocalDate opensOn,
                   LocalDate closesOn, Integer quotaMinimum, Integer quotaMemberShare) {
+    }
+
+    record Revise(@NotNull(message = "{questionnaire.title}") String title, String intro,
+                  @NotNull(message = "{questionnaire.empty}") String questions,
+                  @NotNull(message = "{field.required}") Long version) {
     }
 
     record Codes(@NotNull(message = "{questionnaire.codeCount}") Integer count) {
