@@ -1,0 +1,659 @@
+package cn.tierup.bench;
+
+import cn.tierup.questionnaire.Question;
+import cn.tierup.questionnaire.QuestionnaireService;
+import cn.tierup.questionnaire.QuestionnaireView;
+import cn.tierup.questionnaire.ResponseIntake;
+import cn.tierup.questionnaire.Statistics;
+import cn.tierup.questionnaire.internal.QuestionsConverter;
+import cn.tierup.testsupport.TestDatabases;
+import cn.tierup.testsupport.TestUsers;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Public answering under load, run by {@code mvn -Pbench verify} on embedded PostgreSQL: the whole
+ * application listens on a random port of 127.0.0.1 and {@code bench.concurrency} simulated phones
+ * (java.net.http, HTTP/1.1 keep-alive, one request in flight each) POST complete, valid answers to the
+ * village questionnaire as a form would — each with its own {@code tq_<slug>} cookie (open mode) or its
+ * own one-time code (coded mode) — and count the 302 to the thank-you page. "Raw" does the same rows
+ * over plain JDBC at the same concurrency (one connection per worker, one transaction per submission:
+ * seen row or spent code, the response row, the sharded tally updates), so the ratio ours ÷ raw shows
+ * what HTTP, Spring and the checks cost on top of the database. Ours and raw alternate in rounds of
+ * {@code bench.round-seconds} after a warm-up, and each side's rate is its submissions ÷ its summed
+ * round time, so both see the same load on a shared machine. Every round stops by itself: after its
+ * time or {@code bench.max-per-round} submissions, whichever comes first.
+ *
+ * <p>Then a fresh questionnaire is filled to {@code bench.answers} (1,000,000) answers by bulk SQL, its
+ * tallies are recomputed from the stored answers, and {@link QuestionnaireService#statistics} and the
+ * quota progress ({@link QuestionnaireService#get}) are timed. Nothing here fails on a time: it checks
+ * only that every submission counted is stored and tallied exactly once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "logging.level.root=WARN",
+        // all the load comes from 127.0.0.1, which the burst limit would otherwise stop after 30 a minute
+        "tierup.questionnaire.submissions-per-minute-per-address=1000000000",
+        "server.address=127.0.0.1"})
+@AutoConfigureMockMvc
+@Import(TestUsers.class)
+class QuestionnaireSubmitBenchmark {
+
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final double ROUND_SECONDS = Double.parseDouble(System.getProperty("bench.round-seconds", "8"));
+    private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup-seconds", "25"));
+    private static final int MAX_PER_ROUND = Integer.getInteger("bench.max-per-round", 60_000);
+    private static final int CODES = Integer.getInteger("bench.codes", 30_000);
+    private static final int ANSWERS = Integer.getInteger("bench.answers", 1_000_000);
+    private static final int STAT_RUNS = Integer.getInteger("bench.stat-runs", 10);
+
+    @LocalServerPort int port;
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+    @Autowired DataSource dataSource;
+    @Autowired QuestionnaireService questionnaires;
+    @Value("${spring.datasource.url}") String dbUrl;
+    @Value("${spring.datasource.username}") String dbUser;
+    @Value("${spring.datasource.password:}") String dbPassword;
+
+    private List<Question> questions;
+
+    @Test
+    void submissionsOverHttpAgainstRawJdbcAndStatisticsAtAMillionAnswers() throws Exception {
+        long campaign = campaign();
+        Launched oursOpen = launch(campaign, "OPEN");
+        Launched rawOpen = launch(campaign, "OPEN");
+        SecurityContextHolder.getContext().setAuthentication(admin());
+        try {
+            questions = questionnaires.get(oursOpen.id()).questions();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+        List<String> out = new ArrayList<>();
+        out.add("| mode | ours submissions/s | ours p50 ms | ours p99 ms | raw JDBC submissions/s | raw p50 ms | raw p99 ms | ours ÷ raw |");
+        out.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+
+        // open mode: a cookie per simulated browser
+        Side ours = new Side();
+        Side raw = new Side();
+        ours.round(WARMUP_SECONDS, MAX_PER_ROUND, false, () -> new HttpWorker(http, oursOpen, null));
+        raw.round(WARMUP_SECONDS, MAX_PER_ROUND, false, () -> new JdbcWorker(rawOpen, null));
+        for (int r = 0; r < ROUNDS; r++) {
+            ours.round(ROUND_SECONDS, MAX_PER_ROUND, true, () -> new HttpWorker(http, oursOpen, null));
+            raw.round(ROUND_SECONDS, MAX_PER_ROUND, true, () -> new JdbcWorker(rawOpen, null));
+        }
+        out.add(ours.row("open (cookie)", raw));
+        checkConsistent(oursOpen, ours.stored.get());
+        checkConsistent(rawOpen, raw.stored.get());
+        System.out.println("open mode: " + out.get(2));
+
+        // coded mode: a one-time code per simulated respondent, one round each after a short warm-up
+        String coded = "";
+        if (CODES > 0) {
+            Launched oursCoded = launch(campaign, "CODED");
+            Launched rawCoded = launch(campaign, "CODED");
+            ConcurrentLinkedQueue<String> oursCodes = codes(oursCoded, CODES);
+            ConcurrentLinkedQueue<String> rawCodes = codes(rawCoded, CODES);
+            Side oursC = new Side();
+            Side rawC = new Side();
+            int warm = CODES / 10;
+            oursC.round(WARMUP_SECONDS / 2, warm, false, () -> new HttpWorker(http, oursCoded, oursCodes));
+            rawC.round(WARMUP_SECONDS / 2, warm, false, () -> new JdbcWorker(rawCoded, rawCodes));
+            oursC.round(ROUND_SECONDS, CODES - warm, true, () -> new HttpWorker(http, oursCoded, oursCodes));
+            rawC.round(ROUND_SECONDS, CODES - warm, true, () -> new JdbcWorker(rawCoded, rawCodes));
+            out.add(oursC.row("coded (one-time code)", rawC));
+            checkConsistent(oursCoded, oursC.stored.get());
+            checkConsistent(rawCoded, rawC.stored.get());
+            long spent = jdbc.sql("select count(*) from questionnaire_code where questionnaire_id = :q and spent = true")
+                    .param("q", oursCoded.id()).query(Long.class).single();
+            assertThat(spent).isEqualTo(oursC.stored.get());
+            coded = ", " + CODES + " codes per coded questionnaire";
+        }
+        System.out.println("coded mode: " + out.get(out.size() - 1));
+
+        // statistics at scale
+        Launched big = launch(campaign, "OPEN");
+        long loadStart = System.nanoTime();
+        fill(big, ANSWERS);
+        long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+        SecurityContextHolder.getContext().setAuthentication(admin());
+        long[] stats = new long[STAT_RUNS];
+        long[] progress = new long[STAT_RUNS];
+        Statistics s = null;
+        QuestionnaireView v = null;
+        try {
+            for (int i = -2; i < STAT_RUNS; i++) {
+                long t = System.nanoTime();
+                s = questionnaires.statistics(big.id());
+                long t2 = System.nanoTime();
+                v = questionnaires.get(big.id());
+                long t3 = System.nanoTime();
+                if (i >= 0) {
+                    stats[i] = t2 - t;
+                    progress[i] = t3 - t2;
+                }
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(s.members() + s.publics()).isEqualTo(ANSWERS);
+        assertThat(v.progress().members() + v.progress().publics()).isEqualTo(ANSWERS);
+        long q1 = s.questions().get(0).options().stream().mapToLong(o -> o.members() + o.publics()).sum();
+        assertThat(q1).isEqualTo(ANSWERS);
+        long totalResponses = jdbc.sql("select count(*) from questionnaire_response").query(Long.class).single();
+
+        String header = "QuestionnaireSubmitBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                + ", " + (TestDatabases.postgres() ? "embedded PostgreSQL" : "H2") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", concurrency " + CONCURRENCY + ", " + ROUNDS + " alternating rounds of " + ROUND_SECONDS
+                + " s per side after " + WARMUP_SECONDS + " s warm-up (at most " + MAX_PER_ROUND + " per round)" + coded;
+        String statLine = String.format("Statistics of one questionnaire with %,d answers (%,d responses in the table, loaded in %.1f s):"
+                        + " statistics p50 %.1f ms, max %.1f ms; quota progress p50 %.1f ms, max %.1f ms (%d runs after 2 warm-up)",
+                (long) ANSWERS, totalResponses, loadMillis / 1000.0, percentile(stats, 50), percentile(stats, 100),
+                percentile(progress, 50), percentile(progress, 100), STAT_RUNS);
+        String report = header + "\n\n" + String.join("\n", out) + "\n\n" + statLine + "\n";
+        System.out.println("\n" + report);
+        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("QuestionnaireSubmitBenchmark.md"), report);
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    record Launched(long id, String slug) {
+    }
+
+    private UsernamePasswordAuthenticationToken admin() {
+        var p = users.principal("admin");
+        return new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities());
+    }
+
+    private long id(String sql, String value) {
+        return jdbc.sql(sql).param("v", value).query(Long.class).single();
+    }
+
+    private long campaign() throws Exception {
+        LocalDate start = LocalDate.now().minusDays(5);
+        String body = """
+                {"rootOrganizationId": %d, "year": %d,
+                 "surveyStartsOn": "%s", "surveyEndsOn": "%s", "surveyDueOn": "%s",
+                 "gradingStartsOn": "%s", "gradingEndsOn": "%s", "gradingDueOn": "%s",
+                 "upgradeStartsOn": "%s", "upgradeEndsOn": "%s", "upgradeDueOn": "%s",
+                 "acceptanceStartsOn": "%s", "acceptanceEndsOn": "%s", "acceptanceDueOn": "%s"}
+                """.formatted(id("select id from organization where name = :v", "中共彭州市濛阳镇委员会"), start.getYear(), start,
+                start.plusDays(30), start.plusDays(30), start.plusDays(31), start.plusDays(60), start.plusDays(40),
+                start.plusDays(61), start.plusDays(200), start.plusDays(200), start.plusDays(201), start.plusDays(260),
+                start.plusDays(220));
+        String out = mvc.perform(post("/api/campaigns").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(out).get("id").asLong();
+    }
+
+    private Launched launch(long campaign, String mode) throws Exception {
+        long town = id("select id from organization where name = :v", "中共彭州市濛阳镇委员会");
+        long template = id("select id from questionnaire_template where code = :v", "VILLAGE");
+        String out = mvc.perform(post("/api/campaigns/" + campaign + "/orgs/" + town + "/questionnaires").with(users.as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"templateId\": " + template + ", \"mode\": \"" + mode + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        JsonNode q = json.readTree(out);
+        return new Launched(q.get("id").asLong(), q.get("slug").asText());
+    }
+
+    private ConcurrentLinkedQueue<String> codes(Launched q, int count) throws Exception {
+        ConcurrentLinkedQueue<String> codes = new ConcurrentLinkedQueue<>();
+        while (codes.size() < count) {
+            int n = Math.min(QuestionnaireService.MAX_CODES, count - codes.size());
+            JsonNode issued = json.readTree(mvc.perform(post("/api/questionnaires/" + q.id() + "/codes").with(users.as("admin"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"count\": " + n + "}")).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString());
+            issued.forEach(c -> codes.add(c.asText()));
+        }
+        return codes;
+    }
+
+    /** Every submission counted is stored once, and the respondents' tally and the seen/spent rows agree. */
+    private void checkConsistent(Launched q, long stored) {
+        long responses = jdbc.sql("select count(*) from questionnaire_response where questionnaire_id = :q").param("q", q.id())
+                .query(Long.class).single();
+        long tallied = jdbc.sql("select coalesce(sum(n), 0) from questionnaire_tally where questionnaire_id = :q and question_key = '*'")
+                .param("q", q.id()).query(Long.class).single();
+        long gates = jdbc.sql("select (select count(*) from questionnaire_seen where questionnaire_id = :q)"
+                + " + (select count(*) from questionnaire_code where questionnaire_id = :q and spent = true)").param("q", q.id())
+                .query(Long.class).single();
+        assertThat(responses).isEqualTo(stored);
+        assertThat(tallied).isEqualTo(stored);
+        assertThat(gates).isEqualTo(stored);
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    /** One complete, valid answer as a phone's form would send it (field → values, in question order). */
+    private Map<String, List<String>> randomAnswer(Random r) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        form.put("category", List.of(r.nextInt(10) < 7 ? "MEMBER" : "PUBLIC"));
+        Map<String, Object> chosen = new HashMap<>();
+        for (Question q : questions) {
+            if (q.conditional() && !q.showIfOption().equals(chosen.get(q.showIfKey()))) {
+                continue;
+            }
+            switch (q.kind()) {
+                case SINGLE, RATING -> {
+                    int o = r.nextInt(q.options().size());
+                    chosen.put(q.key(), o);
+                    form.put(q.key(), List.of(String.valueOf(o)));
+                }
+                case MULTIPLE -> {
+                    List<String> picks = new ArrayList<>();
+                    for (int o = 0; o < q.options().size(); o++) {
+                        if (r.nextBoolean() || (picks.isEmpty() && o == q.options().size() - 1)) {
+                            picks.add(String.valueOf(o));
+                        }
+                    }
+                    form.put(q.key(), picks);
+                }
+                case SHORT_TEXT, LONG_TEXT -> {
+                    if (q.required() || r.nextInt(5) == 0) {
+                        form.put(q.key(), List.of("村里的党员活动室" + r.nextInt(1000) + "号，希望每月开放两次"));
+                    }
+                }
+            }
+        }
+        return form;
+    }
+
+    private static String formBody(Map<String, List<String>> form, String code) {
+        StringBuilder b = new StringBuilder(256);
+        form.forEach((k, values) -> values.forEach(v -> {
+            if (!b.isEmpty()) {
+                b.append('&');
+            }
+            b.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        }));
+        if (code != null) {
+            b.append("&code=").append(URLEncoder.encode(code, StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    /** The stored form of an answer, as the application keeps it (choices as indexes, several sorted). */
+    private String answersJson(Map<String, List<String>> form) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Question q : questions) {
+            List<String> v = form.get(q.key());
+            if (v == null) {
+                continue;
+            }
+            switch (q.kind()) {
+                case SINGLE, RATING -> answers.put(q.key(), Integer.parseInt(v.get(0)));
+                case MULTIPLE -> answers.put(q.key(), v.stream().map(Integer::parseInt).sorted().toList());
+                case SHORT_TEXT, LONG_TEXT -> answers.put(q.key(), v.get(0));
+            }
+        }
+        return QuestionsConverter.JSON.writeValueAsString(answers);
+    }
+
+    /** The tally lines one answer adds to: respondents, then each chosen option. */
+    private static List<Object[]> tallyLines(long questionnaireId, String category, String answersJson, int shard) {
+        List<Object[]> lines = new ArrayList<>();
+        lines.add(new Object[] {questionnaireId, ResponseIntake.RESPONDENTS, 0, category, shard});
+        Map<?, ?> answers = QuestionsConverter.JSON.readValue(answersJson, Map.class);
+        answers.forEach((k, v) -> {
+            if (v instanceof Integer o) {
+                lines.add(new Object[] {questionnaireId, k, o, category, shard});
+            } else if (v instanceof List<?> os) {
+                os.forEach(o -> lines.add(new Object[] {questionnaireId, k, o, category, shard}));
+            }
+        });
+        return lines;
+    }
+
+    static String hash(String salt, String secret) throws Exception {
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        d.update(salt.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        return HexFormat.of().formatHex(d.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // ---------------------------------------------------------------- load
+
+    interface Worker extends AutoCloseable {
+        /** One submission; true if it was taken (302 to the thanks page, or committed). */
+        boolean submit(Random r) throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    interface WorkerFactory {
+        Worker create() throws Exception;
+    }
+
+    /** A simulated phone: a fresh browser cookie (or the next one-time code) per submission. */
+    final class HttpWorker implements Worker {
+        private final HttpClient http;
+        private final Launched q;
+        private final ConcurrentLinkedQueue<String> codes;
+        private final URI uri;
+
+        HttpWorker(HttpClient http, Launched q, ConcurrentLinkedQueue<String> codes) {
+            this.http = http;
+            this.q = q;
+            this.codes = codes;
+            this.uri = URI.create("http://127.0.0.1:" + port + "/q/" + q.slug());
+        }
+
+        @Override
+        public boolean submit(Random r) throws Exception {
+            String code = null;
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+            if (codes != null) {
+                code = codes.poll();
+                if (code == null) {
+                    return false;
+                }
+            } else {
+                b.header("Cookie", "tq_" + q.slug() + "=" + UUID.randomUUID());
+            }
+            HttpResponse<Void> res = http.send(b.POST(HttpRequest.BodyPublishers.ofString(formBody(randomAnswer(r), code)))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            if (res.headers().allValues("set-cookie").stream().anyMatch(c -> !c.startsWith("tq_"))) {
+                throw new IllegalStateException("a submission set a cookie: " + res.headers().allValues("set-cookie"));
+            }
+            return res.statusCode() == 302 && res.headers().firstValue("location").orElse("").endsWith("/q/" + q.slug() + "/thanks");
+        }
+    }
+
+    /** The same rows over plain JDBC: its own connection, one transaction per submission. */
+    final class JdbcWorker implements Worker {
+        private final Launched q;
+        private final ConcurrentLinkedQueue<String> codes;
+        private final Connection c;
+        private final PreparedStatement seen;
+        private final PreparedStatement spend;
+        private final PreparedStatement response;
+        private final PreparedStatement tally;
+
+        JdbcWorker(Launched q, ConcurrentLinkedQueue<String> codes) throws Exception {
+            this.q = q;
+            this.codes = codes;
+            this.c = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+            c.setAutoCommit(false);
+            seen = c.prepareStatement("insert into questionnaire_seen (questionnaire_id, token_hash) values (?, ?)");
+            spend = c.prepareStatement("update questionnaire_code set spent = true where questionnaire_id = ? and code_hash = ? and spent = false");
+            response = c.prepareStatement("insert into questionnaire_response (id, questionnaire_id, category, answers, submitted_on)"
+                    + " values (?, ?, ?, ?, ?)");
+            tally = c.prepareStatement("update questionnaire_tally set n = n + 1 where questionnaire_id = ? and question_key = ?"
+                    + " and option_index = ? and category = ? and shard = ?");
+        }
+
+        @Override
+        public boolean submit(Random r) throws Exception {
+            Map<String, List<String>> form = randomAnswer(r);
+            String category = form.get("category").get(0);
+            String answers = answersJson(form);
+            try {
+                if (codes != null) {
+                    String code = codes.poll();
+                    if (code == null) {
+                        return false;
+                    }
+                    spend.setLong(1, q.id());
+                    spend.setString(2, hash(q.slug(), code.replace("-", "")));
+                    if (spend.executeUpdate() != 1) {
+                        c.rollback();
+                        return false;
+                    }
+                } else {
+                    seen.setLong(1, q.id());
+                    seen.setString(2, hash(q.slug(), UUID.randomUUID().toString()));
+                    seen.executeUpdate();
+                }
+                response.setObject(1, UUID.randomUUID());
+                response.setLong(2, q.id());
+                response.setString(3, category);
+                response.setString(4, answers);
+                response.setDate(5, Date.valueOf(LocalDate.now()));
+                response.executeUpdate();
+                for (Object[] line : tallyLines(q.id(), category, answers, ThreadLocalRandom.current().nextInt(ResponseIntake.SHARDS))) {
+                    for (int i = 0; i < line.length; i++) {
+                        tally.setObject(i + 1, line[i]);
+                    }
+                    tally.addBatch();
+                }
+                tally.executeBatch();
+                c.commit();
+                return true;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            c.close();
+        }
+    }
+
+    /** One side's timed rounds: submissions taken, their latencies, and the summed wall time. */
+    final class Side {
+        final AtomicLong stored = new AtomicLong();
+        long timedCount;
+        long timedNanos;
+        long failures;
+        final List<long[]> latencies = new ArrayList<>();
+
+        void round(double seconds, int max, boolean timed, WorkerFactory factory) throws Exception {
+            AtomicInteger tickets = new AtomicInteger(max);
+            AtomicLong refused = new AtomicLong();
+            AtomicLong taken = new AtomicLong();
+            long[][] lat = new long[CONCURRENCY][];
+            int[] counts = new int[CONCURRENCY];
+            List<Worker> workers = new ArrayList<>();
+            for (int i = 0; i < CONCURRENCY; i++) {
+                workers.add(factory.create());
+            }
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            ConcurrentLinkedQueue<Throwable> problems = new ConcurrentLinkedQueue<>();
+            Thread[] threads = new Thread[CONCURRENCY];
+            long start = System.nanoTime();
+            for (int i = 0; i < CONCURRENCY; i++) {
+                int w = i;
+                threads[i] = new Thread(() -> {
+                    Random r = new Random(31L * w + System.nanoTime());
+                    long[] mine = new long[Math.max(16, max / CONCURRENCY * 2)];
+                    int n = 0;
+                    try {
+                        while (System.nanoTime() < deadline && tickets.getAndDecrement() > 0) {
+                            long t = System.nanoTime();
+                            boolean ok = workers.get(w).submit(r);
+                            long d = System.nanoTime() - t;
+                            if (ok) {
+                                taken.incrementAndGet();
+                                if (n == mine.length) {
+                                    mine = Arrays.copyOf(mine, n * 2);
+                                }
+                                mine[n++] = d;
+                            } else {
+                                refused.incrementAndGet();
+                                if (refused.get() > 100) {
+                                    break;
+                                }
+                            }
+                        }
+                    } catch (Throwable e) {
+                        problems.add(e);
+                    }
+                    lat[w] = mine;
+                    counts[w] = n;
+                }, "bench-" + w);
+                threads[i].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            long elapsed = System.nanoTime() - start;
+            for (Worker w : workers) {
+                w.close();
+            }
+            if (!problems.isEmpty()) {
+                IllegalStateException e = new IllegalStateException(problems.size() + " workers failed");
+                problems.forEach(e::addSuppressed);
+                throw e;
+            }
+            stored.addAndGet(taken.get());
+            failures += refused.get();
+            if (timed) {
+                timedCount += taken.get();
+                timedNanos += elapsed;
+                for (int i = 0; i < CONCURRENCY; i++) {
+                    latencies.add(Arrays.copyOf(lat[i], counts[i]));
+                }
+            }
+            System.out.printf("  round: %,d taken, %,d refused in %.2f s = %,.0f/s%s%n", taken.get(), refused.get(), elapsed / 1e9,
+                    taken.get() / (elapsed / 1e9), timed ? "" : " (warm-up)");
+        }
+
+        double rate() {
+            return timedCount / (timedNanos / 1e9);
+        }
+
+        long[] all() {
+            return latencies.stream().flatMapToLong(Arrays::stream).toArray();
+        }
+
+        String row(String mode, Side raw) {
+            assertThat(failures).as("refused submissions of " + mode).isZero();
+            assertThat(raw.failures).as("refused raw submissions of " + mode).isZero();
+            long[] o = all();
+            long[] w = raw.all();
+            return String.format("| %s | %,.0f | %.2f | %.2f | %,.0f | %.2f | %.2f | %.2f |", mode, rate(), percentile(o, 50),
+                    percentile(o, 99), raw.rate(), percentile(w, 50), percentile(w, 99), rate() / raw.rate());
+        }
+    }
+
+    // ---------------------------------------------------------------- a million answers
+
+    /**
+     * Fills a questionnaire with {@code n} answers in bulk: 1,000 distinct valid answers (both categories)
+     * are written once to a temporary table and repeated by one insert…select over the answering window's
+     * days; the tallies are then recomputed from what was stored (grouped by distinct answer, each parsed
+     * once) and written to shard 0, the other shards set to zero.
+     */
+    private void fill(Launched q, int n) throws Exception {
+        Random r = new Random(42);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("create temporary table bench_answer (v integer primary key, category varchar(10), answers varchar(100000))"
+                        + " on commit drop");
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into bench_answer (v, category, answers) values (?, ?, ?)")) {
+                for (int v = 0; v < 1000; v++) {
+                    Map<String, List<String>> form = randomAnswer(r);
+                    ps.setInt(1, v);
+                    ps.setString(2, form.get("category").get(0));
+                    ps.setString(3, answersJson(form));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into questionnaire_response (id, questionnaire_id, category, answers, submitted_on)"
+                    + " select gen_random_uuid(), ?, a.category, a.answers, current_date - (i % 5) from generate_series(1, ?) i"
+                    + " join bench_answer a on a.v = i % 1000")) {
+                ps.setLong(1, q.id());
+                ps.setInt(2, n);
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+        Map<List<Object>, Long> tally = new HashMap<>();
+        jdbc.sql("select category, answers, count(*) as n from questionnaire_response where questionnaire_id = :q group by category, answers")
+                .param("q", q.id()).query((ResultSet rs) -> {
+                    long count = rs.getLong("n");
+                    for (Object[] line : tallyLines(q.id(), rs.getString("category"), rs.getString("answers"), 0)) {
+                        tally.merge(Arrays.asList(line), count, Long::sum);
+                    }
+                });
+        jdbc.sql("update questionnaire_tally set n = 0 where questionnaire_id = :q").param("q", q.id()).update();
+        for (var e : tally.entrySet()) {
+            List<Object> k = e.getKey();
+            int updated = jdbc.sql("update questionnaire_tally set n = :n where questionnaire_id = :q and question_key = :k"
+                            + " and option_index = :o and category = :c and shard = 0")
+                    .param("n", e.getValue()).param("q", q.id()).param("k", k.get(1)).param("o", ((Number) k.get(2)).intValue())
+                    .param("c", k.get(3)).update();
+            assertThat(updated).isEqualTo(1);
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("analyze questionnaire_response");
+            s.execute("analyze questionnaire_tally");
+        }
+    }
+
+    private static double percentile(long[] nanos, int p) {
+        if (nanos.length == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+}
