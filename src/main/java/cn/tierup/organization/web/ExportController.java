@@ -11,10 +11,10 @@ import cn.tierup.organization.SpreadsheetExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+
 import java.time.LocalDate;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,9 +56,6 @@ class ExportController {
     }
 
     private static ResponseEntity<byte[]> file(String name, byte[] bytes) {
-        return ResponseEntity.ok().contentType(ImportPageController.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(bytes);
+        return cn.tierup.shared.Downloads.xlsx(name, bytes);
     }
 }

@@ -12,8 +12,8 @@ import cn.tierup.shared.Messages;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ImportPageController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = cn.tierup.shared.Downloads.XLSX;
     private static final String SESSION_KEY = "tierup.import.";
 
     private final SpreadsheetImport imports;
@@ -56,9 +56,7 @@ class ImportPageController {
     ResponseEntity<byte[]> template(@PathVariable String name) {
         ImportKind kind = kindOf(name);
         String file = kind == ImportKind.ORGANIZATIONS ? "党组织导入模板.xlsx" : "党员导入模板.xlsx";
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(imports.template(kind));
+        return cn.tierup.shared.Downloads.xlsx(file, imports.template(kind));
     }
 
     @PostMapping("/import/preview")

@@ -1,10 +1,11 @@
 package cn.tierup.reporting.web;
 
 import cn.tierup.reporting.QuestionnaireStatisticsTable;
+import cn.tierup.shared.Downloads;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+
+
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +25,6 @@ class QuestionnaireStatisticsController {
     ResponseEntity<byte[]> xlsx(@PathVariable long id) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         table.write(id, out);
-        return ResponseEntity.ok().contentType(SurveySummaryController.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("问卷调查统计表.xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(out.toByteArray());
+        return Downloads.xlsx("问卷调查统计表.xlsx", out.toByteArray());
     }
 }

@@ -4,10 +4,11 @@ import cn.tierup.campaign.CampaignService;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
 import cn.tierup.reporting.SurveySummaryTable;
+import cn.tierup.shared.Downloads;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+
+
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SurveySummaryController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = Downloads.XLSX;
 
     private final SurveySummaryTable table;
     private final CampaignService campaigns;
@@ -49,9 +50,6 @@ class SurveySummaryController {
         long orgId = org == null ? guard.currentUser().organizationId() : org;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         table.write(campaign, orgId, out);
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("基层党组织现状大调查情况汇总表.xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(out.toByteArray());
+        return Downloads.xlsx("基层党组织现状大调查情况汇总表.xlsx", out.toByteArray());
     }
 }

@@ -12,10 +12,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,10 +84,7 @@ class SurveyApi {
     @GetMapping("/attachments/{id}")
     ResponseEntity<byte[]> download(@PathVariable long id) {
         SurveyReports.Download d = reports.download(id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(d.bytes());
+        return cn.tierup.shared.Downloads.file(d.fileName(), MediaType.parseMediaType(d.contentType()), d.bytes());
     }
 
     @DeleteMapping("/attachments/{id}")

@@ -20,11 +20,11 @@ import cn.tierup.survey.SurveyFigures;
 import cn.tierup.survey.SurveyReports;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+
 import java.time.LocalDate;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -150,11 +150,7 @@ class SurveyPageController {
     @GetMapping("/survey/attachments/{id}")
     ResponseEntity<byte[]> download(@PathVariable long id) {
         SurveyReports.Download d = reports.download(id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(d.bytes());
+        return cn.tierup.shared.Downloads.file(d.fileName(), MediaType.parseMediaType(d.contentType()), d.bytes());
     }
 
     @GetMapping("/survey/activities")
