@@ -5,6 +5,7 @@ import cn.tierup.identity.Permission;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -95,13 +97,15 @@ class AuthorizationIT {
     /**
      * The campaign records of a target: a campaign rooted at it; in the city's probe campaign of {@link #PROBE_YEAR}
      * its report (a draft), a survey record and a reminder sent to it; in that of the year before, its report handed
-     * in with an attachment.
+     * in with an attachment; in the campaign rooted at it, an open questionnaire it launched (its title comes from the
+     * shipped template, so its short link tells it apart); and a copy of that template owned by it.
      */
     record Survey(long rootedCampaign, String rootedCampaignName, long report, String reportText, long attachment,
-                  String attachmentName, long activity, String activityNote, long reminder, String reminderText) {
+                  String attachmentName, long activity, String activityNote, long reminder, String reminderText,
+                  long questionnaire, String slug, long template, String templateTitle) {
 
         List<String> names() {
-            return List.of(rootedCampaignName, reportText, attachmentName, activityNote, reminderText);
+            return List.of(rootedCampaignName, reportText, attachmentName, activityNote, reminderText, slug, templateTitle);
         }
     }
 
@@ -137,7 +141,7 @@ class AuthorizationIT {
     }
 
     /** What a route needs. */
-    sealed interface Access permits Guarded, Own, CampaignLine, ScopedList, Unbound, LoggedIn, Anyone {
+    sealed interface Access permits Guarded, Own, CampaignLine, ScopedList, Unbound, LoggedIn, Anyone, Public {
     }
 
     /** The permission on the target organisation (strictly below the user's own one when {@code below}). */
@@ -169,6 +173,13 @@ class AuthorizationIT {
 
     /** Anyone, logged in or not. */
     record Anyone() implements Access {
+    }
+
+    /**
+     * A public page of the target's questionnaire behind its short link (no login, a stateless chain of its own):
+     * every user and anonymous get the same answer, which names nothing of the organisation and stores no answer.
+     */
+    record Public(int status) implements Access {
     }
 
     record Route(String method, String pattern, Access access, Function<Fixture, String> shows,
@@ -227,6 +238,36 @@ class AuthorizationIT {
         return new MockMultipartFile("file", "授权核查.pdf", "application/pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0});
     }
 
+    /** A window that closes before it opens: an allowed launch stops at that rule and creates no questionnaire. */
+    static final LocalDate WINDOW_OPENS = LocalDate.of(PROBE_YEAR, 4, 30);
+    static final LocalDate WINDOW_CLOSES = LocalDate.of(PROBE_YEAR, 4, 1);
+
+    static String launchJson(long template, LocalDate opensOn, LocalDate closesOn) {
+        return "{\"templateId\": %d, \"mode\": \"OPEN\", \"opensOn\": \"%s\", \"closesOn\": \"%s\"}"
+                .formatted(template, opensOn, closesOn);
+    }
+
+    /** A caller's address from TEST-NET-1 (RFC 5737), which no real respondent has. */
+    static RequestPostProcessor from(String address) {
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
+    /**
+     * An answer to the village questionnaire, complete but for its first question, which picks an option that does not
+     * exist: the public form answers 422 and stores nothing (it is turned away before the browser's right to answer is
+     * spent or the burst limit counts it).
+     */
+    static MockHttpServletRequestBuilder wrongAnswers(String slug) {
+        MockHttpServletRequestBuilder b = post("/q/{slug}", slug).param("category", "MEMBER").param("q1", "9");
+        for (String key : List.of("q2", "q3", "q4", "q5", "q6", "q9", "q10")) {
+            b.param(key, "0");
+        }
+        return b.param("q8", "0", "2").cookie(new Cookie("tq_" + slug, "authz-walk")).with(from("192.0.2.201"));
+    }
+
     static String accountJson(String username, long org, Long version) {
         return ("{\"username\": \"%s\", \"displayName\": \"授权核查\", \"organizationId\": %d, \"role\": \"MEMBER\","
                 + " \"password\": \"Check2026pass\", \"enabled\": false%s}")
@@ -242,6 +283,11 @@ class AuthorizationIT {
         Function<Fixture, String> report = f -> f.survey().reportText();
         Function<Fixture, String> attachment = f -> f.survey().attachmentName();
         Function<Fixture, String> activity = f -> f.survey().activityNote();
+        Function<Fixture, String> slug = f -> f.survey().slug();
+        Function<Fixture, String> questionnaireLink = f -> "/questionnaires/" + f.survey().questionnaire() + "\"";
+        String questionnairesUrl = "/api/campaigns/{campaignId}/orgs/{orgId}/questionnaires";
+        Function<Fixture, String> template = f -> f.survey().templateTitle();
+        String questionsText = "1. 【单选】【必答】本村党组织是否按期换届？\n- 是\n- 否";
         String reportUrl = "/api/campaigns/{campaignId}/orgs/{orgId}/report";
         String tooLong = "请按时完成。".repeat(60);
         Access loggedIn = new LoggedIn();
@@ -346,6 +392,33 @@ class AuthorizationIT {
                         p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary", probeCampaign, p.org())),
                 route("GET", "/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary.xlsx", probeCampaign, p.org())),
+                // questionnaires: each target launched an open one in the campaign rooted at it. A launch whose window closes
+                // before it opens stops at that rule, and codes for an open questionnaire at "only coded ones need codes"
+                // templates: the shipped ones are for every role that reads campaigns; a copy for those over its owner, and
+                // only a manager changes it (every probe copy has moved past version STALE, so an allowed change stops there).
+                // No template has the id STALE: an allowed copy passes the guard and stops at 404, copying nothing
+                showing(template, "GET", "/api/questionnaire-templates", new ScopedList(CAMPAIGN_READ),
+                        p -> get("/api/questionnaire-templates")),
+                route("GET", "/api/questionnaire-templates/{id}", new Unbound(CAMPAIGN_READ),
+                        p -> get("/api/questionnaire-templates/{id}", villageTemplate)),
+                route("PUT", "/api/questionnaire-templates/{id}", needs(CAMPAIGN_MANAGE),
+                        p -> jsonBody(put("/api/questionnaire-templates/{id}", p.survey().template()),
+                                "{\"title\": \"授权核查修改\", \"questions\": \"%s\", \"version\": %d}"
+                                        .formatted(questionsText.replace("\n", "\\n"), STALE))),
+                route("POST", "/api/questionnaire-templates/{id}/copy", new Unbound(CAMPAIGN_MANAGE),
+                        p -> post("/api/questionnaire-templates/{id}/copy", STALE)),
+                showing(slug, "GET", questionnairesUrl, needs(CAMPAIGN_READ),
+                        p -> get(questionnairesUrl, p.survey().rootedCampaign(), p.org())),
+                route("POST", questionnairesUrl, needs(SURVEY_WRITE), p -> jsonBody(post(questionnairesUrl, p.survey().rootedCampaign(),
+                        p.org()), launchJson(villageTemplate, WINDOW_OPENS, WINDOW_CLOSES))),
+                showing(slug, "GET", "/api/questionnaires/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/api/questionnaires/{id}", p.survey().questionnaire())),
+                route("GET", "/api/questionnaires/{id}/statistics", needs(CAMPAIGN_READ),
+                        p -> get("/api/questionnaires/{id}/statistics", p.survey().questionnaire())),
+                route("GET", "/api/questionnaires/{id}/statistics.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/questionnaires/{id}/statistics.xlsx", p.survey().questionnaire())),
+                route("POST", "/api/questionnaires/{id}/codes", needs(SURVEY_WRITE),
+                        p -> jsonBody(post("/api/questionnaires/{id}/codes", p.survey().questionnaire()), "{\"count\": 1}")),
                 route("GET", "/v3/api-docs", loggedIn, p -> get("/v3/api-docs")),
                 route("GET", "/v3/api-docs.yaml", loggedIn, p -> get("/v3/api-docs.yaml")),
 
@@ -457,7 +530,39 @@ class AuthorizationIT {
                 showing(org, "GET", "/survey/summary", needs(CAMPAIGN_READ),
                         p -> get("/survey/summary").param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 route("GET", "/survey/summary.xlsx", needs(CAMPAIGN_READ),
-                        p -> get("/survey/summary.xlsx").param("campaign", "" + probeCampaign).param("org", "" + p.org()))
+                        p -> get("/survey/summary.xlsx").param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(template, "GET", "/questionnaire-templates", new ScopedList(CAMPAIGN_READ), p -> get("/questionnaire-templates")),
+                showing(template, "GET", "/questionnaire-templates/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/questionnaire-templates/{id}", p.survey().template())),
+                showing(template, "GET", "/questionnaire-templates/{id}/edit", needs(CAMPAIGN_MANAGE),
+                        p -> get("/questionnaire-templates/{id}/edit", p.survey().template())),
+                route("POST", "/questionnaire-templates/{id}", needs(CAMPAIGN_MANAGE), p -> post("/questionnaire-templates/{id}",
+                        p.survey().template()).param("title", "授权核查修改").param("questions", questionsText)
+                        .param("version", "" + STALE)),
+                route("POST", "/questionnaire-templates/{id}/copy", new Unbound(CAMPAIGN_MANAGE),
+                        p -> post("/questionnaire-templates/{id}/copy", STALE)),
+                showing(questionnaireLink, "GET", "/questionnaires", needs(CAMPAIGN_READ), p -> get("/questionnaires")
+                        .param("campaign", "" + p.survey().rootedCampaign()).param("org", "" + p.org())),
+                route("GET", "/questionnaires/new", needs(SURVEY_WRITE), p -> get("/questionnaires/new")
+                        .param("campaign", "" + p.survey().rootedCampaign()).param("org", "" + p.org())),
+                route("POST", "/questionnaires", needs(SURVEY_WRITE), p -> post("/questionnaires")
+                        .param("campaign", "" + p.survey().rootedCampaign()).param("org", "" + p.org())
+                        .param("templateId", "" + villageTemplate).param("mode", "OPEN")
+                        .param("opensOn", WINDOW_OPENS.toString()).param("closesOn", WINDOW_CLOSES.toString())),
+                showing(slug, "GET", "/questionnaires/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/questionnaires/{id}", p.survey().questionnaire())),
+                showing(slug, "GET", "/questionnaires/{id}/poster", needs(CAMPAIGN_READ),
+                        p -> get("/questionnaires/{id}/poster", p.survey().questionnaire())),
+                route("GET", "/questionnaires/{id}/qr.png", needs(CAMPAIGN_READ),
+                        p -> get("/questionnaires/{id}/qr.png", p.survey().questionnaire())),
+                route("POST", "/questionnaires/{id}/codes", needs(SURVEY_WRITE),
+                        p -> post("/questionnaires/{id}/codes", p.survey().questionnaire()).param("count", "1")),
+                route("GET", "/questionnaires/{id}/statistics.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/questionnaires/{id}/statistics.xlsx", p.survey().questionnaire())),
+                // the public answering pages of the target's questionnaire
+                route("GET", "/q/{slug}", new Public(200), p -> get("/q/{slug}", p.survey().slug())),
+                route("POST", "/q/{slug}", new Public(422), p -> wrongAnswers(p.survey().slug())),
+                route("GET", "/q/{slug}/thanks", new Public(200), p -> get("/q/{slug}/thanks", p.survey().slug()))
         );
     }
 
@@ -471,6 +576,8 @@ class AuthorizationIT {
     /** The city's probe campaign of {@link #PROBE_YEAR}, and the one of the year before with the handed-in reports. */
     long probeCampaign;
     long handedInCampaign;
+    /** The shipped questionnaire template for village branches. */
+    long villageTemplate;
 
     @BeforeAll
     void fixtures() throws Exception {
@@ -481,6 +588,7 @@ class AuthorizationIT {
             me.put(u, users.principal(u).user());
             homePath.put(u, path(me.get(u).organizationId()));
         }
+        villageTemplate = jdbc.sql("select id from questionnaire_template where code = 'VILLAGE'").query(Long.class).single();
         long city = orgId("中共彭州市委员会");
         probeCampaign = campaign(city, PROBE_YEAR, "授权核查全市活动");
         handedInCampaign = campaign(city, PROBE_YEAR - 1, "授权核查全市上年活动");
@@ -602,7 +710,30 @@ class AuthorizationIT {
             reminder = created(jsonBody(post("/api/campaigns/{id}/reminders", probeCampaign),
                     "{\"organizationId\": %d, \"message\": \"%s\"}".formatted(org, message)));
         }
-        return new Survey(rooted, rootedName, report, text, attachment, file, activity, note, reminder, message);
+        Long questionnaire = jdbc.sql("select id from questionnaire where campaign_id = :c and organization_id = :o order by id")
+                .param("c", rooted).param("o", org).query(Long.class).list().stream().findFirst().orElse(null);
+        if (questionnaire == null) {
+            LocalDate today = LocalDate.now();
+            questionnaire = created(jsonBody(post("/api/campaigns/{c}/orgs/{o}/questionnaires", rooted, org),
+                    launchJson(villageTemplate, today, today.plusYears(1))));
+        }
+        String slug = jdbc.sql("select slug from questionnaire where id = :id").param("id", questionnaire).query(String.class).single();
+        // a copy is made only for the copier's own organisation (and only a manager copies), so the target's copy of the
+        // village template is written directly
+        String templateTitle = "授权核查模板" + label;
+        Long template = jdbc.sql("select id from questionnaire_template where title = :t").param("t", templateTitle)
+                .query(Long.class).optional().orElse(null);
+        if (template == null) {
+            jdbc.sql("insert into questionnaire_template (code, title, field, intro, questions, owner_organization_id, copied_from_id,"
+                            + " audience, version) select :code, :title, field, intro, questions, :owner, id, audience, 1"
+                            + " from questionnaire_template where id = :from")
+                    .param("code", "AUTHZ-" + label).param("title", templateTitle).param("owner", org).param("from", villageTemplate)
+                    .update();
+            template = jdbc.sql("select id from questionnaire_template where title = :t").param("t", templateTitle)
+                    .query(Long.class).single();
+        }
+        return new Survey(rooted, rootedName, report, text, attachment, file, activity, note, reminder, message, questionnaire, slug,
+                template, templateTitle);
     }
 
     Long reportOf(long campaign, long org) {
@@ -691,6 +822,7 @@ class AuthorizationIT {
 
     private void check(Route r, Case c, List<String> failures) throws Exception {
         CurrentUser user = me.get(c.user());
+        long answersBefore = r.access() instanceof Public ? answers(c.target()) : 0;
         MvcResult result = mvc.perform(build(r, new Probe(user, c.target())).with(users.as(c.user()))).andReturn();
         int status = result.getResponse().getStatus();
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -699,7 +831,9 @@ class AuthorizationIT {
             failures.add(where + ": server error");
             return;
         }
-        if (r.access() instanceof Guarded g) {
+        if (r.access() instanceof Public pub) {
+            publicPage(pub, c.target(), answersBefore, status, body, where, failures);
+        } else if (r.access() instanceof Guarded g) {
             boolean allowed = user.has(g.permission()) && !(g.below() && c.target().org() == user.organizationId());
             if (!c.inScope()) {
                 if (status != 403 && status != 404) {
@@ -775,6 +909,27 @@ class AuthorizationIT {
         }
     }
 
+    /** A public page answers as the table says, names nothing of the organisation but its short link, and stores no answer. */
+    private void publicPage(Public pub, Fixture target, long answersBefore, int status, String body, String where,
+                            List<String> failures) {
+        if (status != pub.status()) {
+            failures.add(where + ": a public page answers " + pub.status() + " to everyone");
+        }
+        for (String name : target.names()) {
+            if (!name.equals(target.survey().slug()) && body.contains(name)) {
+                failures.add(where + ": public page names " + name);
+            }
+        }
+        if (answers(target) != answersBefore) {
+            failures.add(where + ": stored an answer");
+        }
+    }
+
+    long answers(Fixture target) {
+        return jdbc.sql("select count(*) from questionnaire_response where questionnaire_id = :q")
+                .param("q", target.survey().questionnaire()).query(Long.class).single();
+    }
+
     private static void leaks(String where, String body, Fixture target, List<String> failures) {
         for (String name : target.names()) {
             if (body.contains(name)) {
@@ -807,12 +962,16 @@ class AuthorizationIT {
     void withoutLoginPagesSendToTheLoginPageAndTheApiAnswers401WithAChineseProblem() throws Exception {
         List<String> failures = new ArrayList<>();
         for (Route r : routes()) {
+            long answersBefore = r.access() instanceof Public ? answers(lichunVillage) : 0;
             MvcResult result = mvc.perform(build(r, new Probe(null, lichunVillage))).andReturn();
             int status = result.getResponse().getStatus();
             String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
             String where = r.key() + " anonymous -> " + status;
             if (status >= 500) {
                 failures.add(where + ": server error");
+            } else if (r.access() instanceof Public pub) {
+                publicPage(pub, lichunVillage, answersBefore, status, body, where, failures);
+                continue;
             } else if (r.access() instanceof Anyone) {
                 if (status == 401 || status == 403 || loginRedirect(result)) {
                     failures.add(where + ": open to everyone");

@@ -61,7 +61,8 @@ class TemplatePageController {
         }
         guard.require(Permission.CAMPAIGN_MANAGE, t.getOwnerOrganizationId());
         model.addAttribute("t", t);
-        model.addAttribute("title", t.getTitle());
+        // not "title": the layout's fragment parameter of that name would hide it
+        model.addAttribute("templateTitle", t.getTitle());
         model.addAttribute("intro", t.getIntro());
         model.addAttribute("text", QuestionText.format(t.getQuestions()));
         model.addAttribute("version", t.getVersion());
@@ -78,7 +79,7 @@ class TemplatePageController {
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
             model.addAttribute("t", questionnaires.template(id));
-            model.addAttribute("title", title);
+            model.addAttribute("templateTitle", title);
             model.addAttribute("intro", intro);
             model.addAttribute("text", questions);
             model.addAttribute("version", version);
