@@ -411,6 +411,13 @@ class AuthorizationIT {
                         p -> get(questionnairesUrl, p.survey().rootedCampaign(), p.org())),
                 route("POST", questionnairesUrl, needs(SURVEY_WRITE), p -> jsonBody(post(questionnairesUrl, p.survey().rootedCampaign(),
                         p.org()), launchJson(villageTemplate, WINDOW_OPENS, WINDOW_CLOSES))),
+                // the sum over a subtree of the questionnaires launched from one template (the target launched one)
+                showing(slug, "GET", "/api/campaigns/{campaignId}/orgs/{orgId}/questionnaire-rollup", needs(CAMPAIGN_READ),
+                        p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/questionnaire-rollup", p.survey().rootedCampaign(), p.org())
+                                .param("template", "" + villageTemplate)),
+                route("GET", "/api/campaigns/{campaignId}/orgs/{orgId}/questionnaire-rollup.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/questionnaire-rollup.xlsx", p.survey().rootedCampaign(), p.org())
+                                .param("template", "" + villageTemplate)),
                 showing(slug, "GET", "/api/questionnaires/{id}", needs(CAMPAIGN_READ),
                         p -> get("/api/questionnaires/{id}", p.survey().questionnaire())),
                 route("GET", "/api/questionnaires/{id}/statistics", needs(CAMPAIGN_READ),
@@ -551,6 +558,12 @@ class AuthorizationIT {
                         .param("opensOn", WINDOW_OPENS.toString()).param("closesOn", WINDOW_CLOSES.toString())),
                 showing(slug, "GET", "/questionnaires/{id}", needs(CAMPAIGN_READ),
                         p -> get("/questionnaires/{id}", p.survey().questionnaire())),
+                showing(questionnaireLink, "GET", "/questionnaires/rollup", needs(CAMPAIGN_READ), p -> get("/questionnaires/rollup")
+                        .param("campaign", "" + p.survey().rootedCampaign()).param("org", "" + p.org())
+                        .param("template", "" + villageTemplate)),
+                route("GET", "/questionnaires/rollup.xlsx", needs(CAMPAIGN_READ), p -> get("/questionnaires/rollup.xlsx")
+                        .param("campaign", "" + p.survey().rootedCampaign()).param("org", "" + p.org())
+                        .param("template", "" + villageTemplate)),
                 showing(slug, "GET", "/questionnaires/{id}/poster", needs(CAMPAIGN_READ),
                         p -> get("/questionnaires/{id}/poster", p.survey().questionnaire())),
                 route("GET", "/questionnaires/{id}/qr.png", needs(CAMPAIGN_READ),

@@ -221,6 +221,61 @@ public class QuestionnaireService {
         return new Statistics(q.getAudience(), q.getAudience().categories(), people, out);
     }
 
+    /**
+     * The statistics of every questionnaire launched from one template in an organisation's subtree, added
+     * up (a town sees its villages together). Questionnaires whose questions differ from the newest one's
+     * (launched before the template was edited) are left out, so that only like is added to like.
+     */
+    @Transactional(readOnly = true)
+    public Rollup rollup(long campaignId, long organizationId, long templateId) {
+        var org = guard.require(Permission.CAMPAIGN_READ, organizationId);
+        campaigns.get(campaignId);
+        List<Questionnaire> all = jdbc.queryForList("select q.id from questionnaire q join organization o on o.id = q.organization_id"
+                        + " where q.campaign_id = ? and q.template_id = ? and o.path like ? order by q.id desc", Long.class,
+                campaignId, templateId, org.path() + "%").stream()
+                .map(id -> questionnaires.findById(id).orElseThrow()).toList();
+        if (all.isEmpty()) {
+            throw new NotFoundException("questionnaire", templateId);
+        }
+        List<Question> questions = all.get(0).getQuestions();
+        List<Questionnaire> alike = all.stream().filter(q -> q.getQuestions().equals(questions)).toList();
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        List<Object> args = new ArrayList<>();
+        StringBuilder in = new StringBuilder();
+        for (Questionnaire q : alike) {
+            in.append(in.isEmpty() ? "?" : ", ?");
+            args.add(q.getId());
+        }
+        jdbc.query("select question_key, option_index, category, sum(n) as n from questionnaire_tally where questionnaire_id in ("
+                + in + ") group by question_key, option_index, category", (ResultSet rs) -> {
+            counts.computeIfAbsent(rs.getString("question_key") + "#" + rs.getInt("option_index"), k -> new LinkedHashMap<>())
+                    .merge(rs.getString("category"), rs.getLong("n"), Long::sum);
+        }, args.toArray());
+        Audience audience = all.get(0).getAudience();
+        Map<String, Long> people = new LinkedHashMap<>();
+        for (String c : audience.categories()) {
+            people.put(c, counts.getOrDefault(ResponseIntake.RESPONDENTS + "#0", Map.of()).getOrDefault(c, 0L));
+        }
+        long respondents = people.values().stream().mapToLong(Long::longValue).sum();
+        List<Statistics.QuestionStats> out = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            Question question = questions.get(i);
+            List<Statistics.OptionStats> options = new ArrayList<>();
+            for (int o = 0; o < question.options().size(); o++) {
+                options.add(new Statistics.OptionStats(question.options().get(o),
+                        counts.getOrDefault(question.key() + "#" + o, Map.of()), respondents));
+            }
+            out.add(new Statistics.QuestionStats(i + 1, question, options, List.of()));
+        }
+        return new Rollup(all.get(0).getTitle(), org.name(), alike.stream().map(this::view).toList(), all.size() - alike.size(),
+                new Statistics(audience, audience.categories(), people, out));
+    }
+
+    /** Added-up statistics of a subtree, with the questionnaires they come from one by one. */
+    public record Rollup(String title, String organizationName, List<QuestionnaireView> questionnaires, int leftOut,
+                         Statistics statistics) {
+    }
+
     /** The latest text answers per text question (at most 100 each). */
     private Map<String, List<String>> texts(Questionnaire q) {
         List<String> keys = q.getQuestions().stream().filter(x -> !x.kind().hasOptions()).map(Question::key).toList();
@@ -264,7 +319,8 @@ public class QuestionnaireService {
                     Long.class, q.getId());
         }
         String orgName = organizations.get(q.getOrganizationId()).name();
-        return new QuestionnaireView(q.getId(), q.getCampaignId(), q.getOrganizationId(), orgName, q.getTitle(), q.getIntro(),
+        return new QuestionnaireView(q.getId(), q.getCampaignId(), q.getOrganizationId(), orgName, q.getTemplateId(),
+                q.getTitle(), q.getIntro(),
                 q.getQuestions(), q.getSlug(), q.getMode(), q.getOpensOn(), q.getClosesOn(), q.openOn(LocalDate.now()),
                 new QuotaProgress(q.getQuotaMinimum(), q.getQuotaMemberShare(), people[0], people[1],
                         q.getAudience() == Audience.MEMBER_PUBLIC), q.getAudience(), issued, spent, q.getVersion());

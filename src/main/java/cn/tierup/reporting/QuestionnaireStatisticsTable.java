@@ -28,9 +28,20 @@ public class QuestionnaireStatisticsTable {
     @Transactional(readOnly = true)
     public void write(long questionnaireId, OutputStream out) {
         QuestionnaireView q = questionnaires.get(questionnaireId);
-        Statistics s = questionnaires.statistics(questionnaireId);
+        write(q.title() + "统计表", q.organizationName(), questionnaires.statistics(questionnaireId), out);
+    }
+
+    /** The same table for the questionnaires of one template added up over a subtree. */
+    @Transactional(readOnly = true)
+    public void writeRollup(long campaignId, long organizationId, long templateId, OutputStream out) {
+        QuestionnaireService.Rollup r = questionnaires.rollup(campaignId, organizationId, templateId);
+        write(r.title() + "汇总统计表", r.organizationName() + " 及下级（" + r.questionnaires().size() + " 份问卷合计）",
+                r.statistics(), out);
+    }
+
+    private void write(String title, String unit, Statistics s, OutputStream out) {
         List<String> names = s.categories().stream().map(c -> messages.get(s.audience().labelKey(c))).toList();
-        String subtitle = "单位：" + q.organizationName() + "　答卷：" + s.respondents() + " 份　生成时间："
+        String subtitle = "单位：" + unit + "　答卷：" + s.respondents() + " 份　生成时间："
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         List<String> headers = new ArrayList<>();
         headers.add("题目 / 选项");
@@ -40,7 +51,7 @@ public class QuestionnaireStatisticsTable {
         int[] widths = new int[headers.size()];
         java.util.Arrays.fill(widths, 14);
         widths[0] = 60;
-        try (XlsxSheetWriter w = new XlsxSheetWriter("统计", q.title() + "统计表", subtitle, headers, widths)) {
+        try (XlsxSheetWriter w = new XlsxSheetWriter("统计", title, subtitle, headers, widths)) {
             for (Statistics.QuestionStats qs : s.questions()) {
                 w.row(qs.number() + ". " + qs.question().text() + "（" + messages.label(qs.question().kind()) + "）");
                 for (Statistics.OptionStats o : qs.options()) {

@@ -293,6 +293,42 @@ class QuestionnaireIT {
     }
 
     @Test
+    void aTownSeesItsVillagesQuestionnairesAddedUpAndOneByOne() throws Exception {
+        long town = id("中共彭州市濛阳镇委员会");
+        long village = jdbc.sql("select id from organization where parent_id = :p and field = 'VILLAGE' order by id limit 1")
+                .param("p", town).query(Long.class).single();
+        String out = mvc.perform(post("/api/campaigns/" + campaign() + "/orgs/" + village + "/questionnaires").with(users.as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"templateId\": " + templateId("VILLAGE") + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String slug = json.readTree(out).get("slug").asText();
+        mvc.perform(answer(slug, "PUBLIC").cookie(new Cookie("tq_" + slug, "roll-1")).with(from("192.0.2.8"))).andExpect(status().is3xxRedirection());
+        JsonNode rollup = json.readTree(mvc.perform(get("/api/campaigns/" + campaign() + "/orgs/" + town + "/questionnaire-rollup")
+                        .param("template", String.valueOf(templateId("VILLAGE"))).with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        long independent = jdbc.sql("select count(*) from questionnaire_response r join questionnaire q on q.id = r.questionnaire_id"
+                        + " join organization o on o.id = q.organization_id where q.campaign_id = :c and q.template_id = :t"
+                        + " and o.path like (select path from organization where id = :town) || '%'")
+                .param("c", campaign()).param("t", templateId("VILLAGE")).param("town", town).query(Long.class).single();
+        long sum = 0;
+        for (JsonNode v : rollup.get("statistics").get("respondentsBy")) {
+            sum += v.asLong();
+        }
+        assertThat(sum).isEqualTo(independent).isPositive();
+        List<String> units = new java.util.ArrayList<>();
+        rollup.get("questionnaires").forEach(v -> units.add(v.get("organizationName").asText()));
+        assertThat(units).contains(jdbc.sql("select name from organization where id = :v").param("v", village).query(String.class).single());
+        mvc.perform(get("/questionnaires/rollup").param("campaign", String.valueOf(campaign())).param("org", String.valueOf(town))
+                .param("template", String.valueOf(templateId("VILLAGE"))).with(users.as("admin"))).andExpect(status().isOk());
+        byte[] xlsx = mvc.perform(get("/api/campaigns/" + campaign() + "/orgs/" + town + "/questionnaire-rollup.xlsx")
+                        .param("template", String.valueOf(templateId("VILLAGE"))).with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var last = wb.getSheetAt(0).getRow(wb.getSheetAt(0).getLastRowNum());
+            assertThat((long) last.getCell(3).getNumericCellValue()).isEqualTo(independent);
+        }
+    }
+
+    @Test
     void theStatisticsCountTheStoredAnswers() throws Exception {
         JsonNode q = launch("OPEN", "");
         String slug = q.get("slug").asText();

@@ -62,6 +62,12 @@ class QuestionnaireApi {
                 body.quotaMinimum(), body.quotaMemberShare());
     }
 
+    @GetMapping("/campaigns/{campaignId}/orgs/{orgId}/questionnaire-rollup")
+    @Operation(summary = "下级同一模板问卷的汇总统计（镇看各村合计），并列出各份问卷")
+    QuestionnaireService.Rollup rollup(@PathVariable long campaignId, @PathVariable long orgId, @RequestParam long template) {
+        return questionnaires.rollup(campaignId, orgId, template);
+    }
+
     @GetMapping("/questionnaires/{id}")
     QuestionnaireView get(@PathVariable long id) {
         return questionnaires.get(id);

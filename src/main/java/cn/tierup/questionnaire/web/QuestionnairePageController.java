@@ -125,6 +125,22 @@ class QuestionnairePageController {
         return "questionnaires/detail";
     }
 
+    @GetMapping("/questionnaires/rollup")
+    String rollup(@RequestParam long campaign, @RequestParam(required = false) Long org, @RequestParam long template,
+                  Model model) {
+        long orgId = org == null ? guard.currentUser().organizationId() : org;
+        var r = questionnaires.rollup(campaign, orgId, template);
+        model.addAttribute("r", r);
+        model.addAttribute("stats", r.statistics());
+        model.addAttribute("trail", organizations.trail(orgId));
+        var labels = r.statistics().categories().stream().map(c -> messages.get(r.statistics().audience().labelKey(c))).toList();
+        model.addAttribute("categoryLabels", labels);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("org", orgId);
+        model.addAttribute("template", template);
+        return "questionnaires/rollup";
+    }
+
     @GetMapping("/questionnaires/{id}/poster")
     String poster(@PathVariable long id, Model model) {
         QuestionnaireView q = questionnaires.get(id);
