@@ -68,6 +68,17 @@ public class ResponseIntake {
         return q;
     }
 
+    /** Whether this browser has already answered an open questionnaire (so the form need not be shown again). */
+    @Transactional(readOnly = true)
+    public boolean answered(Questionnaire q, String token) {
+        if (q.getMode() != AnswerMode.OPEN || token == null || token.isBlank()) {
+            return false;
+        }
+        Integer n = jdbc.queryForObject("select count(*) from questionnaire_seen where questionnaire_id = ? and token_hash = ?",
+                Integer.class, q.getId(), hash(q.getSlug(), token));
+        return n != null && n > 0;
+    }
+
     /**
      * @param token the browser's random answering token (open mode), or null
      * @param code the one-time code typed in (coded mode), or null

@@ -138,6 +138,8 @@ class QuestionnaireIT {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(answer(slug, "PUBLIC").cookie(browser).with(from("192.0.2.2")))
                 .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("已经提交过")));
+        mvc.perform(get("/q/" + slug).cookie(browser)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已经提交过"))).andExpect(content().string(org.hamcrest.Matchers.not(containsString("提 交"))));
         assertThat(responses(qid)).isEqualTo(1);
         String page = mvc.perform(get("/questionnaires/" + qid).with(users.as("admin"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

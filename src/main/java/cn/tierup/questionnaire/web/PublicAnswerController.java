@@ -56,6 +56,11 @@ class PublicAnswerController {
             model.addAttribute("message", messages.get(LocalDate.now().isBefore(q.getOpensOn()) ? "answer.notYetOpen" : "answer.closed"));
             return "public/message";
         }
+        if (intake.answered(q, token(request, slug))) {
+            model.addAttribute("title", q.getTitle());
+            model.addAttribute("message", messages.get("answer.already"));
+            return "public/message";
+        }
         if (q.getMode() == AnswerMode.OPEN && token(request, slug) == null) {
             byte[] b = new byte[18];
             RANDOM.nextBytes(b);
