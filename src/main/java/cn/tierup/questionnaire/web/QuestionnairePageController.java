@@ -77,7 +77,13 @@ class QuestionnairePageController {
         QuotaPolicy.Quota quota = questionnaires.defaultQuota(orgId);
         model.addAttribute("c", c);
         model.addAttribute("org", organizations.get(orgId));
-        model.addAttribute("templates", questionnaires.templates());
+        var templates = questionnaires.templates();
+        model.addAttribute("templates", templates);
+        // the field's shipped questionnaire (a town's is the village one) is chosen unless the user picks another
+        String field = organizations.get(orgId).field().name();
+        String wanted = "TOWN".equals(field) ? "VILLAGE" : field;
+        model.addAttribute("defaultTemplateId", templates.stream().filter(t -> wanted.equals(t.getField())).findFirst()
+                .map(cn.tierup.questionnaire.QuestionnaireTemplate::getId).orElse(null));
         model.addAttribute("quota", quota);
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("closes", c.phases().get(cn.tierup.campaign.Phase.SURVEY).endsOn());
