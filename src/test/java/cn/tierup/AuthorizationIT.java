@@ -426,6 +426,17 @@ class AuthorizationIT {
                         p -> get("/api/questionnaires/{id}/statistics.xlsx", p.survey().questionnaire())),
                 route("POST", "/api/questionnaires/{id}/codes", needs(SURVEY_WRITE),
                         p -> jsonBody(post("/api/questionnaires/{id}/codes", p.survey().questionnaire()), "{\"count\": 1}")),
+                // grading standards (附件1): shipped ones for every role that reads campaigns; only a manager copies or
+                // changes (a shipped one cannot be changed: an allowed change stops at that rule; no scheme has id STALE)
+                route("GET", "/api/grading-schemes", new Unbound(CAMPAIGN_READ), p -> get("/api/grading-schemes")),
+                route("GET", "/api/grading-schemes/{id}", new Unbound(CAMPAIGN_READ), p -> get("/api/grading-schemes/{id}", villageScheme)),
+                route("POST", "/api/grading-schemes/{id}/copy", new Unbound(CAMPAIGN_MANAGE),
+                        p -> post("/api/grading-schemes/{id}/copy", STALE)),
+                route("PUT", "/api/grading-schemes/{id}", new Unbound(CAMPAIGN_MANAGE),
+                        p -> jsonBody(put("/api/grading-schemes/{id}", villageScheme),
+                                "{\"name\": \"授权核查标准\", \"standard\": \"\", \"version\": " + STALE + "}")),
+                route("POST", "/api/grading-schemes/{id}/evaluate", new Unbound(CAMPAIGN_READ),
+                        p -> jsonBody(post("/api/grading-schemes/{id}/evaluate", villageScheme), "{\"scores\": {\"1.1\": 3}}")),
                 route("GET", "/v3/api-docs", loggedIn, p -> get("/v3/api-docs")),
                 route("GET", "/v3/api-docs.yaml", loggedIn, p -> get("/v3/api-docs.yaml")),
 
@@ -572,6 +583,12 @@ class AuthorizationIT {
                         p -> post("/questionnaires/{id}/codes", p.survey().questionnaire()).param("count", "1")),
                 route("GET", "/questionnaires/{id}/statistics.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/questionnaires/{id}/statistics.xlsx", p.survey().questionnaire())),
+                route("GET", "/grading-schemes", new Unbound(CAMPAIGN_READ), p -> get("/grading-schemes")),
+                route("GET", "/grading-schemes/{id}", new Unbound(CAMPAIGN_READ), p -> get("/grading-schemes/{id}", villageScheme)),
+                route("POST", "/grading-schemes/{id}/copy", new Unbound(CAMPAIGN_MANAGE), p -> post("/grading-schemes/{id}/copy", STALE)),
+                route("GET", "/grading-schemes/{id}/edit", new Unbound(CAMPAIGN_MANAGE), p -> get("/grading-schemes/{id}/edit", villageScheme)),
+                route("POST", "/grading-schemes/{id}", new Unbound(CAMPAIGN_MANAGE), p -> post("/grading-schemes/{id}", villageScheme)
+                        .param("name", "授权核查标准").param("standard", "").param("version", "" + STALE)),
                 // the public answering pages of the target's questionnaire
                 route("GET", "/q/{slug}", new Public(200), p -> get("/q/{slug}", p.survey().slug())),
                 route("POST", "/q/{slug}", new Public(422), p -> wrongAnswers(p.survey().slug())),
@@ -591,6 +608,7 @@ class AuthorizationIT {
     long handedInCampaign;
     /** The shipped questionnaire template for village branches. */
     long villageTemplate;
+    long villageScheme;
 
     @BeforeAll
     void fixtures() throws Exception {
@@ -602,6 +620,7 @@ class AuthorizationIT {
             homePath.put(u, path(me.get(u).organizationId()));
         }
         villageTemplate = jdbc.sql("select id from questionnaire_template where code = 'VILLAGE'").query(Long.class).single();
+        villageScheme = jdbc.sql("select id from grading_scheme where code = 'FIVE_GOOD_VILLAGE'").query(Long.class).single();
         long city = orgId("中共彭州市委员会");
         probeCampaign = campaign(city, PROBE_YEAR, "授权核查全市活动");
         handedInCampaign = campaign(city, PROBE_YEAR - 1, "授权核查全市上年活动");

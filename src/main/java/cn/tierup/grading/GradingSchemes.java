@@ -1,0 +1,88 @@
+package cn.tierup.grading;
+
+import cn.tierup.grading.internal.SchemeRepository;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.shared.AuditRecorder;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.StaleRecordException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The grading standards: read them, copy one to adapt it, change a copy, and score a sheet against one. */
+@Service
+public class GradingSchemes {
+
+    private final SchemeRepository schemes;
+    private final ScopeGuard guard;
+    private final AuditRecorder audit;
+
+    GradingSchemes(SchemeRepository schemes, ScopeGuard guard, AuditRecorder audit) {
+        this.schemes = schemes;
+        this.guard = guard;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<GradingScheme> list() {
+        guard.scope(Permission.CAMPAIGN_READ);
+        return schemes.findAll().stream()
+                .filter(s -> s.shipped() || guard.can(Permission.CAMPAIGN_READ, s.getOwnerOrganizationId()))
+                .sorted(Comparator.comparing(GradingScheme::shipped).reversed().thenComparing(GradingScheme::getId))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public GradingScheme get(long id) {
+        guard.scope(Permission.CAMPAIGN_READ);
+        GradingScheme s = schemes.findById(id).orElseThrow(() -> new NotFoundException("scheme", id));
+        if (!s.shipped()) {
+            guard.require(Permission.CAMPAIGN_READ, s.getOwnerOrganizationId());
+        }
+        return s;
+    }
+
+    @Transactional
+    public GradingScheme copy(long id) {
+        long org = guard.currentUser().organizationId();
+        guard.require(Permission.CAMPAIGN_MANAGE, org);
+        GradingScheme from = get(id);
+        GradingScheme copy = from.copyFor(org, "COPY-" + UUID.randomUUID().toString().substring(0, 8));
+        schemes.saveAndFlush(copy);
+        audit.record("GradingScheme", copy.getId(), org, "COPY", "复制分类定级标准 " + from.getName(), null,
+                Map.of("name", copy.getName()));
+        return copy;
+    }
+
+    /** Changes a copied scheme (the shipped ones stay as the notice has them). */
+    @Transactional
+    public GradingScheme revise(long id, String name, String description, String standardText, long version) {
+        guard.require(Permission.CAMPAIGN_MANAGE, guard.currentUser().organizationId());
+        GradingScheme s = get(id);
+        if (s.shipped()) {
+            throw new DomainException("scheme.shipped");
+        }
+        guard.require(Permission.CAMPAIGN_MANAGE, s.getOwnerOrganizationId());
+        if (s.getVersion() != version) {
+            throw new StaleRecordException();
+        }
+        Map<String, Object> before = Map.of("name", s.getName(), "standard", StandardText.format(s.getStandard()));
+        s.revise(name, description, StandardText.parse(standardText));
+        schemes.saveAndFlush(s);
+        audit.record("GradingScheme", id, s.getOwnerOrganizationId(), "UPDATE", "修改分类定级标准 " + s.getName(), before,
+                Map.of("name", s.getName(), "standard", StandardText.format(s.getStandard())));
+        return s;
+    }
+
+    /** Scores a 自查评分表 against a scheme, without storing anything (the preview a leadership sees while filling it). */
+    @Transactional(readOnly = true)
+    public Standard.Evaluation evaluate(long id, Map<String, Integer> scores, Set<Integer> vetoes) {
+        return get(id).getStandard().evaluate(scores, vetoes);
+    }
+}

@@ -1,0 +1,9 @@
+package cn.tierup.grading.internal;
+
+import cn.tierup.grading.GradingScheme;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SchemeRepository extends JpaRepository<GradingScheme, Long> {
+
+    boolean existsByCode(String code);
+}

@@ -1,0 +1,62 @@
+package cn.tierup.grading.web;
+
+import cn.tierup.grading.GradingScheme;
+import cn.tierup.grading.GradingSchemes;
+import cn.tierup.grading.Standard;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api/grading-schemes")
+@Tag(name = "分类定级标准", description = "附件1：各领域“五个好”标准（维度、细则分值、等次分数线、一票否决），可复制修改；评分表试算")
+class SchemeApi {
+
+    private final GradingSchemes schemes;
+
+    SchemeApi(GradingSchemes schemes) {
+        this.schemes = schemes;
+    }
+
+    @GetMapping
+    List<GradingScheme> list() {
+        return schemes.list();
+    }
+
+    @GetMapping("/{id}")
+    GradingScheme get(@PathVariable long id) {
+        return schemes.get(id);
+    }
+
+    @PostMapping("/{id}/copy")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "复制标准（组织部管理员），复制后可修改")
+    GradingScheme copy(@PathVariable long id) {
+        return schemes.copy(id);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "修改复制的标准；standard 为标准文本（【维度】、“- 细则 分值”、【等次】名称 分数线 类别、【一票否决】）")
+    GradingScheme revise(@PathVariable long id, @Valid @RequestBody Revise body) {
+        return schemes.revise(id, body.name(), body.description(), body.standard(), body.version());
+    }
+
+    @PostMapping("/{id}/evaluate")
+    @Operation(summary = "评分表试算：scores 以“维度序号.细则序号”为键；vetoes 为命中的一票否决序号")
+    Standard.Evaluation evaluate(@PathVariable long id, @Valid @RequestBody Sheet body) {
+        return schemes.evaluate(id, body.scores() == null ? Map.of() : body.scores(), body.vetoes() == null ? Set.of() : body.vetoes());
+    }
+
+    record Revise(@NotNull(message = "{scheme.name}") String name, String description,
+                  @NotNull(message = "{scheme.dimensions}") String standard, @NotNull(message = "{field.required}") Long version) {
+    }
+
+    record Sheet(Map<String, Integer> scores, Set<Integer> vetoes) {
+    }
+}
