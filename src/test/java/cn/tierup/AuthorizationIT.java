@@ -437,6 +437,13 @@ class AuthorizationIT {
                                 "{\"name\": \"授权核查标准\", \"standard\": \"\", \"version\": " + STALE + "}")),
                 route("POST", "/api/grading-schemes/{id}/evaluate", new Unbound(CAMPAIGN_READ),
                         p -> jsonBody(post("/api/grading-schemes/{id}/evaluate", villageScheme), "{\"scores\": {\"1.1\": 3}}")),
+                // the leadership (班子): read with the organisation, changed by those who keep it. An appointment without a
+                // name stops at that rule; ending a term that does not exist (STALE) passes the guard and stops at 404
+                route("GET", "/api/orgs/{id}/leadership", needs(ORG_READ), p -> get("/api/orgs/{id}/leadership", p.org())),
+                route("POST", "/api/orgs/{id}/leadership", needs(ORG_WRITE), p -> jsonBody(post("/api/orgs/{id}/leadership", p.org()),
+                        "{\"personName\": \"\", \"post\": \"SECRETARY\", \"startedOn\": \"2020-01-01\"}")),
+                route("POST", "/api/leadership/{postId}/end", new Unbound(ORG_WRITE),
+                        p -> jsonBody(post("/api/leadership/{postId}/end", STALE), "{\"on\": \"2020-01-01\", \"reason\": \"换届\"}")),
                 route("GET", "/v3/api-docs", loggedIn, p -> get("/v3/api-docs")),
                 route("GET", "/v3/api-docs.yaml", loggedIn, p -> get("/v3/api-docs.yaml")),
 
@@ -583,6 +590,11 @@ class AuthorizationIT {
                         p -> post("/questionnaires/{id}/codes", p.survey().questionnaire()).param("count", "1")),
                 route("GET", "/questionnaires/{id}/statistics.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/questionnaires/{id}/statistics.xlsx", p.survey().questionnaire())),
+                route("GET", "/orgs/{id}/leadership", needs(ORG_READ), p -> get("/orgs/{id}/leadership", p.org())),
+                route("POST", "/orgs/{id}/leadership", needs(ORG_WRITE), p -> post("/orgs/{id}/leadership", p.org())
+                        .param("personName", "").param("post", "SECRETARY").param("startedOn", "2020-01-01")),
+                route("POST", "/leadership/{postId}/end", new Unbound(ORG_WRITE), p -> post("/leadership/{postId}/end", STALE)
+                        .param("on", "2020-01-01").param("reason", "换届")),
                 route("GET", "/grading-schemes", new Unbound(CAMPAIGN_READ), p -> get("/grading-schemes")),
                 route("GET", "/grading-schemes/{id}", new Unbound(CAMPAIGN_READ), p -> get("/grading-schemes/{id}", villageScheme)),
                 route("POST", "/grading-schemes/{id}/copy", new Unbound(CAMPAIGN_MANAGE), p -> post("/grading-schemes/{id}/copy", STALE)),

@@ -120,6 +120,11 @@ public class Organization {
         this.gradingAuthorityId = authority == null || authority.id.equals(parentId) ? null : authority.id;
     }
 
+    /** The 书记 follows the leadership: set when a new secretary takes office, cleared when the term ends. */
+    public void changeSecretary(String name) {
+        this.secretary = name == null || name.isBlank() ? null : name.strip();
+    }
+
     /** Moves this organisation (its subtree follows by path) and returns the old path. */
     public String moveUnder(Organization newParent) {
         TreePlacementPolicy.checkMove(this, newParent);
