@@ -196,29 +196,7 @@ public class QuestionnaireService {
     @Transactional(readOnly = true)
     public Statistics statistics(long id) {
         Questionnaire q = load(id);
-        Map<String, Map<String, Long>> counts = new HashMap<>();
-        jdbc.query("select question_key, option_index, category, sum(n) as n from questionnaire_tally where questionnaire_id = ?"
-                + " group by question_key, option_index, category", (ResultSet rs) -> {
-            counts.computeIfAbsent(rs.getString("question_key") + "#" + rs.getInt("option_index"), k -> new LinkedHashMap<>())
-                    .merge(rs.getString("category"), rs.getLong("n"), Long::sum);
-        }, q.getId());
-        Map<String, Long> people = new LinkedHashMap<>();
-        for (String c : q.getAudience().categories()) {
-            people.put(c, counts.getOrDefault(ResponseIntake.RESPONDENTS + "#0", Map.of()).getOrDefault(c, 0L));
-        }
-        long respondents = people.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, List<String>> texts = texts(q);
-        List<Statistics.QuestionStats> out = new ArrayList<>();
-        for (int i = 0; i < q.getQuestions().size(); i++) {
-            Question question = q.getQuestions().get(i);
-            List<Statistics.OptionStats> options = new ArrayList<>();
-            for (int o = 0; o < question.options().size(); o++) {
-                options.add(new Statistics.OptionStats(question.options().get(o),
-                        counts.getOrDefault(question.key() + "#" + o, Map.of()), respondents));
-            }
-            out.add(new Statistics.QuestionStats(i + 1, question, options, texts.getOrDefault(question.key(), List.of())));
-        }
-        return new Statistics(q.getAudience(), q.getAudience().categories(), people, out);
+        return tally(q.getQuestions(), q.getAudience(), List.of(q.getId()), texts(q));
     }
 
     /**
@@ -239,19 +217,21 @@ public class QuestionnaireService {
         }
         List<Question> questions = all.get(0).getQuestions();
         List<Questionnaire> alike = all.stream().filter(q -> q.getQuestions().equals(questions)).toList();
+        Statistics stats = tally(questions, all.get(0).getAudience(), alike.stream().map(Questionnaire::getId).toList(), Map.of());
+        return new Rollup(all.get(0).getTitle(), org.name(), alike.stream().map(this::view).toList(), all.size() - alike.size(),
+                stats);
+    }
+
+    /** Adds up the tallies of questionnaires with the same questions, per question, option and respondent category. */
+    private Statistics tally(List<Question> questions, Audience audience, List<Long> questionnaireIds,
+                             Map<String, List<String>> texts) {
         Map<String, Map<String, Long>> counts = new HashMap<>();
-        List<Object> args = new ArrayList<>();
-        StringBuilder in = new StringBuilder();
-        for (Questionnaire q : alike) {
-            in.append(in.isEmpty() ? "?" : ", ?");
-            args.add(q.getId());
-        }
+        String in = String.join(", ", java.util.Collections.nCopies(questionnaireIds.size(), "?"));
         jdbc.query("select question_key, option_index, category, sum(n) as n from questionnaire_tally where questionnaire_id in ("
                 + in + ") group by question_key, option_index, category", (ResultSet rs) -> {
             counts.computeIfAbsent(rs.getString("question_key") + "#" + rs.getInt("option_index"), k -> new LinkedHashMap<>())
                     .merge(rs.getString("category"), rs.getLong("n"), Long::sum);
-        }, args.toArray());
-        Audience audience = all.get(0).getAudience();
+        }, questionnaireIds.toArray());
         Map<String, Long> people = new LinkedHashMap<>();
         for (String c : audience.categories()) {
             people.put(c, counts.getOrDefault(ResponseIntake.RESPONDENTS + "#0", Map.of()).getOrDefault(c, 0L));
@@ -265,10 +245,9 @@ public class QuestionnaireService {
                 options.add(new Statistics.OptionStats(question.options().get(o),
                         counts.getOrDefault(question.key() + "#" + o, Map.of()), respondents));
             }
-            out.add(new Statistics.QuestionStats(i + 1, question, options, List.of()));
+            out.add(new Statistics.QuestionStats(i + 1, question, options, texts.getOrDefault(question.key(), List.of())));
         }
-        return new Rollup(all.get(0).getTitle(), org.name(), alike.stream().map(this::view).toList(), all.size() - alike.size(),
-                new Statistics(audience, audience.categories(), people, out));
+        return new Statistics(audience, audience.categories(), people, out);
     }
 
     /** Added-up statistics of a subtree, with the questionnaires they come from one by one. */
