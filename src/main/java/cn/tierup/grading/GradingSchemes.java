@@ -22,11 +22,22 @@ public class GradingSchemes {
     private final SchemeRepository schemes;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    GradingSchemes(SchemeRepository schemes, ScopeGuard guard, AuditRecorder audit) {
+    GradingSchemes(SchemeRepository schemes, ScopeGuard guard, AuditRecorder audit,
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.schemes = schemes;
         this.guard = guard;
         this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /** A standard chosen by a campaign or already graded against is frozen; adapt a copy instead. */
+    @Transactional(readOnly = true)
+    public boolean inUse(long id) {
+        return jdbc.sql("select (select count(*) from grading_case where scheme_id = :s)"
+                        + " + (select count(*) from grading_setup_scheme where scheme_id = :s)")
+                .param("s", id).query(Long.class).single() > 0;
     }
 
     @Transactional(readOnly = true)
@@ -69,6 +80,9 @@ public class GradingSchemes {
             throw new DomainException("scheme.shipped");
         }
         guard.require(Permission.CAMPAIGN_MANAGE, s.getOwnerOrganizationId());
+        if (inUse(id)) {
+            throw new DomainException("scheme.inUse");
+        }
         if (s.getVersion() != version) {
             throw new StaleRecordException();
         }

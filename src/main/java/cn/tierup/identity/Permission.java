@@ -15,7 +15,9 @@ public enum Permission {
     CAMPAIGN_READ("campaign:campaign:read"),
     CAMPAIGN_MANAGE("campaign:campaign:manage"),
     SURVEY_WRITE("survey:report:write"),
-    SURVEY_REVIEW("survey:report:review");
+    SURVEY_REVIEW("survey:report:review"),
+    GRADING_WRITE("grading:case:write"),
+    GRADING_DECIDE("grading:case:decide");
 
     private final String code;
 

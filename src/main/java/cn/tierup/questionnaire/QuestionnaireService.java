@@ -14,6 +14,7 @@ import cn.tierup.shared.Actors;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.OneTimeCodes;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -30,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuestionnaireService {
 
-    private static final char[] CODE = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     public static final int MAX_CODES = 2000;
 
@@ -174,19 +174,10 @@ public class QuestionnaireService {
         if (count < 1 || count > MAX_CODES) {
             throw new DomainException("questionnaire.codeCount", MAX_CODES);
         }
-        List<String> codes = new ArrayList<>();
+        List<String> codes = OneTimeCodes.generate(count);
         List<Object[]> rows = new ArrayList<>();
-        java.util.Set<String> fresh = new java.util.HashSet<>();
-        while (codes.size() < count) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                b.append(CODE[RANDOM.nextInt(CODE.length)]);
-            }
-            String code = b.toString();
-            if (fresh.add(code)) {
-                codes.add(code.substring(0, 4) + "-" + code.substring(4));
-                rows.add(new Object[] {q.getId(), ResponseIntake.hash(q.getSlug(), code)});
-            }
+        for (String code : codes) {
+            rows.add(new Object[] {q.getId(), OneTimeCodes.hash(q.getSlug(), OneTimeCodes.normalise(code))});
         }
         jdbc.batchUpdate("insert into questionnaire_code (questionnaire_id, code_hash, spent) values (?, ?, false)", rows);
         audit.record("Questionnaire", q.getId(), q.getOrganizationId(), "ISSUE_CODES", "印制一次性答题码 " + count + " 个", null, null);

@@ -4,6 +4,7 @@ import cn.tierup.questionnaire.internal.QuestionnaireRepository;
 import cn.tierup.questionnaire.internal.QuestionsConverter;
 import cn.tierup.questionnaire.internal.SubmissionGate;
 import cn.tierup.shared.DomainException;
+import cn.tierup.shared.OneTimeCodes;
 import cn.tierup.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -103,7 +104,7 @@ public class ResponseIntake {
             throw new DomainException("answer.tooFast");
         }
         if (q.getMode() == AnswerMode.CODED) {
-            String c = code == null ? "" : code.strip().toUpperCase().replace("-", "").replace(" ", "");
+            String c = OneTimeCodes.normalise(code);
             int spent = c.isEmpty() ? 0 : jdbc.update("update questionnaire_code set spent = true"
                     + " where questionnaire_id = ? and code_hash = ? and spent = false", q.getId(), hash(q.getSlug(), c));
             if (spent != 1) {
@@ -157,13 +158,6 @@ public class ResponseIntake {
     }
 
     static String hash(String salt, String secret) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(salt.getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-            return HexFormat.of().formatHex(d.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OneTimeCodes.hash(salt, secret);
     }
 }

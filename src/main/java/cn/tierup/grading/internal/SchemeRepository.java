@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface SchemeRepository extends JpaRepository<GradingScheme, Long> {
 
     boolean existsByCode(String code);
+
+    java.util.Optional<GradingScheme> findByCode(String code);
 }

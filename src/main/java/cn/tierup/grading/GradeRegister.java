@@ -1,0 +1,94 @@
+package cn.tierup.grading;
+
+import cn.tierup.identity.OrganizationDirectory.OrgRef;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.shared.PageResult;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 分类管理台账: every decided grade, year after year — who decided it, when and why — read from the
+ * decided cases themselves, so it can never disagree with them. A user sees the organisations in their
+ * subtree and those their organisation grades.
+ */
+@Service
+public class GradeRegister {
+
+    private final JdbcClient jdbc;
+    private final ScopeGuard guard;
+
+    GradeRegister(JdbcClient jdbc, ScopeGuard guard) {
+        this.jdbc = jdbc;
+        this.guard = guard;
+    }
+
+    public record Entry(int year, long organizationId, String name, String field, String parentName, String selfGrade,
+                        String grade, Grade level, String authorityName, String decidedBy, LocalDateTime decidedAt,
+                        String reason, long campaignId) {
+    }
+
+    /** Filters: year, field, a subtree ("town"), class, part of a name. */
+    public record Query(Integer year, String field, Long under, Grade level, String name, Integer page, Integer size) {
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<Entry> find(Query q) {
+        OrgRef home = guard.require(Permission.CAMPAIGN_READ, guard.currentUser().organizationId());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("p", home.path() + "%");
+        StringBuilder where = new StringBuilder(" from grading_case g join campaign c on c.id = g.campaign_id"
+                + " join organization o on o.id = g.organization_id left join organization par on par.id = o.parent_id"
+                + " left join organization a on a.id = g.authority_organization_id"
+                + " where g.decided_grade is not null and (o.path like :p or a.path like :p)");
+        if (q.year() != null) {
+            where.append(" and c.campaign_year = :year");
+            p.put("year", q.year());
+        }
+        if (q.field() != null && !q.field().isBlank()) {
+            where.append(" and o.field = :field");
+            p.put("field", q.field());
+        }
+        if (q.under() != null) {
+            OrgRef under = guard.require(Permission.CAMPAIGN_READ, q.under());
+            where.append(" and o.path like :under");
+            p.put("under", under.path() + "%");
+        }
+        if (q.level() != null) {
+            where.append(" and g.decided_level = :level");
+            p.put("level", q.level().name());
+        }
+        if (q.name() != null && !q.name().isBlank()) {
+            where.append(" and o.name like :name");
+            p.put("name", "%" + q.name().strip() + "%");
+        }
+        int size = q.size() == null ? 50 : Math.max(1, Math.min(q.size(), 100_000));
+        int page = q.page() == null ? 0 : Math.max(0, q.page());
+        long total = jdbc.sql("select count(*)" + where).params(p).query(Long.class).single();
+        p.put("limit", size);
+        p.put("offset", page * size);
+        List<Entry> items = jdbc.sql("select c.campaign_year, o.id, o.name, o.field, par.name as parent_name, g.self_grade,"
+                        + " g.decided_grade, g.decided_level, a.name as authority_name, g.decided_by, g.decided_at,"
+                        + " g.decision_reason, g.campaign_id" + where
+                        + " order by c.campaign_year desc, o.path limit :limit offset :offset")
+                .params(p)
+                .query((rs, n) -> new Entry(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), Grade.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
+                        rs.getTimestamp(11).toLocalDateTime(), rs.getString(12), rs.getLong(13)))
+                .list();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    /** The years the register holds, newest first, for the filter. */
+    @Transactional(readOnly = true)
+    public List<Integer> years() {
+        guard.scope(Permission.CAMPAIGN_READ);
+        return jdbc.sql("select distinct c.campaign_year from grading_case g join campaign c on c.id = g.campaign_id"
+                + " where g.decided_grade is not null order by c.campaign_year desc").query(Integer.class).list();
+    }
+}

@@ -1,0 +1,336 @@
+package cn.tierup.grading;
+
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.campaign.Phase;
+import cn.tierup.grading.CaseView.PastGrade;
+import cn.tierup.grading.internal.GradedOrganizations;
+import cn.tierup.grading.internal.GradedOrganizations.GradedOrganization;
+import cn.tierup.grading.internal.GradingCaseRepository;
+import cn.tierup.grading.internal.GradingSetupRepository;
+import cn.tierup.grading.internal.SchemeRepository;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.shared.Actors;
+import cn.tierup.shared.AuditRecorder;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.OneTimeCodes;
+import cn.tierup.shared.StaleRecordException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use cases of 对标定级 for one organisation: record the meetings of steps 1, 2 and 4, fill the score
+ * sheet and propose the self-grade (3), run a phone ballot, and — for the grading authority only — decide
+ * (5) or reopen a step. Each is audited, except the votes themselves (see {@link BallotBox}).
+ *
+ * <p>Who may do what: steps 1–4 are the organisation's (or, on its behalf, a superior's in whose subtree
+ * it lies); deciding and reopening belong to its grading authority — users bound to that organisation or
+ * above it — and never to the organisation itself.
+ */
+@Service
+public class GradingCases {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] SLUG = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final GradingCaseRepository cases;
+    private final GradingSetupRepository setups;
+    private final SchemeRepository schemes;
+    private final GradedOrganizations organizations;
+    private final CampaignService campaigns;
+    private final ScopeGuard guard;
+    private final AuditRecorder audit;
+    private final JdbcClient jdbc;
+
+    GradingCases(GradingCaseRepository cases, GradingSetupRepository setups, SchemeRepository schemes,
+                 GradedOrganizations organizations, CampaignService campaigns, ScopeGuard guard, AuditRecorder audit,
+                 JdbcClient jdbc) {
+        this.cases = cases;
+        this.setups = setups;
+        this.schemes = schemes;
+        this.organizations = organizations;
+        this.campaigns = campaigns;
+        this.guard = guard;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public CaseView get(long campaignId, long organizationId) {
+        GradedOrganization org = readable(organizationId);
+        CampaignView c = campaigns.get(campaignId);
+        requireTakesPart(c, org);
+        GradingCase k = cases.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
+        return view(c, org, k);
+    }
+
+    /** Step 1 (群众初评) or step 2 (党员评议). */
+    @Transactional
+    public CaseView recordReview(long campaignId, long organizationId, Step step, MeetingRecord record) {
+        Work w = writable(campaignId, organizationId);
+        Integer expected = step == Step.MEMBER_REVIEW && record.expected() == null ? (int) w.org.members() : record.expected();
+        MeetingRecord r = new MeetingRecord(record.heldOn(), record.place(), expected, record.attendance(), record.votes());
+        GradingMeeting m = w.k.recordReview(step, r, w.standard(), Actors.current(), LocalDateTime.now());
+        save(w, "REVIEW", stepName(step) + "：实到 " + m.getAttendance() + "/" + m.getExpected() + " 人，" + m.getVotes()
+                + "，得票最多 " + m.getLeadingGrade());
+        return get(campaignId, organizationId);
+    }
+
+    /** Step 3: saves the score sheet (and the annual assessment beside it) as a draft. */
+    @Transactional
+    public CaseView saveScoreSheet(long campaignId, long organizationId, ScoreSheet sheet, String assessment, long version) {
+        Work w = writable(campaignId, organizationId);
+        checkVersion(w.k, version);
+        Standard.Evaluation e = w.k.saveScoreSheet(sheet, assessment, w.standard(), LocalDateTime.now());
+        save(w, "SCORE", "保存自查评分表：" + e.total() + "/" + e.maximum() + " 分，对应 " + e.grade().name()
+                + (e.vetoed() ? "（一票否决：" + String.join("；", e.vetoesHit()) + "）" : ""));
+        return get(campaignId, organizationId);
+    }
+
+    /** Step 3 ends: the leadership's self-grade with its statement. */
+    @Transactional
+    public CaseView proposeSelfGrade(long campaignId, long organizationId, String grade, String statement, long version) {
+        Work w = writable(campaignId, organizationId);
+        checkVersion(w.k, version);
+        w.k.proposeSelfGrade(grade, statement, w.standard(), Actors.current(), LocalDateTime.now());
+        save(w, "SELF_GRADE", "提出自评等次 " + w.k.getSelfGrade() + "（第 " + w.k.getRound() + " 轮）");
+        return get(campaignId, organizationId);
+    }
+
+    /** Step 4 on paper: the counted ballots. */
+    @Transactional
+    public CaseView recordPaperBallot(long campaignId, long organizationId, PaperTally tally) {
+        Work w = writable(campaignId, organizationId);
+        GradingMeeting m = w.k.recordPaperBallot(tally, passPercent(campaignId), Actors.current(), LocalDateTime.now());
+        save(w, "BALLOT", "党员群众会议审议（纸质票）自评等次 " + m.getProposedGrade() + "：发出 " + m.getBallotsIssued()
+                + " 张，收回 " + m.getBallotsReturned() + " 张，同意 " + m.getAgree() + "，不同意 " + m.getDisagree() + "，弃权 "
+                + m.getAbstain() + "，无效 " + m.getInvalid() + "，" + (m.getPassed() ? "通过" : "未通过，退回自评"));
+        return get(campaignId, organizationId);
+    }
+
+    /** A phone ballot and its printed codes; the codes are shown this once, only their hashes are kept. */
+    public record PhoneBallot(CaseView grading, MeetingView meeting, List<String> codes) {
+    }
+
+    @Transactional
+    public PhoneBallot openPhoneBallot(long campaignId, long organizationId, LocalDate heldOn, String place, Integer expected,
+                                       Integer codes) {
+        Work w = writable(campaignId, organizationId);
+        String slug = slug();
+        String title = w.org.name() + " 自评等次“" + w.k.getSelfGrade() + "”审议";
+        int n = codes == null ? (expected == null ? 0 : expected) : codes;
+        GradingMeeting m = w.k.openPhoneBallot(heldOn, place, expected, n, slug, title, Actors.current(), LocalDateTime.now());
+        cases.saveAndFlush(w.k);
+        List<String> printed = OneTimeCodes.generate(n);
+        List<Object[]> rows = new ArrayList<>();
+        for (String code : printed) {
+            rows.add(new Object[] {m.getId(), OneTimeCodes.hash(slug, OneTimeCodes.normalise(code))});
+        }
+        jdbc.sql("insert into grading_ballot_tally (meeting_id, choice, n) values (:m, 'AGREE', 0), (:m, 'DISAGREE', 0), (:m, 'ABSTAIN', 0)")
+                .param("m", m.getId()).update();
+        BallotBox.insertCodes(jdbc, rows);
+        audit.record("GradingCase", w.k.getId(), organizationId, "BALLOT_OPEN", "开启手机无记名测评（" + heldOn + "，"
+                + m.getPlace() + "），印制测评码 " + n + " 个", null, null);
+        return new PhoneBallot(get(campaignId, organizationId), MeetingView.of(m), printed);
+    }
+
+    /** Closes the running phone ballot with the meeting's attendance; the result moves the case. */
+    @Transactional
+    public CaseView closePhoneBallot(long campaignId, long organizationId, Integer attendance) {
+        Work w = writable(campaignId, organizationId);
+        GradingMeeting open = w.k.openBallot().orElseThrow(() -> new DomainException("ballot.notOpen"));
+        BallotBox.Count count = BallotBox.count(jdbc, open.getId());
+        GradingMeeting m = w.k.closePhoneBallot(attendance, count.spent(), count.agree(), count.disagree(), count.abstain(),
+                passPercent(campaignId), Actors.current(), LocalDateTime.now());
+        save(w, "BALLOT", "党员群众会议审议（手机测评）自评等次 " + m.getProposedGrade() + "：实到 " + m.getAttendance()
+                + " 人，投票 " + m.getBallotsReturned() + "，同意 " + m.getAgree() + "，不同意 " + m.getDisagree() + "，弃权 "
+                + m.getAbstain() + "，" + (m.getPassed() ? "通过" : "未通过，退回自评"));
+        return get(campaignId, organizationId);
+    }
+
+    /** Step 5, by the grading authority. */
+    @Transactional
+    public CaseView decide(long campaignId, long organizationId, String grade, String reason, long version) {
+        Work w = decidable(campaignId, organizationId);
+        checkVersion(w.k, version);
+        w.k.decide(grade, reason, w.standard(), w.org.authorityId(), Actors.current(), LocalDateTime.now());
+        save(w, "DECIDE", "上级评定为 " + w.k.getDecidedGrade() + (w.k.getDecisionReason() == null ? ""
+                : "（自评 " + w.k.getSelfGrade() + "；理由：" + w.k.getDecisionReason() + "）"));
+        return get(campaignId, organizationId);
+    }
+
+    /** The authority sends the case back to a step done wrong, with the reason; the trail keeps both. */
+    @Transactional
+    public CaseView reopen(long campaignId, long organizationId, Step to, String reason) {
+        Work w = decidable(campaignId, organizationId);
+        Step from = w.k.getStep();
+        w.k.reopen(to, reason, LocalDateTime.now());
+        save(w, "REOPEN", "重新开展第 " + to.number() + " 步（原处于第 " + from.number() + " 步）：" + reason.strip());
+        return get(campaignId, organizationId);
+    }
+
+    // ---- rules of access -------------------------------------------------------------------------
+
+    private GradedOrganization readable(long organizationId) {
+        GradedOrganization org = organizations.get(organizationId);
+        if (guard.can(Permission.CAMPAIGN_READ, organizationId)) {
+            return org;
+        }
+        if (org.authorityId() != null && guard.can(Permission.GRADING_DECIDE, org.authorityId())) {
+            return org;
+        }
+        throw new AccessDeniedException("out of scope");
+    }
+
+    private boolean mayDecide(GradedOrganization org) {
+        return org.authorityId() != null && guard.currentUser().organizationId() != org.id()
+                && guard.can(Permission.GRADING_DECIDE, org.authorityId());
+    }
+
+    private record Work(GradingCase k, GradedOrganization org, GradingScheme scheme) {
+        Standard standard() {
+            return scheme.getStandard();
+        }
+    }
+
+    private Work writable(long campaignId, long organizationId) {
+        guard.require(Permission.GRADING_WRITE, organizationId);
+        return work(campaignId, organizationId);
+    }
+
+    private Work decidable(long campaignId, long organizationId) {
+        GradedOrganization org = organizations.get(organizationId);
+        if (!mayDecide(org)) {
+            throw new AccessDeniedException("not the grading authority");
+        }
+        Work w = work(campaignId, organizationId);
+        if (w.k.getId() == null) {
+            throw new DomainException("step.order", Step.DECISION.number(), Step.PUBLIC_REVIEW.number());
+        }
+        return w;
+    }
+
+    private Work work(long campaignId, long organizationId) {
+        GradedOrganization org = organizations.get(organizationId);
+        CampaignView c = campaigns.get(campaignId);
+        requireTakesPart(c, org);
+        if (!c.started().get(Phase.GRADING)) {
+            throw new DomainException("grading.notStarted", c.phases().get(Phase.GRADING).startsOn());
+        }
+        GradingCase k = cases.findByCampaignIdAndOrganizationId(campaignId, organizationId)
+                .orElseGet(() -> new GradingCase(campaignId, organizationId, schemeFor(campaignId, org.field()).getId(),
+                        org.field(), LocalDateTime.now()));
+        GradingScheme scheme = schemes.findById(k.getSchemeId()).orElseThrow();
+        return new Work(k, org, scheme);
+    }
+
+    private void requireTakesPart(CampaignView c, GradedOrganization org) {
+        String rootPath = organizations.get(c.rootOrganizationId()).path();
+        if (org.id() == c.rootOrganizationId() || !org.path().startsWith(rootPath)) {
+            throw new DomainException("grading.notInCampaign");
+        }
+        if (org.retired()) {
+            throw new DomainException("grading.retired");
+        }
+    }
+
+    private void save(Work w, String action, String summary) {
+        Map<String, Object> before = w.k.getId() == null ? null : Map.of("step", w.k.getStep().name());
+        cases.saveAndFlush(w.k);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("step", w.k.getStep().name());
+        after.put("round", w.k.getRound());
+        if (w.k.getSelfGrade() != null) {
+            after.put("selfGrade", w.k.getSelfGrade());
+        }
+        if (w.k.getDecidedGrade() != null) {
+            after.put("decidedGrade", w.k.getDecidedGrade());
+        }
+        audit.record("GradingCase", w.k.getId(), w.k.getOrganizationId(), action, summary, before, after);
+    }
+
+    private static void checkVersion(GradingCase k, long version) {
+        if (k.getId() != null && k.getVersion() != version) {
+            throw new StaleRecordException();
+        }
+    }
+
+    // ---- settings ----------------------------------------------------------------------------------
+
+    /** The standard an organisation of {@code field} is graded against in the campaign. */
+    GradingScheme schemeFor(long campaignId, String field) {
+        Long chosen = setups.findById(campaignId).map(s -> s.getSchemes().get(field)).orElse(null);
+        if (chosen != null) {
+            return schemes.findById(chosen).orElseThrow();
+        }
+        return schemes.findByCode("FIVE_GOOD_" + field).orElseThrow(() -> new DomainException("grading.noScheme", field));
+    }
+
+    int passPercent(long campaignId) {
+        return setups.findById(campaignId).map(GradingSetup::getPassPercent).orElse(DeliberationRule.DEFAULT_PERCENT);
+    }
+
+    private static String slug() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            b.append(SLUG[RANDOM.nextInt(SLUG.length)]);
+        }
+        return b.toString();
+    }
+
+    private static String stepName(Step s) {
+        return switch (s) {
+            case PUBLIC_REVIEW -> "群众初评";
+            case MEMBER_REVIEW -> "党员评议";
+            case SELF_GRADING -> "自评";
+            case DELIBERATION -> "党员群众会议审议";
+            case DECISION -> "上级评定";
+            case DONE -> "已定级";
+        };
+    }
+
+    // ---- the view ---------------------------------------------------------------------------------
+
+    private CaseView view(CampaignView c, GradedOrganization org, GradingCase k) {
+        GradingScheme scheme = k == null ? schemeFor(c.id(), org.field()) : schemes.findById(k.getSchemeId()).orElseThrow();
+        LocalDate due = c.phases().get(Phase.GRADING).dueOn();
+        Step step = k == null ? Step.PUBLIC_REVIEW : k.getStep();
+        boolean late = k != null && k.getDecidedAt() != null ? k.getDecidedAt().toLocalDate().isAfter(due)
+                : LocalDate.now().isAfter(due);
+        List<MeetingView> meetings = k == null ? List.of() : k.getMeetings().stream().map(MeetingView::of).toList();
+        Standard.Evaluation evaluation = k == null || k.getScoreSheet() == null ? null
+                : scheme.getStandard().evaluate(k.getScoreSheet().scores(), k.getScoreSheet().vetoes());
+        List<PastGrade> history = jdbc.sql("select c.campaign_year, g.decided_grade, g.decided_level, g.decided_by, g.decided_at"
+                        + " from grading_case g join campaign c on c.id = g.campaign_id where g.organization_id = :org"
+                        + " and g.decided_grade is not null and c.campaign_year < :year order by c.campaign_year desc")
+                .param("org", org.id()).param("year", c.year())
+                .query((rs, n) -> new PastGrade(rs.getInt(1), rs.getString(2), Grade.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getTimestamp(5).toLocalDateTime()))
+                .list().stream().limit(3).toList();
+        boolean canWrite = guard.can(Permission.GRADING_WRITE, org.id());
+        return new CaseView(k == null ? null : k.getId(), c.id(), c.year(), org.id(), org.name(), org.field(), org.secretary(),
+                org.members(), org.authorityId(), org.authorityName(), scheme.getId(), scheme.getName(), scheme.getStandard(),
+                step, k == null ? 1 : k.getRound(), due, late,
+                c.started().get(Phase.GRADING),
+                k == null ? null : k.meeting(Step.PUBLIC_REVIEW).map(MeetingView::of).orElse(null),
+                k == null ? null : k.meeting(Step.MEMBER_REVIEW).map(MeetingView::of).orElse(null),
+                k == null ? null : k.meeting(Step.DELIBERATION).map(MeetingView::of).orElse(null),
+                k == null ? null : k.openBallot().map(MeetingView::of).orElse(null),
+                k == null ? null : k.openBallot().map(m -> BallotBox.count(jdbc, m.getId()).spent()).orElse(null),
+                meetings, k == null ? null : k.getScoreSheet(), evaluation, k == null ? null : k.getAnnualAssessment(),
+                k == null ? null : k.getSelfGrade(), k == null ? null : k.getSelfStatement(), k == null ? null : k.getSelfBy(),
+                k == null ? null : k.getSelfAt(), k == null ? null : k.getDecidedGrade(), k == null ? null : k.getDecidedLevel(),
+                k == null ? null : k.getDecisionReason(), k == null ? null : k.getDecidedBy(), k == null ? null : k.getDecidedAt(),
+                history, passPercent(c.id()), canWrite, mayDecide(org), k == null ? 0 : k.getVersion());
+    }
+}
