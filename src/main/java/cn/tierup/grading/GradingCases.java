@@ -129,8 +129,9 @@ public class GradingCases {
         String slug = slug();
         String title = w.org.name() + " 自评等次“" + w.k.getSelfGrade() + "”审议";
         int n = codes == null ? (expected == null ? 0 : expected) : codes;
-        GradingMeeting m = w.k.openPhoneBallot(heldOn, place, expected, n, slug, title, Actors.current(), LocalDateTime.now());
-        cases.saveAndFlush(w.k);
+        w.k.openPhoneBallot(heldOn, place, expected, n, slug, title, Actors.current(), LocalDateTime.now());
+        // merging the case persists a copy of the new meeting: take the stored one, which has its id
+        GradingMeeting m = cases.saveAndFlush(w.k).openBallot().orElseThrow();
         List<String> printed = OneTimeCodes.generate(n);
         List<Object[]> rows = new ArrayList<>();
         for (String code : printed) {

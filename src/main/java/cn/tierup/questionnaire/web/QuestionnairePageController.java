@@ -11,17 +11,8 @@ import cn.tierup.questionnaire.QuestionnaireView;
 import cn.tierup.questionnaire.QuotaPolicy;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -156,13 +147,9 @@ class QuestionnairePageController {
     }
 
     @GetMapping(value = "/questionnaires/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> qr(@PathVariable long id) throws WriterException, IOException {
+    ResponseEntity<byte[]> qr(@PathVariable long id) {
         QuestionnaireView q = questionnaires.get(id);
-        var matrix = new QRCodeWriter().encode(link(q), BarcodeFormat.QR_CODE, 600, 600,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(out.toByteArray());
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(cn.tierup.shared.QrCodes.png(link(q), 600));
     }
 
     @PostMapping("/questionnaires/{id}/codes")
