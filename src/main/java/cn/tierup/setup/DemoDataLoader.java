@@ -4,6 +4,8 @@ import cn.tierup.campaign.Campaign;
 import cn.tierup.campaign.CampaignBootstrap;
 import cn.tierup.campaign.Phase;
 import cn.tierup.campaign.PhaseDates;
+import cn.tierup.grading.Grade;
+import cn.tierup.grading.GradingBootstrap;
 import cn.tierup.identity.AccountBootstrap;
 import cn.tierup.identity.Role;
 import cn.tierup.organization.ChineseIdNumber;
@@ -73,6 +75,7 @@ public class DemoDataLoader implements ApplicationRunner {
     private final AccountBootstrap accounts;
     private final CampaignBootstrap campaigns;
     private final SurveyBootstrap survey;
+    private final GradingBootstrap grading;
     private final boolean withCampaign;
     private final TransactionTemplate tx;
     private final Map<Long, Integer> partyMembers = new HashMap<>();
@@ -82,12 +85,13 @@ public class DemoDataLoader implements ApplicationRunner {
     private int people;
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
-                   SurveyBootstrap survey, TransactionTemplate tx,
+                   SurveyBootstrap survey, GradingBootstrap grading, TransactionTemplate tx,
                    @org.springframework.beans.factory.annotation.Value("${tierup.demo.campaign:true}") boolean withCampaign) {
         this.orgs = orgs;
         this.accounts = accounts;
         this.campaigns = campaigns;
         this.survey = survey;
+        this.grading = grading;
         this.withCampaign = withCampaign;
         this.tx = tx;
     }
@@ -215,6 +219,7 @@ public class DemoDataLoader implements ApplicationRunner {
         accounts.create("dangyuan", "陈党员", DEMO_PASSWORD, firstVillage.getId(), Role.MEMBER);
         if (withCampaign) {
             campaign(city, lichun);
+            pastGradings(all, city, lichun);
         }
         return all.size();
     }
@@ -259,6 +264,34 @@ public class DemoDataLoader implements ApplicationRunner {
                 EvaluatorGroup.GRASSROOTS_CADRE, null), c.getYear(), "zhen", LocalDateTime.now());
         survey.activity(c.getId(), lichun.getId(), new ActivityEntry(ActivityKind.APPRAISAL, day(start, 7), 35, null,
                 EvaluatorGroup.MEMBER_PUBLIC_REP, null), c.getYear(), "zhen", LocalDateTime.now());
+    }
+
+    /**
+     * The three previous years' campaigns, each ending with every village and community of every town
+     * graded by its town — the register's history, and the "last three years" a self-grading looks at.
+     * Each organisation keeps a standing that mostly improves year on year, as the campaign intends.
+     */
+    private void pastGradings(List<Organization> all, Organization city, Organization lichun) {
+        Set<Long> towns = new HashSet<>();
+        for (Organization o : all) {
+            if (o.getField() == Field.TOWN) {
+                towns.add(o.getId());
+            }
+        }
+        List<Organization> graded = all.stream().filter(o -> towns.contains(o.getParentId())).toList();
+        Map<Long, Double> standing = new HashMap<>();
+        graded.forEach(o -> standing.put(o.getId(), random.nextDouble()));
+        int thisYear = LocalDate.now().getYear();
+        for (int year = thisYear - 3; year < thisYear; year++) {
+            Campaign c = campaigns.open(city.getId(), year, year + "年度三分类三升级活动", Campaign.noticeSchedule(year));
+            for (Organization o : graded) {
+                double s = standing.merge(o.getId(), random.nextDouble() * 0.12 - 0.02, Double::sum);
+                Grade level = s > 0.68 ? Grade.ADVANCED : s > 0.18 ? Grade.AVERAGE : Grade.LAGGING;
+                boolean ours = o.getParentId().equals(lichun.getId());
+                grading.graded(c.getId(), year, o.getId(), o.getField().name(), partyMembers.getOrDefault(o.getId(), 10),
+                        level, o.getParentId(), ours ? "cun" : cn.tierup.shared.Actors.SYSTEM, ours ? "zhen" : "admin");
+            }
+        }
     }
 
     /** A day of the survey's first week, kept within the campaign's year and not after today. */

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Installs the shipped grading schemes (classpath grading-schemes/*.json) a database does not have yet. */
 @Component
+@org.springframework.core.annotation.Order(1) // before the demo data, which uses them
 class SchemeCatalog implements ApplicationRunner {
 
     private final SchemeRepository schemes;

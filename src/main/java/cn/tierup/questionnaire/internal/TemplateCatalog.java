@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * the survey contents, and the two of the branch plan) that a database does not have yet.
  */
 @Component
+@org.springframework.core.annotation.Order(1) // before the demo data, which uses them
 class TemplateCatalog implements ApplicationRunner {
 
     private final TemplateRepository templates;
