@@ -1,11 +1,11 @@
-package cn.tierup.survey;
+package cn.tierup.shared.files;
 
 import cn.tierup.shared.DomainException;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What may be attached to a report: PDF, Word, Excel and images, at most 10 MB, and the file's first
+ * What may be attached (to a report, a ledger item, a pledge): PDF, Word, Excel and images, at most 10 MB, and the file's first
  * bytes must be those of the type its name claims (an .exe renamed .pdf is refused).
  */
 public final class FileTypePolicy {

@@ -1,4 +1,4 @@
-package cn.tierup.survey.internal;
+package cn.tierup.shared.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
