@@ -84,6 +84,21 @@ public class GradeRegister {
         return new PageResult<>(items, page, size, total);
     }
 
+    /** An organisation's decided grade in a campaign. */
+    public record Decided(String grade, Grade level, LocalDateTime decidedAt) {
+    }
+
+    /** The grade decided for one organisation in one campaign, if any (callers have checked access). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Decided> decided(long campaignId, long organizationId) {
+        return jdbc.sql("select decided_grade, decided_level, decided_at from grading_case"
+                        + " where campaign_id = :c and organization_id = :o and decided_grade is not null")
+                .param("c", campaignId).param("o", organizationId)
+                .query((rs, n) -> new Decided(rs.getString(1), Grade.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toLocalDateTime()))
+                .optional();
+    }
+
     /** The years the register holds, newest first, for the filter. */
     @Transactional(readOnly = true)
     public List<Integer> years() {

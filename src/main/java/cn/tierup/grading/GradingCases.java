@@ -51,10 +51,11 @@ public class GradingCases {
     private final ScopeGuard guard;
     private final AuditRecorder audit;
     private final JdbcClient jdbc;
+    private final Authorities authorities;
 
     GradingCases(GradingCaseRepository cases, GradingSetupRepository setups, SchemeRepository schemes,
                  GradedOrganizations organizations, CampaignService campaigns, ScopeGuard guard, AuditRecorder audit,
-                 JdbcClient jdbc) {
+                 JdbcClient jdbc, Authorities authorities) {
         this.cases = cases;
         this.setups = setups;
         this.schemes = schemes;
@@ -63,6 +64,7 @@ public class GradingCases {
         this.guard = guard;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.authorities = authorities;
     }
 
     @Transactional(readOnly = true)
@@ -184,18 +186,10 @@ public class GradingCases {
 
     private GradedOrganization readable(long organizationId) {
         GradedOrganization org = organizations.get(organizationId);
-        if (guard.can(Permission.CAMPAIGN_READ, organizationId)) {
-            return org;
+        if (!authorities.mayRead(organizationId)) {
+            throw new AccessDeniedException("out of scope");
         }
-        if (org.authorityId() != null && guard.can(Permission.GRADING_DECIDE, org.authorityId())) {
-            return org;
-        }
-        throw new AccessDeniedException("out of scope");
-    }
-
-    private boolean mayDecide(GradedOrganization org) {
-        return org.authorityId() != null && guard.currentUser().organizationId() != org.id()
-                && guard.can(Permission.GRADING_DECIDE, org.authorityId());
+        return org;
     }
 
     private record Work(GradingCase k, GradedOrganization org, GradingScheme scheme) {
@@ -210,10 +204,7 @@ public class GradingCases {
     }
 
     private Work decidable(long campaignId, long organizationId) {
-        GradedOrganization org = organizations.get(organizationId);
-        if (!mayDecide(org)) {
-            throw new AccessDeniedException("not the grading authority");
-        }
+        authorities.require(organizationId);
         Work w = work(campaignId, organizationId);
         if (w.k.getId() == null) {
             throw new DomainException("step.order", Step.DECISION.number(), Step.PUBLIC_REVIEW.number());
@@ -332,6 +323,6 @@ public class GradingCases {
                 k == null ? null : k.getSelfGrade(), k == null ? null : k.getSelfStatement(), k == null ? null : k.getSelfBy(),
                 k == null ? null : k.getSelfAt(), k == null ? null : k.getDecidedGrade(), k == null ? null : k.getDecidedLevel(),
                 k == null ? null : k.getDecisionReason(), k == null ? null : k.getDecidedBy(), k == null ? null : k.getDecidedAt(),
-                history, passPercent(c.id()), canWrite, mayDecide(org), k == null ? 0 : k.getVersion());
+                history, passPercent(c.id()), canWrite, authorities.mayActFor(org.id()), k == null ? 0 : k.getVersion());
     }
 }
