@@ -227,6 +227,20 @@ public class GradingFigures {
     private record Params(CampaignView campaign, OrgRef org, LocalDate due, Map<String, Object> map) {
     }
 
+    /**
+     * The organisations under one in a campaign, for other modules' figures (the ledger, pledges) to count
+     * over the same set: {@code from} is "from organization o left join grading_case g ... where ..." taking
+     * {@code params}. Requires the right to read the campaign at that organisation.
+     */
+    public record Subjects(String from, Map<String, Object> params, CampaignView campaign, LocalDate gradingDue) {
+    }
+
+    @Transactional(readOnly = true)
+    public Subjects subjects(long campaignId, long organizationId) {
+        Params p = params(campaignId, organizationId);
+        return new Subjects(SUBJECTS, p.map, p.campaign, p.due);
+    }
+
     private Params params(long campaignId, long organizationId) {
         OrgRef org = guard.require(Permission.CAMPAIGN_READ, organizationId);
         CampaignView c = campaigns.get(campaignId);

@@ -17,7 +17,9 @@ public enum Permission {
     SURVEY_WRITE("survey:report:write"),
     SURVEY_REVIEW("survey:report:review"),
     GRADING_WRITE("grading:case:write"),
-    GRADING_DECIDE("grading:case:decide");
+    GRADING_DECIDE("grading:case:decide"),
+    UPGRADE_WRITE("upgrade:plan:write"),
+    PLEDGE_WRITE("pledge:pledge:write");
 
     private final String code;
 

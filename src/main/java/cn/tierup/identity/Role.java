@@ -14,10 +14,10 @@ public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     /** 上级党组织: supervises its subtree; the member roll is the branch's, so it sees it masked. */
     SUPERVISOR(EnumSet.of(ORG_READ, ORG_WRITE, ORG_MOVE, MEMBER_READ, IMPORT, CAMPAIGN_READ, SURVEY_WRITE,
-            SURVEY_REVIEW, GRADING_WRITE, GRADING_DECIDE)),
+            SURVEY_REVIEW, GRADING_WRITE, GRADING_DECIDE, UPGRADE_WRITE, PLEDGE_WRITE)),
     /** 基层党组织 (书记 or 组织委员): keeps its own facts and its member roll. */
     BRANCH(EnumSet.of(ORG_READ, ORG_WRITE, MEMBER_READ, MEMBER_WRITE, MEMBER_PII, IMPORT, CAMPAIGN_READ, SURVEY_WRITE,
-            SURVEY_REVIEW, GRADING_WRITE, GRADING_DECIDE)),
+            SURVEY_REVIEW, GRADING_WRITE, GRADING_DECIDE, UPGRADE_WRITE, PLEDGE_WRITE)),
     /** 党员: sees their organisation; pledges and votes come with later phases. */
     MEMBER(EnumSet.of(ORG_READ));
 

@@ -1,0 +1,193 @@
+package cn.tierup.upgrade;
+
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.grading.Authorities;
+import cn.tierup.identity.OrganizationDirectory;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.shared.Actors;
+import cn.tierup.shared.AuditRecorder;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.StaleRecordException;
+import cn.tierup.shared.files.AttachmentStore;
+import cn.tierup.shared.files.FileTypePolicy;
+import cn.tierup.upgrade.internal.ItemRepository;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The 整改台账 of an organisation: its lines are put in and progressed by the organisation (or a
+ * superior on its behalf) and closed or sent back by its authority, on evidence.
+ */
+@Service
+public class RectificationLedger {
+
+    private final ItemRepository items;
+    private final Authorities authorities;
+    private final Participation participation;
+    private final OrganizationDirectory directory;
+    private final ScopeGuard guard;
+    private final AuditRecorder audit;
+    private final AttachmentStore store;
+
+    RectificationLedger(ItemRepository items, Authorities authorities, Participation participation,
+                        OrganizationDirectory directory, ScopeGuard guard, AuditRecorder audit, AttachmentStore store) {
+        this.items = items;
+        this.authorities = authorities;
+        this.participation = participation;
+        this.directory = directory;
+        this.guard = guard;
+        this.audit = audit;
+        this.store = store;
+    }
+
+    public record ItemForm(String problem, String measure, String responsible, LocalDate deadline, Long version) {
+    }
+
+    @Transactional(readOnly = true)
+    public LedgerView get(long campaignId, long organizationId) {
+        if (!authorities.mayRead(organizationId)) {
+            throw new AccessDeniedException("out of scope");
+        }
+        CampaignView c = participation.require(campaignId, organizationId);
+        List<RectificationItem> list = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId);
+        LocalDate today = LocalDate.now();
+        long open = list.stream().filter(i -> i.getStatus() == ItemStatus.OPEN).count();
+        long overdue = list.stream().filter(i -> i.overdue(today)).count();
+        String name = directory.find(organizationId).map(OrganizationDirectory.OrgRef::name).orElse("");
+        return new LedgerView(campaignId, c.year(), organizationId, name, authorities.of(organizationId).name(), list, open,
+                list.size() - open, overdue, today, guard.can(Permission.UPGRADE_WRITE, organizationId),
+                authorities.mayActFor(organizationId));
+    }
+
+    @Transactional
+    public RectificationItem add(long campaignId, long organizationId, ItemForm form) {
+        guard.require(Permission.UPGRADE_WRITE, organizationId);
+        CampaignView c = participation.require(campaignId, organizationId);
+        int number = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId).stream()
+                .mapToInt(RectificationItem::getNumber).max().orElse(0) + 1;
+        RectificationItem i = new RectificationItem(campaignId, organizationId, number, form.problem(), form.measure(),
+                form.responsible(), form.deadline(), c.year(), Actors.current(), LocalDateTime.now());
+        items.saveAndFlush(i);
+        audit.record("RectificationItem", i.getId(), organizationId, "CREATE", "整改台账新增第 " + number + " 项：" + i.getProblem(),
+                null, snapshot(i));
+        return i;
+    }
+
+    @Transactional
+    public RectificationItem revise(long itemId, ItemForm form) {
+        RectificationItem i = load(itemId);
+        guard.require(Permission.UPGRADE_WRITE, i.getOrganizationId());
+        if (form.version() == null || form.version() != i.getVersion()) {
+            throw new StaleRecordException();
+        }
+        Map<String, Object> before = snapshot(i);
+        i.revise(form.problem(), form.measure(), form.responsible(), form.deadline(),
+                participation.require(i.getCampaignId(), i.getOrganizationId()).year());
+        items.saveAndFlush(i);
+        audit.record("RectificationItem", itemId, i.getOrganizationId(), "UPDATE", "修改整改台账第 " + i.getNumber() + " 项",
+                before, snapshot(i));
+        return i;
+    }
+
+    /** A progress note, with an evidence file if given (PDF, Word, Excel or image, checked by its bytes). */
+    @Transactional
+    public RectificationItem addNote(long itemId, String text, String fileName, byte[] bytes) {
+        RectificationItem i = load(itemId);
+        guard.require(Permission.UPGRADE_WRITE, i.getOrganizationId());
+        String key = null;
+        String type = null;
+        String safeName = null;
+        if (bytes != null && bytes.length > 0) {
+            type = FileTypePolicy.check(fileName, bytes);
+            safeName = fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+            safeName = safeName.length() > 200 ? safeName.substring(safeName.length() - 200) : safeName;
+        }
+        if (i.getStatus() != ItemStatus.OPEN) {
+            throw new DomainException("item.closed");
+        }
+        if (text == null || text.isBlank()) {
+            throw new DomainException("item.note");
+        }
+        if (type != null) {
+            key = store.put(bytes);
+        }
+        i.addNote(text, safeName, type, bytes == null || bytes.length == 0 ? null : (long) bytes.length, key,
+                Actors.current(), LocalDateTime.now());
+        items.saveAndFlush(i);
+        audit.record("RectificationItem", itemId, i.getOrganizationId(), "NOTE", "整改台账第 " + i.getNumber() + " 项记录进展"
+                + (safeName == null ? "" : "并上传佐证材料 " + safeName), null, Map.of("note", text.strip()));
+        return i;
+    }
+
+    /** 销号, by the authority. */
+    @Transactional
+    public RectificationItem close(long itemId, String remark, long version) {
+        RectificationItem i = reviewable(itemId, version);
+        Map<String, Object> before = snapshot(i);
+        i.close(remark, Actors.current(), LocalDateTime.now());
+        items.saveAndFlush(i);
+        audit.record("RectificationItem", itemId, i.getOrganizationId(), "CLOSE", "整改台账第 " + i.getNumber() + " 项销号",
+                before, snapshot(i));
+        return i;
+    }
+
+    @Transactional
+    public RectificationItem sendBack(long itemId, String reason, long version) {
+        RectificationItem i = reviewable(itemId, version);
+        Map<String, Object> before = snapshot(i);
+        i.sendBack(reason);
+        items.saveAndFlush(i);
+        audit.record("RectificationItem", itemId, i.getOrganizationId(), "RETURN", "整改台账第 " + i.getNumber()
+                + " 项未予销号：" + i.getReturnReason(), before, snapshot(i));
+        return i;
+    }
+
+    public record Evidence(String fileName, String contentType, byte[] bytes) {
+    }
+
+    @Transactional(readOnly = true)
+    public Evidence evidence(long itemId, long noteId) {
+        RectificationItem i = load(itemId);
+        if (!authorities.mayRead(i.getOrganizationId())) {
+            throw new AccessDeniedException("out of scope");
+        }
+        RectificationNote n = i.getNotes().stream().filter(x -> x.getId() == noteId && x.evidence()).findFirst()
+                .orElseThrow(() -> new NotFoundException("evidence", noteId));
+        return new Evidence(n.getFileName(), n.getContentType(), store.get(n.getStorageKey()));
+    }
+
+    private RectificationItem reviewable(long itemId, long version) {
+        RectificationItem i = load(itemId);
+        authorities.require(i.getOrganizationId());
+        if (i.getVersion() != version) {
+            throw new StaleRecordException();
+        }
+        return i;
+    }
+
+    private RectificationItem load(long itemId) {
+        RectificationItem i = items.findById(itemId).orElseThrow(() -> new NotFoundException("rectificationItem", itemId));
+        if (!authorities.mayRead(i.getOrganizationId())) {
+            throw new AccessDeniedException("out of scope");
+        }
+        return i;
+    }
+
+    private static Map<String, Object> snapshot(RectificationItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("problem", i.getProblem());
+        m.put("measure", i.getMeasure());
+        m.put("responsible", i.getResponsible());
+        m.put("deadline", String.valueOf(i.getDeadline()));
+        m.put("status", i.getStatus().name());
+        return m;
+    }
+}

@@ -1,0 +1,10 @@
+package cn.tierup.upgrade.internal;
+
+import cn.tierup.upgrade.RectificationItem;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ItemRepository extends JpaRepository<RectificationItem, Long> {
+
+    List<RectificationItem> findByCampaignIdAndOrganizationIdOrderByNumber(long campaignId, long organizationId);
+}
