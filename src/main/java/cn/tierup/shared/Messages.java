@@ -37,6 +37,12 @@ public class Messages {
         if (e instanceof NotFoundException && args.length > 0 && args[0] instanceof String what) {
             args[0] = get("entity." + what);
         }
+        for (int i = 0; i < args.length; i++) {
+            // plain digits: MessageFormat would print the year 2026 as "2,026"
+            if (args[i] instanceof Integer || args[i] instanceof Long) {
+                args[i] = String.valueOf(args[i]);
+            }
+        }
         return get(e.code(), args);
     }
 

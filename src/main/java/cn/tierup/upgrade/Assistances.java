@@ -27,15 +27,18 @@ public class Assistances {
     private final OrganizationDirectory directory;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Assistances(AssistanceRepository assistances, Authorities authorities, Participation participation,
-                OrganizationDirectory directory, ScopeGuard guard, AuditRecorder audit) {
+                OrganizationDirectory directory, ScopeGuard guard, AuditRecorder audit,
+                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.assistances = assistances;
         this.authorities = authorities;
         this.participation = participation;
         this.directory = directory;
         this.guard = guard;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     public record AssistanceForm(AssistanceKind kind, Long helperOrganizationId, String helperName, String helperPost,
@@ -59,6 +62,21 @@ public class Assistances {
                 .map(a -> new AssistanceView(a, a.getHelperOrganizationId() == null ? null
                         : directory.find(a.getHelperOrganizationId()).map(OrganizationDirectory.OrgRef::name).orElse("")))
                 .toList();
+    }
+
+    /** Who can be paired with a weak organisation: those graded 先进 this year, and the departments' committees. */
+    public record Candidate(long id, String name) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Candidate> candidates(long campaignId, long organizationId) {
+        var c = participation.require(campaignId, organizationId);
+        return jdbc.sql("select o.id, o.name from organization o join organization r on r.id = :root"
+                        + " where o.retired = false and o.id <> :org and o.path like r.path || '%' and (o.depth = r.depth + 1"
+                        + " or exists (select 1 from grading_case g where g.campaign_id = :c and g.organization_id = o.id"
+                        + " and g.decided_level = 'ADVANCED')) order by o.path")
+                .param("root", c.rootOrganizationId()).param("org", organizationId).param("c", campaignId)
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2))).list();
     }
 
     public boolean canWrite(long organizationId) {

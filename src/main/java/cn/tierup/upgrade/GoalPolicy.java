@@ -39,7 +39,7 @@ public final class GoalPolicy {
                 throw new DomainException("goal.measure.owner", i + 1);
             }
             if (m.dueOn() == null || m.dueOn().getYear() != year) {
-                throw new DomainException("goal.measure.due", i + 1, year);
+                throw new DomainException("goal.measure.due", i + 1, String.valueOf(year));
             }
         }
     }

@@ -67,7 +67,7 @@ public class RectificationItem {
             throw new DomainException("item.responsible");
         }
         if (newDeadline == null || newDeadline.getYear() < year || newDeadline.getYear() > year + 1) {
-            throw new DomainException("item.deadline", year);
+            throw new DomainException("item.deadline", String.valueOf(year));
         }
         this.problem = newProblem.strip();
         this.measure = newMeasure.strip();
