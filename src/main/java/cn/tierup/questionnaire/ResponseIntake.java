@@ -2,7 +2,7 @@ package cn.tierup.questionnaire;
 
 import cn.tierup.questionnaire.internal.QuestionnaireRepository;
 import cn.tierup.questionnaire.internal.QuestionsConverter;
-import cn.tierup.questionnaire.internal.SubmissionGate;
+import cn.tierup.shared.BurstLimit;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.OneTimeCodes;
 import cn.tierup.shared.NotFoundException;
@@ -37,14 +37,15 @@ public class ResponseIntake {
     public static final String RESPONDENTS = "*";
 
     private final QuestionnaireRepository questionnaires;
-    private final SubmissionGate gate;
+    private final BurstLimit gate;
     private final JdbcTemplate jdbc;
     private static final int CACHED_SLUGS = 10_000;
     private final Map<String, Questionnaire> bySlug = new ConcurrentHashMap<>();
 
-    ResponseIntake(QuestionnaireRepository questionnaires, SubmissionGate gate, JdbcTemplate jdbc) {
+    ResponseIntake(QuestionnaireRepository questionnaires, JdbcTemplate jdbc,
+                   @org.springframework.beans.factory.annotation.Value("${tierup.questionnaire.submissions-per-minute-per-address:30}") int perMinute) {
         this.questionnaires = questionnaires;
-        this.gate = gate;
+        this.gate = new BurstLimit(perMinute);
         this.jdbc = jdbc;
     }
 

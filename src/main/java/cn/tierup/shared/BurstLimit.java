@@ -1,24 +1,21 @@
-package cn.tierup.questionnaire.internal;
+package cn.tierup.shared;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * Limits bursts of submissions from one address (per minute, in memory only: the address is never
- * stored). Several instances each keep their own window, which is enough against a script or a
- * double-tapping crowd.
+ * Limits bursts of public submissions (answers, suggestions, ratings) from one address, per minute, in
+ * memory only: the address is never stored. Several instances each keep their own window, which is
+ * enough against a script or a double-tapping crowd.
  */
-@Component
-public class SubmissionGate {
+public class BurstLimit {
 
     private final int perMinute;
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
-    public SubmissionGate(@Value("${tierup.questionnaire.submissions-per-minute-per-address:30}") int perMinute) {
+    public BurstLimit(int perMinute) {
         this.perMinute = perMinute;
     }
 
