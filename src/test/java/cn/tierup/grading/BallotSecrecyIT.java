@@ -1,0 +1,306 @@
+package cn.tierup.grading;
+
+import cn.tierup.shared.OneTimeCodes;
+import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static cn.tierup.grading.GradingApiIT.assertRefused;
+import static cn.tierup.grading.GradingApiIT.map;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
+
+/**
+ * The phone 无记名测评 of a 审议 keeps its secret in the database itself: the codes are kept only as
+ * hashes with a spent flag, the votes only as three counters, and nothing — no row, no time, no audit
+ * entry — is written per vote, so nothing stored can tie a choice to a code, a person or a moment.
+ * Checked with plain SQL over the schema, on H2 and PostgreSQL alike.
+ *
+ * <p>Works in 白鹿镇, for which no other test opens a campaign.
+ */
+@IntegrationTest
+class BallotSecrecyIT {
+
+    static final String TOWN = "中共彭州市白鹿镇委员会";
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+    @Autowired BallotBox ballotBox;
+
+    final LocalDate today = LocalDate.now();
+
+    long id(String name) {
+        return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
+    }
+
+    JsonNode call(MockHttpServletRequestBuilder request, String as, Object body) throws Exception {
+        request.with(users.as(as));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        String out = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).as(out).isIn(200, 201);
+        return json.readTree(out);
+    }
+
+    /** The campaign rooted at the town, its 对标定级 under way since 1 January; opened once per context. */
+    synchronized long campaign() throws Exception {
+        int year = today.getYear();
+        Long existing = jdbc.sql("select id from campaign where root_organization_id = :r and campaign_year = :y")
+                .param("r", id(TOWN)).param("y", year).query(Long.class).optional().orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        return call(post("/api/campaigns"), "admin", GradingApiIT.campaignForm(id(TOWN), year)).get("id").asLong();
+    }
+
+    synchronized String clerk() throws Exception {
+        String username = "blz-zuzhi";
+        if (jdbc.sql("select count(*) from account where username = :u").param("u", username).query(Long.class).single() == 0) {
+            call(post("/api/accounts"), "admin", map("username", username, "displayName", "白鹿镇组织委员", "organizationId", id(TOWN),
+                    "role", "SUPERVISOR", "password", "Ballot2026pass", "enabled", true));
+        }
+        return username;
+    }
+
+    List<Long> villages() {
+        return jdbc.sql("select id from organization where parent_id = :p and field = 'VILLAGE' and retired = false order by id")
+                .param("p", id(TOWN)).query(Long.class).list();
+    }
+
+    Map<String, Integer> votes(String leader, int lead) {
+        Map<String, Integer> v = new LinkedHashMap<>();
+        v.put(leader, lead);
+        v.put(leader.equals("一般") ? "先进" : "一般", 2);
+        return v;
+    }
+
+    /** Steps 1 to 3 of a village through the API, leaving it at the 审议. */
+    void toDeliberation(long c, long village, String clerk) throws Exception {
+        String url = "/api/grading/cases/" + c + "/" + village;
+        JsonNode one = call(post(url + "/public-review"), clerk, map("heldOn", today.minusDays(2), "place", "村党群服务中心",
+                "expected", 40, "attendance", 30, "votes", votes("一般", 20)));
+        int members = one.get("members").asInt();
+        JsonNode two = call(post(url + "/member-review"), clerk, map("heldOn", today.minusDays(1), "place", "村党员活动室",
+                "attendance", members, "votes", votes("一般", members - 3)));
+        Map<String, Integer> scores = new TreeMap<>();
+        for (int d = 1; d <= 5; d++) {
+            for (int k = 1; k <= 5; k++) {
+                scores.put(d + "." + k, 3);
+            }
+        }
+        JsonNode sheet = call(put(url + "/score-sheet"), clerk, map("scores", scores, "version", two.get("version").asLong()));
+        assertThat(sheet.get("evaluation").get("total").asInt()).isEqualTo(75);
+        call(post(url + "/self-grade"), clerk, map("grade", "一般", "statement", "对照标准自评为一般。",
+                "version", sheet.get("version").asLong()));
+    }
+
+    // ------------------------------------------------------------------ what the database holds
+
+    /** Names of the application's tables in the current schema. */
+    List<String> tables() {
+        return jdbc.sql("select lower(table_name) from information_schema.tables where table_schema = current_schema"
+                        + " and table_type = 'BASE TABLE' order by 1")
+                .query(String.class).list();
+    }
+
+    Map<String, String> columns(String table) {
+        Map<String, String> out = new TreeMap<>();
+        jdbc.sql("select lower(column_name), lower(data_type) from information_schema.columns"
+                        + " where table_schema = current_schema and lower(table_name) = :t")
+                .param("t", table)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /**
+     * Rows in every table. Spring Session's tables are left out: they belong to logins (none happen here,
+     * but the container may expire old sessions at any moment).
+     */
+    Map<String, Long> rowCounts() {
+        Map<String, Long> out = new TreeMap<>();
+        for (String t : tables()) {
+            if (!t.startsWith("spring_session")) {
+                out.put(t, jdbc.sql("select count(*) from " + t).query(Long.class).single());
+            }
+        }
+        return out;
+    }
+
+    Map<String, Integer> tally(long meeting) {
+        Map<String, Integer> out = new TreeMap<>();
+        jdbc.sql("select choice, n from grading_ballot_tally where meeting_id = :m").param("m", meeting)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                });
+        return out;
+    }
+
+    long spent(long meeting) {
+        return jdbc.sql("select count(*) from grading_ballot_code where meeting_id = :m and spent = true").param("m", meeting)
+                .query(Long.class).single();
+    }
+
+    /** What a refused vote must leave unchanged: every table's rows, the counters and the codes spent. */
+    String box(long meeting) {
+        return rowCounts() + " " + tally(meeting) + " spent " + spent(meeting);
+    }
+
+    @Test
+    void aPhoneBallotKeepsSpentCodesAndThreeCountersAndNothingThatTiesAVoteToACodeAPersonOrATime() throws Exception {
+        long c = campaign();
+        String clerk = clerk();
+        List<Long> villages = villages();
+        long village = villages.get(0);
+        long other = villages.get(1);
+        toDeliberation(c, village, clerk);
+        String url = "/api/grading/cases/" + c + "/" + village;
+
+        JsonNode opened = call(post(url + "/ballot/phone"), clerk, map("heldOn", today, "place", "村党群服务中心", "expected", 15,
+                "codes", 12));
+        List<String> codes = new ArrayList<>();
+        opened.get("codes").forEach(x -> codes.add(x.asText()));
+        assertThat(codes).hasSize(12).doesNotHaveDuplicates();
+        long meeting = opened.get("meeting").get("id").asLong();
+        String slug = opened.get("meeting").get("slug").asText();
+        long caseId = opened.get("grading").get("caseId").asLong();
+
+        // the codes are kept as salted hashes only, none spent; three counters at nought
+        Set<String> hashes = new TreeSet<>();
+        codes.forEach(code -> hashes.add(OneTimeCodes.hash(slug, OneTimeCodes.normalise(code))));
+        assertThat(jdbc.sql("select code_hash from grading_ballot_code where meeting_id = :m").param("m", meeting)
+                .query(String.class).set()).isEqualTo(hashes);
+        assertThat(spent(meeting)).isZero();
+        assertThat(tally(meeting)).isEqualTo(Map.of("AGREE", 0, "DISAGREE", 0, "ABSTAIN", 0));
+        assertThat(call(get(url), clerk, null).toString()).as("the codes are shown once, when printed")
+                .doesNotContain(codes.get(0)).doesNotContain(OneTimeCodes.normalise(codes.get(0)));
+
+        Long lastAudit = jdbc.sql("select max(id) from audit_entry").query(Long.class).single();
+        LocalDateTime firstVote = LocalDateTime.now();
+        Map<String, Long> rowsBefore = rowCounts();
+        String[] firstBatch = {"AGREE", "AGREE", "DISAGREE", "AGREE", "ABSTAIN", "DISAGREE", "AGREE"};
+        for (int i = 0; i < firstBatch.length; i++) {
+            ballotBox.vote(slug, codes.get(i), firstBatch[i]);
+        }
+        assertThat(rowCounts()).as("seven votes add a row to no table").isEqualTo(rowsBefore);
+
+        // the clerk works on another village while the ballot runs: that is audited, the votes are not
+        call(post("/api/grading/cases/" + c + "/" + other + "/public-review"), clerk, map("heldOn", today.minusDays(1),
+                "place", "村委会", "expected", 30, "attendance", 25, "votes", votes("先进", 15)));
+
+        String[] secondBatch = {"AGREE", "DISAGREE", "AGREE"};
+        for (int i = 0; i < secondBatch.length; i++) {
+            ballotBox.vote(slug, codes.get(firstBatch.length + i), secondBatch[i]);
+        }
+        LocalDateTime lastVote = LocalDateTime.now();
+        assertThat(tally(meeting)).isEqualTo(Map.of("AGREE", 6, "DISAGREE", 3, "ABSTAIN", 1));
+        assertThat(spent(meeting)).isEqualTo(10);
+
+        List<String> auditedMeanwhile = jdbc.sql("select actor || ' ' || entity_type || ' ' || organization_id || ' ' || action"
+                        + " from audit_entry where id > :last or (at >= :from and at <= :to) order by id")
+                .param("last", lastAudit).param("from", Timestamp.valueOf(firstVote)).param("to", Timestamp.valueOf(lastVote))
+                .query(String.class).list();
+        assertThat(auditedMeanwhile).containsExactly(clerk + " GradingCase " + other + " REVIEW");
+        assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'GradingCase' and entity_id = :id and id > :last")
+                .param("id", String.valueOf(caseId)).param("last", lastAudit).query(Long.class).single()).isZero();
+
+        // a code votes once; a refused vote changes nothing at all
+        String before = box(meeting);
+        assertRefused(() -> ballotBox.vote(slug, codes.get(0), "DISAGREE"), "ballot.code");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(3).toLowerCase(), "AGREE"), "ballot.code");
+        assertRefused(() -> ballotBox.vote(slug, "", "AGREE"), "ballot.code");
+        assertThat(box(meeting)).isEqualTo(before);
+
+        JsonNode closed = call(post(url + "/ballot/phone/close"), clerk, map("attendance", 13));
+        JsonNode m = closed.get("deliberation");
+        assertThat(List.of(m.get("ballotsIssued").asInt(), m.get("ballotsReturned").asInt(), m.get("agree").asInt(),
+                m.get("disagree").asInt(), m.get("abstain").asInt(), m.get("attendance").asInt())).containsExactly(12, 10, 6, 3, 1, 13);
+        assertThat(m.get("passed").asBoolean()).as("6 of 10 valid votes agree").isTrue();
+        assertThat(closed.get("step").asText()).isEqualTo("DECISION");
+
+        // after the close the box is shut, for unspent and spent codes alike
+        String shut = box(meeting);
+        assertRefused(() -> ballotBox.vote(slug, codes.get(11), "DISAGREE"), "ballot.closed");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(0), "AGREE"), "ballot.closed");
+        assertThat(box(meeting)).isEqualTo(shut);
+
+        // the votes counted are the codes spent, and the meeting's record says the same
+        int counted = tally(meeting).values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(counted).isEqualTo(spent(meeting)).isEqualTo(10);
+        assertThat(jdbc.sql("select count(*) from grading_ballot_tally where meeting_id = :m").param("m", meeting)
+                .query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from grading_ballot_code where meeting_id = :m").param("m", meeting)
+                .query(Long.class).single()).isEqualTo(12);
+
+        // the only ballot tables are the codes and the counters, with no other column and nothing of time
+        List<String> ballotTables = tables().stream().filter(t -> t.contains("vote") || t.contains("ballot")).toList();
+        assertThat(ballotTables).containsExactlyInAnyOrder("grading_ballot_code", "grading_ballot_tally");
+        Map<String, String> codeColumns = columns("grading_ballot_code");
+        Map<String, String> tallyColumns = columns("grading_ballot_tally");
+        assertThat(codeColumns.keySet()).containsExactlyInAnyOrder("meeting_id", "code_hash", "spent");
+        assertThat(tallyColumns.keySet()).containsExactlyInAnyOrder("meeting_id", "choice", "n");
+        List<String> types = new ArrayList<>(codeColumns.values());
+        types.addAll(tallyColumns.values());
+        for (String type : types) {
+            assertThat(type).doesNotContain("time").doesNotContain("date").doesNotContain("interval");
+        }
+
+        // no printed code, typed code or hash is kept anywhere but in the hash column: not in the audit
+        // trail, not in the meeting, not in any text column of any table
+        List<String> secrets = new ArrayList<>();
+        for (String code : codes) {
+            secrets.add(code);
+            secrets.add(OneTimeCodes.normalise(code));
+        }
+        secrets.addAll(hashes);
+        String audit = String.join("\n", jdbc.sql("select coalesce(summary, '') || ' ' || coalesce(before_state, '') || ' '"
+                + " || coalesce(after_state, '') from audit_entry").query(String.class).list());
+        assertThat(audit).isNotEmpty();
+        for (String s : secrets) {
+            assertThat(audit).doesNotContain(s);
+        }
+        List<String> found = new ArrayList<>();
+        for (String t : tables()) {
+            for (Map.Entry<String, String> col : columns(t).entrySet()) {
+                boolean text = col.getValue().contains("char") || col.getValue().equals("text") || col.getValue().contains("clob");
+                if (!text || (t.equals("grading_ballot_code") && col.getKey().equals("code_hash"))) {
+                    continue;
+                }
+                StringBuilder where = new StringBuilder();
+                Map<String, Object> params = new LinkedHashMap<>();
+                for (int i = 0; i < secrets.size(); i++) {
+                    where.append(i == 0 ? "" : " or ").append(col.getKey()).append(" like :s").append(i);
+                    params.put("s" + i, "%" + secrets.get(i) + "%");
+                }
+                long n = jdbc.sql("select count(*) from " + t + " where " + where).params(params).query(Long.class).single();
+                if (n > 0) {
+                    found.add(t + "." + col.getKey());
+                }
+            }
+        }
+        assertThat(found).as("columns holding a code or its hash").isEmpty();
+    }
+}
