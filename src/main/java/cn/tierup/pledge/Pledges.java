@@ -1,0 +1,348 @@
+package cn.tierup.pledge;
+
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.grading.Authorities;
+import cn.tierup.identity.OrganizationDirectory;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.pledge.internal.BoardRepository;
+import cn.tierup.pledge.internal.CommentRepository;
+import cn.tierup.pledge.internal.PledgeRepository;
+import cn.tierup.pledge.internal.SuggestionRepository;
+import cn.tierup.shared.Actors;
+import cn.tierup.shared.AuditRecorder;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.StaleRecordException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The office side of 公开承诺: the organisation (or a superior on its behalf) writes its 承诺书 and its
+ * members' pledges, moderates residents' suggestions, publishes once signed and records fulfilment;
+ * its authority signs the organisation's 承诺书 and comments. Each change is audited.
+ */
+@Service
+public class Pledges {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] SLUG = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final BoardRepository boards;
+    private final PledgeRepository pledges;
+    private final SuggestionRepository suggestions;
+    private final CommentRepository comments;
+    private final CampaignService campaigns;
+    private final Authorities authorities;
+    private final OrganizationDirectory directory;
+    private final ScopeGuard guard;
+    private final AuditRecorder audit;
+    private final JdbcClient jdbc;
+
+    Pledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions, CommentRepository comments,
+            CampaignService campaigns, Authorities authorities, OrganizationDirectory directory, ScopeGuard guard,
+            AuditRecorder audit, JdbcClient jdbc) {
+        this.boards = boards;
+        this.pledges = pledges;
+        this.suggestions = suggestions;
+        this.comments = comments;
+        this.campaigns = campaigns;
+        this.authorities = authorities;
+        this.directory = directory;
+        this.guard = guard;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    public record PledgeForm(String goal, List<String> items, boolean showName, Long version) {
+    }
+
+    @Transactional(readOnly = true)
+    public BoardView get(long campaignId, long organizationId) {
+        if (!authorities.mayRead(organizationId)) {
+            throw new AccessDeniedException("out of scope");
+        }
+        CampaignView c = takesPart(campaignId, organizationId);
+        PledgeBoard b = boards.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
+        List<Pledge> all = b == null ? List.of() : pledges.findByBoardIdOrderById(b.getId());
+        Pledge own = all.stream().filter(Pledge::organisation).findFirst().orElse(null);
+        List<Pledge> members = all.stream().filter(p -> !p.organisation()).toList();
+        boolean canWrite = guard.can(Permission.PLEDGE_WRITE, organizationId);
+        Set<Long> pledged = members.stream().map(Pledge::getMemberId).collect(Collectors.toSet());
+        List<BoardView.Member> roll = canWrite ? jdbc.sql("select id, name from member where organization_id = :o and status = 'ACTIVE'"
+                        + " and category in ('FULL', 'PROBATIONARY') order by name")
+                .param("o", organizationId)
+                .query((rs, n) -> new BoardView.Member(rs.getLong(1), rs.getString(2), pledged.contains(rs.getLong(1)))).list()
+                : List.of();
+        return new BoardView(campaignId, c.year(), organizationId, name(organizationId), authorities.of(organizationId).name(),
+                b == null ? null : b.getId(), b == null ? null : b.getSlug(), b != null && b.isSuggestionsOpen(),
+                b == null ? null : b.getPublishedAt(), own, members,
+                b == null || !canWrite ? List.of() : suggestions.findByBoardIdOrderByIdDesc(b.getId()),
+                b == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()),
+                b == null ? emptyRatings() : ratings(b.getId()), roll, canWrite, authorities.mayActFor(organizationId));
+    }
+
+    /** Opens or closes 群众点诺 on the public page (the page itself is created on first use). */
+    @Transactional
+    public BoardView suggestions(long campaignId, long organizationId, boolean open) {
+        PledgeBoard b = writableBoard(campaignId, organizationId);
+        b.suggestions(open);
+        boards.saveAndFlush(b);
+        audit.record("PledgeBoard", b.getId(), organizationId, "UPDATE", open ? "开启群众点诺" : "关闭群众点诺", null,
+                Map.of("suggestionsOpen", open));
+        return get(campaignId, organizationId);
+    }
+
+    /** Saves (or hands in, with {@code submit}) the organisation's 承诺书. */
+    @Transactional
+    public BoardView saveOrganisationPledge(long campaignId, long organizationId, PledgeForm form, boolean submit) {
+        PledgeBoard b = writableBoard(campaignId, organizationId);
+        Pledge p = organisationPledge(b).orElseGet(() -> new Pledge(b.getId(), null, null, LocalDateTime.now()));
+        return write(b, p, form, submit, "承诺书");
+    }
+
+    /** Saves (or hands in) one member's 党员公开承诺书. */
+    @Transactional
+    public BoardView saveMemberPledge(long campaignId, long organizationId, long memberId, PledgeForm form, boolean submit) {
+        PledgeBoard b = writableBoard(campaignId, organizationId);
+        String memberName = jdbc.sql("select name from member where id = :m and organization_id = :o and status = 'ACTIVE'"
+                        + " and category in ('FULL', 'PROBATIONARY')")
+                .param("m", memberId).param("o", organizationId).query(String.class).optional()
+                .orElseThrow(() -> new DomainException("pledge.member"));
+        Pledge p = pledges.findByBoardIdOrderById(b.getId()).stream().filter(x -> Long.valueOf(memberId).equals(x.getMemberId()))
+                .findFirst().orElseGet(() -> new Pledge(b.getId(), memberId, memberName, LocalDateTime.now()));
+        return write(b, p, form, submit, memberName + " 的党员公开承诺书");
+    }
+
+    private BoardView write(PledgeBoard b, Pledge p, PledgeForm form, boolean submit, String what) {
+        if (p.getId() != null && (form.version() == null || form.version() != p.getVersion())) {
+            throw new StaleRecordException();
+        }
+        Map<String, Object> before = p.getId() == null ? null : snapshot(p);
+        LocalDateTime now = LocalDateTime.now();
+        p.write(form.goal(), form.items() == null ? List.of() : form.items(), form.showName(), now);
+        if (submit) {
+            p.submit(Actors.current(), now);
+        }
+        pledges.saveAndFlush(p);
+        audit.record("Pledge", p.getId(), b.getOrganizationId(), submit ? "SUBMIT" : before == null ? "CREATE" : "UPDATE",
+                (submit ? "提交" : "保存") + what, before, snapshot(p));
+        return get(b.getCampaignId(), b.getOrganizationId());
+    }
+
+    /** 签订: the organisation's by its authority, a member's by the branch. */
+    @Transactional
+    public BoardView sign(long pledgeId, long version) {
+        Pledge p = load(pledgeId);
+        PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
+        requireSigner(p, b);
+        if (p.getVersion() != version) {
+            throw new StaleRecordException();
+        }
+        LocalDateTime now = LocalDateTime.now();
+        p.sign(Actors.current(), now);
+        if (b.published()) {
+            p.publish(now);
+        }
+        pledges.saveAndFlush(p);
+        audit.record("Pledge", p.getId(), b.getOrganizationId(), "SIGN", "签订" + (p.organisation() ? "党组织承诺书（目标责任书）"
+                : p.getPledgerName() + " 的党员公开承诺书"), null, snapshot(p));
+        return get(b.getCampaignId(), b.getOrganizationId());
+    }
+
+    @Transactional
+    public BoardView returnForRevision(long pledgeId, String reason, long version) {
+        Pledge p = load(pledgeId);
+        PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
+        requireSigner(p, b);
+        if (p.getVersion() != version) {
+            throw new StaleRecordException();
+        }
+        p.returnForRevision(reason, Actors.current(), LocalDateTime.now());
+        pledges.saveAndFlush(p);
+        audit.record("Pledge", p.getId(), b.getOrganizationId(), "RETURN", "退回承诺书：" + p.getReturnReason(), null, snapshot(p));
+        return get(b.getCampaignId(), b.getOrganizationId());
+    }
+
+    /** Makes the signed 承诺书 and the members' signed pledges public on the organisation's page. */
+    @Transactional
+    public BoardView publish(long campaignId, long organizationId) {
+        PledgeBoard b = writableBoard(campaignId, organizationId);
+        Pledge own = organisationPledge(b).orElseThrow(() -> new DomainException("pledge.notSigned"));
+        LocalDateTime now = LocalDateTime.now();
+        own.publish(now);
+        int n = 1;
+        for (Pledge p : pledges.findByBoardIdOrderById(b.getId())) {
+            if (!p.organisation() && p.getStatus() == PledgeStatus.SIGNED) {
+                p.publish(now);
+                n++;
+            }
+        }
+        b.published(now);
+        boards.saveAndFlush(b);
+        pledges.flush();
+        audit.record("PledgeBoard", b.getId(), organizationId, "PUBLISH", "向社会公开承诺（" + n + " 份承诺书）", null, null);
+        return get(campaignId, organizationId);
+    }
+
+    /** 践诺 of one item. */
+    @Transactional
+    public BoardView fulfil(long pledgeId, int number, Fulfilment status, String evidence, LocalDate on) {
+        Pledge p = load(pledgeId);
+        PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
+        guard.require(Permission.PLEDGE_WRITE, b.getOrganizationId());
+        PledgeItem i = p.fulfil(number, status, evidence, on, Actors.current(), LocalDateTime.now());
+        pledges.saveAndFlush(p);
+        audit.record("Pledge", p.getId(), b.getOrganizationId(), "FULFIL", "承诺事项第 " + number + " 项：" + status.name(),
+                null, Map.of("item", i.getText(), "status", status.name(), "evidence", i.getEvidence() == null ? "" : i.getEvidence()));
+        return get(b.getCampaignId(), b.getOrganizationId());
+    }
+
+    /** A suggestion taken up becomes an item of the organisation's draft 承诺书. */
+    @Transactional
+    public BoardView take(long suggestionId) {
+        Suggestion s = suggestions.findById(suggestionId).orElseThrow(() -> new NotFoundException("suggestion", suggestionId));
+        PledgeBoard b = boards.findById(s.getBoardId()).orElseThrow();
+        guard.require(Permission.PLEDGE_WRITE, b.getOrganizationId());
+        Pledge p = organisationPledge(b).orElseGet(() -> new Pledge(b.getId(), null, null, LocalDateTime.now()));
+        LocalDateTime now = LocalDateTime.now();
+        PledgeItem item = p.take(s.getText(), now);
+        s.moderate(SuggestionStatus.TAKEN, Actors.current(), now);
+        pledges.saveAndFlush(p);
+        suggestions.saveAndFlush(s);
+        audit.record("Suggestion", s.getId(), b.getOrganizationId(), "TAKE", "采纳群众点诺，列为承诺事项第 " + item.getNumber() + " 项",
+                null, Map.of("text", s.getText()));
+        return get(b.getCampaignId(), b.getOrganizationId());
+    }
+
+    @Transactional
+    public BoardView reject(long suggestionId) {
+        Suggestion s = suggestions.findById(suggestionId).orElseThrow(() -> new NotFoundException("suggestion", suggestionId));
+        PledgeBoard b = boards.findById(s.getBoardId()).orElseThrow();
+        guard.require(Permission.PLEDGE_WRITE, b.getOrganizationId());
+        s.moderate(SuggestionStatus.REJECTED, Actors.current(), LocalDateTime.now());
+        suggestions.saveAndFlush(s);
+        audit.record("Suggestion", s.getId(), b.getOrganizationId(), "REJECT", "群众点诺未采纳", null, Map.of("text", s.getText()));
+        return get(b.getCampaignId(), b.getOrganizationId());
+    }
+
+    /** 领导点评 on one organisation or several together; the commenter must act as each one's authority. */
+    @Transactional
+    public int comment(long campaignId, List<Long> organizationIds, String text) {
+        if (organizationIds == null || organizationIds.isEmpty()) {
+            throw new DomainException("comment.none");
+        }
+        for (Long id : organizationIds) {
+            authorities.require(id);
+            takesPart(campaignId, id);
+        }
+        LocalDateTime now = LocalDateTime.now();
+        for (Long id : organizationIds) {
+            PledgeBoard b = board(campaignId, id);
+            Comment c = comments.save(new Comment(b.getId(), text, Actors.current(), guard.currentUser().organizationId(), now));
+            audit.record("PledgeComment", c.getId(), id, "CREATE", "领导点评", null, Map.of("text", c.getText()));
+        }
+        return organizationIds.size();
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    private void requireSigner(Pledge p, PledgeBoard b) {
+        if (p.organisation()) {
+            authorities.require(b.getOrganizationId());
+        } else {
+            guard.require(Permission.PLEDGE_WRITE, b.getOrganizationId());
+        }
+    }
+
+    private Pledge load(long pledgeId) {
+        Pledge p = pledges.findById(pledgeId).orElseThrow(() -> new NotFoundException("pledge", pledgeId));
+        PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
+        if (!authorities.mayRead(b.getOrganizationId())) {
+            throw new AccessDeniedException("out of scope");
+        }
+        return p;
+    }
+
+    private java.util.Optional<Pledge> organisationPledge(PledgeBoard b) {
+        return b.getId() == null ? java.util.Optional.empty()
+                : pledges.findByBoardIdOrderById(b.getId()).stream().filter(Pledge::organisation).findFirst();
+    }
+
+    private PledgeBoard writableBoard(long campaignId, long organizationId) {
+        guard.require(Permission.PLEDGE_WRITE, organizationId);
+        takesPart(campaignId, organizationId);
+        return board(campaignId, organizationId);
+    }
+
+    private PledgeBoard board(long campaignId, long organizationId) {
+        return boards.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElseGet(() -> {
+            PledgeBoard b = boards.saveAndFlush(new PledgeBoard(campaignId, organizationId, slug(), LocalDateTime.now()));
+            for (Satisfaction s : Satisfaction.values()) {
+                jdbc.sql("insert into pledge_rating_tally (board_id, choice, n) values (:b, :c, 0)")
+                        .param("b", b.getId()).param("c", s.name()).update();
+            }
+            return b;
+        });
+    }
+
+    private CampaignView takesPart(long campaignId, long organizationId) {
+        CampaignView c = campaigns.get(campaignId);
+        if (organizationId == c.rootOrganizationId() || !campaigns.takesPart(campaignId, organizationId)) {
+            throw new DomainException("upgrade.notInCampaign");
+        }
+        return c;
+    }
+
+    Map<Satisfaction, Long> ratings(long boardId) {
+        Map<Satisfaction, Long> m = emptyRatings();
+        jdbc.sql("select choice, n from pledge_rating_tally where board_id = :b").param("b", boardId)
+                .query(rs -> {
+                    m.put(Satisfaction.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return m;
+    }
+
+    private static Map<Satisfaction, Long> emptyRatings() {
+        Map<Satisfaction, Long> m = new EnumMap<>(Satisfaction.class);
+        for (Satisfaction s : Satisfaction.values()) {
+            m.put(s, 0L);
+        }
+        return m;
+    }
+
+    private String name(long organizationId) {
+        return directory.find(organizationId).map(OrganizationDirectory.OrgRef::name).orElse("");
+    }
+
+    private static String slug() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            b.append(SLUG[RANDOM.nextInt(SLUG.length)]);
+        }
+        return b.toString();
+    }
+
+    private static Map<String, Object> snapshot(Pledge p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", p.getStatus().name());
+        m.put("goal", p.getGoal());
+        List<String> items = new ArrayList<>();
+        p.getItems().forEach(i -> items.add(i.getNumber() + ". " + i.getText()));
+        m.put("items", items);
+        return m;
+    }
+}

@@ -1,0 +1,141 @@
+package cn.tierup.pledge;
+
+import cn.tierup.identity.OrganizationDirectory;
+import cn.tierup.pledge.internal.BoardRepository;
+import cn.tierup.pledge.internal.CommentRepository;
+import cn.tierup.pledge.internal.PledgeRepository;
+import cn.tierup.pledge.internal.SuggestionRepository;
+import cn.tierup.shared.BurstLimit;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.OneTimeCodes;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the public sees and does on an organisation's pledge page, without an account: the published
+ * pledges only (a member's name only where the member agreed to show it), the superior's comments,
+ * suggesting what to pledge while that is open, and rating the fulfilment once per browser. Nothing
+ * about the resident is kept: a suggestion is its text and day; a rating is a counter, and the browser
+ * that rated is a hash of a random cookie kept apart from the counters.
+ */
+@Service
+public class PublicPledges {
+
+    private final BoardRepository boards;
+    private final PledgeRepository pledges;
+    private final SuggestionRepository suggestions;
+    private final CommentRepository comments;
+    private final Pledges office;
+    private final OrganizationDirectory directory;
+    private final JdbcClient jdbc;
+    private final BurstLimit gate;
+
+    PublicPledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions,
+                  CommentRepository comments, Pledges office, OrganizationDirectory directory, JdbcClient jdbc,
+                  @Value("${tierup.pledge.submissions-per-minute-per-address:5}") int perMinute) {
+        this.boards = boards;
+        this.pledges = pledges;
+        this.suggestions = suggestions;
+        this.comments = comments;
+        this.office = office;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.gate = new BurstLimit(perMinute);
+    }
+
+    /** A published pledge as the public sees it: the pledger shown as the member agreed. */
+    public record PublicPledge(boolean organisation, String pledger, String goal, List<PledgeItem> items) {
+
+        public long fulfilled() {
+            return items.stream().filter(i -> i.getStatus() == Fulfilment.FULFILLED).count();
+        }
+    }
+
+    public record Page(String slug, String organizationName, int year, boolean suggestionsOpen, boolean published,
+                       PublicPledge organisation, List<PublicPledge> members, List<Comment> comments,
+                       Map<Satisfaction, Long> ratings, double satisfactionRate, long ratingCount) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Page> page(String slug) {
+        return board(slug).map(b -> {
+            List<Pledge> published = pledges.findByBoardIdOrderById(b.getId()).stream().filter(p -> p.getPublishedAt() != null).toList();
+            PublicPledge own = published.stream().filter(Pledge::organisation).findFirst()
+                    .map(p -> new PublicPledge(true, null, p.getGoal(), p.getItems())).orElse(null);
+            List<PublicPledge> members = published.stream().filter(p -> !p.organisation())
+                    .map(p -> new PublicPledge(false, p.isShowName() ? p.getPledgerName() : null, null, p.getItems())).toList();
+            Map<Satisfaction, Long> r = office.ratings(b.getId());
+            long n = r.values().stream().mapToLong(Long::longValue).sum();
+            int year = jdbc.sql("select campaign_year from campaign where id = :c").param("c", b.getCampaignId())
+                    .query(Integer.class).single();
+            return new Page(b.getSlug(), directory.find(b.getOrganizationId()).map(OrganizationDirectory.OrgRef::name).orElse(""),
+                    year, b.isSuggestionsOpen(), own != null, own, members,
+                    own == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()), r,
+                    PledgeFigures.rate(r.get(Satisfaction.SATISFIED) + r.get(Satisfaction.FAIRLY_SATISFIED), n), n);
+        });
+    }
+
+    /** 群众点诺: a suggestion while suggestions are open; a burst from one address is refused. */
+    @Transactional
+    public void suggest(String slug, String text, String address) {
+        PledgeBoard b = board(slug).orElseThrow(() -> new DomainException("pledge.page.unknown"));
+        if (!b.isSuggestionsOpen()) {
+            throw new DomainException("suggestion.closed");
+        }
+        Suggestion s = new Suggestion(b.getId(), text, LocalDate.now());
+        if (!gate.admit(address == null ? "?" : address)) {
+            throw new DomainException("answer.tooFast");
+        }
+        suggestions.save(s);
+    }
+
+    /** Whether this browser (its cookie token) has rated the organisation's fulfilment. */
+    @Transactional(readOnly = true)
+    public boolean rated(String slug, String token) {
+        return token != null && board(slug).map(b -> jdbc.sql("select count(*) from pledge_rating_seen where board_id = :b and token_hash = :h")
+                .param("b", b.getId()).param("h", OneTimeCodes.hash(b.getSlug(), token)).query(Long.class).single() > 0).orElse(false);
+    }
+
+    /** 群众测评 of fulfilment, once per browser, after the pledges are published. */
+    @Transactional
+    public void rate(String slug, String choice, String token, String address) {
+        PledgeBoard b = board(slug).orElseThrow(() -> new DomainException("pledge.page.unknown"));
+        if (!b.published()) {
+            throw new DomainException("rating.notPublished");
+        }
+        Satisfaction s;
+        try {
+            s = Satisfaction.valueOf(choice == null ? "" : choice);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("rating.choice");
+        }
+        if (token == null || token.isBlank()) {
+            throw new DomainException("answer.noCookie");
+        }
+        if (!gate.admit(address == null ? "?" : address)) {
+            throw new DomainException("answer.tooFast");
+        }
+        try {
+            jdbc.sql("insert into pledge_rating_seen (board_id, token_hash) values (:b, :h)")
+                    .param("b", b.getId()).param("h", OneTimeCodes.hash(b.getSlug(), token)).update();
+        } catch (DuplicateKeyException e) {
+            throw new DomainException("rating.already");
+        }
+        jdbc.sql("update pledge_rating_tally set n = n + 1 where board_id = :b and choice = :c")
+                .param("b", b.getId()).param("c", s.name()).update();
+    }
+
+    private Optional<PledgeBoard> board(String slug) {
+        if (slug == null || !slug.matches("[a-z0-9]{6,16}")) {
+            return Optional.empty();
+        }
+        return boards.findBySlug(slug);
+    }
+}
