@@ -19,7 +19,6 @@ import cn.tierup.shared.StaleRecordException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +51,11 @@ public class GradingCases {
     private final AuditRecorder audit;
     private final JdbcClient jdbc;
     private final Authorities authorities;
+    private final BallotBox box;
 
     GradingCases(GradingCaseRepository cases, GradingSetupRepository setups, SchemeRepository schemes,
                  GradedOrganizations organizations, CampaignService campaigns, ScopeGuard guard, AuditRecorder audit,
-                 JdbcClient jdbc, Authorities authorities) {
+                 JdbcClient jdbc, Authorities authorities, BallotBox box) {
         this.cases = cases;
         this.setups = setups;
         this.schemes = schemes;
@@ -65,6 +65,7 @@ public class GradingCases {
         this.audit = audit;
         this.jdbc = jdbc;
         this.authorities = authorities;
+        this.box = box;
     }
 
     @Transactional(readOnly = true)
@@ -135,13 +136,7 @@ public class GradingCases {
         // merging the case persists a copy of the new meeting: take the stored one, which has its id
         GradingMeeting m = cases.saveAndFlush(w.k).openBallot().orElseThrow();
         List<String> printed = OneTimeCodes.generate(n);
-        List<Object[]> rows = new ArrayList<>();
-        for (String code : printed) {
-            rows.add(new Object[] {m.getId(), OneTimeCodes.hash(slug, OneTimeCodes.normalise(code))});
-        }
-        jdbc.sql("insert into grading_ballot_tally (meeting_id, choice, n) values (:m, 'AGREE', 0), (:m, 'DISAGREE', 0), (:m, 'ABSTAIN', 0)")
-                .param("m", m.getId()).update();
-        BallotBox.insertCodes(jdbc, rows);
+        box.open(m.getId(), slug, printed);
         audit.record("GradingCase", w.k.getId(), organizationId, "BALLOT_OPEN", "开启手机无记名测评（" + heldOn + "，"
                 + m.getPlace() + "），印制测评码 " + n + " 个", null, null);
         return new PhoneBallot(get(campaignId, organizationId), MeetingView.of(m), printed);
@@ -152,9 +147,10 @@ public class GradingCases {
     public CaseView closePhoneBallot(long campaignId, long organizationId, Integer attendance) {
         Work w = writable(campaignId, organizationId);
         GradingMeeting open = w.k.openBallot().orElseThrow(() -> new DomainException("ballot.notOpen"));
-        BallotBox.Count count = BallotBox.count(jdbc, open.getId());
+        BallotBox.Count count = box.countForClose(open.getId());
         GradingMeeting m = w.k.closePhoneBallot(attendance, count.spent(), count.agree(), count.disagree(), count.abstain(),
                 passPercent(campaignId), Actors.current(), LocalDateTime.now());
+        box.seal(open.getId());
         save(w, "BALLOT", "党员群众会议审议（手机测评）自评等次 " + m.getProposedGrade() + "：实到 " + m.getAttendance()
                 + " 人，投票 " + m.getBallotsReturned() + "，同意 " + m.getAgree() + "，不同意 " + m.getDisagree() + "，弃权 "
                 + m.getAbstain() + "，" + (m.getPassed() ? "通过" : "未通过，退回自评"));
@@ -318,7 +314,7 @@ public class GradingCases {
                 k == null ? null : k.meeting(Step.MEMBER_REVIEW).map(MeetingView::of).orElse(null),
                 k == null ? null : k.meeting(Step.DELIBERATION).map(MeetingView::of).orElse(null),
                 k == null ? null : k.openBallot().map(MeetingView::of).orElse(null),
-                k == null ? null : k.openBallot().map(m -> BallotBox.count(jdbc, m.getId()).spent()).orElse(null),
+                k == null ? null : k.openBallot().map(m -> box.spent(m.getId())).orElse(null),
                 meetings, k == null ? null : k.getScoreSheet(), evaluation, k == null ? null : k.getAnnualAssessment(),
                 k == null ? null : k.getSelfGrade(), k == null ? null : k.getSelfStatement(), k == null ? null : k.getSelfBy(),
                 k == null ? null : k.getSelfAt(), k == null ? null : k.getDecidedGrade(), k == null ? null : k.getDecidedLevel(),

@@ -107,8 +107,7 @@ public class GradingFigures {
         if (step != null && !step.isBlank()) {
             if ("NOT_STARTED".equals(step)) {
                 where.append(" and g.id is null");
-            } else {
-                Step.valueOf(step);
+            } else if (java.util.Arrays.stream(Step.values()).anyMatch(s -> s.name().equals(step))) {
                 where.append(" and g.step = :step");
                 p.map.put("step", step);
             }
@@ -134,7 +133,7 @@ public class GradingFigures {
         return new PageResult<>(items, pg, s, total);
     }
 
-    /** 附件4 by unit: one line per child organisation (its whole subtree), then the total. */
+    /** 附件4 by unit: one line per child organisation (its whole subtree); the total is {@link #overview}'s. */
     @Transactional(readOnly = true)
     public List<Distribution> byUnit(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);

@@ -37,6 +37,15 @@ public record Standard(List<Dimension> dimensions, List<GradeBand> grades, List<
      * grade whatever the total.
      */
     public Evaluation evaluate(Map<String, Integer> scores, Set<Integer> vetoesHit) {
+        for (String key : scores.keySet()) {
+            // a score for no criterion would be stored and silently ignored
+            String[] dc = key.split("\\.");
+            if (dc.length != 2 || !dc[0].matches("\\d{1,3}") || !dc[1].matches("\\d{1,3}")
+                    || Integer.parseInt(dc[0]) < 1 || Integer.parseInt(dc[0]) > dimensions.size()
+                    || Integer.parseInt(dc[1]) < 1 || Integer.parseInt(dc[1]) > dimensions.get(Integer.parseInt(dc[0]) - 1).criteria().size()) {
+                throw new DomainException("score.key", key);
+            }
+        }
         int total = 0;
         List<Integer> perDimension = new ArrayList<>();
         for (int d = 0; d < dimensions.size(); d++) {

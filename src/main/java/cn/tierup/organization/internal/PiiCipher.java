@@ -1,25 +1,18 @@
 package cn.tierup.organization.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.tierup.shared.crypto.MasterKey;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Encrypts personal data (公民身份号码, phone numbers) at rest with AES-GCM, and gives the keyed hash
- * that lets the roll find a duplicate ID number without decrypting anything. The key comes from
- * TIERUP_CRYPTO_KEY; on a development machine without one it is generated once into a key file.
+ * that lets the roll find a duplicate ID number without decrypting anything; keys from {@link MasterKey}.
  */
 @Component
 public class PiiCipher {
@@ -31,15 +24,9 @@ public class PiiCipher {
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
 
-    public PiiCipher(@Value("${tierup.crypto.key:}") String base64Key,
-                     @Value("${tierup.crypto.key-file:./data/tierup.key}") String keyFile) {
-        byte[] raw = base64Key == null || base64Key.isBlank() ? loadOrCreate(Path.of(keyFile))
-                : Base64.getDecoder().decode(base64Key.strip());
-        if (raw.length != 32) {
-            throw new IllegalStateException("tierup.crypto.key must be 32 bytes, Base64-encoded");
-        }
-        this.key = new SecretKeySpec(raw, "AES");
-        this.indexKey = new SecretKeySpec(hmac(new SecretKeySpec(raw, "HmacSHA256"), "id-number-index"), "HmacSHA256");
+    public PiiCipher(MasterKey master) {
+        this.key = master.aes();
+        this.indexKey = master.derive("id-number-index");
     }
 
     public String encrypt(String plain) {
@@ -80,31 +67,6 @@ public class PiiCipher {
 
     /** Keyed hash for equality look-ups (duplicates); null for null. */
     public String index(String plain) {
-        return plain == null ? null : HexFormat.of().formatHex(hmac(indexKey, plain));
-    }
-
-    private static byte[] hmac(SecretKeySpec k, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(k);
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private byte[] loadOrCreate(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
-            }
-            byte[] k = new byte[32];
-            new SecureRandom().nextBytes(k);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(k));
-            return k;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the key file " + file, e);
-        }
+        return plain == null ? null : MasterKey.hex(indexKey, plain);
     }
 }

@@ -1,5 +1,7 @@
 package cn.tierup.organization.internal;
 
+import cn.tierup.shared.crypto.MasterKey;
+
 import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ class PiiCipherTest {
     static final String KEY = Base64.getEncoder().encodeToString("tierup-unit-test-key-0123456789a".getBytes());
     static final String ID = "11010519491231002X";
 
-    final PiiCipher cipher = new PiiCipher(KEY, "unused");
+    final PiiCipher cipher = new PiiCipher(new MasterKey(KEY, "unused"));
 
     @Test
     void whatIsEncryptedDecryptsToTheSameText() {
@@ -40,7 +42,7 @@ class PiiCipherTest {
 
     @Test
     void anotherKeyCannotRead() {
-        PiiCipher other = new PiiCipher(Base64.getEncoder().encodeToString("another-key-of-thirty-two-bytes!".getBytes()), "unused");
+        PiiCipher other = new PiiCipher(new MasterKey(Base64.getEncoder().encodeToString("another-key-of-thirty-two-bytes!".getBytes()), "unused"));
         assertThatThrownBy(() -> other.decrypt(cipher.encrypt(ID))).isInstanceOf(IllegalStateException.class);
     }
 
@@ -51,24 +53,24 @@ class PiiCipherTest {
 
     @Test
     void theIndexIsStableForAKeyAndDiffersBetweenValuesAndKeys() {
-        assertThat(cipher.index(ID)).isEqualTo(new PiiCipher(KEY, "unused").index(ID)).hasSize(64);
+        assertThat(cipher.index(ID)).isEqualTo(new PiiCipher(new MasterKey(KEY, "unused")).index(ID)).hasSize(64);
         assertThat(cipher.index(ID)).isNotEqualTo(cipher.index("110105194912310011"));
-        PiiCipher other = new PiiCipher(Base64.getEncoder().encodeToString("another-key-of-thirty-two-bytes!".getBytes()), "unused");
+        PiiCipher other = new PiiCipher(new MasterKey(Base64.getEncoder().encodeToString("another-key-of-thirty-two-bytes!".getBytes()), "unused"));
         assertThat(other.index(ID)).isNotEqualTo(cipher.index(ID));
         assertThat(cipher.index(null)).isNull();
     }
 
     @Test
     void aKeyOfTheWrongLengthIsRefused() {
-        assertThatThrownBy(() -> new PiiCipher(Base64.getEncoder().encodeToString(new byte[16]), "unused"))
+        assertThatThrownBy(() -> new PiiCipher(new MasterKey(Base64.getEncoder().encodeToString(new byte[16]), "unused")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void withoutAConfiguredKeyOneIsCreatedOnceInTheKeyFile(@TempDir Path dir) {
         String file = dir.resolve("data/tierup.key").toString();
-        PiiCipher first = new PiiCipher("", file);
-        PiiCipher second = new PiiCipher(null, file);
+        PiiCipher first = new PiiCipher(new MasterKey("", file));
+        PiiCipher second = new PiiCipher(new MasterKey(null, file));
         assertThat(second.decrypt(first.encrypt(ID))).isEqualTo(ID);
     }
 }
