@@ -43,6 +43,7 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
                 "spring.datasource.username=" + db.user(),
                 "spring.datasource.password=" + db.password(),
                 "tierup.crypto.key=" + TEST_CRYPTO_KEY,
+                "tierup.security.bcrypt-strength=4",
                 "tierup.storage.dir=" + STORAGE.resolve(name(db)).toString(),
                 "spring.thymeleaf.cache=true"
         ).applyTo(context);

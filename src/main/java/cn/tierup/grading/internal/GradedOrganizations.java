@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What grading reads of an organisation: its field, its place, its roll and its grading authority (the
+ * What grading reads of an organisation: its field, its place, its roll (with the branches under a 总支,
+ * whose 党员大会 they attend) and its grading authority (the
  * one set on it, else its parent). Read directly, because the authority of a 律师事务所 (司法局党委) need
  * not lie above it in the tree and so may not read it through the organisation module's scope.
  */
@@ -30,7 +31,8 @@ public class GradedOrganizations {
 
     public Optional<GradedOrganization> find(long id) {
         return jdbc.sql("select o.id, o.name, o.path, o.field, o.kind, o.secretary, o.retired, a.id as aid, a.name as aname,"
-                        + " a.path as apath, (select count(*) from member m where m.organization_id = o.id and m.status = 'ACTIVE'"
+                        + " a.path as apath, (select count(*) from member m join organization mo on mo.id = m.organization_id"
+                        + " where mo.path like o.path || '%' and m.status = 'ACTIVE'"
                         + " and m.category in ('FULL', 'PROBATIONARY')) as members"
                         + " from organization o left join organization a on a.id = coalesce(o.grading_authority_id, o.parent_id)"
                         + " where o.id = :id")

@@ -101,7 +101,7 @@ class GradingPageController {
     @PostMapping("/grading/case/review")
     String review(@RequestParam long campaign, @RequestParam long org, @RequestParam Step step,
                   @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return act(campaign, org, form, model, redirect, () -> {
+        return act(campaign, org, form, model, redirect, "review", () -> {
             CaseView v = cases.get(campaign, org);
             Map<String, Integer> votes = new LinkedHashMap<>();
             List<GradeBand> grades = v.standard().grades();
@@ -117,7 +117,7 @@ class GradingPageController {
     @PostMapping("/grading/case/score-sheet")
     String scoreSheet(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form,
                       @RequestParam(required = false) List<Integer> veto, Model model, RedirectAttributes redirect) {
-        return act(campaign, org, form, model, redirect, () -> {
+        return act(campaign, org, form, model, redirect, "sheet", () -> {
             Map<String, Integer> scores = new HashMap<>();
             form.forEach((k, val) -> {
                 if (k.matches("s\\d+\\.\\d+") && val != null && !val.isBlank()) {
@@ -134,7 +134,7 @@ class GradingPageController {
     @PostMapping("/grading/case/self-grade")
     String selfGrade(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                      RedirectAttributes redirect) {
-        return act(campaign, org, form, model, redirect, () -> {
+        return act(campaign, org, form, model, redirect, "self", () -> {
             cases.proposeSelfGrade(campaign, org, form.get("grade"), form.get("statement"), number(form.get("version"), 0));
             return "自评等次已提出，下一步召开党员群众会议进行无记名审议。";
         });
@@ -143,7 +143,7 @@ class GradingPageController {
     @PostMapping("/grading/case/ballot/paper")
     String paper(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                  RedirectAttributes redirect) {
-        return act(campaign, org, form, model, redirect, () -> {
+        return act(campaign, org, form, model, redirect, "paper", () -> {
             CaseView v = cases.recordPaperBallot(campaign, org, new PaperTally(date(form.get("heldOn")), form.get("place"),
                     number(form.get("expected"), null), number(form.get("attendance"), null), number(form.get("issued"), null),
                     number(form.get("returned"), null), number(form.get("agree"), null), number(form.get("disagree"), null),
@@ -167,6 +167,7 @@ class GradingPageController {
             return "grading/ballot-codes";
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
+            model.addAttribute("submitted", "phone");
             return page(cases.get(campaign, org), form, model);
         }
     }
@@ -174,14 +175,14 @@ class GradingPageController {
     @PostMapping("/grading/case/ballot/close")
     String close(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                  RedirectAttributes redirect) {
-        return act(campaign, org, form, model, redirect, () ->
+        return act(campaign, org, form, model, redirect, "close", () ->
                 ballotOutcome(cases.closePhoneBallot(campaign, org, number(form.get("attendance"), null))));
     }
 
     @PostMapping("/grading/case/decision")
     String decide(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
-        return act(campaign, org, form, model, redirect, () -> {
+        return act(campaign, org, form, model, redirect, "decision", () -> {
             CaseView v = cases.decide(campaign, org, form.get("grade"), form.get("reason"), number(form.get("version"), 0));
             return "已评定为“" + v.decidedGrade() + "”，已记入分类管理台账。";
         });
@@ -190,7 +191,7 @@ class GradingPageController {
     @PostMapping("/grading/case/reopen")
     String reopen(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
-        return act(campaign, org, form, model, redirect, () -> {
+        return act(campaign, org, form, model, redirect, "reopen", () -> {
             Step to;
             try {
                 to = Step.valueOf(form.getOrDefault("to", ""));
@@ -275,7 +276,10 @@ class GradingPageController {
         String run();
     }
 
-    private String act(long campaign, long org, Map<String, String> form, Model model, RedirectAttributes redirect, Action a) {
+    private String act(long campaign, long org, Map<String, String> form, Model model, RedirectAttributes redirect, String which,
+                       Action a) {
+        // forms on one page share field names: only the one sent gets its typed values back
+        model.addAttribute("submitted", which);
         try {
             redirect.addFlashAttribute("success", a.run());
             return "redirect:/grading/case?campaign=" + campaign + "&org=" + org;

@@ -8,7 +8,6 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -23,10 +22,17 @@ class SecurityConfig {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * bcrypt for new passwords (cost 10 unless configured: the test suite sets 4, so that hundreds of API
+     * calls with HTTP Basic do not spend minutes hashing), and able to verify other formats by their prefix.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, and able to verify older or newer hash formats by their prefix.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${tierup.security.bcrypt-strength:10}") int strength) {
+        java.util.Map<String, PasswordEncoder> encoders = new java.util.HashMap<>();
+        encoders.put("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(strength));
+        encoders.put("pbkdf2@SpringSecurity_v5_8",
+                org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        return new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt", encoders);
     }
 
     @Bean
