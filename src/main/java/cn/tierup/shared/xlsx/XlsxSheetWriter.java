@@ -21,18 +21,22 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes a table the way offices print it: a merged title, an optional subtitle line, a bold bordered
  * header, the rows, and an optional closing line (totals). Streams rows, so large lists stay small
- * in memory. Call {@link #finish(OutputStream)} once.
+ * in memory. A workbook may hold several such tables, one per sheet ({@link #nextSheet}). Call
+ * {@link #finish(OutputStream)} once.
  */
 public final class XlsxSheetWriter implements AutoCloseable {
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-    private final Sheet sheet;
     private final CellStyle titleStyle;
     private final CellStyle headerStyle;
     private final CellStyle bodyStyle;
+    private final CellStyle wrapStyle;
     private final CellStyle footStyle;
-    private final int columns;
+    private final CellStyle noteStyle;
+    private Sheet sheet;
+    private int columns;
     private int next;
+    private java.util.Set<Integer> wrapped = java.util.Set.of();
 
     /** A column group of a two-row header: a label over its sub-columns, or one column spanning both rows. */
     public record HeaderGroup(String label, List<String> columns) {
@@ -52,16 +56,6 @@ public final class XlsxSheetWriter implements AutoCloseable {
 
     private XlsxSheetWriter(String sheetName, String title, String subtitle, List<HeaderGroup> groups, int[] widths,
                             boolean twoRows) {
-        this.sheet = workbook.createSheet(sheetName);
-        List<String> headers = new java.util.ArrayList<>();
-        for (HeaderGroup g : groups) {
-            if (g.columns().isEmpty()) {
-                headers.add(g.label());
-            } else {
-                headers.addAll(g.columns());
-            }
-        }
-        this.columns = headers.size();
         titleStyle = workbook.createCellStyle();
         Font titleFont = workbook.createFont();
         titleFont.setBold(true);
@@ -80,8 +74,48 @@ public final class XlsxSheetWriter implements AutoCloseable {
         headerStyle.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
         headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         bodyStyle = bordered();
+        wrapStyle = bordered();
+        wrapStyle.setWrapText(true);
         footStyle = bordered();
         footStyle.setFont(bold);
+        noteStyle = workbook.createCellStyle();
+        noteStyle.setWrapText(true);
+        noteStyle.setVerticalAlignment(VerticalAlignment.TOP);
+        begin(sheetName, title, subtitle, groups, widths, twoRows);
+    }
+
+    /**
+     * Ends the current table and starts another on a new sheet of the same workbook, with a two-row grouped
+     * header (a group without columns spans both rows); rows, footer and note then go to the new sheet.
+     */
+    public void nextSheet(String sheetName, String title, String subtitle, List<HeaderGroup> groups, int[] widths) {
+        begin(sheetName, title, subtitle, groups, widths, true);
+    }
+
+    /** Body cells of these columns (from 0) of the current sheet wrap their text, e.g. a list of names. */
+    public XlsxSheetWriter wrap(int... wrapColumns) {
+        java.util.Set<Integer> set = new java.util.HashSet<>();
+        for (int c : wrapColumns) {
+            set.add(c);
+        }
+        this.wrapped = set;
+        return this;
+    }
+
+    private void begin(String sheetName, String title, String subtitle, List<HeaderGroup> groups, int[] widths,
+                       boolean twoRows) {
+        this.sheet = workbook.createSheet(sheetName);
+        this.next = 0;
+        this.wrapped = java.util.Set.of();
+        List<String> headers = new java.util.ArrayList<>();
+        for (HeaderGroup g : groups) {
+            if (g.columns().isEmpty()) {
+                headers.add(g.label());
+            } else {
+                headers.addAll(g.columns());
+            }
+        }
+        this.columns = headers.size();
 
         if (title != null) {
             Row t = sheet.createRow(next++);
@@ -158,7 +192,7 @@ public final class XlsxSheetWriter implements AutoCloseable {
         Row r = sheet.createRow(next++);
         for (int i = 0; i < columns; i++) {
             Cell c = r.createCell(i);
-            c.setCellStyle(bodyStyle);
+            c.setCellStyle(wrapped.contains(i) ? wrapStyle : bodyStyle);
             Object v = i < values.length ? values[i] : null;
             if (v instanceof Number n) {
                 c.setCellValue(n.doubleValue());
@@ -192,6 +226,17 @@ public final class XlsxSheetWriter implements AutoCloseable {
         }
         if (labelSpan > 1) {
             sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, labelSpan - 1));
+        }
+    }
+
+    /** A line of explanation under the table (e.g. how a share is computed), merged across it, without borders. */
+    public void note(String text) {
+        Row r = sheet.createRow(next++);
+        Cell c = r.createCell(0);
+        c.setCellValue(text);
+        c.setCellStyle(noteStyle);
+        if (columns > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, columns - 1));
         }
     }
 
