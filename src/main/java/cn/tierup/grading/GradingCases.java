@@ -298,13 +298,16 @@ public class GradingCases {
         List<MeetingView> meetings = k == null ? List.of() : k.getMeetings().stream().map(MeetingView::of).toList();
         Standard.Evaluation evaluation = k == null || k.getScoreSheet() == null ? null
                 : scheme.getStandard().evaluate(k.getScoreSheet().scores(), k.getScoreSheet().vetoes());
-        List<PastGrade> history = jdbc.sql("select c.campaign_year, g.decided_grade, g.decided_level, g.decided_by, g.decided_at"
+        // 近三年: one grade per year of the three before this one (the latest decision where campaigns overlap)
+        Map<Integer, PastGrade> byYear = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        jdbc.sql("select c.campaign_year, g.decided_grade, g.decided_level, g.decided_by, g.decided_at"
                         + " from grading_case g join campaign c on c.id = g.campaign_id where g.organization_id = :org"
-                        + " and g.decided_grade is not null and c.campaign_year < :year order by c.campaign_year desc")
-                .param("org", org.id()).param("year", c.year())
+                        + " and g.decided_grade is not null and c.campaign_year between :from and :to order by g.decided_at")
+                .param("org", org.id()).param("from", c.year() - 3).param("to", c.year() - 1)
                 .query((rs, n) -> new PastGrade(rs.getInt(1), rs.getString(2), Grade.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getTimestamp(5).toLocalDateTime()))
-                .list().stream().limit(3).toList();
+                .list().forEach(p -> byYear.put(p.year(), p));
+        List<PastGrade> history = List.copyOf(byYear.values());
         boolean canWrite = guard.can(Permission.GRADING_WRITE, org.id());
         return new CaseView(k == null ? null : k.getId(), c.id(), c.year(), org.id(), org.name(), org.field(), org.secretary(),
                 org.members(), org.authorityId(), org.authorityName(), scheme.getId(), scheme.getName(), scheme.getStandard(),

@@ -138,7 +138,7 @@ public class GradingFigures {
     public List<Distribution> byUnit(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
         List<Distribution> out = new ArrayList<>();
-        List<Object[]> units = jdbc.sql("select id, name, path from organization where parent_id = :org and retired = false order by path")
+        List<Object[]> units = jdbc.sql("select id, name, path from organization where parent_id = :org and retired = false order by name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
         for (Object[] u : units) {
             p.map.put("unitPath", u[2] + "%");
@@ -176,7 +176,7 @@ public class GradingFigures {
         Params p = params(campaignId, organizationId);
         return jdbc.sql("select coalesce(u.name, '外部评定对象') as unit, o.name, o.field, g.decided_grade, g.decided_level"
                         + SUBJECTS.replace(" where ", " left join organization u on u.parent_id = :org and o.path like u.path || '%' where ")
-                        + " and g.decided_grade is not null order by u.path, g.decided_level, o.path")
+                        + " and g.decided_grade is not null order by u.name, g.decided_level, o.name")
                 .params(p.map)
                 .query((rs, n) -> new Named(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Grade.valueOf(rs.getString(5))))

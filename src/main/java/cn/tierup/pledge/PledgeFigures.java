@@ -84,7 +84,7 @@ public class PledgeFigures {
                             rs.getLong("fulfilled"), rs.getLong("not_fulfilled"), rs.getLong("s1"), rs.getLong("s2"), rs.getLong("s3"));
                 }).list();
         List<Line> units = new ArrayList<>();
-        List<Object[]> children = jdbc.sql("select id, name, path from organization where parent_id = :org and retired = false order by path")
+        List<Object[]> children = jdbc.sql("select id, name, path from organization where parent_id = :org and retired = false order by name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
         for (Object[] u : children) {
             Line sum = new Line((Long) u[0], (String) u[1], 0, 0, 0, 0, 0, 0, 0);
