@@ -35,11 +35,12 @@ public class PublicPledges {
     private final Pledges office;
     private final OrganizationDirectory directory;
     private final JdbcClient jdbc;
-    private final BurstLimit gate;
+    private final BurstLimit suggestionGate;
+    private final BurstLimit ratingGate;
 
     PublicPledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions,
                   CommentRepository comments, Pledges office, OrganizationDirectory directory, JdbcClient jdbc,
-                  @Value("${tierup.pledge.submissions-per-minute-per-address:5}") int perMinute) {
+                  @Value("${tierup.pledge.submissions-per-minute-per-address:20}") int perMinute) {
         this.boards = boards;
         this.pledges = pledges;
         this.suggestions = suggestions;
@@ -47,7 +48,9 @@ public class PublicPledges {
         this.office = office;
         this.directory = directory;
         this.jdbc = jdbc;
-        this.gate = new BurstLimit(perMinute);
+        // a village meeting shares one address behind its router: a burst limit, not one per address
+        this.suggestionGate = new BurstLimit(perMinute);
+        this.ratingGate = new BurstLimit(perMinute);
     }
 
     /** A published pledge as the public sees it: the pledger shown as the member agreed. */
@@ -90,7 +93,7 @@ public class PublicPledges {
             throw new DomainException("suggestion.closed");
         }
         Suggestion s = new Suggestion(b.getId(), text, LocalDate.now());
-        if (!gate.admit(address == null ? "?" : address)) {
+        if (!suggestionGate.admit(address == null ? "?" : address)) {
             throw new DomainException("answer.tooFast");
         }
         suggestions.save(s);
@@ -119,7 +122,7 @@ public class PublicPledges {
         if (token == null || token.isBlank()) {
             throw new DomainException("answer.noCookie");
         }
-        if (!gate.admit(address == null ? "?" : address)) {
+        if (!ratingGate.admit(address == null ? "?" : address)) {
             throw new DomainException("answer.tooFast");
         }
         try {

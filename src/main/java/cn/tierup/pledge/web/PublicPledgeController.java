@@ -1,0 +1,106 @@
+package cn.tierup.pledge.web;
+
+import cn.tierup.pledge.PublicPledges;
+import cn.tierup.pledge.Satisfaction;
+import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Messages;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * An organisation's public pledge page behind its short link: no account, plain forms that work
+ * without JavaScript on a phone. Shows only what was published; takes suggestions while they are open
+ * and one satisfaction rating per browser (a random cookie, kept only as a hash).
+ */
+@Controller
+class PublicPledgeController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PublicPledges pages;
+    private final Messages messages;
+
+    PublicPledgeController(PublicPledges pages, Messages messages) {
+        this.pages = pages;
+        this.messages = messages;
+    }
+
+    @GetMapping("/q/p/{slug}")
+    String page(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return render(slug, request, response, model);
+    }
+
+    @PostMapping("/q/p/{slug}/suggest")
+    String suggest(@PathVariable String slug, @RequestParam(required = false) String text, HttpServletRequest request,
+                   HttpServletResponse response, Model model) {
+        try {
+            pages.suggest(slug, text, request.getRemoteAddr());
+            model.addAttribute("notice", messages.get("suggestion.thanks"));
+        } catch (DomainException e) {
+            model.addAttribute("suggestError", messages.of(e));
+            model.addAttribute("typed", text);
+        }
+        return render(slug, request, response, model);
+    }
+
+    @PostMapping("/q/p/{slug}/rate")
+    String rate(@PathVariable String slug, @RequestParam(required = false) String choice, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
+        try {
+            pages.rate(slug, choice, token(request, slug), request.getRemoteAddr());
+            model.addAttribute("notice", messages.get("rating.thanks"));
+        } catch (DomainException e) {
+            model.addAttribute("rateError", messages.of(e));
+        }
+        return render(slug, request, response, model);
+    }
+
+    private String render(String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
+        var page = pages.page(slug).orElse(null);
+        if (page == null) {
+            model.addAttribute("title", "公开承诺");
+            model.addAttribute("message", messages.get("pledge.page.unknown"));
+            return "public/message";
+        }
+        String token = token(request, slug);
+        if (token == null) {
+            byte[] b = new byte[18];
+            RANDOM.nextBytes(b);
+            Cookie c = new Cookie(cookie(slug), Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+            c.setHttpOnly(true);
+            c.setPath("/q/p/" + slug);
+            c.setMaxAge(60 * 60 * 24 * 365);
+            c.setAttribute("SameSite", "Lax");
+            response.addCookie(c);
+        }
+        model.addAttribute("p", page);
+        model.addAttribute("rated", pages.rated(slug, token));
+        model.addAttribute("choices", Satisfaction.values());
+        return "public/pledges";
+    }
+
+    private static String cookie(String slug) {
+        return "tp_" + slug;
+    }
+
+    private static String token(HttpServletRequest request, String slug) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie c : request.getCookies()) {
+            if (c.getName().equals(cookie(slug))) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+}
