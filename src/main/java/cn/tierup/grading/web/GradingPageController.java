@@ -52,10 +52,11 @@ class GradingPageController {
     private final OrganizationService organizations;
     private final ScopeGuard guard;
     private final Messages messages;
+    private final cn.tierup.identity.People people;
 
     GradingPageController(GradingCases cases, GradingFigures figures, GradeRegister register, GradingSetups setups,
                           GradingSchemes schemes, CampaignService campaigns, OrganizationService organizations,
-                          ScopeGuard guard, Messages messages) {
+                          ScopeGuard guard, Messages messages, cn.tierup.identity.People people) {
         this.cases = cases;
         this.figures = figures;
         this.register = register;
@@ -65,6 +66,7 @@ class GradingPageController {
         this.organizations = organizations;
         this.guard = guard;
         this.messages = messages;
+        this.people = people;
     }
 
     @GetMapping("/grading")
@@ -231,7 +233,7 @@ class GradingPageController {
                 new int[] {8, 30, 24, 12, 10, 10, 8, 24, 12, 18, 40})) {
             for (var e : rows) {
                 w.row(e.year(), e.name(), e.parentName(), messages.get("Field." + e.field()), e.selfGrade(), e.grade(),
-                        messages.label(e.level()), e.authorityName(), e.decidedBy(),
+                        messages.label(e.level()), e.authorityName(), people.name(e.decidedBy()),
                         e.decidedAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), e.reason());
             }
             w.finish(out);
