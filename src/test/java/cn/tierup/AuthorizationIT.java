@@ -1,5 +1,7 @@
 package cn.tierup;
 
+import cn.tierup.grading.Grade;
+import cn.tierup.grading.GradingBootstrap;
 import cn.tierup.identity.CurrentUser;
 import cn.tierup.identity.Permission;
 import cn.tierup.testsupport.IntegrationTest;
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -74,10 +77,13 @@ class AuthorizationIT {
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @Autowired ApplicationContext context;
+    @Autowired GradingBootstrap grading;
+    @Autowired TransactionTemplate transactions;
 
     /**
      * Records of one organisation used as a target: the organisation, a member on its roll, an account bound to it,
-     * and its campaign records.
+     * and its campaign records (with its grade decided by its parent in the city's campaign of the year before
+     * {@link #PROBE_YEAR}, a line of the 分类管理台账).
      */
     record Fixture(String label, long org, String orgName, String orgPath, long member, String memberName,
                    long account, String accountUsername, String accountName, Survey survey) {
@@ -290,6 +296,7 @@ class AuthorizationIT {
         String questionsText = "1. 【单选】【必答】本村党组织是否按期换届？\n- 是\n- 否";
         String reportUrl = "/api/campaigns/{campaignId}/orgs/{orgId}/report";
         String tooLong = "请按时完成。".repeat(60);
+        String caseUrl = "/api/grading/cases/{campaign}/{org}";
         Access loggedIn = new LoggedIn();
         return List.of(
                 // --- the JSON API ---
@@ -437,6 +444,55 @@ class AuthorizationIT {
                                 "{\"name\": \"授权核查标准\", \"standard\": \"\", \"version\": " + STALE + "}")),
                 route("POST", "/api/grading-schemes/{id}/evaluate", new Unbound(CAMPAIGN_READ),
                         p -> jsonBody(post("/api/grading-schemes/{id}/evaluate", villageScheme), "{\"scores\": {\"1.1\": 3}}")),
+                // 对标定级: a case is read with the campaign (or by its grading authority), steps 1-4 are written by the
+                // organisation or a superior over it, and step 5 and reopening belong to its grading authority - every
+                // target is graded by its parent, so that is whoever covers the target short of the target itself.
+                // Steps are probed in the city's campaign of PROBE_YEAR, where no target has a case yet: an allowed
+                // step other than the first stops at "steps in order", the first at its missing meeting date, closing
+                // at "no ballot open". Step 5 and reopening are probed on the decided case of the year before: a
+                // decision with a stale version and a reopening without a reason both stop there
+                showing(org, "GET", caseUrl, needs(CAMPAIGN_READ), p -> get(caseUrl, handedInCampaign, p.org())),
+                route("POST", caseUrl + "/public-review", needs(GRADING_WRITE),
+                        p -> jsonBody(post(caseUrl + "/public-review", probeCampaign, p.org()), "{\"place\": \"授权核查\"}")),
+                route("POST", caseUrl + "/member-review", needs(GRADING_WRITE),
+                        p -> jsonBody(post(caseUrl + "/member-review", probeCampaign, p.org()), "{}")),
+                route("PUT", caseUrl + "/score-sheet", needs(GRADING_WRITE), p -> jsonBody(put(caseUrl + "/score-sheet",
+                        probeCampaign, p.org()), "{\"scores\": {\"1.1\": 3}, \"vetoes\": [], \"version\": 0}")),
+                route("POST", caseUrl + "/self-grade", needs(GRADING_WRITE), p -> jsonBody(post(caseUrl + "/self-grade",
+                        probeCampaign, p.org()), "{\"grade\": \"授权核查\", \"statement\": \"授权核查\", \"version\": 0}")),
+                route("POST", caseUrl + "/ballot/paper", needs(GRADING_WRITE),
+                        p -> jsonBody(post(caseUrl + "/ballot/paper", probeCampaign, p.org()), "{}")),
+                route("POST", caseUrl + "/ballot/phone", needs(GRADING_WRITE),
+                        p -> jsonBody(post(caseUrl + "/ballot/phone", probeCampaign, p.org()), "{\"expected\": 1}")),
+                route("POST", caseUrl + "/ballot/phone/close", needs(GRADING_WRITE),
+                        p -> jsonBody(post(caseUrl + "/ballot/phone/close", probeCampaign, p.org()), "{\"attendance\": 1}")),
+                route("POST", caseUrl + "/decision", needsBelow(GRADING_DECIDE), p -> jsonBody(post(caseUrl + "/decision",
+                        handedInCampaign, p.org()), "{\"grade\": \"授权核查\", \"version\": " + STALE + "}")),
+                route("POST", caseUrl + "/reopen", needsBelow(GRADING_DECIDE), p -> jsonBody(post(caseUrl + "/reopen",
+                        handedInCampaign, p.org()), "{\"step\": \"PUBLIC_REVIEW\", \"reason\": \"\"}")),
+                // the figures under an organisation asked for; the register of decided grades is a scoped list
+                showing(org, "GET", "/api/grading/overview", needs(CAMPAIGN_READ), p -> get("/api/grading/overview")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("GET", "/api/grading/list", needs(CAMPAIGN_READ), p -> get("/api/grading/list")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                // (the register of that year holds the targets' grades only: the whole of it is walked, not a search
+                // for the target, whose name a page would echo in its search box)
+                showing(org, "GET", "/api/grading/register", new ScopedList(CAMPAIGN_READ), p -> get("/api/grading/register")
+                        .param("year", "" + (PROBE_YEAR - 1))),
+                route("GET", "/api/grading/tables/summary", needs(CAMPAIGN_READ), p -> get("/api/grading/tables/summary")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("GET", "/api/grading/tables/names", needs(CAMPAIGN_READ), p -> get("/api/grading/tables/names")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                // a campaign's grading settings: read along its line, changed by its manager. A blank field and a share
+                // of 0% stop at their rules
+                showing(rooted, "GET", "/api/grading/setup/{campaign}", new CampaignLine(CAMPAIGN_READ, false),
+                        p -> get("/api/grading/setup/{campaign}", p.survey().rootedCampaign())),
+                route("PUT", "/api/grading/setup/{campaign}/schemes/{field}", needs(CAMPAIGN_MANAGE),
+                        p -> jsonBody(put("/api/grading/setup/{campaign}/schemes/{field}", p.survey().rootedCampaign(), " "),
+                                "{\"schemeId\": null}")),
+                route("PUT", "/api/grading/setup/{campaign}/pass-percent", needs(CAMPAIGN_MANAGE),
+                        p -> jsonBody(put("/api/grading/setup/{campaign}/pass-percent", p.survey().rootedCampaign()),
+                                "{\"percent\": 0}")),
                 // the leadership (班子): read with the organisation, changed by those who keep it. An appointment without a
                 // name stops at that rule; ending a term that does not exist (STALE) passes the guard and stops at 404
                 route("GET", "/api/orgs/{id}/leadership", needs(ORG_READ), p -> get("/api/orgs/{id}/leadership", p.org())),
@@ -601,10 +657,60 @@ class AuthorizationIT {
                 route("GET", "/grading-schemes/{id}/edit", new Unbound(CAMPAIGN_MANAGE), p -> get("/grading-schemes/{id}/edit", villageScheme)),
                 route("POST", "/grading-schemes/{id}", new Unbound(CAMPAIGN_MANAGE), p -> post("/grading-schemes/{id}", villageScheme)
                         .param("name", "授权核查标准").param("standard", "").param("version", "" + STALE)),
+                // 对标定级 pages, probed as the API above; a refused step comes back as the case page with the reason
+                showing(org, "GET", "/grading", needs(CAMPAIGN_READ), p -> get("/grading")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                showing(org, "GET", "/grading/case", needs(CAMPAIGN_READ), p -> get("/grading/case")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("POST", "/grading/case/review", needs(GRADING_WRITE), p -> post("/grading/case/review")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("step", "PUBLIC_REVIEW")
+                        .param("place", "授权核查")),
+                route("POST", "/grading/case/score-sheet", needs(GRADING_WRITE), p -> post("/grading/case/score-sheet")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("s1.1", "3").param("version", "0")),
+                route("POST", "/grading/case/self-grade", needs(GRADING_WRITE), p -> post("/grading/case/self-grade")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("grade", "授权核查")
+                        .param("statement", "授权核查").param("version", "0")),
+                route("POST", "/grading/case/ballot/paper", needs(GRADING_WRITE), p -> post("/grading/case/ballot/paper")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/grading/case/ballot/phone", needs(GRADING_WRITE), p -> post("/grading/case/ballot/phone")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("expected", "1")),
+                route("POST", "/grading/case/ballot/close", needs(GRADING_WRITE), p -> post("/grading/case/ballot/close")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("attendance", "1")),
+                route("POST", "/grading/case/decision", needsBelow(GRADING_DECIDE), p -> post("/grading/case/decision")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("grade", "授权核查")
+                        .param("version", "" + STALE)),
+                route("POST", "/grading/case/reopen", needsBelow(GRADING_DECIDE), p -> post("/grading/case/reopen")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("to", "PUBLIC_REVIEW")
+                        .param("reason", "")),
+                showing(org, "GET", "/grading/register", new ScopedList(CAMPAIGN_READ), p -> get("/grading/register")
+                        .param("year", "" + (PROBE_YEAR - 1))),
+                route("GET", "/grading/register.xlsx", needs(CAMPAIGN_READ), p -> get("/grading/register.xlsx")
+                        .param("year", "" + (PROBE_YEAR - 1)).param("under", "" + p.org())),
+                // the settings page is the managers' form (those who only read the campaign read the settings in the API)
+                showing(rooted, "GET", "/grading/setup", needs(CAMPAIGN_MANAGE),
+                        p -> get("/grading/setup").param("campaign", "" + p.survey().rootedCampaign())),
+                route("POST", "/grading/setup/scheme", needs(CAMPAIGN_MANAGE), p -> post("/grading/setup/scheme")
+                        .param("campaign", "" + p.survey().rootedCampaign()).param("field", "")),
+                route("POST", "/grading/setup/pass-percent", needs(CAMPAIGN_MANAGE), p -> post("/grading/setup/pass-percent")
+                        .param("campaign", "" + p.survey().rootedCampaign()).param("percent", "0")),
+                // 附件4 and 附件3 under the organisation asked for, and its 附件8 申报表
+                showing(org, "GET", "/grading/tables", needs(CAMPAIGN_READ), p -> get("/grading/tables")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("GET", "/grading/tables/summary.xlsx", needs(CAMPAIGN_READ), p -> get("/grading/tables/summary.xlsx")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("GET", "/grading/tables/names.xlsx", needs(CAMPAIGN_READ), p -> get("/grading/tables/names.xlsx")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("GET", "/grading/case/declaration.docx", needs(CAMPAIGN_READ), p -> get("/grading/case/declaration.docx")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
                 // the public answering pages of the target's questionnaire
                 route("GET", "/q/{slug}", new Public(200), p -> get("/q/{slug}", p.survey().slug())),
                 route("POST", "/q/{slug}", new Public(422), p -> wrongAnswers(p.survey().slug())),
-                route("GET", "/q/{slug}/thanks", new Public(200), p -> get("/q/{slug}/thanks", p.survey().slug()))
+                route("GET", "/q/{slug}/thanks", new Public(200), p -> get("/q/{slug}/thanks", p.survey().slug())),
+                // the public phone ballot (测评) behind its printed link: a questionnaire's short link is no ballot, so
+                // looking at it or voting with it answers a page saying no such ballot exists
+                showing(f -> "未找到该测评", "GET", "/q/v/{slug}", new Public(200), p -> get("/q/v/{slug}", p.survey().slug())),
+                showing(f -> "未找到该测评", "POST", "/q/v/{slug}", new Public(200), p -> post("/q/v/{slug}", p.survey().slug())
+                        .param("code", "ABCD-2345").param("choice", "AGREE"))
         );
     }
 
@@ -705,8 +811,27 @@ class AuthorizationIT {
                     + " \"organizationId\": %d, \"role\": \"MEMBER\", \"password\": \"Check2026pass\", \"enabled\": false}")
                     .formatted(username, accountName, org)));
         }
+        graded(org);
         return new Fixture(label, org, orgName, path(org), memberId, memberName, accountId, username, accountName,
                 survey(label, org));
+    }
+
+    /**
+     * The target's 对标定级 in the city's campaign of the year before {@link #PROBE_YEAR}, walked through its five steps
+     * and decided 先进 by its grading authority (its parent), unless an earlier run left it. The city's campaign of
+     * {@link #PROBE_YEAR} has no case of any target: a step taken there out of order stops at that rule.
+     */
+    void graded(long org) {
+        boolean done = jdbc.sql("select count(*) from grading_case where campaign_id = :c and organization_id = :o")
+                .param("c", handedInCampaign).param("o", org).query(Long.class).single() > 0;
+        if (!done) {
+            record Graded(String field, long authority) {
+            }
+            Graded g = jdbc.sql("select field, coalesce(grading_authority_id, parent_id) from organization where id = :id")
+                    .param("id", org).query((rs, n) -> new Graded(rs.getString(1), rs.getLong(2))).single();
+            transactions.executeWithoutResult(t -> grading.graded(handedInCampaign, PROBE_YEAR - 1, org, g.field(), 3,
+                    Grade.ADVANCED, g.authority(), "cun", "admin"));
+        }
     }
 
     /** The campaign of the root in that year, opened as admin unless an earlier run left it. */
@@ -860,6 +985,14 @@ class AuthorizationIT {
                 check(r, c, failures);
             }
         }
+        // the grading probes stop at a rule: no step was taken in the probe campaign, no decided case was reopened
+        long taken = jdbc.sql("select count(*) from grading_case where campaign_id = :c").param("c", probeCampaign)
+                .query(Long.class).single();
+        long reopened = jdbc.sql("select count(*) from grading_case where campaign_id = :c and step <> 'DONE'")
+                .param("c", handedInCampaign).query(Long.class).single();
+        if (taken + reopened > 0) {
+            failures.add("the walk changed grading cases: " + taken + " begun in the probe campaign, " + reopened + " reopened");
+        }
         assertThat(requests).isGreaterThan(routes().size() * 5);
         assertThat(failures).as("%d of %d requests did not answer as the table says", failures.size(), requests).isEmpty();
     }
@@ -876,7 +1009,7 @@ class AuthorizationIT {
             return;
         }
         if (r.access() instanceof Public pub) {
-            publicPage(pub, c.target(), answersBefore, status, body, where, failures);
+            publicPage(r, pub, c.target(), answersBefore, status, body, where, failures);
         } else if (r.access() instanceof Guarded g) {
             boolean allowed = user.has(g.permission()) && !(g.below() && c.target().org() == user.organizationId());
             if (!c.inScope()) {
@@ -953,11 +1086,16 @@ class AuthorizationIT {
         }
     }
 
-    /** A public page answers as the table says, names nothing of the organisation but its short link, and stores no answer. */
-    private void publicPage(Public pub, Fixture target, long answersBefore, int status, String body, String where,
+    /**
+     * A public page answers as the table says (and shows what it says), names nothing of the organisation but its short
+     * link, and stores no answer.
+     */
+    private void publicPage(Route r, Public pub, Fixture target, long answersBefore, int status, String body, String where,
                             List<String> failures) {
         if (status != pub.status()) {
             failures.add(where + ": a public page answers " + pub.status() + " to everyone");
+        } else if (r.shows() != null && !body.contains(r.shows().apply(target))) {
+            failures.add(where + ": should show " + r.shows().apply(target));
         }
         for (String name : target.names()) {
             if (!name.equals(target.survey().slug()) && body.contains(name)) {
@@ -1014,7 +1152,7 @@ class AuthorizationIT {
             if (status >= 500) {
                 failures.add(where + ": server error");
             } else if (r.access() instanceof Public pub) {
-                publicPage(pub, lichunVillage, answersBefore, status, body, where, failures);
+                publicPage(r, pub, lichunVillage, answersBefore, status, body, where, failures);
                 continue;
             } else if (r.access() instanceof Anyone) {
                 if (status == 401 || status == 403 || loginRedirect(result)) {
