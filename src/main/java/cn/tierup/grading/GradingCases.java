@@ -81,7 +81,8 @@ public class GradingCases {
     @Transactional
     public CaseView recordReview(long campaignId, long organizationId, Step step, MeetingRecord record) {
         Work w = writable(campaignId, organizationId);
-        Integer expected = step == Step.MEMBER_REVIEW && record.expected() == null ? (int) w.org.members() : record.expected();
+        Integer expected = step == Step.MEMBER_REVIEW && record.expected() == null ? Integer.valueOf((int) w.org.members())
+                : record.expected();
         MeetingRecord r = new MeetingRecord(record.heldOn(), record.place(), expected, record.attendance(), record.votes());
         GradingMeeting m = w.k.recordReview(step, r, w.standard(), Actors.current(), LocalDateTime.now());
         save(w, "REVIEW", stepName(step) + "：实到 " + m.getAttendance() + "/" + m.getExpected() + " 人，" + m.getVotes()
