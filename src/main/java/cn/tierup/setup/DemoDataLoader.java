@@ -6,6 +6,8 @@ import cn.tierup.campaign.Phase;
 import cn.tierup.campaign.PhaseDates;
 import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradingBootstrap;
+import cn.tierup.pledge.PledgeBootstrap;
+import cn.tierup.upgrade.UpgradeBootstrap;
 import cn.tierup.identity.AccountBootstrap;
 import cn.tierup.identity.Role;
 import cn.tierup.organization.ChineseIdNumber;
@@ -76,6 +78,9 @@ public class DemoDataLoader implements ApplicationRunner {
     private final CampaignBootstrap campaigns;
     private final SurveyBootstrap survey;
     private final GradingBootstrap grading;
+    private final UpgradeBootstrap upgrade;
+    private final PledgeBootstrap pledging;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final boolean withCampaign;
     private final TransactionTemplate tx;
     private final Map<Long, Integer> partyMembers = new HashMap<>();
@@ -85,13 +90,17 @@ public class DemoDataLoader implements ApplicationRunner {
     private int people;
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
-                   SurveyBootstrap survey, GradingBootstrap grading, TransactionTemplate tx,
+                   SurveyBootstrap survey, GradingBootstrap grading, UpgradeBootstrap upgrade, PledgeBootstrap pledging,
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc, TransactionTemplate tx,
                    @org.springframework.beans.factory.annotation.Value("${tierup.demo.campaign:true}") boolean withCampaign) {
         this.orgs = orgs;
         this.accounts = accounts;
         this.campaigns = campaigns;
         this.survey = survey;
         this.grading = grading;
+        this.upgrade = upgrade;
+        this.pledging = pledging;
+        this.jdbc = jdbc;
         this.withCampaign = withCampaign;
         this.tx = tx;
     }
@@ -284,13 +293,49 @@ public class DemoDataLoader implements ApplicationRunner {
         int thisYear = LocalDate.now().getYear();
         for (int year = thisYear - 3; year < thisYear; year++) {
             Campaign c = campaigns.open(city.getId(), year, year + "年度三分类三升级活动", Campaign.noticeSchedule(year));
+            Long strongest = null;
             for (Organization o : graded) {
                 double s = standing.merge(o.getId(), random.nextDouble() * 0.12 - 0.02, Double::sum);
                 Grade level = s > 0.68 ? Grade.ADVANCED : s > 0.18 ? Grade.AVERAGE : Grade.LAGGING;
                 boolean ours = o.getParentId().equals(lichun.getId());
                 grading.graded(c.getId(), year, o.getId(), o.getField().name(), partyMembers.getOrDefault(o.getId(), 10),
                         level, o.getParentId(), ours ? "cun" : cn.tierup.shared.Actors.SYSTEM, ours ? "zhen" : "admin");
+                if (level == Grade.ADVANCED && strongest == null) {
+                    strongest = o.getId();
+                }
             }
+            if (year == thisYear - 1) {
+                lastYearInLichun(c, graded, lichun, standing, strongest);
+            }
+        }
+    }
+
+    /**
+     * Last year's 晋位升级 and 公开承诺 in 丽春镇: every village's goal approved, ledgers for the 一般 and
+     * 后进 ones (one line left open past its deadline in every third), pairings for the 后进, and published
+     * pledges with fulfilment, members' pledges, a comment and residents' ratings.
+     */
+    private void lastYearInLichun(Campaign c, List<Organization> graded, Organization lichun, Map<Long, Double> standing,
+                                  Long strongest) {
+        int n = 0;
+        for (Organization o : graded) {
+            if (!o.getParentId().equals(lichun.getId())) {
+                continue;
+            }
+            double s = standing.get(o.getId());
+            Grade level = s > 0.68 ? Grade.ADVANCED : s > 0.18 ? Grade.AVERAGE : Grade.LAGGING;
+            String grade = level == Grade.ADVANCED ? "先进" : level == Grade.AVERAGE ? "一般" : "后进";
+            upgrade.year(c.getId(), c.getYear(), o.getId(), grade, level, strongest, "cun", "zhen", n++ % 3 != 0);
+            List<Long> ids = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            jdbc.sql("select id, name from member where organization_id = :o and category in ('FULL', 'PROBATIONARY') order by id")
+                    .param("o", o.getId()).query(rs -> {
+                        if (ids.size() < 3) {
+                            ids.add(rs.getLong(1));
+                            names.add(rs.getString(2));
+                        }
+                    });
+            pledging.year(c.getId(), c.getYear(), o.getId(), ids, names, "cun", "zhen", random);
         }
     }
 

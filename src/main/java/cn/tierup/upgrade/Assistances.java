@@ -64,12 +64,16 @@ public class Assistances {
                 .toList();
     }
 
-    /** Who can be paired with a weak organisation: those graded 先进 this year, and the departments' committees. */
+    /**
+     * Who can be paired with a weak organisation: those graded 先进 this year, and the organisations one
+     * level under the campaign's root (towns, departments' committees) — all within the campaign.
+     */
     public record Candidate(long id, String name) {
     }
 
     @Transactional(readOnly = true)
     public List<Candidate> candidates(long campaignId, long organizationId) {
+        guard.require(Permission.UPGRADE_WRITE, organizationId);
         var c = participation.require(campaignId, organizationId);
         return jdbc.sql("select o.id, o.name from organization o join organization r on r.id = :root"
                         + " where o.retired = false and o.id <> :org and o.path like r.path || '%' and (o.depth = r.depth + 1"
@@ -87,12 +91,9 @@ public class Assistances {
     public Assistance arrange(long campaignId, long organizationId, AssistanceForm form) {
         guard.require(Permission.UPGRADE_WRITE, organizationId);
         participation.require(campaignId, organizationId);
-        if (form.helperOrganizationId() != null && form.kind() == AssistanceKind.PAIRING) {
-            var helper = directory.find(form.helperOrganizationId())
-                    .orElseThrow(() -> new NotFoundException("organization", form.helperOrganizationId()));
-            if (helper.retired()) {
-                throw new DomainException("assist.helperRetired", helper.name());
-            }
+        if (form.helperOrganizationId() != null && form.kind() == AssistanceKind.PAIRING
+                && candidates(campaignId, organizationId).stream().noneMatch(c -> c.id() == form.helperOrganizationId())) {
+            throw new DomainException("assist.helperNotCandidate");
         }
         Assistance a = new Assistance(campaignId, organizationId, form.kind(), form.helperOrganizationId(), form.helperName(),
                 form.helperPost(), form.startedOn(), form.note(), Actors.current(), LocalDateTime.now());

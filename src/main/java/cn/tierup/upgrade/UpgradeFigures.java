@@ -133,7 +133,7 @@ public class UpgradeFigures {
             submitted += l.goalStatus() == GoalStatus.SUBMITTED || l.goalStatus() == GoalStatus.APPROVED ? 1 : 0;
             approved += l.goalStatus() == GoalStatus.APPROVED ? 1 : 0;
             lagging += l.level() == Grade.LAGGING ? 1 : 0;
-            converted += l.converted() ? 1 : 0;
+            converted += l.converted() && l.level() == Grade.LAGGING ? 1 : 0;
             items += l.items();
             open += l.open();
             overdue += l.overdue();

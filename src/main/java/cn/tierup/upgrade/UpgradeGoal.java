@@ -60,6 +60,27 @@ public class UpgradeGoal {
         this.updatedAt = now;
     }
 
+    /**
+     * Follows a grade decided again (the authority reopened grading) while the goal is with the
+     * organisation; once handed in, a goal against another grade is refused until revised.
+     */
+    public void regrade(String newGrade, Grade level) {
+        if (newGrade.equals(grade) && level == gradeLevel) {
+            return;
+        }
+        requireWithOrganisation();
+        this.grade = newGrade;
+        this.gradeLevel = level;
+        this.aim = Aim.forGrade(level);
+    }
+
+    /** The goal was written against the grade now decided. */
+    public void requireGrade(String decided) {
+        if (!grade.equals(decided)) {
+            throw new DomainException("goal.gradeChanged", grade, decided == null ? "未定级" : decided);
+        }
+    }
+
     /** Saves the goal as a draft; only while it is with the organisation (draft or returned). */
     public void write(ModelLevel level, String newStatement, List<Measure> newMeasures, String by, LocalDateTime now) {
         requireWithOrganisation();

@@ -123,6 +123,7 @@ public class UpgradeGoals {
         participation.require(campaignId, organizationId);
         UpgradeGoal g = goals.findByCampaignIdAndOrganizationId(campaignId, organizationId)
                 .orElseThrow(() -> new DomainException("goal.convert.noPlan"));
+        g.requireGrade(register.decided(campaignId, organizationId).map(GradeRegister.Decided::grade).orElse(null));
         long[] ledger = ledger(campaignId, organizationId);
         g.markConverted(ledger[0], ledger[1], Actors.current(), LocalDateTime.now());
         goals.saveAndFlush(g);
@@ -135,14 +136,14 @@ public class UpgradeGoals {
         guard.require(Permission.UPGRADE_WRITE, organizationId);
         participation.require(campaignId, organizationId);
         UpgradeGoal g = goals.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
+        var decided = register.decided(campaignId, organizationId).orElseThrow(() -> new DomainException("goal.notGraded"));
         if (g == null) {
-            var decided = register.decided(campaignId, organizationId)
-                    .orElseThrow(() -> new DomainException("goal.notGraded"));
             return new UpgradeGoal(campaignId, organizationId, decided.grade(), decided.level(), LocalDateTime.now());
         }
         if (version == null || version != g.getVersion()) {
             throw new StaleRecordException();
         }
+        g.regrade(decided.grade(), decided.level());
         return g;
     }
 
@@ -154,6 +155,7 @@ public class UpgradeGoals {
         if (g.getVersion() != version) {
             throw new StaleRecordException();
         }
+        g.requireGrade(register.decided(campaignId, organizationId).map(GradeRegister.Decided::grade).orElse(null));
         return g;
     }
 

@@ -39,6 +39,10 @@ class UpgradeObligations implements ObligationSource {
         if (organizationIds.isEmpty()) {
             return List.of();
         }
+        // a goal is owed once the grade is decided
+        java.util.Set<Long> graded = new java.util.HashSet<>(jdbc.sql("select organization_id from grading_case where campaign_id = :c"
+                        + " and decided_grade is not null and organization_id in (:ids)")
+                .param("c", campaign.id()).param("ids", organizationIds).query(Long.class).list());
         Map<Long, UpgradeGoal> byOrg = new HashMap<>();
         goals.findByCampaignIdAndOrganizationIdIn(campaign.id(), organizationIds).forEach(g -> byOrg.put(g.getOrganizationId(), g));
         Map<Long, long[]> ledger = new HashMap<>();
@@ -58,15 +62,17 @@ class UpgradeObligations implements ObligationSource {
                 continue;
             }
             UpgradeGoal g = byOrg.get(id);
-            ObligationStatus status = g == null ? ObligationStatus.NOT_STARTED : switch (g.getStatus()) {
-                case DRAFT -> ObligationStatus.DRAFT;
-                case SUBMITTED -> ObligationStatus.SUBMITTED;
-                case RETURNED -> ObligationStatus.RETURNED;
-                case APPROVED -> ObligationStatus.ACCEPTED;
-            };
-            out.add(new Obligation(id, "争创目标", status, goalDue, g != null && status.handedIn() ? g.getSubmittedAt() : null,
-                    "/upgrade/goal?campaign=" + campaign.id() + "&org=" + id,
-                    g != null && g.getStatus() == GoalStatus.RETURNED ? g.getReturnReason() : null));
+            if (graded.contains(id) || g != null) {
+                ObligationStatus status = g == null ? ObligationStatus.NOT_STARTED : switch (g.getStatus()) {
+                    case DRAFT -> ObligationStatus.DRAFT;
+                    case SUBMITTED -> ObligationStatus.SUBMITTED;
+                    case RETURNED -> ObligationStatus.RETURNED;
+                    case APPROVED -> ObligationStatus.ACCEPTED;
+                };
+                out.add(new Obligation(id, "争创目标", status, goalDue, g != null && status.handedIn() ? g.getSubmittedAt() : null,
+                        "/upgrade/goal?campaign=" + campaign.id() + "&org=" + id,
+                        g != null && g.getStatus() == GoalStatus.RETURNED ? g.getReturnReason() : null));
+            }
             long[] l = ledger.get(id);
             if (l != null && l[0] > 0) {
                 out.add(new Obligation(id, "整改台账（" + l[0] + " 项未销号" + (l[1] > 0 ? "，" + l[1] + " 项逾期" : "") + "）",
