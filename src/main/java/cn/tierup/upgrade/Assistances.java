@@ -91,12 +91,12 @@ public class Assistances {
     public Assistance arrange(long campaignId, long organizationId, AssistanceForm form) {
         guard.require(Permission.UPGRADE_WRITE, organizationId);
         participation.require(campaignId, organizationId);
-        if (form.helperOrganizationId() != null && form.kind() == AssistanceKind.PAIRING
-                && candidates(campaignId, organizationId).stream().noneMatch(c -> c.id() == form.helperOrganizationId())) {
-            throw new DomainException("assist.helperNotCandidate");
-        }
         Assistance a = new Assistance(campaignId, organizationId, form.kind(), form.helperOrganizationId(), form.helperName(),
                 form.helperPost(), form.startedOn(), form.note(), Actors.current(), LocalDateTime.now());
+        if (a.getKind() == AssistanceKind.PAIRING
+                && candidates(campaignId, organizationId).stream().noneMatch(c -> c.id() == a.getHelperOrganizationId())) {
+            throw new DomainException("assist.helperNotCandidate");
+        }
         assistances.saveAndFlush(a);
         audit.record("Assistance", a.getId(), organizationId, "CREATE", "安排帮扶：" + describe(a), null,
                 Map.of("kind", a.getKind().name(), "startedOn", String.valueOf(a.getStartedOn())));
