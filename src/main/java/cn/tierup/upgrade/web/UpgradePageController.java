@@ -56,9 +56,10 @@ class UpgradePageController {
     private final CampaignService campaigns;
     private final ScopeGuard guard;
     private final Messages messages;
+    private final cn.tierup.identity.People people;
 
     UpgradePageController(UpgradeGoals goals, RectificationLedger ledger, Assistances assistances, UpgradeFigures figures,
-                          CampaignService campaigns, ScopeGuard guard, Messages messages) {
+                          CampaignService campaigns, ScopeGuard guard, Messages messages, cn.tierup.identity.People people) {
         this.goals = goals;
         this.ledger = ledger;
         this.assistances = assistances;
@@ -66,6 +67,7 @@ class UpgradePageController {
         this.campaigns = campaigns;
         this.guard = guard;
         this.messages = messages;
+        this.people = people;
     }
 
     @GetMapping("/upgrade")
@@ -237,7 +239,7 @@ class UpgradePageController {
                 String notes = String.join("\n", i.getNotes().stream().map(n -> n.getWrittenAt().format(f) + " " + n.getNote()
                         + (n.evidence() ? "（佐证：" + n.getFileName() + "）" : "")).toList());
                 w.row(i.getNumber(), i.getProblem(), i.getMeasure(), i.getResponsible(), i.getDeadline().format(f),
-                        i.overdue(l.today()) ? "逾期" : messages.label(i.getStatus()), notes, i.getClosedBy(),
+                        i.overdue(l.today()) ? "逾期" : messages.label(i.getStatus()), notes, people.name(i.getClosedBy()),
                         i.getClosedAt() == null ? "" : i.getClosedAt().format(f));
             }
             w.finish(out);
