@@ -77,6 +77,12 @@ public class CampaignService {
         return all.stream().filter(c -> c.year() == year).findFirst().or(() -> all.stream().findFirst());
     }
 
+    /** The campaign asked for by id, else the user's current one (none before any campaign is opened). */
+    @Transactional(readOnly = true)
+    public Optional<CampaignView> chosenOrCurrent(Long id) {
+        return id != null ? Optional.of(get(id)) : current();
+    }
+
     @Transactional
     public CampaignView open(CampaignForm form) {
         OrgRef root = guard.require(Permission.CAMPAIGN_MANAGE, form.rootOrganizationId());

@@ -18,9 +18,10 @@ import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
 import cn.tierup.shared.DomainException;
+import cn.tierup.shared.FormValues;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.ProblemPage;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,11 +75,9 @@ class GradingPageController {
                     @RequestParam(required = false) String step, @RequestParam(required = false) String field,
                     @RequestParam(required = false) Grade level, @RequestParam(required = false) String name,
                     @RequestParam(defaultValue = "0") int page, Model model) {
-        CampaignView c = campaign != null ? campaigns.get(campaign) : campaigns.current().orElse(null);
+        CampaignView c = campaigns.chosenOrCurrent(campaign).orElse(null);
         if (c == null) {
-            model.addAttribute("status", 404);
-            model.addAttribute("message", "还没有开启任何年度的活动。请组织部管理员先在“年度活动”中开启本年度活动。");
-            return "error/problem";
+            return ProblemPage.show(model, 404, messages.get("campaign.none"));
         }
         long orgId = org == null ? guard.currentUser().organizationId() : org;
         model.addAttribute("c", c);
@@ -108,10 +107,10 @@ class GradingPageController {
             Map<String, Integer> votes = new LinkedHashMap<>();
             List<GradeBand> grades = v.standard().grades();
             for (int i = 0; i < grades.size(); i++) {
-                votes.put(grades.get(i).name(), number(form.get("v" + i), 0));
+                votes.put(grades.get(i).name(), FormValues.integer(form.get("v" + i), 0));
             }
-            cases.recordReview(campaign, org, step, new MeetingRecord(date(form.get("heldOn")), form.get("place"),
-                    number(form.get("expected"), null), number(form.get("attendance"), null), votes));
+            cases.recordReview(campaign, org, step, new MeetingRecord(FormValues.date(form.get("heldOn")), form.get("place"),
+                    FormValues.integer(form.get("expected"), null), FormValues.integer(form.get("attendance"), null), votes));
             return messages.get("Step." + step.name()) + "结果已录入。";
         });
     }
@@ -123,12 +122,12 @@ class GradingPageController {
             Map<String, Integer> scores = new HashMap<>();
             form.forEach((k, val) -> {
                 if (k.matches("s\\d+\\.\\d+") && val != null && !val.isBlank()) {
-                    scores.put(k.substring(1), number(val, 0));
+                    scores.put(k.substring(1), FormValues.integer(val, 0));
                 }
             });
             Set<Integer> vetoes = veto == null ? Set.of() : new TreeSet<>(veto);
             cases.saveScoreSheet(campaign, org, new ScoreSheet(scores, vetoes), form.get("annualAssessment"),
-                    number(form.get("version"), 0));
+                    FormValues.integer(form.get("version"), 0));
             return "自查评分表已保存，合计分数和对应等次已按标准计算。";
         });
     }
@@ -137,7 +136,7 @@ class GradingPageController {
     String selfGrade(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                      RedirectAttributes redirect) {
         return act(campaign, org, form, model, redirect, "self", () -> {
-            cases.proposeSelfGrade(campaign, org, form.get("grade"), form.get("statement"), number(form.get("version"), 0));
+            cases.proposeSelfGrade(campaign, org, form.get("grade"), form.get("statement"), FormValues.integer(form.get("version"), 0));
             return "自评等次已提出，下一步召开党员群众会议进行无记名审议。";
         });
     }
@@ -146,10 +145,10 @@ class GradingPageController {
     String paper(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                  RedirectAttributes redirect) {
         return act(campaign, org, form, model, redirect, "paper", () -> {
-            CaseView v = cases.recordPaperBallot(campaign, org, new PaperTally(date(form.get("heldOn")), form.get("place"),
-                    number(form.get("expected"), null), number(form.get("attendance"), null), number(form.get("issued"), null),
-                    number(form.get("returned"), null), number(form.get("agree"), null), number(form.get("disagree"), null),
-                    number(form.get("abstain"), null), number(form.get("invalid"), null)));
+            CaseView v = cases.recordPaperBallot(campaign, org, new PaperTally(FormValues.date(form.get("heldOn")), form.get("place"),
+                    FormValues.integer(form.get("expected"), null), FormValues.integer(form.get("attendance"), null), FormValues.integer(form.get("issued"), null),
+                    FormValues.integer(form.get("returned"), null), FormValues.integer(form.get("agree"), null), FormValues.integer(form.get("disagree"), null),
+                    FormValues.integer(form.get("abstain"), null), FormValues.integer(form.get("invalid"), null)));
             return ballotOutcome(v);
         });
     }
@@ -158,9 +157,9 @@ class GradingPageController {
     String phone(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                  RedirectAttributes redirect) {
         try {
-            Integer expected = number(form.get("expected"), null);
-            GradingCases.PhoneBallot b = cases.openPhoneBallot(campaign, org, date(form.get("heldOn")), form.get("place"),
-                    expected, number(form.get("codes"), expected));
+            Integer expected = FormValues.integer(form.get("expected"), null);
+            GradingCases.PhoneBallot b = cases.openPhoneBallot(campaign, org, FormValues.date(form.get("heldOn")), form.get("place"),
+                    expected, FormValues.integer(form.get("codes"), expected));
             String link = ServletUriComponentsBuilder.fromCurrentContextPath()
                     .path("/q/v/" + b.meeting().slug()).toUriString();
             model.addAttribute("b", b);
@@ -178,14 +177,14 @@ class GradingPageController {
     String close(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                  RedirectAttributes redirect) {
         return act(campaign, org, form, model, redirect, "close", () ->
-                ballotOutcome(cases.closePhoneBallot(campaign, org, number(form.get("attendance"), null))));
+                ballotOutcome(cases.closePhoneBallot(campaign, org, FormValues.integer(form.get("attendance"), null))));
     }
 
     @PostMapping("/grading/case/decision")
     String decide(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
         return act(campaign, org, form, model, redirect, "decision", () -> {
-            CaseView v = cases.decide(campaign, org, form.get("grade"), form.get("reason"), number(form.get("version"), 0));
+            CaseView v = cases.decide(campaign, org, form.get("grade"), form.get("reason"), FormValues.integer(form.get("version"), 0));
             return "已评定为“" + v.decidedGrade() + "”，已记入分类管理台账。";
         });
     }
@@ -264,7 +263,7 @@ class GradingPageController {
     @PostMapping("/grading/setup/pass-percent")
     String passPercent(@RequestParam long campaign, @RequestParam(required = false) String percent, RedirectAttributes redirect) {
         try {
-            setups.passPercent(campaign, number(percent, 0));
+            setups.passPercent(campaign, FormValues.integer(percent, 0));
             redirect.addFlashAttribute("success", "审议通过比例已更新。");
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
@@ -324,27 +323,5 @@ class GradingPageController {
         m.put("year", year);
         m.put("under", under);
         return m;
-    }
-
-    private static Integer number(String s, Integer fallback) {
-        if (s == null || s.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException("field.number");
-        }
-    }
-
-    private static LocalDate date(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw new DomainException("field.date");
-        }
     }
 }

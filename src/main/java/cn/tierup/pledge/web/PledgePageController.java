@@ -10,14 +10,15 @@ import cn.tierup.pledge.PledgeFigures;
 import cn.tierup.pledge.Pledges;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Downloads;
+import cn.tierup.shared.FormValues;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.ProblemPage;
 import cn.tierup.shared.QrCodes;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ class PledgePageController {
             } catch (IllegalArgumentException e) {
                 throw new DomainException("pledge.fulfil.status");
             }
-            pledges.fulfil(id, number, status, form.get("evidence"), date(form.get("doneOn")));
+            pledges.fulfil(id, number, status, form.get("evidence"), FormValues.date(form.get("doneOn")));
             return "第 " + number + " 项践诺情况已更新。";
         });
     }
@@ -172,11 +173,9 @@ class PledgePageController {
 
     @GetMapping("/pledges/overview")
     String overview(@RequestParam(required = false) Long campaign, @RequestParam(required = false) Long org, Model model) {
-        CampaignView c = campaign != null ? campaigns.get(campaign) : campaigns.current().orElse(null);
+        CampaignView c = campaigns.chosenOrCurrent(campaign).orElse(null);
         if (c == null) {
-            model.addAttribute("status", 404);
-            model.addAttribute("message", "还没有开启任何年度的活动。请组织部管理员先在“年度活动”中开启本年度活动。");
-            return "error/problem";
+            return ProblemPage.show(model, 404, messages.get("campaign.none"));
         }
         long orgId = org == null ? guard.currentUser().organizationId() : org;
         model.addAttribute("c", c);
@@ -262,7 +261,7 @@ class PledgePageController {
         for (int i = 0; form.containsKey("item" + i); i++) {
             items.add(form.get("item" + i));
         }
-        Long version = form.get("version") == null || form.get("version").isBlank() ? null : Long.valueOf(form.get("version"));
+        Long version = FormValues.longValue(form.get("version"));
         return new Pledges.PledgeForm(form.get("goal"), items, "true".equals(form.get("showName")), version);
     }
 
@@ -277,16 +276,5 @@ class PledgePageController {
             redirect.addFlashAttribute("error", messages.of(e));
         }
         return "redirect:/pledges?campaign=" + campaign + "&org=" + org;
-    }
-
-    private static LocalDate date(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw new DomainException("field.date");
-        }
     }
 }

@@ -11,6 +11,7 @@ import cn.tierup.questionnaire.QuestionnaireView;
 import cn.tierup.questionnaire.QuotaPolicy;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.ProblemPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,11 +47,9 @@ class QuestionnairePageController {
 
     @GetMapping("/questionnaires")
     String list(@RequestParam(required = false) Long campaign, @RequestParam(required = false) Long org, Model model) {
-        CampaignView c = campaign != null ? campaigns.get(campaign) : campaigns.current().orElse(null);
+        CampaignView c = campaigns.chosenOrCurrent(campaign).orElse(null);
         if (c == null) {
-            model.addAttribute("status", 404);
-            model.addAttribute("message", "还没有开启任何年度的活动。请组织部管理员先在“年度活动”中开启本年度活动。");
-            return "error/problem";
+            return ProblemPage.show(model, 404, messages.get("campaign.none"));
         }
         long orgId = org == null ? guard.currentUser().organizationId() : org;
         model.addAttribute("c", c);

@@ -9,6 +9,7 @@ import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.ProblemPage;
 import cn.tierup.survey.ActivityEntry;
 import cn.tierup.survey.ActivityKind;
 import cn.tierup.survey.EvaluatorGroup;
@@ -64,11 +65,9 @@ class SurveyPageController {
 
     @GetMapping("/survey")
     String hub(@RequestParam(required = false) Long campaign, Model model) {
-        CampaignView c = campaign(campaign);
+        CampaignView c = campaigns.chosenOrCurrent(campaign).orElse(null);
         if (c == null) {
-            model.addAttribute("status", 404);
-            model.addAttribute("message", "还没有开启任何年度的活动。请组织部管理员先在“活动”中开启本年度活动。");
-            return "error/problem";
+            return ProblemPage.show(model, 404, messages.get("campaign.none"));
         }
         model.addAttribute("c", c);
         model.addAttribute("desk", desk.desk(c, Phase.SURVEY));
@@ -215,7 +214,4 @@ class SurveyPageController {
                 r.meetingAttendance(), r.id() == null ? null : r.version());
     }
 
-    private CampaignView campaign(Long id) {
-        return id != null ? campaigns.get(id) : campaigns.current().orElse(null);
-    }
 }

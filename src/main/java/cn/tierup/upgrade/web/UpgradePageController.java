@@ -6,7 +6,9 @@ import cn.tierup.grading.Grade;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Downloads;
+import cn.tierup.shared.FormValues;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.ProblemPage;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
 import cn.tierup.upgrade.AssistanceKind;
 import cn.tierup.upgrade.Assistances;
@@ -24,7 +26,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,11 +76,9 @@ class UpgradePageController {
                     @RequestParam(required = false) Grade level, @RequestParam(required = false) GoalStatus goal,
                     @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
                     Model model) {
-        CampaignView c = campaign != null ? campaigns.get(campaign) : campaigns.current().orElse(null);
+        CampaignView c = campaigns.chosenOrCurrent(campaign).orElse(null);
         if (c == null) {
-            model.addAttribute("status", 404);
-            model.addAttribute("message", "还没有开启任何年度的活动。请组织部管理员先在“年度活动”中开启本年度活动。");
-            return "error/problem";
+            return ProblemPage.show(model, 404, messages.get("campaign.none"));
         }
         long orgId = org == null ? guard.currentUser().organizationId() : org;
         model.addAttribute("c", c);
@@ -113,14 +112,14 @@ class UpgradePageController {
             String owner = form.get("m" + i + "owner");
             String due = form.get("m" + i + "due");
             typed.add(new String[] {text, owner, due});
-            if (blank(text) && blank(owner) && blank(due)) {
+            if (FormValues.blank(text) && FormValues.blank(owner) && FormValues.blank(due)) {
                 continue;
             }
-            measures.add(new Measure(text, owner, date(due)));
+            measures.add(new Measure(text, owner, FormValues.date(due)));
         }
-        ModelLevel level = enumOf(ModelLevel.class, form.get("modelLevel"));
+        ModelLevel level = FormValues.choice(ModelLevel.class, form.get("modelLevel"));
         try {
-            var f = new UpgradeGoals.GoalForm(level, form.get("statement"), measures, number(form.get("version")));
+            var f = new UpgradeGoals.GoalForm(level, form.get("statement"), measures, FormValues.longValue(form.get("version")));
             if ("submit".equals(action)) {
                 goals.submit(campaign, org, f);
                 redirect.addFlashAttribute("success", "争创目标已提交，等待上级审核。");
@@ -178,7 +177,7 @@ class UpgradePageController {
                    RedirectAttributes redirect) {
         try {
             RectificationItem i = ledger.add(campaign, org, new RectificationLedger.ItemForm(form.get("problem"), form.get("measure"),
-                    form.get("responsible"), date(form.get("deadline")), null));
+                    form.get("responsible"), FormValues.date(form.get("deadline")), null));
             redirect.addFlashAttribute("success", "已列入整改台账第 " + i.getNumber() + " 项。");
             return "redirect:/upgrade/ledger?campaign=" + campaign + "&org=" + org;
         } catch (DomainException e) {
@@ -259,9 +258,9 @@ class UpgradePageController {
     String arrange(@RequestParam long campaign, @RequestParam long org, @RequestParam Map<String, String> form, Model model,
                    RedirectAttributes redirect) {
         try {
-            AssistanceKind kind = enumOf(AssistanceKind.class, form.get("kind"));
-            assistances.arrange(campaign, org, new Assistances.AssistanceForm(kind, number(form.get("helperOrganizationId")),
-                    form.get("helperName"), form.get("helperPost"), date(form.get("startedOn")), form.get("note")));
+            AssistanceKind kind = FormValues.choice(AssistanceKind.class, form.get("kind"));
+            assistances.arrange(campaign, org, new Assistances.AssistanceForm(kind, FormValues.longValue(form.get("helperOrganizationId")),
+                    form.get("helperName"), form.get("helperPost"), FormValues.date(form.get("startedOn")), form.get("note")));
             redirect.addFlashAttribute("success", "帮扶已登记。");
             return "redirect:/upgrade/assistance?campaign=" + campaign + "&org=" + org;
         } catch (DomainException e) {
@@ -274,7 +273,7 @@ class UpgradePageController {
     String visit(@PathVariable long id, @RequestParam long campaign, @RequestParam long org,
                  @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return flash(redirect, "/upgrade/assistance?campaign=" + campaign + "&org=" + org, () -> {
-            assistances.visit(id, new Assistances.VisitForm(date(form.get("visitedOn")), form.get("visitor"), form.get("what")));
+            assistances.visit(id, new Assistances.VisitForm(FormValues.date(form.get("visitedOn")), form.get("visitor"), form.get("what")));
             return "走访已记录。";
         });
     }
@@ -329,42 +328,5 @@ class UpgradePageController {
 
     private static byte[] read(MultipartFile file) throws IOException {
         return file.getBytes();
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String s) {
-        if (blank(s)) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static Long number(String s) {
-        if (blank(s)) {
-            return null;
-        }
-        try {
-            return Long.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException("field.number");
-        }
-    }
-
-    private static LocalDate date(String s) {
-        if (blank(s)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw new DomainException("field.date");
-        }
     }
 }
