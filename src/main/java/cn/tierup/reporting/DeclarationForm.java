@@ -11,31 +11,16 @@ import cn.tierup.shared.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.TableRowHeightRule;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTable.XWPFBorderType;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell.XWPFVertAlign;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblLayoutType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,16 +35,13 @@ public class DeclarationForm {
 
     public static final String TITLE = "基层党组织分类定级申报表";
 
-    static final String LABEL_FONT = "宋体";
-    static final String TEXT_FONT = "仿宋";
-    /** A4 in twentieths of a point, margins 2.54 cm / 3.18 cm as Word's default, so the table is 8,306 wide. */
-    private static final int PAGE_W = 11906;
-    private static final int PAGE_H = 16838;
-    private static final int MARGIN_TB = 1440;
-    private static final int MARGIN_LR = 1800;
-    /** The grid: a step's name, the item, and the value over two columns; the head rows use them as label|value|label|value. */
+    static final String LABEL_FONT = WordForms.LABEL_FONT;
+    static final String TEXT_FONT = WordForms.TEXT_FONT;
+    /**
+     * The grid, 8,306 wide as the A4 page between Word's default margins: a step's name, the item, and the value
+     * over two columns; the head rows use them as label|value|label|value.
+     */
     private static final int[] GRID = {1500, 2100, 1700, 3006};
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final GradingCases cases;
     private final CampaignService campaigns;
@@ -91,7 +73,7 @@ public class DeclarationForm {
             f.pair("党组织名称", k.organizationName(), null, null);
             f.pair("所属领域", messages.get("Field." + k.field()), "书　　记", k.secretary());
             f.pair("党员人数", k.members() + " 名", "评定组织", k.authorityName());
-            f.pair("定级标准", k.schemeName(), "申报日期", k.selfAt() == null ? null : DAY.format(k.selfAt()));
+            f.pair("定级标准", k.schemeName(), "申报日期", k.selfAt() == null ? null : day(k.selfAt()));
 
             review(f, "一、群众初评", k.publicReview(), k.standard(), "初评等次");
             review(f, "二、党员评议", k.memberReview(), k.standard(), "评议等次");
@@ -202,11 +184,11 @@ public class DeclarationForm {
     }
 
     private static String day(LocalDate d) {
-        return d == null ? "" : DAY.format(d);
+        return WordForms.day(d);
     }
 
     private static String day(LocalDateTime d) {
-        return d == null ? "" : DAY.format(d);
+        return WordForms.day(d);
     }
 
     private static String join(String a, String b) {
@@ -219,127 +201,52 @@ public class DeclarationForm {
     // ---- the document -----------------------------------------------------------------------------
 
     private static void page(XWPFDocument doc) {
-        CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
-                : doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(PAGE_W));
-        size.setH(BigInteger.valueOf(PAGE_H));
-        CTPageMar mar = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
-        mar.setTop(BigInteger.valueOf(MARGIN_TB));
-        mar.setBottom(BigInteger.valueOf(MARGIN_TB));
-        mar.setLeft(BigInteger.valueOf(MARGIN_LR));
-        mar.setRight(BigInteger.valueOf(MARGIN_LR));
+        WordForms.a4(doc);
     }
 
     /** A run in one font for every script, so Chinese and digits print alike. */
     static void text(XWPFParagraph p, String text, String font, int size, boolean bold) {
-        String[] lines = (text == null ? "" : text).split("\n", -1);
-        XWPFRun r = p.createRun();
-        r.setFontFamily(font, XWPFRun.FontCharRange.ascii);
-        r.setFontFamily(font, XWPFRun.FontCharRange.hAnsi);
-        r.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
-        r.setFontFamily(font, XWPFRun.FontCharRange.cs);
-        r.setLang("zh-CN");
-        r.setFontSize(size);
-        r.setBold(bold);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                r.addBreak();
-            }
-            r.setText(lines[i], i);
-        }
+        WordForms.text(p, text, font, size, bold);
     }
 
     /** The bordered four-column table, built row by row. */
     private static final class Form {
 
-        private final XWPFTable table;
+        private final WordForms.Table table;
 
         Form(XWPFDocument doc) {
-            table = doc.createTable();
-            table.setWidth(String.valueOf(sum(0, GRID.length)));
-            table.setTopBorder(XWPFBorderType.SINGLE, 8, 0, "000000");
-            table.setBottomBorder(XWPFBorderType.SINGLE, 8, 0, "000000");
-            table.setLeftBorder(XWPFBorderType.SINGLE, 8, 0, "000000");
-            table.setRightBorder(XWPFBorderType.SINGLE, 8, 0, "000000");
-            table.setInsideHBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-            table.setInsideVBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-            table.setCellMargins(40, 100, 40, 100);
-            CTTblLayoutType layout = table.getCTTbl().getTblPr().isSetTblLayout() ? table.getCTTbl().getTblPr().getTblLayout()
-                    : table.getCTTbl().getTblPr().addNewTblLayout();
-            layout.setType(STTblLayoutType.FIXED);
-            CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
-            while (grid.sizeOfGridColArray() > 0) {
-                grid.removeGridCol(0);
-            }
-            for (int w : GRID) {
-                grid.addNewGridCol().setW(BigInteger.valueOf(w));
-            }
+            table = new WordForms.Table(doc, GRID);
         }
 
         /** label | value | label | value; with no second pair the first value spans three columns. */
         void pair(String label1, String value1, String label2, String value2) {
-            XWPFTableRow row = newRow();
-            cell(row, 0, 1, label1, true);
+            XWPFTableRow row = table.row();
+            table.cell(row, 0, 1, label1, true);
             if (label2 == null) {
-                cell(row, 1, 3, value1, false);
+                table.cell(row, 1, 3, value1, false);
             } else {
-                cell(row, 1, 1, value1, false);
-                cell(row, 2, 1, label2, true);
-                cell(row, 3, 1, value2, false);
+                table.cell(row, 1, 1, value1, false);
+                table.cell(row, 2, 1, label2, true);
+                table.cell(row, 3, 1, value2, false);
             }
         }
 
         /** A step: its name down the first column, then one row per item with the value over two columns. */
         void step(String name, List<String[]> items) {
             for (int i = 0; i < items.size(); i++) {
-                XWPFTableRow row = newRow();
-                XWPFTableCell head = cell(row, 0, 1, i == 0 ? name : "", true);
-                CTTcPr pr = head.getCTTc().isSetTcPr() ? head.getCTTc().getTcPr() : head.getCTTc().addNewTcPr();
+                XWPFTableRow row = table.row();
+                XWPFTableCell head = table.cell(row, 0, 1, i == 0 ? name : "", true);
                 if (items.size() > 1) {
-                    pr.addNewVMerge().setVal(i == 0 ? STMerge.RESTART : STMerge.CONTINUE);
+                    WordForms.Table.mergeDown(head, i == 0);
                 }
-                cell(row, 1, 1, items.get(i)[0], true);
-                cell(row, 2, 2, items.get(i)[1], false);
+                table.cell(row, 1, 1, items.get(i)[0], true);
+                table.cell(row, 2, 2, items.get(i)[1], false);
             }
-        }
-
-        private XWPFTableRow newRow() {
-            XWPFTableRow row = table.insertNewTableRow(table.getNumberOfRows());
-            row.setHeight(460);
-            row.setHeightRule(TableRowHeightRule.AT_LEAST);
-            row.setCantSplitRow(true);
-            return row;
-        }
-
-        private XWPFTableCell cell(XWPFTableRow row, int col, int span, String value, boolean label) {
-            XWPFTableCell c = row.addNewTableCell();
-            c.setWidth(String.valueOf(sum(col, col + span)));
-            if (span > 1) {
-                CTTcPr pr = c.getCTTc().isSetTcPr() ? c.getCTTc().getTcPr() : c.getCTTc().addNewTcPr();
-                pr.addNewGridSpan().setVal(BigInteger.valueOf(span));
-            }
-            c.setVerticalAlignment(XWPFVertAlign.CENTER);
-            XWPFParagraph p = c.getParagraphs().isEmpty() ? c.addParagraph() : c.getParagraphs().get(0);
-            p.setAlignment(label ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
-            p.setSpacingAfter(0);
-            if (value != null && !value.isEmpty()) {
-                text(p, value, label ? LABEL_FONT : TEXT_FONT, label ? 11 : 12, label);
-            }
-            return c;
         }
 
         /** Drops the one-cell row a new table starts with. */
         void finish() {
-            table.removeRow(0);
-        }
-
-        private static int sum(int from, int to) {
-            int s = 0;
-            for (int i = from; i < to; i++) {
-                s += GRID[i];
-            }
-            return s;
+            table.finish();
         }
     }
 }
