@@ -96,6 +96,21 @@ public class PledgeFigures {
             units.add(new Line((Long) u[0], sum.label(), sum.pledges(), sum.items(), sum.fulfilled(), sum.notFulfilled(),
                     sum.satisfied(), sum.fairly(), sum.dissatisfied()));
         }
+        if (!children.isEmpty()) {
+            // organisations this one grades elsewhere in the tree belong to no child: their own line, so units add up
+            Line outside = new Line(null, "外部评定对象", 0, 0, 0, 0, 0, 0, 0);
+            boolean any = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String path = paths.get(i);
+                if (children.stream().noneMatch(u -> path.startsWith((String) u[2]))) {
+                    outside = outside.plus(lines.get(i), "外部评定对象");
+                    any = true;
+                }
+            }
+            if (any) {
+                units.add(outside);
+            }
+        }
         Line total = new Line(null, "合计", 0, 0, 0, 0, 0, 0, 0);
         for (Line l : lines) {
             total = total.plus(l, "合计");

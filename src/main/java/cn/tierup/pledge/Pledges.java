@@ -51,10 +51,11 @@ public class Pledges {
     private final ScopeGuard guard;
     private final AuditRecorder audit;
     private final JdbcClient jdbc;
+    private final cn.tierup.shared.Messages messages;
 
     Pledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions, CommentRepository comments,
             CampaignService campaigns, Authorities authorities, OrganizationDirectory directory, ScopeGuard guard,
-            AuditRecorder audit, JdbcClient jdbc) {
+            AuditRecorder audit, JdbcClient jdbc, cn.tierup.shared.Messages messages) {
         this.boards = boards;
         this.pledges = pledges;
         this.suggestions = suggestions;
@@ -65,6 +66,7 @@ public class Pledges {
         this.guard = guard;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     public record PledgeForm(String goal, List<String> items, boolean showName, Long version) {
@@ -152,6 +154,7 @@ public class Pledges {
         if (p.getVersion() != version) {
             throw new StaleRecordException();
         }
+        Map<String, Object> before = snapshot(p);
         LocalDateTime now = LocalDateTime.now();
         p.sign(Actors.current(), now);
         if (b.published()) {
@@ -159,7 +162,7 @@ public class Pledges {
         }
         pledges.saveAndFlush(p);
         audit.record("Pledge", p.getId(), b.getOrganizationId(), "SIGN", "签订" + (p.organisation() ? "党组织承诺书（目标责任书）"
-                : p.getPledgerName() + " 的党员公开承诺书"), null, snapshot(p));
+                : p.getPledgerName() + " 的党员公开承诺书"), before, snapshot(p));
         return get(b.getCampaignId(), b.getOrganizationId());
     }
 
@@ -171,9 +174,10 @@ public class Pledges {
         if (p.getVersion() != version) {
             throw new StaleRecordException();
         }
+        Map<String, Object> before = snapshot(p);
         p.returnForRevision(reason, Actors.current(), LocalDateTime.now());
         pledges.saveAndFlush(p);
-        audit.record("Pledge", p.getId(), b.getOrganizationId(), "RETURN", "退回承诺书：" + p.getReturnReason(), null, snapshot(p));
+        audit.record("Pledge", p.getId(), b.getOrganizationId(), "RETURN", "退回承诺书：" + p.getReturnReason(), before, snapshot(p));
         return get(b.getCampaignId(), b.getOrganizationId());
     }
 
@@ -204,10 +208,12 @@ public class Pledges {
         Pledge p = load(pledgeId);
         PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
         guard.require(Permission.PLEDGE_WRITE, b.getOrganizationId());
+        Map<String, Object> before = p.getItems().stream().filter(x -> x.getNumber() == number).findFirst()
+                .map(Pledges::fulfilment).orElse(null);
         PledgeItem i = p.fulfil(number, status, evidence, on, Actors.current(), LocalDateTime.now());
         pledges.saveAndFlush(p);
-        audit.record("Pledge", p.getId(), b.getOrganizationId(), "FULFIL", "承诺事项第 " + number + " 项：" + status.name(),
-                null, Map.of("item", i.getText(), "status", status.name(), "evidence", i.getEvidence() == null ? "" : i.getEvidence()));
+        audit.record("Pledge", p.getId(), b.getOrganizationId(), "FULFIL", "承诺事项第 " + number + " 项践诺情况："
+                + messages.label(status), before, fulfilment(i));
         return get(b.getCampaignId(), b.getOrganizationId());
     }
 
@@ -334,6 +340,15 @@ public class Pledges {
             b.append(SLUG[RANDOM.nextInt(SLUG.length)]);
         }
         return b.toString();
+    }
+
+    private static Map<String, Object> fulfilment(PledgeItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("item", i.getText());
+        m.put("status", i.getStatus().name());
+        m.put("evidence", i.getEvidence());
+        m.put("doneOn", i.getDoneOn() == null ? null : i.getDoneOn().toString());
+        return m;
     }
 
     private static Map<String, Object> snapshot(Pledge p) {

@@ -47,10 +47,13 @@ public class DeclarationForm {
     private final CampaignService campaigns;
     private final Messages messages;
 
-    DeclarationForm(GradingCases cases, CampaignService campaigns, Messages messages) {
+    private final cn.tierup.identity.People people;
+
+    DeclarationForm(GradingCases cases, CampaignService campaigns, Messages messages, cn.tierup.identity.People people) {
         this.cases = cases;
         this.campaigns = campaigns;
         this.messages = messages;
+        this.people = people;
     }
 
     /** Writes the form and returns the case it shows (for the file name). */
@@ -154,7 +157,7 @@ public class DeclarationForm {
         f.step("五、上级评定", List.of(
                 new String[] {"评定等次", k.decidedGrade()},
                 new String[] {"与自评不同的理由", done ? (k.decisionReason() == null ? "与自评等次一致" : k.decisionReason()) : null},
-                new String[] {"评定组织、经办人", done ? join(k.authorityName(), k.decidedBy()) : null},
+                new String[] {"评定组织、经办人", done ? join(k.authorityName(), people.name(k.decidedBy())) : null},
                 new String[] {"评定日期", done ? day(k.decidedAt()) : null}));
     }
 

@@ -42,9 +42,12 @@ public class PledgeDocuments {
     private final Pledges pledges;
     private final Messages messages;
 
-    PledgeDocuments(Pledges pledges, Messages messages) {
+    private final cn.tierup.identity.People people;
+
+    PledgeDocuments(Pledges pledges, Messages messages, cn.tierup.identity.People people) {
         this.pledges = pledges;
         this.messages = messages;
+        this.people = people;
     }
 
     /** Writes the organisation's 承诺书 and returns its board (for the file name). */
@@ -63,7 +66,7 @@ public class PledgeDocuments {
             pair(t, "党组织（盖章）", null);
             pair(t, "书记签字", null);
             pair(t, "日期", p == null || !handedIn(p) ? null : WordForms.day(p.getSubmittedAt()));
-            pair(t, "上级党组织签订", signed(p) ? b.authorityName() + "　签订人：" + p.getSignedBy() : null);
+            pair(t, "上级党组织签订", signed(p) ? b.authorityName() + "　签订人：" + people.name(p.getSignedBy()) : null);
             pair(t, "签订日期", signed(p) ? WordForms.day(p.getSignedAt()) : null);
             t.finish();
             note(doc, "注：承诺书经上级党组织签订后即为目标责任书，向社会公开，接受群众监督。标注“群众点诺”的事项采纳自群众建议；"
@@ -92,7 +95,7 @@ public class PledgeDocuments {
             items(t, p);
             pair(t, "党员签字", null);
             pair(t, "日期", handedIn(p) ? WordForms.day(p.getSubmittedAt()) : null);
-            pair(t, "党组织签订", signed(p) ? b.organizationName() + "　签订人：" + p.getSignedBy() : null);
+            pair(t, "党组织签订", signed(p) ? b.organizationName() + "　签订人：" + people.name(p.getSignedBy()) : null);
             pair(t, "签订日期", signed(p) ? WordForms.day(p.getSignedAt()) : null);
             t.finish();
             note(doc, "注：党员公开承诺书由所在党组织签订，经本人同意的可在公开页面显示姓名。践诺情况由平台根据各事项登记的兑现情况生成，"

@@ -72,6 +72,12 @@ public class UpgradeFigures {
             String prefix = (String) u[1];
             units.add(totals((String) u[0], all.stream().filter(l -> paths.getOrDefault(l.organizationId(), "").startsWith(prefix)).toList()));
         }
+        // organisations this one grades elsewhere in the tree belong to no child: their own line, so units add up
+        List<Line> outside = all.stream().filter(l -> children.stream()
+                .noneMatch(u -> paths.getOrDefault(l.organizationId(), "").startsWith((String) u[1]))).toList();
+        if (!children.isEmpty() && !outside.isEmpty()) {
+            units.add(totals("外部评定对象", outside));
+        }
         return new Overview(totals("合计", all), units,
                 all.stream().filter(l -> l.overdue() > 0).limit(100).toList(),
                 all.stream().filter(Line::weakWithoutAssistance).limit(200).toList());
