@@ -82,15 +82,16 @@ class AuthorizationIT {
 
     /**
      * Records of one organisation used as a target: the organisation, a member on its roll, an account bound to it,
-     * and its campaign records (with its grade decided by its parent in the city's campaign of the year before
-     * {@link #PROBE_YEAR}, a line of the 分类管理台账).
+     * its campaign records (with its grade decided by its parent in the city's campaign of the year before
+     * {@link #PROBE_YEAR}, a line of the 分类管理台账) and its 晋位升级 and 公开承诺 records.
      */
     record Fixture(String label, long org, String orgName, String orgPath, long member, String memberName,
-                   long account, String accountUsername, String accountName, Survey survey) {
+                   long account, String accountUsername, String accountName, Survey survey, Work work) {
 
         List<String> names() {
             List<String> names = new ArrayList<>(List.of(orgName, memberName, accountUsername, accountName));
             names.addAll(survey.names());
+            names.addAll(work.names());
             return names;
         }
 
@@ -112,6 +113,22 @@ class AuthorizationIT {
 
         List<String> names() {
             return List.of(rootedCampaignName, reportText, attachmentName, activityNote, reminderText, slug, templateTitle);
+        }
+    }
+
+    /**
+     * The 晋位升级 and 公开承诺 records of a target in the city's probe campaign of {@link #PROBE_YEAR} (where it has no
+     * grade, so no goal can be written): a line of its 整改台账 with a progress note carrying an evidence file, a 帮扶
+     * (a leader's contact point), and its pledge page with its 承诺书 handed in to its authority, a probationary
+     * member (the pledges are for full and probationary members) whose 党员公开承诺书 is handed in to the branch, and a
+     * resident's suggestion already set aside (suggesting is closed again).
+     */
+    record Work(long item, String problem, long note, String evidenceName, long assistance, String helperName,
+                long pledge, String pledgeGoal, long pledgeMember, String pledgeMemberName, long memberPledge,
+                long suggestion, String suggestionText) {
+
+        List<String> names() {
+            return List.of(problem, evidenceName, helperName, pledgeGoal, pledgeMemberName, suggestionText);
         }
     }
 
@@ -139,6 +156,10 @@ class AuthorizationIT {
 
         Survey survey() {
             return target.survey();
+        }
+
+        Work work() {
+            return target.work();
         }
 
         long home() {
@@ -188,10 +209,23 @@ class AuthorizationIT {
     record Public(int status) implements Access {
     }
 
+    /**
+     * A route, and with a {@code variant} one of several probes of it (a route whose rule depends on the record it is
+     * called on, such as signing the organisation's 承诺书 or a member's, is walked once per kind of record).
+     */
     record Route(String method, String pattern, Access access, Function<Fixture, String> shows,
-                 Function<Probe, AbstractMockHttpServletRequestBuilder<?>> request) {
+                 Function<Probe, AbstractMockHttpServletRequestBuilder<?>> request, String variant) {
         String key() {
             return method + " " + pattern;
+        }
+
+        /** The route and, where it is probed more than once, which probe. */
+        String name() {
+            return variant == null ? key() : key() + " (" + variant + ")";
+        }
+
+        Route variant(String which) {
+            return new Route(method, pattern, access, shows, request, which);
         }
 
         boolean api() {
@@ -208,12 +242,12 @@ class AuthorizationIT {
     }
 
     static Route route(String method, String pattern, Access access, Function<Probe, AbstractMockHttpServletRequestBuilder<?>> request) {
-        return new Route(method, pattern, access, null, request);
+        return new Route(method, pattern, access, null, request, null);
     }
 
     static Route showing(Function<Fixture, String> shown, String method, String pattern, Access access,
                          Function<Probe, AbstractMockHttpServletRequestBuilder<?>> request) {
-        return new Route(method, pattern, access, shown, request);
+        return new Route(method, pattern, access, shown, request, null);
     }
 
     static MockHttpServletRequestBuilder jsonBody(MockHttpServletRequestBuilder b, String body) {
@@ -274,6 +308,11 @@ class AuthorizationIT {
         return b.param("q8", "0", "2").cookie(new Cookie("tq_" + slug, "authz-walk")).with(from("192.0.2.201"));
     }
 
+    static String itemJson(String problem, LocalDate deadline, Long version) {
+        return ("{\"problem\": \"%s\", \"measure\": \"授权核查措施\", \"responsible\": \"授权核查\", \"deadline\": \"%s\"%s}")
+                .formatted(problem, deadline, version == null ? "" : ", \"version\": " + version);
+    }
+
     static String accountJson(String username, long org, Long version) {
         return ("{\"username\": \"%s\", \"displayName\": \"授权核查\", \"organizationId\": %d, \"role\": \"MEMBER\","
                 + " \"password\": \"Check2026pass\", \"enabled\": false%s}")
@@ -297,6 +336,25 @@ class AuthorizationIT {
         String reportUrl = "/api/campaigns/{campaignId}/orgs/{orgId}/report";
         String tooLong = "请按时完成。".repeat(60);
         String caseUrl = "/api/grading/cases/{campaign}/{org}";
+        Function<Fixture, String> problem = f -> f.work().problem();
+        Function<Fixture, String> evidence = f -> f.work().evidenceName();
+        Function<Fixture, String> helper = f -> f.work().helperName();
+        Function<Fixture, String> pledgeGoal = f -> f.work().pledgeGoal();
+        String goalUrl = "/api/upgrade/goals/{campaign}/{org}";
+        String goalJson = "{\"statement\": \"授权核查目标\", \"measures\": []}";
+        String ledgerUrl = "/api/upgrade/ledger/{campaign}/{org}";
+        String itemUrl = "/api/upgrade/ledger/items/{id}";
+        // a deadline outside the campaign's year and the next
+        LocalDate lateDeadline = LocalDate.of(PROBE_YEAR + 2, 1, 31);
+        LocalDate tomorrow = LocalDate.now().plusDays(1);
+        String pledgesUrl = "/api/pledges/{campaign}/{org}";
+        String stale = "{\"version\": " + STALE + "}";
+        String staleReturn = "{\"reason\": \"授权核查退回\", \"version\": " + STALE + "}";
+        // only an organisation's grading authority acts on it: every target is graded by its parent, so that is whoever
+        // covers the target short of the target itself (as for the grading decision)
+        Access authority = needsBelow(GRADING_DECIDE);
+        String organisations = "the organisation's 承诺书, signed by its authority";
+        String members = "a member's 承诺书, signed by the branch";
         Access loggedIn = new LoggedIn();
         return List.of(
                 // --- the JSON API ---
@@ -493,6 +551,85 @@ class AuthorizationIT {
                 route("PUT", "/api/grading/setup/{campaign}/pass-percent", needs(CAMPAIGN_MANAGE),
                         p -> jsonBody(put("/api/grading/setup/{campaign}/pass-percent", p.survey().rootedCampaign()),
                                 "{\"percent\": 0}")),
+                // 晋位升级: a target's goal, ledger and 帮扶 are read with the campaign (or by its grading authority) and
+                // written with UPGRADE_WRITE over it; approving or returning the goal, confirming conversion and 销号 (or not)
+                // belong to its grading authority. The goal is read in the year before PROBE_YEAR, where its grade is
+                // decided, and written in PROBE_YEAR, where no target is graded: an allowed save or hand-in stops at "not
+                // graded yet", an allowed approval, return or conversion at "no goal handed in". A ledger line due outside
+                // the campaign's years, a note without text, a 帮扶 without its helper and a visit tomorrow stop at their
+                // rules; changing a line, 销号 and sending it back at the stale version
+                showing(org, "GET", goalUrl, needs(CAMPAIGN_READ), p -> get(goalUrl, handedInCampaign, p.org())),
+                route("PUT", goalUrl, needs(UPGRADE_WRITE), p -> jsonBody(put(goalUrl, probeCampaign, p.org()), goalJson)),
+                route("POST", goalUrl + "/submit", needs(UPGRADE_WRITE),
+                        p -> jsonBody(post(goalUrl + "/submit", probeCampaign, p.org()), goalJson)),
+                route("POST", goalUrl + "/approve", authority,
+                        p -> jsonBody(post(goalUrl + "/approve", probeCampaign, p.org()), stale)),
+                route("POST", goalUrl + "/return", authority,
+                        p -> jsonBody(post(goalUrl + "/return", probeCampaign, p.org()), staleReturn)),
+                route("POST", goalUrl + "/convert", authority, p -> post(goalUrl + "/convert", probeCampaign, p.org())),
+                showing(problem, "GET", ledgerUrl, needs(CAMPAIGN_READ), p -> get(ledgerUrl, probeCampaign, p.org())),
+                route("POST", ledgerUrl, needs(UPGRADE_WRITE), p -> jsonBody(post(ledgerUrl, probeCampaign, p.org()),
+                        itemJson("授权核查新问题", lateDeadline, null))),
+                route("PUT", itemUrl, needs(UPGRADE_WRITE), p -> jsonBody(put(itemUrl, p.work().item()),
+                        itemJson(p.work().problem(), LocalDate.of(PROBE_YEAR, 12, 31), STALE))),
+                route("POST", itemUrl + "/notes", needs(UPGRADE_WRITE),
+                        p -> multipart(itemUrl + "/notes", p.work().item()).param("note", " ")),
+                showing(evidence, "GET", itemUrl + "/notes/{note}", needs(CAMPAIGN_READ),
+                        p -> get(itemUrl + "/notes/{note}", p.work().item(), p.work().note())),
+                route("POST", itemUrl + "/close", authority, p -> jsonBody(post(itemUrl + "/close", p.work().item()),
+                        "{\"remark\": \"授权核查销号\", \"version\": " + STALE + "}")),
+                route("POST", itemUrl + "/return", authority,
+                        p -> jsonBody(post(itemUrl + "/return", p.work().item()), staleReturn)),
+                showing(helper, "GET", "/api/upgrade/assistance/{campaign}/{org}", needs(CAMPAIGN_READ),
+                        p -> get("/api/upgrade/assistance/{campaign}/{org}", probeCampaign, p.org())),
+                route("POST", "/api/upgrade/assistance/{campaign}/{org}", needs(UPGRADE_WRITE),
+                        p -> jsonBody(post("/api/upgrade/assistance/{campaign}/{org}", probeCampaign, p.org()),
+                                "{\"kind\": \"LEADER_CONTACT\", \"helperName\": \" \", \"startedOn\": \"%s\"}"
+                                        .formatted(LocalDate.of(PROBE_YEAR, 3, 1)))),
+                route("POST", "/api/upgrade/assistance/{id}/visits", needs(UPGRADE_WRITE),
+                        p -> jsonBody(post("/api/upgrade/assistance/{id}/visits", p.work().assistance()),
+                                "{\"visitedOn\": \"%s\", \"visitor\": \"授权核查\", \"what\": \"授权核查走访\"}".formatted(tomorrow))),
+                // the figures over the organisations under the one asked for (a target has none under it)
+                route("GET", "/api/upgrade/overview", needs(CAMPAIGN_READ), p -> get("/api/upgrade/overview")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/api/upgrade/list", needs(CAMPAIGN_READ), p -> get("/api/upgrade/list")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                // 公开承诺: a target's pledges are read with the campaign (or by its grading authority) and written with
+                // PLEDGE_WRITE over it - its 承诺书, its members' pledges (signing them too), the suggestion queue, publishing
+                // and 践诺; signing or returning the organisation's 承诺书 and 领导点评 belong to its grading authority.
+                // Probed on the target's page of PROBE_YEAR: saves, signatures and returns stop at the stale version, a
+                // pledge for someone who is no full or probationary member at that rule, publishing and 践诺 at "not
+                // signed" (the 承诺书 is handed in), taking up or setting aside the suggestion at "no longer a draft" and
+                // "already set aside", a comment without text at that rule; closing suggestions that are closed changes
+                // nothing
+                showing(pledgeGoal, "GET", pledgesUrl, needs(CAMPAIGN_READ), p -> get(pledgesUrl, probeCampaign, p.org())),
+                route("PUT", pledgesUrl + "/organisation", needs(PLEDGE_WRITE),
+                        p -> jsonBody(put(pledgesUrl + "/organisation", probeCampaign, p.org()),
+                                "{\"goal\": \"授权核查修改\", \"items\": [\"授权核查\"], \"version\": " + STALE + "}")),
+                route("PUT", pledgesUrl + "/members/{member}", needs(PLEDGE_WRITE),
+                        p -> jsonBody(put(pledgesUrl + "/members/{member}", probeCampaign, p.org(), p.member()),
+                                "{\"items\": [\"授权核查\"], \"showName\": false}")),
+                route("POST", "/api/pledges/{id}/sign", authority,
+                        p -> jsonBody(post("/api/pledges/{id}/sign", p.work().pledge()), stale)).variant(organisations),
+                route("POST", "/api/pledges/{id}/sign", needs(PLEDGE_WRITE),
+                        p -> jsonBody(post("/api/pledges/{id}/sign", p.work().memberPledge()), stale)).variant(members),
+                route("POST", "/api/pledges/{id}/return", authority,
+                        p -> jsonBody(post("/api/pledges/{id}/return", p.work().pledge()), staleReturn)).variant(organisations),
+                route("POST", "/api/pledges/{id}/return", needs(PLEDGE_WRITE),
+                        p -> jsonBody(post("/api/pledges/{id}/return", p.work().memberPledge()), staleReturn)).variant(members),
+                route("POST", pledgesUrl + "/publish", needs(PLEDGE_WRITE), p -> post(pledgesUrl + "/publish", probeCampaign, p.org())),
+                route("POST", pledgesUrl + "/suggestions", needs(PLEDGE_WRITE),
+                        p -> jsonBody(post(pledgesUrl + "/suggestions", probeCampaign, p.org()), "{\"open\": false}")),
+                route("POST", "/api/pledges/suggestions/{id}/take", needs(PLEDGE_WRITE),
+                        p -> post("/api/pledges/suggestions/{id}/take", p.work().suggestion())),
+                route("POST", "/api/pledges/suggestions/{id}/reject", needs(PLEDGE_WRITE),
+                        p -> post("/api/pledges/suggestions/{id}/reject", p.work().suggestion())),
+                route("POST", "/api/pledges/{id}/items/{number}", needs(PLEDGE_WRITE),
+                        p -> jsonBody(post("/api/pledges/{id}/items/{number}", p.work().pledge(), 1), "{\"status\": \"IN_PROGRESS\"}")),
+                route("POST", "/api/pledges/{campaign}/comments", authority, p -> jsonBody(post("/api/pledges/{campaign}/comments",
+                        probeCampaign), "{\"organizationIds\": [%d], \"text\": \" \"}".formatted(p.org()))),
+                showing(org, "GET", "/api/pledges/summary", needs(CAMPAIGN_READ), p -> get("/api/pledges/summary")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 // the leadership (班子): read with the organisation, changed by those who keep it. An appointment without a
                 // name stops at that rule; ending a term that does not exist (STALE) passes the guard and stops at 404
                 route("GET", "/api/orgs/{id}/leadership", needs(ORG_READ), p -> get("/api/orgs/{id}/leadership", p.org())),
@@ -702,6 +839,96 @@ class AuthorizationIT {
                         .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
                 route("GET", "/grading/case/declaration.docx", needs(CAMPAIGN_READ), p -> get("/grading/case/declaration.docx")
                         .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                // 晋位升级 pages, probed as the API above: a refused form comes back as its page with the reason, a refused
+                // action is sent back to the page with it
+                route("GET", "/upgrade", needs(CAMPAIGN_READ), p -> get("/upgrade")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(org, "GET", "/upgrade/goal", needs(CAMPAIGN_READ), p -> get("/upgrade/goal")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("POST", "/upgrade/goal", needs(UPGRADE_WRITE), p -> post("/upgrade/goal")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("action", "submit")
+                        .param("statement", "授权核查目标").param("m0text", "授权核查措施").param("m0owner", "授权核查")
+                        .param("m0due", LocalDate.of(PROBE_YEAR, 12, 31).toString())),
+                route("POST", "/upgrade/goal/approve", authority, p -> post("/upgrade/goal/approve")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("version", "" + STALE)),
+                route("POST", "/upgrade/goal/return", authority, p -> post("/upgrade/goal/return")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("version", "" + STALE)
+                        .param("reason", "授权核查退回")),
+                route("POST", "/upgrade/goal/convert", authority, p -> post("/upgrade/goal/convert")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(problem, "GET", "/upgrade/ledger", needs(CAMPAIGN_READ), p -> get("/upgrade/ledger")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/upgrade/ledger/items", needs(UPGRADE_WRITE), p -> post("/upgrade/ledger/items")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("problem", "授权核查新问题")
+                        .param("measure", "授权核查措施").param("responsible", "授权核查").param("deadline", lateDeadline.toString())),
+                route("POST", "/upgrade/ledger/items/{id}/notes", needs(UPGRADE_WRITE),
+                        p -> multipart("/upgrade/ledger/items/{id}/notes", p.work().item())
+                                .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("note", " ")),
+                route("POST", "/upgrade/ledger/items/{id}/close", authority, p -> post("/upgrade/ledger/items/{id}/close",
+                        p.work().item()).param("campaign", "" + probeCampaign).param("org", "" + p.org())
+                        .param("version", "" + STALE).param("remark", "授权核查销号")),
+                route("POST", "/upgrade/ledger/items/{id}/return", authority, p -> post("/upgrade/ledger/items/{id}/return",
+                        p.work().item()).param("campaign", "" + probeCampaign).param("org", "" + p.org())
+                        .param("version", "" + STALE).param("reason", "授权核查退回")),
+                showing(evidence, "GET", "/upgrade/ledger/items/{id}/notes/{note}", needs(CAMPAIGN_READ),
+                        p -> get("/upgrade/ledger/items/{id}/notes/{note}", p.work().item(), p.work().note())),
+                route("GET", "/upgrade/ledger.xlsx", needs(CAMPAIGN_READ), p -> get("/upgrade/ledger.xlsx")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(helper, "GET", "/upgrade/assistance", needs(CAMPAIGN_READ), p -> get("/upgrade/assistance")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/upgrade/assistance", needs(UPGRADE_WRITE), p -> post("/upgrade/assistance")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("kind", "LEADER_CONTACT")
+                        .param("helperName", " ").param("startedOn", LocalDate.of(PROBE_YEAR, 3, 1).toString())),
+                route("POST", "/upgrade/assistance/{id}/visits", needs(UPGRADE_WRITE),
+                        p -> post("/upgrade/assistance/{id}/visits", p.work().assistance()).param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org()).param("visitedOn", tomorrow.toString()).param("visitor", "授权核查")
+                                .param("what", "授权核查走访")),
+                // 公开承诺 pages, probed as the API above
+                showing(pledgeGoal, "GET", "/pledges", needs(CAMPAIGN_READ), p -> get("/pledges")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/pledges/organisation", needs(PLEDGE_WRITE), p -> post("/pledges/organisation")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("goal", "授权核查修改")
+                        .param("item0", "授权核查").param("version", "" + STALE)),
+                route("POST", "/pledges/member", needs(PLEDGE_WRITE), p -> post("/pledges/member")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("member", "" + p.member())
+                        .param("item0", "授权核查")),
+                route("POST", "/pledges/{id}/sign", authority, p -> post("/pledges/{id}/sign", p.work().pledge())
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("version", "" + STALE))
+                        .variant(organisations),
+                route("POST", "/pledges/{id}/sign", needs(PLEDGE_WRITE), p -> post("/pledges/{id}/sign", p.work().memberPledge())
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("version", "" + STALE))
+                        .variant(members),
+                route("POST", "/pledges/{id}/return", authority, p -> post("/pledges/{id}/return", p.work().pledge())
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("version", "" + STALE)
+                        .param("reason", "授权核查退回")).variant(organisations),
+                route("POST", "/pledges/{id}/return", needs(PLEDGE_WRITE), p -> post("/pledges/{id}/return", p.work().memberPledge())
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("version", "" + STALE)
+                        .param("reason", "授权核查退回")).variant(members),
+                route("POST", "/pledges/publish", needs(PLEDGE_WRITE), p -> post("/pledges/publish")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/pledges/suggestions", needs(PLEDGE_WRITE), p -> post("/pledges/suggestions")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("open", "false")),
+                route("POST", "/pledges/suggestions/{id}/take", needs(PLEDGE_WRITE),
+                        p -> post("/pledges/suggestions/{id}/take", p.work().suggestion())
+                                .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/pledges/suggestions/{id}/reject", needs(PLEDGE_WRITE),
+                        p -> post("/pledges/suggestions/{id}/reject", p.work().suggestion())
+                                .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/pledges/{id}/items/{number}", needs(PLEDGE_WRITE),
+                        p -> post("/pledges/{id}/items/{number}", p.work().pledge(), 1).param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org()).param("status", "IN_PROGRESS")),
+                route("POST", "/pledges/comments", authority, p -> post("/pledges/comments")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("text", " ")),
+                showing(org, "GET", "/pledges/overview", needs(CAMPAIGN_READ), p -> get("/pledges/overview")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/pledges/overview.xlsx", needs(CAMPAIGN_READ), p -> get("/pledges/overview.xlsx")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                // 附件9 and 附件10: the target's 承诺书 and its member's as .docx
+                route("GET", "/pledges/document.docx", needs(CAMPAIGN_READ), p -> get("/pledges/document.docx")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/pledges/members/{member}/document.docx", needs(CAMPAIGN_READ),
+                        p -> get("/pledges/members/{member}/document.docx", p.work().pledgeMember())
+                                .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 // the public answering pages of the target's questionnaire
                 route("GET", "/q/{slug}", new Public(200), p -> get("/q/{slug}", p.survey().slug())),
                 route("POST", "/q/{slug}", new Public(422), p -> wrongAnswers(p.survey().slug())),
@@ -710,7 +937,16 @@ class AuthorizationIT {
                 // looking at it or voting with it answers a page saying no such ballot exists
                 showing(f -> "未找到该测评", "GET", "/q/v/{slug}", new Public(200), p -> get("/q/v/{slug}", p.survey().slug())),
                 showing(f -> "未找到该测评", "POST", "/q/v/{slug}", new Public(200), p -> post("/q/v/{slug}", p.survey().slug())
-                        .param("code", "ABCD-2345").param("choice", "AGREE"))
+                        .param("code", "ABCD-2345").param("choice", "AGREE")),
+                // the public pledge page behind its printed link: a questionnaire's short link is no pledge page, so
+                // looking at it, suggesting or rating with it answers a page saying no such page exists
+                showing(f -> "未找到该党组织的公开承诺页面", "GET", "/q/p/{slug}", new Public(200),
+                        p -> get("/q/p/{slug}", p.survey().slug())),
+                showing(f -> "未找到该党组织的公开承诺页面", "POST", "/q/p/{slug}/suggest", new Public(200),
+                        p -> post("/q/p/{slug}/suggest", p.survey().slug()).param("text", "授权核查点诺").with(from("192.0.2.203"))),
+                showing(f -> "未找到该党组织的公开承诺页面", "POST", "/q/p/{slug}/rate", new Public(200),
+                        p -> post("/q/p/{slug}/rate", p.survey().slug()).param("choice", "SATISFIED")
+                                .cookie(new Cookie("tp_" + p.survey().slug(), "authz-walk")).with(from("192.0.2.203")))
         );
     }
 
@@ -794,6 +1030,9 @@ class AuthorizationIT {
         String orgName = jdbc.sql("select name from organization where id = :id").param("id", org).query(String.class).single();
         assertThat(jdbc.sql("select kind from organization where id = :id").param("id", org).query(String.class).single())
                 .as("targets are 党支部 or committees that hold no probe child").isIn("BRANCH", "COMMITTEE");
+        assertThat(jdbc.sql("select count(*) from organization where id = :id and grading_authority_id <> parent_id")
+                .param("id", org).query(Long.class).single())
+                .as("targets are graded by their parent, so their authority is whoever covers them short of themselves").isZero();
         String memberName = "授权核查党员" + label;
         String username = "authz-" + key;
         String accountName = "授权核查账户" + label;
@@ -813,7 +1052,7 @@ class AuthorizationIT {
         }
         graded(org);
         return new Fixture(label, org, orgName, path(org), memberId, memberName, accountId, username, accountName,
-                survey(label, org));
+                survey(label, org), work(label, org));
     }
 
     /**
@@ -905,6 +1144,90 @@ class AuthorizationIT {
                 template, templateTitle);
     }
 
+    /**
+     * The target's 晋位升级 and 公开承诺 records in the probe campaign (see {@link Work}), made as admin unless an earlier
+     * run left them. Admin hands the 承诺书 in, so its authority's users other than admin may sign it.
+     */
+    Work work(String label, long org) throws Exception {
+        String problem = "授权核查整改问题" + label;
+        String evidence = "授权核查佐证" + label + ".pdf";
+        String helper = "授权核查帮扶人" + label;
+        String goal = "授权核查承诺目标" + label;
+        String pledger = "授权核查承诺党员" + label;
+        String suggestion = "授权核查点诺" + label;
+        Long item = jdbc.sql("select id from rectification_item where campaign_id = :c and organization_id = :o and problem = :p")
+                .param("c", probeCampaign).param("o", org).param("p", problem).query(Long.class).optional().orElse(null);
+        if (item == null) {
+            item = created(jsonBody(post("/api/upgrade/ledger/{c}/{o}", probeCampaign, org), ("{\"problem\": \"%s\","
+                    + " \"measure\": \"授权核查整改措施\", \"responsible\": \"授权核查责任人\", \"deadline\": \"%s\"}")
+                    .formatted(problem, LocalDate.of(PROBE_YEAR, 12, 31))));
+        }
+        Long note = noteOf(item, evidence);
+        if (note == null) {
+            byte[] pdf = ("%PDF-1.4\n% " + evidence + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+            created(multipart("/api/upgrade/ledger/items/{id}/notes", item).param("note", "授权核查整改进展")
+                    .file(new MockMultipartFile("file", evidence, "application/pdf", pdf)));
+            note = noteOf(item, evidence);
+        }
+        Long assistance = jdbc.sql("select id from assistance where campaign_id = :c and organization_id = :o and helper_name = :h")
+                .param("c", probeCampaign).param("o", org).param("h", helper).query(Long.class).optional().orElse(null);
+        if (assistance == null) {
+            assistance = created(jsonBody(post("/api/upgrade/assistance/{c}/{o}", probeCampaign, org),
+                    "{\"kind\": \"LEADER_CONTACT\", \"helperName\": \"%s\", \"startedOn\": \"%s\"}"
+                            .formatted(helper, LocalDate.of(PROBE_YEAR, 3, 1))));
+        }
+        Long pledgeMember = jdbc.sql("select id from member where name = :n").param("n", pledger).query(Long.class).optional()
+                .orElse(null);
+        if (pledgeMember == null) {
+            pledgeMember = created(jsonBody(post("/api/orgs/{id}/members", org), ("{\"name\": \"%s\", \"sex\": \"MALE\","
+                    + " \"category\": \"PROBATIONARY\", \"activistOn\": \"2022-03-01\", \"developmentTargetOn\": \"2023-03-01\","
+                    + " \"joinedOn\": \"2024-05-01\", \"birthDate\": \"1995-06-18\", " + FLAGS + "}").formatted(pledger)));
+        }
+        String pledgesUrl = "/api/pledges/{c}/{o}";
+        Long pledge = pledgeOf(org, null);
+        if (pledge == null) {
+            asAdmin(jsonBody(put(pledgesUrl + "/organisation", probeCampaign, org).param("submit", "true"),
+                    "{\"goal\": \"%s\", \"items\": [\"授权核查承诺事项\"]}".formatted(goal)), 200);
+            pledge = pledgeOf(org, null);
+        }
+        Long memberPledge = pledgeOf(org, pledgeMember);
+        if (memberPledge == null) {
+            asAdmin(jsonBody(put(pledgesUrl + "/members/{m}", probeCampaign, org, pledgeMember).param("submit", "true"),
+                    "{\"items\": [\"授权核查党员承诺事项\"], \"showName\": true}"), 200);
+            memberPledge = pledgeOf(org, pledgeMember);
+        }
+        String suggestionSql = "select s.id from pledge_suggestion s join pledge_board b on b.id = s.board_id"
+                + " where b.campaign_id = :c and b.organization_id = :o and s.text = :t";
+        Long suggested = jdbc.sql(suggestionSql).param("c", probeCampaign).param("o", org).param("t", suggestion)
+                .query(Long.class).optional().orElse(null);
+        if (suggested == null) {
+            String slug = jdbc.sql("select slug from pledge_board where campaign_id = :c and organization_id = :o")
+                    .param("c", probeCampaign).param("o", org).query(String.class).single();
+            asAdmin(jsonBody(post(pledgesUrl + "/suggestions", probeCampaign, org), "{\"open\": true}"), 200);
+            assertThat(mvc.perform(post("/q/p/{slug}/suggest", slug).param("text", suggestion).with(from("192.0.2.202")))
+                    .andReturn().getResponse().getStatus()).isEqualTo(200);
+            suggested = jdbc.sql(suggestionSql).param("c", probeCampaign).param("o", org).param("t", suggestion)
+                    .query(Long.class).single();
+            asAdmin(post("/api/pledges/suggestions/{id}/reject", suggested), 200);
+            asAdmin(jsonBody(post(pledgesUrl + "/suggestions", probeCampaign, org), "{\"open\": false}"), 200);
+        }
+        return new Work(item, problem, note, evidence, assistance, helper, pledge, goal, pledgeMember, pledger, memberPledge,
+                suggested, suggestion);
+    }
+
+    Long noteOf(long item, String fileName) {
+        return jdbc.sql("select id from rectification_note where item_id = :i and file_name = :f").param("i", item)
+                .param("f", fileName).query(Long.class).optional().orElse(null);
+    }
+
+    /** The target's 承诺书 in the probe campaign: the organisation's (no member) or the member's. */
+    Long pledgeOf(long org, Long member) {
+        return jdbc.sql("select p.id from pledge p join pledge_board b on b.id = p.board_id where b.campaign_id = :c"
+                        + " and b.organization_id = :o and " + (member == null ? "p.member_id is null" : "p.member_id = :m"))
+                .param("c", probeCampaign).param("o", org).params(member == null ? Map.of() : Map.of("m", member))
+                .query(Long.class).optional().orElse(null);
+    }
+
     Long reportOf(long campaign, long org) {
         return jdbc.sql("select id from survey_report where campaign_id = :c and organization_id = :o")
                 .param("c", campaign).param("o", org).query(Long.class).optional().orElse(null);
@@ -958,8 +1281,10 @@ class AuthorizationIT {
             }
         }
         Set<String> table = new TreeSet<>();
+        Set<String> probes = new TreeSet<>();
         for (Route r : routes()) {
-            assertThat(table.add(r.key())).as("listed twice: " + r.key()).isTrue();
+            assertThat(probes.add(r.name())).as("listed twice: " + r.name()).isTrue();
+            table.add(r.key());
         }
         Set<String> missing = new TreeSet<>(existing);
         missing.removeAll(table);
@@ -973,6 +1298,7 @@ class AuthorizationIT {
     void everyRouteLetsEachUserActInsideTheirScopeWithTheirRolesPermissionsAndNowhereElse() throws Exception {
         List<String> failures = new ArrayList<>();
         int requests = 0;
+        Map<String, Long> recordsBefore = upgradeAndPledgeRecords();
         for (Route r : routes()) {
             Set<String> usersDone = new LinkedHashSet<>();
             for (Case c : cases) {
@@ -993,8 +1319,46 @@ class AuthorizationIT {
         if (taken + reopened > 0) {
             failures.add("the walk changed grading cases: " + taken + " begun in the probe campaign, " + reopened + " reopened");
         }
+        // the 晋位升级 and 公开承诺 probes stop at a rule too: no goal, ledger line, note, 帮扶, visit, pledge, suggestion or
+        // comment was added or changed in the probe campaigns, and nothing was signed, published, taken up or rated
+        Map<String, Long> recordsAfter = upgradeAndPledgeRecords();
+        if (!recordsAfter.equals(recordsBefore)) {
+            failures.add("the walk changed 晋位升级 or 公开承诺 records: before " + recordsBefore + ", after " + recordsAfter);
+        }
         assertThat(requests).isGreaterThan(routes().size() * 5);
         assertThat(failures).as("%d of %d requests did not answer as the table says", failures.size(), requests).isEmpty();
+    }
+
+    /** Counts and versions of the 晋位升级 and 公开承诺 records of the two probe campaigns, to tell a change. */
+    Map<String, Long> upgradeAndPledgeRecords() {
+        String inProbes = " in (:probe, :handedIn)";
+        String boards = " join pledge_board b on b.id = p.board_id where b.campaign_id" + inProbes;
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("goals", "select count(*) + coalesce(sum(version), 0) from upgrade_goal where campaign_id" + inProbes);
+        queries.put("ledger lines", "select count(*) from rectification_item where campaign_id" + inProbes);
+        queries.put("ledger line versions", "select coalesce(sum(version), 0) from rectification_item where campaign_id" + inProbes);
+        queries.put("notes", "select count(*) from rectification_note n join rectification_item i on i.id = n.item_id"
+                + " where i.campaign_id" + inProbes);
+        queries.put("帮扶", "select count(*) from assistance where campaign_id" + inProbes);
+        queries.put("visits", "select count(*) from assistance_visit v join assistance a on a.id = v.assistance_id"
+                + " where a.campaign_id" + inProbes);
+        queries.put("pledge pages", "select count(*) from pledge_board where campaign_id" + inProbes);
+        queries.put("pledge page versions", "select coalesce(sum(version), 0) from pledge_board where campaign_id" + inProbes);
+        queries.put("open or published pages", "select count(*) from pledge_board where campaign_id" + inProbes
+                + " and (suggestions_open = true or published_at is not null)");
+        queries.put("pledges", "select count(*) from pledge p" + boards);
+        queries.put("pledge versions", "select coalesce(sum(p.version), 0) from pledge p" + boards);
+        queries.put("pledge items", "select count(*) from pledge_item i join pledge p on p.id = i.pledge_id" + boards);
+        queries.put("pledge items begun", "select count(*) from pledge_item i join pledge p on p.id = i.pledge_id" + boards
+                + " and i.status <> 'PLEDGED'");
+        queries.put("suggestions", "select count(*) from pledge_suggestion p" + boards);
+        queries.put("pending suggestions", "select count(*) from pledge_suggestion p" + boards + " and p.status = 'PENDING'");
+        queries.put("comments", "select count(*) from pledge_comment p" + boards);
+        queries.put("ratings", "select coalesce(sum(p.n), 0) from pledge_rating_tally p" + boards);
+        Map<String, Long> records = new LinkedHashMap<>();
+        queries.forEach((what, sql) -> records.put(what, jdbc.sql(sql).param("probe", probeCampaign)
+                .param("handedIn", handedInCampaign).query(Long.class).single()));
+        return records;
     }
 
     private void check(Route r, Case c, List<String> failures) throws Exception {
@@ -1003,7 +1367,7 @@ class AuthorizationIT {
         MvcResult result = mvc.perform(build(r, new Probe(user, c.target())).with(users.as(c.user()))).andReturn();
         int status = result.getResponse().getStatus();
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String where = r.key() + " as " + c + " -> " + status + excerpt(result);
+        String where = r.name() + " as " + c + " -> " + status + excerpt(result);
         if (status >= 500) {
             failures.add(where + ": server error");
             return;
@@ -1148,7 +1512,7 @@ class AuthorizationIT {
             MvcResult result = mvc.perform(build(r, new Probe(null, lichunVillage))).andReturn();
             int status = result.getResponse().getStatus();
             String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-            String where = r.key() + " anonymous -> " + status;
+            String where = r.name() + " anonymous -> " + status;
             if (status >= 500) {
                 failures.add(where + ": server error");
             } else if (r.access() instanceof Public pub) {
