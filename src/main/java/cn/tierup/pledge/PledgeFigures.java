@@ -51,7 +51,9 @@ public class PledgeFigures {
         }
     }
 
-    public record Summary(String organizationName, List<Line> units, List<Line> organizations, Line total) {
+    /** {@code withChildren}: the units that have organisations under them (worth opening a level down). */
+    public record Summary(String organizationName, List<Line> units, List<Line> organizations, Line total,
+                          java.util.Set<Long> withChildren) {
     }
 
     private static final String COLUMNS = "select o.id, o.name, o.path,"
@@ -116,6 +118,9 @@ public class PledgeFigures {
             total = total.plus(l, "合计");
         }
         String name = jdbc.sql("select name from organization where id = :id").param("id", organizationId).query(String.class).single();
-        return new Summary(name, units, lines, total);
+        java.util.Set<Long> withChildren = new java.util.HashSet<>(jdbc.sql("select distinct c.parent_id from organization c"
+                        + " join organization u on u.id = c.parent_id where u.parent_id = :org and c.retired = false")
+                .param("org", organizationId).query(Long.class).list());
+        return new Summary(name, units, lines, total, withChildren);
     }
 }

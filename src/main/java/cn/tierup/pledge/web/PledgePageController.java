@@ -178,9 +178,14 @@ class PledgePageController {
             return ProblemPage.show(model, 404, messages.get("campaign.none"));
         }
         long orgId = org == null ? guard.currentUser().organizationId() : org;
+        PledgeFigures.Summary s = figures.summary(c.id(), orgId);
+        if (s.organizations().isEmpty() && org == null && c.rootOrganizationId() != orgId) {
+            // a branch has nothing below it to count: its own pledges are what it came for
+            return "redirect:/pledges?campaign=" + c.id();
+        }
         model.addAttribute("c", c);
         model.addAttribute("orgId", orgId);
-        model.addAttribute("s", figures.summary(c.id(), orgId));
+        model.addAttribute("s", s);
         model.addAttribute("ownPart", c.rootOrganizationId() != guard.currentUser().organizationId());
         return "pledges/overview";
     }

@@ -35,7 +35,11 @@ class PublicPledgeController {
     }
 
     @GetMapping("/q/p/{slug}")
-    String page(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String page(@PathVariable String slug, @RequestParam(required = false) String done, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
+        if ("suggested".equals(done) || "rated".equals(done)) {
+            model.addAttribute("notice", messages.get("suggested".equals(done) ? "suggestion.thanks" : "rating.thanks"));
+        }
         return render(slug, request, response, model);
     }
 
@@ -44,7 +48,8 @@ class PublicPledgeController {
                    HttpServletResponse response, Model model) {
         try {
             pages.suggest(slug, text, request.getRemoteAddr());
-            model.addAttribute("notice", messages.get("suggestion.thanks"));
+            // redirect after the post: a reload on the phone must not send the suggestion again
+            return "redirect:/q/p/" + slug + "?done=suggested";
         } catch (DomainException e) {
             model.addAttribute("suggestError", messages.of(e));
             model.addAttribute("typed", text);
@@ -57,7 +62,7 @@ class PublicPledgeController {
                 HttpServletResponse response, Model model) {
         try {
             pages.rate(slug, choice, token(request, slug), request.getRemoteAddr());
-            model.addAttribute("notice", messages.get("rating.thanks"));
+            return "redirect:/q/p/" + slug + "?done=rated";
         } catch (DomainException e) {
             model.addAttribute("rateError", messages.of(e));
         }
