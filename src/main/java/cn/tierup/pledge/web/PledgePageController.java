@@ -142,17 +142,25 @@ class PledgePageController {
 
     @PostMapping("/pledges/{id}/items/{number}")
     String fulfil(@PathVariable long id, @PathVariable int number, @RequestParam long campaign, @RequestParam long org,
-                  @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return flash(redirect, campaign, org, () -> {
-            Fulfilment status;
-            try {
-                status = Fulfilment.valueOf(form.getOrDefault("status", ""));
-            } catch (IllegalArgumentException e) {
+                  @RequestParam(required = false) Long member, @RequestParam Map<String, String> form, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            Fulfilment status = FormValues.choice(Fulfilment.class, form.get("status"));
+            if (status == null) {
                 throw new DomainException("pledge.fulfil.status");
             }
             pledges.fulfil(id, number, status, form.get("evidence"), FormValues.date(form.get("doneOn")));
-            return "第 " + number + " 项践诺情况已更新。";
-        });
+            redirect.addFlashAttribute("success", "第 " + number + " 项践诺情况已更新。");
+            return "redirect:/pledges?campaign=" + campaign + "&org=" + org + (member == null ? "" : "&member=" + member + "#member-pledge");
+        } catch (DomainException e) {
+            // the page again with what was typed into this item's form, and which item the message is about
+            model.addAttribute("error", "第 " + number + " 项：" + messages.of(e));
+            Map<String, String> typed = new java.util.HashMap<>(form);
+            typed.put("pledge", String.valueOf(id));
+            typed.put("number", String.valueOf(number));
+            model.addAttribute("fulfilTyped", typed);
+            return page(pledges.get(campaign, org), member, Map.of(), null, model);
+        }
     }
 
     @PostMapping("/pledges/comments")
