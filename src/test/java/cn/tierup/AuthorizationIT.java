@@ -1206,7 +1206,7 @@ class AuthorizationIT {
                     .param("c", probeCampaign).param("o", org).query(String.class).single();
             asAdmin(jsonBody(post(pledgesUrl + "/suggestions", probeCampaign, org), "{\"open\": true}"), 200);
             assertThat(mvc.perform(post("/q/p/{slug}/suggest", slug).param("text", suggestion).with(from("192.0.2.202")))
-                    .andReturn().getResponse().getStatus()).isEqualTo(200);
+                    .andReturn().getResponse().getStatus()).as("taken, then back to the page").isEqualTo(302);
             suggested = jdbc.sql(suggestionSql).param("c", probeCampaign).param("o", org).param("t", suggestion)
                     .query(Long.class).single();
             asAdmin(post("/api/pledges/suggestions/{id}/reject", suggested), 200);

@@ -526,7 +526,7 @@ class GradingBrowserIT {
         assertThat(line.get(4)).isEqualTo("先进");
         assertThat(line.get(5)).isEqualTo("一般 一般类");
         assertThat(line.get(6)).isEqualTo(LICHUN);
-        assertThat(line.get(7)).startsWith("zhen " + today);
+        assertThat(line.get(7)).startsWith("李镇书（zhen） " + today);
         assertThat(line.get(8)).isEqualTo(DECISION_REASON);
         browser.shot("grading-24-town-register");
 
@@ -557,7 +557,7 @@ class GradingBrowserIT {
             assertThat(f.formatCellValue(found.getCell(5))).isEqualTo("一般");
             assertThat(f.formatCellValue(found.getCell(6))).isEqualTo("一般类");
             assertThat(f.formatCellValue(found.getCell(7))).isEqualTo(LICHUN);
-            assertThat(f.formatCellValue(found.getCell(8))).isEqualTo("zhen");
+            assertThat(f.formatCellValue(found.getCell(8))).isEqualTo("李镇书（zhen）");
             assertThat(f.formatCellValue(found.getCell(10))).isEqualTo(DECISION_REASON);
         }
 

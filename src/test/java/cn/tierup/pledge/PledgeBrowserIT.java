@@ -235,7 +235,7 @@ class PledgeBrowserIT {
         assertThat(browser.text(By.id("pledge-status"))).isEqualTo("待签订");
         assertThat(browser.all(By.id("pledge-form"))).as("no longer editable").isEmpty();
         assertThat(browser.text(By.cssSelector("#pledge-text p.pre-wrap"))).isEqualTo(GOAL);
-        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("提交：cun，" + today);
+        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("提交：张支书（cun），" + today);
         assertThat(itemTexts("#pledge-text")).containsExactly(SUGGESTION + " 群众点诺", OWN_1, OWN_2);
         assertThat(browser.all(By.cssSelector("#pledge-text .pledge-items tbody b"))).isEmpty();
         assertThat(browser.all(By.id("pledge-sign"))).as("the branch does not sign its own").isEmpty();
@@ -258,7 +258,7 @@ class PledgeBrowserIT {
         click(By.id("pledge-sign"));
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已签订。");
         assertThat(browser.text(By.id("pledge-status"))).isEqualTo("已签订");
-        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("签订：zhen，" + today);
+        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("签订：李镇书（zhen），" + today);
         assertThat(browser.all(By.id("pledge-sign"))).isEmpty();
         browser.shot("pledge-10-town-signed");
     }
@@ -335,7 +335,7 @@ class PledgeBrowserIT {
         WebElement form = fulfilForm(1);
         new Select(form.findElement(By.name("status"))).selectByVisibleText("已兑现");
         click(form.findElement(By.xpath(".//button[normalize-space()='保存']")));
-        assertThat(browser.text(By.cssSelector(".alert-danger"))).isEqualTo("标记“已兑现”或“未兑现”时，请写明兑现情况或原因。");
+        assertThat(browser.text(By.cssSelector(".alert-danger"))).isEqualTo("第 1 项：标记“已兑现”或“未兑现”时，请写明兑现情况或原因。");
         assertThat(itemRow(1).get(2)).isEqualTo("已承诺");
         browser.shot("pledge-13-branch-fulfil-refused");
 
@@ -390,7 +390,7 @@ class PledgeBrowserIT {
         click(By.id("comment-submit"));
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已点评 1 个党组织。");
         assertThat(browser.path()).isEqualTo(townBoardPath);
-        assertThat(browser.text(By.cssSelector("#comments .comment"))).contains(COMMENT, "zhen，" + today);
+        assertThat(browser.text(By.cssSelector("#comments .comment"))).contains(COMMENT, "李镇书（zhen），" + today);
         browser.shot("pledge-16-town-commented");
     }
 
