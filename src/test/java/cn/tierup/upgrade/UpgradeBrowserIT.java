@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -242,9 +243,12 @@ class UpgradeBrowserIT {
         browser.find(By.id("file-" + firstId)).sendKeys(pdf.toAbsolutePath().toString());
         click(first.findElement(By.xpath(".//button[normalize-space()='记录进展']")));
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("进展和佐证材料已上传。");
-        WebElement evidence = item("支部班子不健全").findElement(By.partialLinkText("佐证："));
-        assertThat(evidence.getText()).isEqualTo("佐证：补选会议记录.pdf");
-        assertThat(item("支部班子不健全").getText()).contains("张支书（cun）：已召开党员大会补选组织委员");
+        // read once the redirected page has settled (an element caught mid-load goes stale)
+        String evidence = browser.await().ignoring(StaleElementReferenceException.class)
+                .until(d -> item("支部班子不健全").findElement(By.partialLinkText("佐证：")).getText());
+        assertThat(evidence).isEqualTo("佐证：补选会议记录.pdf");
+        String line = browser.await().ignoring(StaleElementReferenceException.class).until(d -> item("支部班子不健全").getText());
+        assertThat(line).contains("张支书（cun）：已召开党员大会补选组织委员");
         // the village may not close its own lines
         assertThat(browser.all(By.xpath("//div[@id='item-" + firstId + "']//button[normalize-space()='销号']"))).isEmpty();
         browser.shot("upgrade-11-branch-ledger-evidence");
