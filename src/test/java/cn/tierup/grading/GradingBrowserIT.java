@@ -344,12 +344,12 @@ class GradingBrowserIT {
         // A fresh code without a choice: refused, the code kept.
         voter.type(By.name("code"), codes.get(1));
         voter.js("document.querySelectorAll('input[name=choice]').forEach(function (r) { r.checked = false; });");
-        voter.find(By.cssSelector("button.submit")).click();
+        voter.clickAndWaitForNewPage(voter.find(By.cssSelector("button.submit")));
         assertThat(voter.text(By.cssSelector(".alert"))).isEqualTo("请选择“同意”“不同意”或“弃权”。");
         assertThat(voter.find(By.name("code")).getAttribute("value")).isEqualTo(codes.get(1));
         voter.shot("grading-13-phone-ballot-no-choice");
         chooseVote("DISAGREE");
-        voter.find(By.cssSelector("button.submit")).click();
+        voter.clickAndWaitForNewPage(voter.find(By.cssSelector("button.submit")));
         assertThat(voter.text(By.cssSelector(".done.ok"))).contains("投票成功");
 
         // Typed as people type: lower case, no dash.
@@ -623,7 +623,7 @@ class GradingBrowserIT {
     void vote(String code, String choice) {
         voter.type(By.name("code"), code);
         chooseVote(choice);
-        voter.find(By.cssSelector("button.submit")).click();
+        voter.clickAndWaitForNewPage(voter.find(By.cssSelector("button.submit")));
     }
 
     void chooseVote(String choice) {

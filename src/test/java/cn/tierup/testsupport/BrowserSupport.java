@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -189,8 +191,20 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
         return driver.findElements(by);
     }
 
+    /** The visible text of an element, read again if the page was replaced between finding and reading it. */
     public String text(By by) {
-        return visible(by).getText();
+        return await().ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class)
+                .until(d -> {
+                    WebElement e = d.findElement(by);
+                    return e.isDisplayed() ? e.getText() : null;
+                });
+    }
+
+    /** Clicks what submits a form or follows a link, and waits until the page it was on is gone. */
+    public void clickAndWaitForNewPage(WebElement e) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        e.click();
+        await().until(ExpectedConditions.stalenessOf(page));
     }
 
     public void type(By by, String text) {
