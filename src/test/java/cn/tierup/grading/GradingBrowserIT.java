@@ -655,9 +655,7 @@ class GradingBrowserIT {
     }
 
     void acceptConfirm(String contains) {
-        var alert = browser.await().until(ExpectedConditions.alertIsPresent());
-        assertThat(alert.getText()).contains(contains);
-        alert.accept();
+        browser.acceptConfirm(contains);
     }
 
     String value(String id) {
@@ -679,8 +677,7 @@ class GradingBrowserIT {
     }
 
     void click(WebElement e) {
-        browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
-        e.click();
+        browser.click(e);
     }
 
     void assertOnScreen(WebElement e) {

@@ -619,9 +619,7 @@ class PledgeBrowserIT {
     }
 
     void acceptConfirm(String contains) {
-        var alert = browser.await().until(ExpectedConditions.alertIsPresent());
-        assertThat(alert.getText()).contains(contains);
-        alert.accept();
+        browser.acceptConfirm(contains);
     }
 
     String value(String id) {
@@ -639,7 +637,6 @@ class PledgeBrowserIT {
     }
 
     void click(WebElement e) {
-        browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
-        e.click();
+        browser.click(e);
     }
 }

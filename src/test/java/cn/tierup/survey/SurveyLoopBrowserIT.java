@@ -463,9 +463,7 @@ class SurveyLoopBrowserIT {
     }
 
     void acceptConfirm(String contains) {
-        var alert = browser.await().until(ExpectedConditions.alertIsPresent());
-        assertThat(alert.getText()).contains(contains);
-        alert.accept();
+        browser.acceptConfirm(contains);
     }
 
     String value(String id) {

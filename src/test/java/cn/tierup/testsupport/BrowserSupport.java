@@ -20,6 +20,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -198,6 +200,42 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
                     WebElement e = d.findElement(by);
                     return e.isDisplayed() ? e.getText() : null;
                 });
+    }
+
+    /** The page a click left behind while a confirm dialog was still open (see {@link #acceptConfirm}). */
+    private WebElement leaving;
+
+    /**
+     * Clicks as a user would (scrolled into view) and, when that loads another page, waits until the old one is
+     * gone — so what is read next comes from the new page, not from the message of the one before. A click that
+     * opens a confirm dialog leaves that wait to {@link #acceptConfirm}; one that loads nothing costs a moment.
+     */
+    public void click(WebElement e) {
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
+        WebElement page = driver.findElement(By.tagName("html"));
+        e.click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(page));
+        } catch (UnhandledAlertException dialog) {
+            leaving = page;
+        } catch (TimeoutException stayed) {
+            // a click that changed the page in place
+        }
+    }
+
+    /** Accepts the confirm dialog (checking what it asks) and waits for the page it leads to. */
+    public void acceptConfirm(String contains) {
+        var alert = await().until(ExpectedConditions.alertIsPresent());
+        org.assertj.core.api.Assertions.assertThat(alert.getText()).contains(contains);
+        alert.accept();
+        if (leaving != null) {
+            try {
+                await().until(ExpectedConditions.stalenessOf(leaving));
+            } catch (TimeoutException stayed) {
+                // the confirmed action answered on the same page
+            }
+            leaving = null;
+        }
     }
 
     /** Clicks what submits a form or follows a link, and waits until the page it was on is gone. */

@@ -402,9 +402,7 @@ class UpgradeBrowserIT {
     }
 
     void acceptConfirm(String contains) {
-        var alert = browser.await().until(ExpectedConditions.alertIsPresent());
-        assertThat(alert.getText()).contains(contains);
-        alert.accept();
+        browser.acceptConfirm(contains);
     }
 
     String value(By by) {
@@ -422,8 +420,7 @@ class UpgradeBrowserIT {
     }
 
     void click(WebElement e) {
-        browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
-        e.click();
+        browser.click(e);
     }
 
     void assertNoSidewaysScroll(By wrap) {
