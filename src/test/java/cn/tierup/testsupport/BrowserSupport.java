@@ -215,7 +215,7 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
         WebElement page = driver.findElement(By.tagName("html"));
         e.click();
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> gone(page));
         } catch (UnhandledAlertException dialog) {
             leaving = page;
         } catch (TimeoutException stayed) {
@@ -230,7 +230,7 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
         alert.accept();
         if (leaving != null) {
             try {
-                await().until(ExpectedConditions.stalenessOf(leaving));
+                await().until(d -> gone(leaving));
             } catch (TimeoutException stayed) {
                 // the confirmed action answered on the same page
             }
@@ -242,7 +242,27 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
     public void clickAndWaitForNewPage(WebElement e) {
         WebElement page = driver.findElement(By.tagName("html"));
         e.click();
-        await().until(ExpectedConditions.stalenessOf(page));
+        await().until(d -> gone(page));
+    }
+
+    /**
+     * Whether a page's element belongs to a page no longer shown. Chromium says so either as a stale element or,
+     * when asked mid-navigation, as a node that "does not belong to the document".
+     */
+    private static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (UnhandledAlertException e) {
+            throw e;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public void type(By by, String text) {
