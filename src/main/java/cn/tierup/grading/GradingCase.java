@@ -3,6 +3,7 @@ package cn.tierup.grading;
 import cn.tierup.grading.internal.ScoreSheetConverter;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "grading_case")
-public class GradingCase {
+public class GradingCase extends AbstractAggregateRoot<GradingCase> {
 
     /** The most codes one meeting can print (a large 党员群众代表会议 is a few hundred). */
     public static final int MAX_CODES = 2000;
@@ -224,6 +225,7 @@ public class GradingCase {
         this.authorityOrganizationId = authorityId;
         this.step = Step.DONE;
         updatedAt = now;
+        registerEvent(new GradeDecided(campaignId, organizationId, decidedGrade, decidedLevel, now));
     }
 
     /**
@@ -257,6 +259,7 @@ public class GradingCase {
         }
         step = to;
         updatedAt = now;
+        registerEvent(new GradeReopened(campaignId, organizationId, to));
     }
 
     private void clearSelfGrade() {

@@ -9,6 +9,7 @@ import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.NotFoundException;
 import cn.tierup.upgrade.internal.AssistanceRepository;
+import cn.tierup.upgrade.internal.DecidedGrades;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -27,18 +28,17 @@ public class Assistances {
     private final OrganizationDirectory directory;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final DecidedGrades decidedGrades;
 
     Assistances(AssistanceRepository assistances, Authorities authorities, Participation participation,
-                OrganizationDirectory directory, ScopeGuard guard, AuditRecorder audit,
-                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                OrganizationDirectory directory, ScopeGuard guard, AuditRecorder audit, DecidedGrades decidedGrades) {
         this.assistances = assistances;
         this.authorities = authorities;
         this.participation = participation;
         this.directory = directory;
         this.guard = guard;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.decidedGrades = decidedGrades;
     }
 
     public record AssistanceForm(AssistanceKind kind, Long helperOrganizationId, String helperName, String helperPost,
@@ -75,12 +75,8 @@ public class Assistances {
     public List<Candidate> candidates(long campaignId, long organizationId) {
         guard.require(Permission.UPGRADE_WRITE, organizationId);
         var c = participation.require(campaignId, organizationId);
-        return jdbc.sql("select o.id, o.name from organization o join organization r on r.id = :root"
-                        + " where o.retired = false and o.id <> :org and o.path like r.path || '%' and (o.depth = r.depth + 1"
-                        + " or exists (select 1 from grading_case g where g.campaign_id = :c and g.organization_id = o.id"
-                        + " and g.decided_level = 'ADVANCED')) order by o.path")
-                .param("root", c.rootOrganizationId()).param("org", organizationId).param("c", campaignId)
-                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2))).list();
+        return decidedGrades.pairingCandidates(campaignId, c.rootOrganizationId(), organizationId).stream()
+                .map(h -> new Candidate(h.id(), h.name())).toList();
     }
 
     public boolean canWrite(long organizationId) {

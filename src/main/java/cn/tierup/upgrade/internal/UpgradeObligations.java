@@ -1,11 +1,12 @@
-package cn.tierup.upgrade;
+package cn.tierup.upgrade.internal;
 
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Obligation;
 import cn.tierup.campaign.ObligationSource;
 import cn.tierup.campaign.ObligationStatus;
 import cn.tierup.campaign.Phase;
-import cn.tierup.upgrade.internal.GoalRepository;
+import cn.tierup.upgrade.GoalStatus;
+import cn.tierup.upgrade.UpgradeGoal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +23,12 @@ import org.springframework.stereotype.Component;
 class UpgradeObligations implements ObligationSource {
 
     private final GoalRepository goals;
+    private final DecidedGrades decidedGrades;
     private final JdbcClient jdbc;
 
-    UpgradeObligations(GoalRepository goals, JdbcClient jdbc) {
+    UpgradeObligations(GoalRepository goals, DecidedGrades decidedGrades, JdbcClient jdbc) {
         this.goals = goals;
+        this.decidedGrades = decidedGrades;
         this.jdbc = jdbc;
     }
 
@@ -40,9 +43,7 @@ class UpgradeObligations implements ObligationSource {
             return List.of();
         }
         // a goal is owed once the grade is decided
-        java.util.Set<Long> graded = new java.util.HashSet<>(jdbc.sql("select organization_id from grading_case where campaign_id = :c"
-                        + " and decided_grade is not null and organization_id in (:ids)")
-                .param("c", campaign.id()).param("ids", organizationIds).query(Long.class).list());
+        java.util.Set<Long> graded = decidedGrades.decidedAmong(campaign.id(), organizationIds);
         Map<Long, UpgradeGoal> byOrg = new HashMap<>();
         goals.findByCampaignIdAndOrganizationIdIn(campaign.id(), organizationIds).forEach(g -> byOrg.put(g.getOrganizationId(), g));
         Map<Long, long[]> ledger = new HashMap<>();
