@@ -72,7 +72,7 @@ public class AuditTrail implements AuditRecorder {
         }
         int page = PageResult.clampPage(q.page());
         int size = PageResult.clampSize(q.size());
-        StringBuilder where = new StringBuilder(" from audit_entry a left join organization o on o.id = a.organization_id"
+        StringBuilder where = new StringBuilder(" from audit_entry a left join org_tree_view o on o.id = a.organization_id"
                 + " where a.organization_path like :prefix");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("prefix", prefix + "%");

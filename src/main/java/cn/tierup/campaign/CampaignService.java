@@ -44,7 +44,7 @@ public class CampaignService {
     public List<CampaignView> list() {
         guard.scope(Permission.CAMPAIGN_READ);
         String path = myPath();
-        List<Long> ids = jdbc.sql("select c.id from campaign c join organization r on r.id = c.root_organization_id"
+        List<Long> ids = jdbc.sql("select c.id from campaign c join org_tree_view r on r.id = c.root_organization_id"
                         + " where :path like r.path || '%' or r.path like :path || '%' order by c.campaign_year desc, r.depth, c.id desc")
                 .param("path", path).query(Long.class).list();
         return ids.stream().map(id -> view(campaigns.findById(id).orElseThrow())).toList();

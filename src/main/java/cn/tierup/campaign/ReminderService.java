@@ -76,7 +76,7 @@ public class ReminderService {
 
     private List<ReminderView> inbox(long campaignId, long org, boolean includeRead) {
         return jdbc.sql("select r.*, f.name as from_name, t.name as to_name from reminder r"
-                        + " join organization f on f.id = r.from_organization_id join organization t on t.id = r.to_organization_id"
+                        + " join org_tree_view f on f.id = r.from_organization_id join org_tree_view t on t.id = r.to_organization_id"
                         + " where r.campaign_id = :c and r.to_organization_id = :t" + (includeRead ? "" : " and r.read_at is null")
                         + " order by r.sent_at desc, r.id desc")
                 .param("c", campaignId).param("t", org)

@@ -42,9 +42,9 @@ public class GradeRegister {
         OrgRef home = guard.require(Permission.CAMPAIGN_READ, guard.currentUser().organizationId());
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("p", home.path() + "%");
-        StringBuilder where = new StringBuilder(" from grading_case g join campaign c on c.id = g.campaign_id"
-                + " join organization o on o.id = g.organization_id left join organization par on par.id = o.parent_id"
-                + " left join organization a on a.id = g.authority_organization_id"
+        StringBuilder where = new StringBuilder(" from grading_case g join campaign_year_view c on c.id = g.campaign_id"
+                + " join org_tree_view o on o.id = g.organization_id left join org_tree_view par on par.id = o.parent_id"
+                + " left join org_tree_view a on a.id = g.authority_organization_id"
                 + " where g.decided_grade is not null and (o.path like :p or a.path like :p)");
         if (q.year() != null) {
             where.append(" and c.campaign_year = :year");
@@ -103,7 +103,7 @@ public class GradeRegister {
     @Transactional(readOnly = true)
     public List<Integer> years() {
         guard.scope(Permission.CAMPAIGN_READ);
-        return jdbc.sql("select distinct c.campaign_year from grading_case g join campaign c on c.id = g.campaign_id"
+        return jdbc.sql("select distinct c.campaign_year from grading_case g join campaign_year_view c on c.id = g.campaign_id"
                 + " where g.decided_grade is not null order by c.campaign_year desc").query(Integer.class).list();
     }
 }

@@ -302,7 +302,7 @@ public class GradingCases {
         // 近三年: one grade per year of the three before this one (the latest decision where campaigns overlap)
         Map<Integer, PastGrade> byYear = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         jdbc.sql("select c.campaign_year, g.decided_grade, g.decided_level, g.decided_by, g.decided_at"
-                        + " from grading_case g join campaign c on c.id = g.campaign_id where g.organization_id = :org"
+                        + " from grading_case g join campaign_year_view c on c.id = g.campaign_id where g.organization_id = :org"
                         + " and g.decided_grade is not null and c.campaign_year between :from and :to order by g.decided_at")
                 .param("org", org.id()).param("from", c.year() - 3).param("to", c.year() - 1)
                 .query((rs, n) -> new PastGrade(rs.getInt(1), rs.getString(2), Grade.valueOf(rs.getString(3)), rs.getString(4),

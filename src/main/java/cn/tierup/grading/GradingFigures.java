@@ -36,7 +36,7 @@ public class GradingFigures {
         this.guard = guard;
     }
 
-    private static final String SUBJECTS = " from organization o"
+    private static final String SUBJECTS = " from org_tree_view o"
             + " left join grading_case g on g.organization_id = o.id and g.campaign_id = :campaign"
             + " where o.retired = false and o.path like :rootPath and o.id <> :root"
             + " and ((o.path like :path and o.id <> :org) or coalesce(o.grading_authority_id, o.parent_id) = :org)";
@@ -138,7 +138,7 @@ public class GradingFigures {
     public List<Distribution> byUnit(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
         List<Distribution> out = new ArrayList<>();
-        List<Object[]> units = jdbc.sql("select id, name, path from organization where parent_id = :org and retired = false order by name")
+        List<Object[]> units = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
         for (Object[] u : units) {
             p.map.put("unitPath", u[2] + "%");
@@ -175,7 +175,7 @@ public class GradingFigures {
     public List<Named> names(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
         return jdbc.sql("select coalesce(u.name, '外部评定对象') as unit, o.name, o.field, g.decided_grade, g.decided_level"
-                        + SUBJECTS.replace(" where ", " left join organization u on u.parent_id = :org and o.path like u.path || '%' where ")
+                        + SUBJECTS.replace(" where ", " left join org_tree_view u on u.parent_id = :org and o.path like u.path || '%' where ")
                         + " and g.decided_grade is not null order by u.name, g.decided_level, o.name")
                 .params(p.map)
                 .query((rs, n) -> new Named(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -209,7 +209,7 @@ public class GradingFigures {
         boolean pastDue = LocalDate.now().isAfter(p.due);
         return jdbc.sql("select o.id, o.name, o.field, par.name as parent_name, g.step, g.self_grade, g.decided_grade,"
                         + " g.decided_level, g.decided_at, coalesce(o.grading_authority_id, o.parent_id) as authority"
-                        + SUBJECTS.replace(" where ", " left join organization par on par.id = o.parent_id where ") + tail)
+                        + SUBJECTS.replace(" where ", " left join org_tree_view par on par.id = o.parent_id where ") + tail)
                 .params(p.map)
                 .query((rs, n) -> {
                     Step step = rs.getString("step") == null ? Step.PUBLIC_REVIEW : Step.valueOf(rs.getString("step"));
@@ -228,7 +228,7 @@ public class GradingFigures {
 
     /**
      * The organisations under one in a campaign, for other modules' figures (the ledger, pledges) to count
-     * over the same set: {@code from} is "from organization o left join grading_case g ... where ..." taking
+     * over the same set: {@code from} is "from org_tree_view o left join grading_case g ... where ..." taking
      * {@code params}. Requires the right to read the campaign at that organisation.
      */
     public record Subjects(String from, Map<String, Object> params, CampaignView campaign, LocalDate gradingDue) {
@@ -243,7 +243,7 @@ public class GradingFigures {
     private Params params(long campaignId, long organizationId) {
         OrgRef org = guard.require(Permission.CAMPAIGN_READ, organizationId);
         CampaignView c = campaigns.get(campaignId);
-        String rootPath = jdbc.sql("select path from organization where id = :id").param("id", c.rootOrganizationId())
+        String rootPath = jdbc.sql("select path from org_tree_view where id = :id").param("id", c.rootOrganizationId())
                 .query(String.class).single();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("campaign", campaignId);

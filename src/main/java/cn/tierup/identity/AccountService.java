@@ -44,7 +44,7 @@ public class AccountService {
         int p = PageResult.clampPage(page);
         int s = PageResult.clampSize(size);
         String q = query == null || query.isBlank() ? null : "%" + query.strip() + "%";
-        String where = " from account a join organization o on o.id = a.organization_id where o.path like :scope"
+        String where = " from account a join org_tree_view o on o.id = a.organization_id where o.path like :scope"
                 + (q == null ? "" : " and (a.username like :q or a.display_name like :q or o.name like :q)");
         var countSpec = jdbc.sql("select count(*)" + where).param("scope", scope.likePattern());
         var listSpec = jdbc.sql("select a.id, a.username, a.display_name, a.organization_id, o.name as org_name, a.role,"
@@ -66,6 +66,12 @@ public class AccountService {
                     last == null ? null : last.toLocalDateTime(), rs.getLong("version"));
         }).list();
         return new PageResult<>(items, p, s, total);
+    }
+
+    /** Accounts still enabled at an organisation: an organisation is retired only when none is left. */
+    @Transactional(readOnly = true)
+    public long enabledAccountsAt(long organizationId) {
+        return accounts.countByOrganizationIdAndEnabledTrue(organizationId);
     }
 
     @Transactional(readOnly = true)

@@ -3,13 +3,14 @@ package cn.tierup.organization;
 import cn.tierup.organization.internal.EncryptedStringConverter;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** A person on an organisation's roll: a party member, or someone in the development pipeline. */
 @Entity
 @Table(name = "member")
-public class Member {
+public class Member extends AbstractAggregateRoot<Member> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "member_seq")
@@ -98,6 +99,7 @@ public class Member {
         if (target.isRetired()) {
             throw new DomainException("org.parent.retired", target.getName());
         }
+        registerEvent(new MemberTransferred(id, organizationId, target.getId()));
         this.organizationId = target.getId();
     }
 

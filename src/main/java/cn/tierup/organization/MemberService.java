@@ -122,6 +122,7 @@ public class MemberService {
         Map<String, Object> before = snapshot(m);
         long from = m.getOrganizationId();
         m.transferTo(target);
+        members.save(m); // publishes MemberTransferred
         em.flush();
         audit.record("Member", id, from, "TRANSFER", "党员 " + m.getName() + " 转至 " + target.getName(), before, snapshot(m));
         audit.record("Member", id, target.getId(), "TRANSFER_IN", "党员 " + m.getName() + " 转入", before, snapshot(m));

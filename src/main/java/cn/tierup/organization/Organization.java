@@ -3,6 +3,7 @@ package cn.tierup.organization;
 import cn.tierup.organization.internal.EncryptedStringConverter;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -12,7 +13,7 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "organization")
-public class Organization {
+public class Organization extends AbstractAggregateRoot<Organization> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "organization_seq")
@@ -133,6 +134,7 @@ public class Organization {
         if (gradingAuthorityId != null && gradingAuthorityId.equals(parentId)) {
             gradingAuthorityId = null;
         }
+        registerEvent(new OrganizationMoved(id, parentId, old, path));
         return old;
     }
 
@@ -149,6 +151,7 @@ public class Organization {
         }
         this.retired = true;
         this.retiredOn = on;
+        registerEvent(new OrganizationRetired(id, on));
     }
 
     public boolean covers(Organization other) {

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.tierup.identity.AccountService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +28,16 @@ public class OrganizationService {
     private final OrganizationQueries queries;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
-    private final JdbcClient jdbc;
+    private final AccountService accountService;
     private final EntityManager em;
 
     OrganizationService(OrganizationRepository organizations, OrganizationQueries queries, ScopeGuard guard,
-                        AuditRecorder audit, JdbcClient jdbc, EntityManager em) {
+                        AuditRecorder audit, AccountService accountService, EntityManager em) {
         this.organizations = organizations;
         this.queries = queries;
         this.guard = guard;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.accountService = accountService;
         this.em = em;
     }
 
@@ -149,11 +149,9 @@ public class OrganizationService {
         Map<String, Object> before = snapshot(o);
         int oldDepth = o.getDepth();
         String oldPath = o.moveUnder(newParent);
+        organizations.save(o); // publishes OrganizationMoved
         em.flush();
-        int moved = jdbc.sql("update organization set path = :newPrefix || substring(path, :cut),"
-                        + " depth = depth + :delta where path like :old and id <> :id")
-                .param("newPrefix", o.getPath()).param("cut", oldPath.length() + 1)
-                .param("delta", o.getDepth() - oldDepth).param("old", oldPath + "%").param("id", id).update();
+        int moved = queries.moveDescendants(id, oldPath, o.getPath(), o.getDepth() - oldDepth);
         audit.record("Organization", id, id, "MOVE",
                 "调整隶属关系 " + o.getName() + " → " + newParent.getName() + "（含下级 " + moved + " 个）",
                 before, snapshot(o));
@@ -166,14 +164,13 @@ public class OrganizationService {
         Organization o = load(id);
         checkVersion(o.getVersion(), version);
         Map<String, Object> before = snapshot(o);
-        long activeMembers = jdbc.sql("select count(*) from member where organization_id = :id and status = 'ACTIVE'")
-                .param("id", id).query(Long.class).single();
-        long accounts = jdbc.sql("select count(*) from account where organization_id = :id and enabled = true")
-                .param("id", id).query(Long.class).single();
+        long activeMembers = queries.activeMemberCount(id);
+        long accounts = accountService.enabledAccountsAt(id);
         if (accounts > 0) {
             throw new DomainException("org.retire.accounts", accounts);
         }
         o.retire(on == null ? LocalDate.now() : on, queries.activeChildCount(id), activeMembers);
+        organizations.save(o); // publishes OrganizationRetired
         em.flush();
         audit.record("Organization", id, id, "RETIRE", "撤销党组织 " + o.getName(), before, snapshot(o));
         return view(o);

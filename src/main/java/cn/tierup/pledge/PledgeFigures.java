@@ -86,7 +86,7 @@ public class PledgeFigures {
                             rs.getLong("fulfilled"), rs.getLong("not_fulfilled"), rs.getLong("s1"), rs.getLong("s2"), rs.getLong("s3"));
                 }).list();
         List<Line> units = new ArrayList<>();
-        List<Object[]> children = jdbc.sql("select id, name, path from organization where parent_id = :org and retired = false order by name")
+        List<Object[]> children = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
         for (Object[] u : children) {
             Line sum = new Line((Long) u[0], (String) u[1], 0, 0, 0, 0, 0, 0, 0);
@@ -117,9 +117,9 @@ public class PledgeFigures {
         for (Line l : lines) {
             total = total.plus(l, "合计");
         }
-        String name = jdbc.sql("select name from organization where id = :id").param("id", organizationId).query(String.class).single();
-        java.util.Set<Long> withChildren = new java.util.HashSet<>(jdbc.sql("select distinct c.parent_id from organization c"
-                        + " join organization u on u.id = c.parent_id where u.parent_id = :org and c.retired = false")
+        String name = jdbc.sql("select name from org_tree_view where id = :id").param("id", organizationId).query(String.class).single();
+        java.util.Set<Long> withChildren = new java.util.HashSet<>(jdbc.sql("select distinct c.parent_id from org_tree_view c"
+                        + " join org_tree_view u on u.id = c.parent_id where u.parent_id = :org and c.retired = false")
                 .param("org", organizationId).query(Long.class).list());
         return new Summary(name, units, lines, total, withChildren);
     }

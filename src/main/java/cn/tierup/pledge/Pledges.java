@@ -84,7 +84,7 @@ public class Pledges {
         List<Pledge> members = all.stream().filter(p -> !p.organisation()).toList();
         boolean canWrite = guard.can(Permission.PLEDGE_WRITE, organizationId);
         Set<Long> pledged = members.stream().map(Pledge::getMemberId).collect(Collectors.toSet());
-        List<BoardView.Member> roll = canWrite ? jdbc.sql("select id, name from member where organization_id = :o and status = 'ACTIVE'"
+        List<BoardView.Member> roll = canWrite ? jdbc.sql("select id, name from member_roll_view where organization_id = :o and status = 'ACTIVE'"
                         + " and category in ('FULL', 'PROBATIONARY') order by name")
                 .param("o", organizationId)
                 .query((rs, n) -> new BoardView.Member(rs.getLong(1), rs.getString(2), pledged.contains(rs.getLong(1)))).list()
@@ -120,7 +120,7 @@ public class Pledges {
     @Transactional
     public BoardView saveMemberPledge(long campaignId, long organizationId, long memberId, PledgeForm form, boolean submit) {
         PledgeBoard b = writableBoard(campaignId, organizationId);
-        String memberName = jdbc.sql("select name from member where id = :m and organization_id = :o and status = 'ACTIVE'"
+        String memberName = jdbc.sql("select name from member_roll_view where id = :m and organization_id = :o and status = 'ACTIVE'"
                         + " and category in ('FULL', 'PROBATIONARY')")
                 .param("m", memberId).param("o", organizationId).query(String.class).optional()
                 .orElseThrow(() -> new DomainException("pledge.member"));

@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.campaign.CampaignService;
 import cn.tierup.identity.OrganizationDirectory;
 import cn.tierup.pledge.internal.BoardRepository;
 import cn.tierup.pledge.internal.CommentRepository;
@@ -35,11 +36,12 @@ public class PublicPledges {
     private final Pledges office;
     private final OrganizationDirectory directory;
     private final JdbcClient jdbc;
+    private final CampaignService campaigns;
     private final BurstLimit suggestionGate;
     private final BurstLimit ratingGate;
 
     PublicPledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions,
-                  CommentRepository comments, Pledges office, OrganizationDirectory directory, JdbcClient jdbc,
+                  CommentRepository comments, Pledges office, OrganizationDirectory directory, JdbcClient jdbc, CampaignService campaigns,
                   @Value("${tierup.pledge.submissions-per-minute-per-address:20}") int perMinute) {
         this.boards = boards;
         this.pledges = pledges;
@@ -48,6 +50,7 @@ public class PublicPledges {
         this.office = office;
         this.directory = directory;
         this.jdbc = jdbc;
+        this.campaigns = campaigns;
         // a village meeting shares one address behind its router: a burst limit, not one per address
         this.suggestionGate = new BurstLimit(perMinute);
         this.ratingGate = new BurstLimit(perMinute);
@@ -76,8 +79,7 @@ public class PublicPledges {
                     .map(p -> new PublicPledge(false, p.isShowName() ? p.getPledgerName() : null, null, p.getItems())).toList();
             Map<Satisfaction, Long> r = office.ratings(b.getId());
             long n = r.values().stream().mapToLong(Long::longValue).sum();
-            int year = jdbc.sql("select campaign_year from campaign where id = :c").param("c", b.getCampaignId())
-                    .query(Integer.class).single();
+            int year = campaigns.get(b.getCampaignId()).year();
             return new Page(b.getSlug(), directory.find(b.getOrganizationId()).map(OrganizationDirectory.OrgRef::name).orElse(""),
                     year, b.isSuggestionsOpen(), own != null, own, members,
                     own == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()), r,

@@ -149,7 +149,7 @@ public class QuestionnaireService {
     public List<QuestionnaireView> list(long campaignId, long organizationId) {
         guard.require(Permission.CAMPAIGN_READ, organizationId);
         campaigns.get(campaignId);
-        List<Long> ids = jdbc.queryForList("select q.id from questionnaire q join organization o on o.id = q.organization_id"
+        List<Long> ids = jdbc.queryForList("select q.id from questionnaire q join org_tree_view o on o.id = q.organization_id"
                 + " where q.campaign_id = ? and (o.id = ? or o.parent_id = ?) order by q.id desc", Long.class,
                 campaignId, organizationId, organizationId);
         return ids.stream().map(id -> view(questionnaires.findById(id).orElseThrow())).toList();
@@ -199,7 +199,7 @@ public class QuestionnaireService {
     public Rollup rollup(long campaignId, long organizationId, long templateId) {
         var org = guard.require(Permission.CAMPAIGN_READ, organizationId);
         campaigns.get(campaignId);
-        List<Questionnaire> all = jdbc.queryForList("select q.id from questionnaire q join organization o on o.id = q.organization_id"
+        List<Questionnaire> all = jdbc.queryForList("select q.id from questionnaire q join org_tree_view o on o.id = q.organization_id"
                         + " where q.campaign_id = ? and q.template_id = ? and o.path like ? order by q.id desc", Long.class,
                 campaignId, templateId, org.path() + "%").stream()
                 .map(id -> questionnaires.findById(id).orElseThrow()).toList();

@@ -328,7 +328,7 @@ public class DemoDataLoader implements ApplicationRunner {
             upgrade.year(c.getId(), c.getYear(), o.getId(), grade, level, strongest, "cun", "zhen", n++ % 3 != 0);
             List<Long> ids = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            jdbc.sql("select id, name from member where organization_id = :o and category in ('FULL', 'PROBATIONARY') order by id")
+            jdbc.sql("select id, name from member_roll_view where organization_id = :o and category in ('FULL', 'PROBATIONARY') order by id")
                     .param("o", o.getId()).query(rs -> {
                         if (ids.size() < 3) {
                             ids.add(rs.getLong(1));

@@ -66,7 +66,7 @@ public class SurveyFigures {
     public Summary summary(long campaignId, long organizationId) {
         var org = guard.require(Permission.CAMPAIGN_READ, organizationId);
         Figures own = figures(campaignId, List.of(organizationId), false).get(organizationId);
-        List<Long> childIds = jdbc.sql("select id from organization where parent_id = :p and retired = false order by name")
+        List<Long> childIds = jdbc.sql("select id from org_tree_view where parent_id = :p and retired = false order by name")
                 .param("p", organizationId).query(Long.class).list();
         Map<Long, Figures> kids = childIds.isEmpty() ? Map.of() : figures(campaignId, childIds, true);
         List<Figures> children = new ArrayList<>();
@@ -87,14 +87,14 @@ public class SurveyFigures {
         }
         String under = subtree ? "o.path like c.path || '%'" : "o.id = c.id";
         jdbc.sql("select c.id, count(o.id) as orgs,"
-                        + " sum((select count(*) from member m where m.organization_id = o.id and m.status = 'ACTIVE'"
+                        + " sum((select count(*) from member_roll_view m where m.organization_id = o.id and m.status = 'ACTIVE'"
                         + " and m.category in ('FULL', 'PROBATIONARY'))) as members,"
                         + " sum(case when k.n = 0 then 1 else 0 end) as owed,"
                         + " sum(case when k.n = 0 and r.status in ('SUBMITTED', 'ACCEPTED') then 1 else 0 end) as handed,"
                         + " sum(case when k.n = 0 and r.status = 'ACCEPTED' then 1 else 0 end) as accepted"
-                        + " from organization c join organization o on " + under + " and o.retired = false"
-                        + " join (select p.id, (select count(*) from organization x where x.parent_id = p.id and x.retired = false) as n"
-                        + "       from organization p) k on k.id = o.id"
+                        + " from org_tree_view c join org_tree_view o on " + under + " and o.retired = false"
+                        + " join (select p.id, (select count(*) from org_tree_view x where x.parent_id = p.id and x.retired = false) as n"
+                        + "       from org_tree_view p) k on k.id = o.id"
                         + " left join survey_report r on r.organization_id = o.id and r.campaign_id = :cid and r.type = 'SELF_INSPECTION'"
                         + " where c.id in (:ids) group by c.id")
                 .param("cid", campaignId).param("ids", ids)
@@ -105,7 +105,7 @@ public class SurveyFigures {
                             f.amounts(), f.questionnairesReturned(), f.evaluators()));
                 });
         jdbc.sql("select c.id, a.kind, a.evaluator_group, sum(a.amount) as amt, sum(coalesce(a.returned_count, 0)) as ret"
-                        + " from organization c join organization o on " + under
+                        + " from org_tree_view c join org_tree_view o on " + under
                         + " join survey_activity a on a.organization_id = o.id and a.campaign_id = :cid"
                         + " where c.id in (:ids) group by c.id, a.kind, a.evaluator_group")
                 .param("cid", campaignId).param("ids", ids)
@@ -126,10 +126,9 @@ public class SurveyFigures {
                 });
         // Online questionnaires count as questionnaires issued and returned, one per answer sheet; the
         // evaluators of an online 民主测评 count as 民主测评 persons in their groups.
-        jdbc.sql("select c.id, q.audience, t.category, sum(t.n) as n from organization c join organization o on " + under
-                        + " join questionnaire q on q.organization_id = o.id and q.campaign_id = :cid"
-                        + " join questionnaire_tally t on t.questionnaire_id = q.id and t.question_key = '*'"
-                        + " where c.id in (:ids) group by c.id, q.audience, t.category")
+        jdbc.sql("select c.id, q.audience, q.category, sum(q.n) as n from org_tree_view c join org_tree_view o on " + under
+                        + " join questionnaire_sheet_view q on q.organization_id = o.id and q.campaign_id = :cid"
+                        + " where c.id in (:ids) group by c.id, q.audience, q.category")
                 .param("cid", campaignId).param("ids", ids)
                 .query((ResultSet rs) -> {
                     Figures f = out.get(rs.getLong("id"));

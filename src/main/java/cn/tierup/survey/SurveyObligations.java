@@ -37,8 +37,8 @@ class SurveyObligations implements ObligationSource {
             return List.of();
         }
         Map<Long, Long> children = new HashMap<>();
-        jdbc.sql("select o.id, (select count(*) from organization c where c.parent_id = o.id and c.retired = false) as n"
-                        + " from organization o where o.id in (:ids)").param("ids", organizationIds)
+        jdbc.sql("select o.id, (select count(*) from org_tree_view c where c.parent_id = o.id and c.retired = false) as n"
+                        + " from org_tree_view o where o.id in (:ids)").param("ids", organizationIds)
                 .query((ResultSet rs) -> {
                     children.put(rs.getLong("id"), rs.getLong("n"));
                 });

@@ -62,7 +62,7 @@ public class UpgradeFigures {
         Map<String, Object> p = params(s);
         List<Line> all = lines(s, p, "", "");
         List<Totals> units = new ArrayList<>();
-        List<Object[]> children = jdbc.sql("select name, path from organization where parent_id = :org and retired = false order by name")
+        List<Object[]> children = jdbc.sql("select name, path from org_tree_view where parent_id = :org and retired = false order by name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
         Map<Long, String> paths = new LinkedHashMap<>();
         jdbc.sql("select o.id, o.path" + s.from()).params(p).query(rs -> {
@@ -122,7 +122,7 @@ public class UpgradeFigures {
     }
 
     private static String from(GradingFigures.Subjects s) {
-        return s.from().replace(" where ", " left join organization par on par.id = o.parent_id"
+        return s.from().replace(" where ", " left join org_tree_view par on par.id = o.parent_id"
                 + " left join upgrade_goal ug on ug.campaign_id = :campaign and ug.organization_id = o.id where ");
     }
 

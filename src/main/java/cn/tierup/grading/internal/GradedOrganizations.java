@@ -31,10 +31,10 @@ public class GradedOrganizations {
 
     public Optional<GradedOrganization> find(long id) {
         return jdbc.sql("select o.id, o.name, o.path, o.field, o.kind, o.secretary, o.retired, a.id as aid, a.name as aname,"
-                        + " a.path as apath, (select count(*) from member m join organization mo on mo.id = m.organization_id"
+                        + " a.path as apath, (select count(*) from member_roll_view m join org_tree_view mo on mo.id = m.organization_id"
                         + " where mo.path like o.path || '%' and m.status = 'ACTIVE'"
                         + " and m.category in ('FULL', 'PROBATIONARY')) as members"
-                        + " from organization o left join organization a on a.id = coalesce(o.grading_authority_id, o.parent_id)"
+                        + " from org_tree_view o left join org_tree_view a on a.id = coalesce(o.grading_authority_id, o.parent_id)"
                         + " where o.id = :id")
                 .param("id", id)
                 .query((rs, n) -> new GradedOrganization(rs.getLong("id"), rs.getString("name"), rs.getString("path"),

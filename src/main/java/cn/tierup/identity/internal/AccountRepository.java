@@ -8,5 +8,7 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findByUsername(String username);
 
+    long countByOrganizationIdAndEnabledTrue(long organizationId);
+
     boolean existsByUsername(String username);
 }

@@ -102,6 +102,22 @@ public class OrganizationQueries {
                 .param("id", organizationId).query(Long.class).single();
     }
 
+    public long activeMemberCount(long organizationId) {
+        return jdbc.sql("select count(*) from member where organization_id = :id and status = 'ACTIVE'")
+                .param("id", organizationId).query(Long.class).single();
+    }
+
+    /**
+     * Rewrites the paths and depths under an organisation that moved from {@code oldPath} to
+     * {@code newPath} (one statement for the whole subtree); answers how many moved with it.
+     */
+    public int moveDescendants(long id, String oldPath, String newPath, int depthDelta) {
+        return jdbc.sql("update organization set path = :newPrefix || substring(path, :cut),"
+                        + " depth = depth + :delta where path like :old and id <> :id")
+                .param("newPrefix", newPath).param("cut", oldPath.length() + 1)
+                .param("delta", depthDelta).param("old", oldPath + "%").param("id", id).update();
+    }
+
     /** The organisations on the path, from {@code fromId} (the user's own) down to the last id. */
     public List<Crumb> trail(String path, long fromId) {
         List<Long> ids = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
