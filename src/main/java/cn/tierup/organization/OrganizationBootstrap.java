@@ -56,4 +56,12 @@ public class OrganizationBootstrap {
         em.persist(m);
         return m;
     }
+
+    /** The first {@code limit} party members (正式 and 预备) on an organisation's roll, in the order they were entered. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.List<Member> partyMembers(long organizationId, int limit) {
+        return em.createQuery("select m from Member m where m.organizationId = :o and m.category in :c order by m.id", Member.class)
+                .setParameter("o", organizationId).setParameter("c", java.util.List.of(MemberCategory.FULL, MemberCategory.PROBATIONARY))
+                .setMaxResults(limit).getResultList();
+    }
 }

@@ -80,7 +80,6 @@ public class DemoDataLoader implements ApplicationRunner {
     private final GradingBootstrap grading;
     private final UpgradeBootstrap upgrade;
     private final PledgeBootstrap pledging;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final boolean withCampaign;
     private final TransactionTemplate tx;
     private final Map<Long, Integer> partyMembers = new HashMap<>();
@@ -91,7 +90,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
                    SurveyBootstrap survey, GradingBootstrap grading, UpgradeBootstrap upgrade, PledgeBootstrap pledging,
-                   org.springframework.jdbc.core.simple.JdbcClient jdbc, TransactionTemplate tx,
+                   TransactionTemplate tx,
                    @org.springframework.beans.factory.annotation.Value("${tierup.demo.campaign:true}") boolean withCampaign) {
         this.orgs = orgs;
         this.accounts = accounts;
@@ -100,7 +99,6 @@ public class DemoDataLoader implements ApplicationRunner {
         this.grading = grading;
         this.upgrade = upgrade;
         this.pledging = pledging;
-        this.jdbc = jdbc;
         this.withCampaign = withCampaign;
         this.tx = tx;
     }
@@ -328,13 +326,10 @@ public class DemoDataLoader implements ApplicationRunner {
             upgrade.year(c.getId(), c.getYear(), o.getId(), grade, level, strongest, "cun", "zhen", n++ % 3 != 0);
             List<Long> ids = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            jdbc.sql("select id, name from member_roll_view where organization_id = :o and category in ('FULL', 'PROBATIONARY') order by id")
-                    .param("o", o.getId()).query(rs -> {
-                        if (ids.size() < 3) {
-                            ids.add(rs.getLong(1));
-                            names.add(rs.getString(2));
-                        }
-                    });
+            for (var m : orgs.partyMembers(o.getId(), 3)) {
+                ids.add(m.getId());
+                names.add(m.getName());
+            }
             pledging.year(c.getId(), c.getYear(), o.getId(), ids, names, "cun", "zhen", random);
         }
     }
