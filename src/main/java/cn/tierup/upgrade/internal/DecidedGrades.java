@@ -1,10 +1,12 @@
 package cn.tierup.upgrade.internal;
 
+import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradeDecided;
 import cn.tierup.grading.GradeReopened;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -52,6 +54,12 @@ public class DecidedGrades {
         return new HashSet<>(jdbc.sql("select organization_id from upgrade_decided_grade where campaign_id = :c"
                         + " and organization_id in (:ids)")
                 .param("c", campaignId).param("ids", organizationIds).query(Long.class).list());
+    }
+
+    /** The class of the grade decided for an organisation in the campaign, if one is decided. */
+    public Optional<Grade> levelOf(long campaignId, long organizationId) {
+        return jdbc.sql("select level from upgrade_decided_grade where campaign_id = :c and organization_id = :o")
+                .param("c", campaignId).param("o", organizationId).query(String.class).optional().map(Grade::valueOf);
     }
 
     /** An organisation that may be paired with a weak one. */
