@@ -1,5 +1,6 @@
 package cn.tierup.identity;
 
+import cn.tierup.shared.Decision;
 import cn.tierup.identity.OrganizationDirectory.OrgRef;
 import cn.tierup.shared.NotFoundException;
 import java.util.Optional;
@@ -76,5 +77,13 @@ public class ScopeGuard {
         } catch (AccessDeniedException | NotFoundException e) {
             return false;
         }
+    }
+
+    /**
+     * The same question answered as a {@link Decision} with the caller's own reason, for checks that list
+     * what is refused (an import's preview) rather than stop at the first.
+     */
+    public Decision decide(Permission permission, long organizationId, String refusedCode, Object... args) {
+        return can(permission, organizationId) ? Decision.allowed() : Decision.refused(refusedCode, args);
     }
 }

@@ -1,6 +1,6 @@
 package cn.tierup.organization;
 
-import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Decision;
 
 /**
  * No organisation ever decides its own grade: its grading authority (评定组织) is its parent by default,
@@ -12,21 +12,27 @@ public final class GradingAuthorityPolicy {
     private GradingAuthorityPolicy() {
     }
 
-    public static void check(Organization graded, Organization authority) {
+    /** May {@code authority} grade {@code graded}? ({@code graded} is null for an organisation not created yet.) */
+    public static Decision decide(Organization graded, Organization authority) {
         if (authority == null) {
-            return;
+            return Decision.allowed();
         }
-        if (authority.getId().equals(graded.getId())) {
-            throw new DomainException("org.authority.self");
+        if (graded != null && authority.getId().equals(graded.getId())) {
+            return Decision.refused("org.authority.self");
         }
-        if (graded.covers(authority)) {
-            throw new DomainException("org.authority.descendant", authority.getName());
+        if (graded != null && graded.covers(authority)) {
+            return Decision.refused("org.authority.descendant", authority.getName());
         }
         if (authority.isRetired()) {
-            throw new DomainException("org.authority.retired", authority.getName());
+            return Decision.refused("org.authority.retired", authority.getName());
         }
         if (authority.getKind() == OrgKind.BRANCH) {
-            throw new DomainException("org.authority.branch", authority.getName());
+            return Decision.refused("org.authority.branch", authority.getName());
         }
+        return Decision.allowed();
+    }
+
+    public static void check(Organization graded, Organization authority) {
+        decide(graded, authority).orThrow();
     }
 }

@@ -60,7 +60,7 @@ public class Organization extends AbstractAggregateRoot<Organization> {
 
     /** A new organisation under {@code parent}; call {@link #placeUnder} once it has its id. */
     public static Organization childOf(Organization parent, OrganizationDetails details) {
-        TreePlacementPolicy.checkParent(parent, null);
+        TreePlacementPolicy.checkParent(parent);
         Organization o = new Organization(details);
         o.parentId = parent.id;
         return o;

@@ -301,15 +301,11 @@ public class SpreadsheetImport {
         }
         Long parentId = null;
         if (namesInFile.containsKey(parentName)) {
-            if (!kindsInFile.get(parentName).mayHaveChildren()) {
-                throw new DomainException("org.parent.isBranch", parentName);
-            }
+            TreePlacementPolicy.parent(parentName, kindsInFile.get(parentName), false).orThrow();
         } else {
             Organization parent = uniqueByName(parentName, scope);
-            if (!guard.can(Permission.ORG_WRITE, parent.getId())) {
-                throw new DomainException("import.row.outOfScope", parentName);
-            }
-            TreePlacementPolicy.checkParent(parent, null);
+            guard.decide(Permission.ORG_WRITE, parent.getId(), "import.row.outOfScope", parentName).orThrow();
+            TreePlacementPolicy.parent(parent).orThrow();
             parentId = parent.getId();
         }
         Long authorityId = null;
@@ -319,9 +315,7 @@ public class SpreadsheetImport {
                 throw new DomainException("import.row.outOfScope", authorityName);
             }
             Organization authority = uniqueByName(authorityName, scope);
-            if (authority.getKind() == OrgKind.BRANCH) {
-                throw new DomainException("org.authority.branch", authorityName);
-            }
+            GradingAuthorityPolicy.decide(null, authority).orThrow();
             authorityId = authority.getId();
         }
         namesInFile.put(name, number);
@@ -355,9 +349,7 @@ public class SpreadsheetImport {
         }
         MemberPolicy.check(details, LocalDate.now());
         Organization org = uniqueByName(orgName, scope);
-        if (!guard.can(Permission.MEMBER_WRITE, org.getId())) {
-            throw new DomainException("import.row.outOfScope", orgName);
-        }
+        guard.decide(Permission.MEMBER_WRITE, org.getId(), "import.row.outOfScope", orgName).orThrow();
         if (idNumber != null) {
             String normal = ChineseIdNumber.parse(idNumber).value();
             Integer earlier = idsInFile.putIfAbsent(normal, number);
