@@ -1,5 +1,6 @@
 package cn.tierup.campaign;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDate;
@@ -75,13 +76,7 @@ public class Campaign {
     }
 
     public void rename(String newName) {
-        if (newName == null || newName.isBlank()) {
-            throw new DomainException("campaign.name.required");
-        }
-        if (newName.strip().length() > 100) {
-            throw new DomainException("field.tooLong");
-        }
-        this.name = newName.strip();
+        this.name = BoundedText.NAME.required(newName, "campaign.name.required", "field.tooLong");
     }
 
     /** Takes a new schedule; only phases that have not started may change. */

@@ -1,5 +1,6 @@
 package cn.tierup.organization;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDate;
@@ -26,9 +27,7 @@ public class LeadershipPost {
     }
 
     public LeadershipPost(long organizationId, String personName, Post post, LocalDate startedOn, LocalDate today) {
-        if (personName == null || personName.isBlank() || personName.strip().length() > 50) {
-            throw new DomainException("leadership.name");
-        }
+        BoundedText.PERSON_NAME.required(personName, "leadership.name");
         if (post == null) {
             throw new DomainException("leadership.post");
         }
@@ -49,9 +48,7 @@ public class LeadershipPost {
         if (on == null || on.isBefore(startedOn) || on.isAfter(today)) {
             throw new DomainException("leadership.endDate");
         }
-        if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
-            throw new DomainException("leadership.reason");
-        }
+        BoundedText.TITLE.required(reason, "leadership.reason");
         this.endedOn = on;
         this.endReason = reason.strip();
     }

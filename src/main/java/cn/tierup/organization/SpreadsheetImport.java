@@ -1,5 +1,6 @@
 package cn.tierup.organization;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.identity.OrgScope;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
@@ -288,9 +289,7 @@ public class SpreadsheetImport {
         }
         OrganizationDetails details = new OrganizationDetails(name, kind, field, r.optional("党组织书记"),
                 r.optional("联系人"), phone, unitType, r.optional("单位名称"), established, election);
-        if (name.length() > 100) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.NAME.required(name, "field.tooLong");
         Organization.root(details); // the same rules as the form: throws on a broken one
         Integer earlier = namesInFile.get(name);
         if (earlier != null) {
@@ -344,9 +343,7 @@ public class SpreadsheetImport {
         String idNumber = r.optional("公民身份号码");
         MemberDetails details = new MemberDetails(name, sex, r.optional("民族"), birth, education, category, activist,
                 target, joined, regularized, retired, floating, difficulty, idNumber, r.optional("联系电话"));
-        if (name.length() > 50) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.PERSON_NAME.required(name, "field.tooLong");
         MemberPolicy.check(details, LocalDate.now());
         Organization org = uniqueByName(orgName, scope);
         guard.decide(Permission.MEMBER_WRITE, org.getId(), "import.row.outOfScope", orgName).orThrow();

@@ -1,5 +1,6 @@
 package cn.tierup.questionnaire;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import java.util.HashSet;
 import java.util.List;
@@ -25,9 +26,10 @@ public final class QuestionnairePolicy {
             if (q.key() == null || q.key().isBlank() || !seen.add(q.key())) {
                 throw new DomainException("questionnaire.key", n);
             }
-            if (q.kind() == null || q.text() == null || q.text().isBlank() || q.text().length() > 500) {
+            if (q.kind() == null) {
                 throw new DomainException("questionnaire.text", n);
             }
+            BoundedText.ITEM.required(q.text(), "questionnaire.text", n);
             if (q.kind().hasOptions()) {
                 if (q.options().size() < 2 || q.options().size() > 20 || q.options().stream().anyMatch(o -> o == null || o.isBlank())) {
                     throw new DomainException("questionnaire.options", n);

@@ -1,5 +1,6 @@
 package cn.tierup.questionnaire;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.questionnaire.internal.QuestionsConverter;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
@@ -55,11 +56,9 @@ public class QuestionnaireTemplate {
     }
 
     public void revise(String newTitle, String newIntro, List<Question> newQuestions) {
-        if (newTitle == null || newTitle.isBlank() || newTitle.length() > 200) {
-            throw new DomainException("questionnaire.title");
-        }
+        String title = BoundedText.TITLE.required(newTitle, "questionnaire.title");
         QuestionnairePolicy.check(newQuestions);
-        this.title = newTitle.strip();
+        this.title = title;
         this.intro = newIntro == null || newIntro.isBlank() ? null : newIntro.strip();
         this.questions = List.copyOf(newQuestions);
         this.updatedAt = LocalDateTime.now();

@@ -1,5 +1,6 @@
 package cn.tierup.survey;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDate;
@@ -107,14 +108,9 @@ public class SurveyReport {
 
     public void returnForRevision(ReportVersion latest, String reason, String by, LocalDateTime now) {
         requireSubmitted();
-        if (reason == null || reason.isBlank()) {
-            throw new DomainException("report.return.reason");
-        }
-        if (reason.strip().length() > 500) {
-            throw new DomainException("field.tooLong");
-        }
+        String why = BoundedText.REMARK.required(reason, "report.return.reason", "field.tooLong");
         this.status = ReportStatus.RETURNED;
-        this.returnReason = reason.strip();
+        this.returnReason = why;
         this.decidedBy = by;
         this.decidedAt = now;
         latest.decide(ReportStatus.RETURNED, this.returnReason, by, now);
