@@ -62,13 +62,14 @@ public class RectificationLedger {
         long open = list.stream().filter(i -> i.getStatus() == ItemStatus.OPEN).count();
         long overdue = list.stream().filter(i -> i.overdue(today)).count();
         String name = directory.find(organizationId).map(OrganizationDirectory.OrgRef::name).orElse("");
-        return new LedgerView(campaignId, c.year(), organizationId, name, authorities.of(organizationId).name(), list, open,
+        return new LedgerView(campaignId, c.year(), organizationId, name, authorities.of(organizationId).name(),
+                list.stream().map(i -> LedgerLine.of(i, today)).toList(), open,
                 list.size() - open, overdue, today, guard.can(Permission.UPGRADE_WRITE, organizationId),
                 authorities.mayActFor(organizationId));
     }
 
     @Transactional
-    public RectificationItem add(long campaignId, long organizationId, ItemForm form) {
+    public LedgerLine add(long campaignId, long organizationId, ItemForm form) {
         guard.require(Permission.UPGRADE_WRITE, organizationId);
         CampaignView c = participation.require(campaignId, organizationId);
         int number = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId).stream()
@@ -78,11 +79,11 @@ public class RectificationLedger {
         items.saveAndFlush(i);
         audit.record("RectificationItem", i.getId(), organizationId, "CREATE", "整改台账新增第 " + number + " 项：" + i.getProblem(),
                 null, snapshot(i));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     @Transactional
-    public RectificationItem revise(long itemId, ItemForm form) {
+    public LedgerLine revise(long itemId, ItemForm form) {
         RectificationItem i = load(itemId);
         guard.require(Permission.UPGRADE_WRITE, i.getOrganizationId());
         if (form.version() == null || form.version() != i.getVersion()) {
@@ -94,12 +95,12 @@ public class RectificationLedger {
         items.saveAndFlush(i);
         audit.record("RectificationItem", itemId, i.getOrganizationId(), "UPDATE", "修改整改台账第 " + i.getNumber() + " 项",
                 before, snapshot(i));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     /** A progress note, with an evidence file if given (PDF, Word, Excel or image, checked by its bytes). */
     @Transactional
-    public RectificationItem addNote(long itemId, String text, String fileName, byte[] bytes) {
+    public LedgerLine addNote(long itemId, String text, String fileName, byte[] bytes) {
         RectificationItem i = load(itemId);
         guard.require(Permission.UPGRADE_WRITE, i.getOrganizationId());
         String key = null;
@@ -124,30 +125,30 @@ public class RectificationLedger {
         items.saveAndFlush(i);
         audit.record("RectificationItem", itemId, i.getOrganizationId(), "NOTE", "整改台账第 " + i.getNumber() + " 项记录进展"
                 + (safeName == null ? "" : "并上传佐证材料 " + safeName), null, Map.of("note", text.strip()));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     /** 销号, by the authority. */
     @Transactional
-    public RectificationItem close(long itemId, String remark, long version) {
+    public LedgerLine close(long itemId, String remark, long version) {
         RectificationItem i = reviewable(itemId, version);
         Map<String, Object> before = snapshot(i);
         i.close(remark, Actors.current(), LocalDateTime.now());
         items.saveAndFlush(i);
         audit.record("RectificationItem", itemId, i.getOrganizationId(), "CLOSE", "整改台账第 " + i.getNumber() + " 项销号",
                 before, snapshot(i));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     @Transactional
-    public RectificationItem sendBack(long itemId, String reason, long version) {
+    public LedgerLine sendBack(long itemId, String reason, long version) {
         RectificationItem i = reviewable(itemId, version);
         Map<String, Object> before = snapshot(i);
         i.sendBack(reason);
         items.saveAndFlush(i);
         audit.record("RectificationItem", itemId, i.getOrganizationId(), "RETURN", "整改台账第 " + i.getNumber()
                 + " 项未予销号：" + i.getReturnReason(), before, snapshot(i));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     public record Evidence(String fileName, String contentType, byte[] bytes) {
