@@ -2,7 +2,7 @@ package cn.tierup.upgrade;
 
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.grading.Authorities;
-import cn.tierup.identity.OrganizationDirectory;
+import cn.tierup.identity.Acting;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.Actors;
@@ -32,17 +32,15 @@ public class RectificationLedger {
     private final ItemRepository items;
     private final Authorities authorities;
     private final Participation participation;
-    private final OrganizationDirectory directory;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
     private final AttachmentStore store;
 
     RectificationLedger(ItemRepository items, Authorities authorities, Participation participation,
-                        OrganizationDirectory directory, ScopeGuard guard, AuditRecorder audit, AttachmentStore store) {
+                        ScopeGuard guard, AuditRecorder audit, AttachmentStore store) {
         this.items = items;
         this.authorities = authorities;
         this.participation = participation;
-        this.directory = directory;
         this.guard = guard;
         this.audit = audit;
         this.store = store;
@@ -53,7 +51,9 @@ public class RectificationLedger {
 
     @Transactional(readOnly = true)
     public LedgerView get(long campaignId, long organizationId) {
-        if (!authorities.mayRead(organizationId)) {
+        Acting acting = guard.acting(organizationId);
+        boolean authority = authorities.mayActFor(organizationId);
+        if (!acting.may(Permission.CAMPAIGN_READ) && !authority) {
             throw new AccessDeniedException("out of scope");
         }
         CampaignView c = participation.require(campaignId, organizationId);
@@ -61,16 +61,14 @@ public class RectificationLedger {
         LocalDate today = LocalDate.now();
         long open = list.stream().filter(i -> i.getStatus() == ItemStatus.OPEN).count();
         long overdue = list.stream().filter(i -> i.overdue(today)).count();
-        String name = directory.find(organizationId).map(OrganizationDirectory.OrgRef::name).orElse("");
-        return new LedgerView(campaignId, c.year(), organizationId, name, authorities.of(organizationId).name(),
+        return new LedgerView(campaignId, c.year(), organizationId, acting.organizationName(), authorities.of(organizationId).name(),
                 list.stream().map(i -> LedgerLine.of(i, today)).toList(), open,
-                list.size() - open, overdue, today, guard.can(Permission.UPGRADE_WRITE, organizationId),
-                authorities.mayActFor(organizationId));
+                list.size() - open, overdue, today, acting.may(Permission.UPGRADE_WRITE), authority);
     }
 
     @Transactional
     public LedgerLine add(long campaignId, long organizationId, ItemForm form) {
-        guard.require(Permission.UPGRADE_WRITE, organizationId);
+        guard.acting(organizationId).require(Permission.UPGRADE_WRITE);
         CampaignView c = participation.require(campaignId, organizationId);
         int number = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId).stream()
                 .mapToInt(RectificationItem::getNumber).max().orElse(0) + 1;
@@ -85,7 +83,7 @@ public class RectificationLedger {
     @Transactional
     public LedgerLine revise(long itemId, ItemForm form) {
         RectificationItem i = load(itemId);
-        guard.require(Permission.UPGRADE_WRITE, i.getOrganizationId());
+        readable(i).require(Permission.UPGRADE_WRITE);
         if (form.version() == null || form.version() != i.getVersion()) {
             throw new StaleRecordException();
         }
@@ -102,7 +100,7 @@ public class RectificationLedger {
     @Transactional
     public LedgerLine addNote(long itemId, String text, String fileName, byte[] bytes) {
         RectificationItem i = load(itemId);
-        guard.require(Permission.UPGRADE_WRITE, i.getOrganizationId());
+        readable(i).require(Permission.UPGRADE_WRITE);
         String key = null;
         String type = null;
         String safeName = null;
@@ -157,9 +155,7 @@ public class RectificationLedger {
     @Transactional(readOnly = true)
     public Evidence evidence(long itemId, long noteId) {
         RectificationItem i = load(itemId);
-        if (!authorities.mayRead(i.getOrganizationId())) {
-            throw new AccessDeniedException("out of scope");
-        }
+        readable(i);
         RectificationNote n = i.getNotes().stream().filter(x -> x.getId() == noteId && x.evidence()).findFirst()
                 .orElseThrow(() -> new NotFoundException("evidence", noteId));
         return new Evidence(n.getFileName(), n.getContentType(), store.get(n.getStorageKey()));
@@ -167,7 +163,14 @@ public class RectificationLedger {
 
     private RectificationItem reviewable(long itemId, long version) {
         RectificationItem i = load(itemId);
-        authorities.require(i.getOrganizationId());
+        Acting acting = guard.acting(i.getOrganizationId());
+        boolean authority = authorities.mayActFor(i.getOrganizationId());
+        if (!acting.may(Permission.CAMPAIGN_READ) && !authority) {
+            throw new AccessDeniedException("out of scope");
+        }
+        if (!authority) {
+            throw new AccessDeniedException("not the grading authority");
+        }
         if (i.getVersion() != version) {
             throw new StaleRecordException();
         }
@@ -175,11 +178,16 @@ public class RectificationLedger {
     }
 
     private RectificationItem load(long itemId) {
-        RectificationItem i = items.findById(itemId).orElseThrow(() -> new NotFoundException("rectificationItem", itemId));
-        if (!authorities.mayRead(i.getOrganizationId())) {
+        return items.findById(itemId).orElseThrow(() -> new NotFoundException("rectificationItem", itemId));
+    }
+
+    /** The item's organisation resolved once for the action; refused unless the user may read its records. */
+    private Acting readable(RectificationItem i) {
+        Acting acting = guard.acting(i.getOrganizationId());
+        if (!acting.may(Permission.CAMPAIGN_READ) && !authorities.mayActFor(i.getOrganizationId())) {
             throw new AccessDeniedException("out of scope");
         }
-        return i;
+        return acting;
     }
 
     private static Map<String, Object> snapshot(RectificationItem i) {
