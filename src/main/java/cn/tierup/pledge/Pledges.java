@@ -96,9 +96,11 @@ public class Pledges {
                 : List.of();
         return new BoardView(campaignId, c.year(), organizationId, acting.organizationName(), authorities.of(organizationId).name(),
                 b == null ? null : b.getId(), b == null ? null : b.getSlug(), b != null && b.isSuggestionsOpen(),
-                b == null ? null : b.getPublishedAt(), own, members,
-                b == null || !canWrite ? List.of() : suggestions.findByBoardIdOrderByIdDesc(b.getId()),
-                b == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()),
+                b == null ? null : b.getPublishedAt(), own == null ? null : PledgeSheet.of(own),
+                members.stream().map(PledgeSheet::of).toList(),
+                b == null || !canWrite ? List.of()
+                        : suggestions.findByBoardIdOrderByIdDesc(b.getId()).stream().map(BoardView.Suggested::of).toList(),
+                b == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()).stream().map(BoardView.Commented::of).toList(),
                 b == null ? emptyRatings() : ratings(b.getId()), roll, canWrite, authority);
     }
 

@@ -2,8 +2,7 @@ package cn.tierup.pledge.web;
 
 import cn.tierup.pledge.BoardView;
 import cn.tierup.pledge.Fulfilment;
-import cn.tierup.pledge.Pledge;
-import cn.tierup.pledge.PledgeItem;
+import cn.tierup.pledge.PledgeSheet;
 import cn.tierup.shared.QrCodes;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,15 +25,15 @@ final class BoardPage {
         model.addAttribute("b", b);
         model.addAttribute("fulfilments", Fulfilment.values());
         model.addAttribute("today", LocalDate.now());
-        Pledge own = b.organisationPledge();
+        PledgeSheet own = b.organisationPledge();
         model.addAttribute("ownRows", ORGANISATION.equals(which) ? PledgeFields.rows(typed.items()) : PledgeFields.rows(texts(own)));
-        model.addAttribute("ownGoal", ORGANISATION.equals(which) ? typed.goal() : own == null ? null : own.getGoal());
-        Pledge mine = member == null ? null
-                : b.memberPledges().stream().filter(p -> member.equals(p.getMemberId())).findFirst().orElse(null);
+        model.addAttribute("ownGoal", ORGANISATION.equals(which) ? typed.goal() : own == null ? null : own.goal());
+        PledgeSheet mine = member == null ? null
+                : b.memberPledges().stream().filter(p -> member.equals(p.memberId())).findFirst().orElse(null);
         model.addAttribute("member", member == null ? null : b.members().stream().filter(m -> m.id() == member).findFirst().orElse(null));
         model.addAttribute("memberPledge", mine);
         model.addAttribute("memberRows", MEMBER.equals(which) ? PledgeFields.rows(typed.items()) : PledgeFields.rows(texts(mine)));
-        model.addAttribute("memberShow", MEMBER.equals(which) ? typed.showName() : mine != null && mine.isShowName());
+        model.addAttribute("memberShow", MEMBER.equals(which) ? typed.showName() : mine != null && mine.showName());
         if (b.slug() != null) {
             String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/q/p/" + b.slug()).toUriString();
             model.addAttribute("link", link);
@@ -47,7 +46,7 @@ final class BoardPage {
         return show(b, member, null, null, model);
     }
 
-    private static List<String> texts(Pledge p) {
-        return p == null ? List.of() : p.getItems().stream().map(PledgeItem::getText).toList();
+    private static List<String> texts(PledgeSheet p) {
+        return p == null ? List.of() : p.items().stream().map(PledgeSheet.Item::text).toList();
     }
 }
