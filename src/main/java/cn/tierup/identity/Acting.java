@@ -35,6 +35,16 @@ public record Acting(CurrentUser user, OrgRef home, long organizationId, OrgRef 
         return organization;
     }
 
+    /**
+     * Refuses (out of scope) unless the user holds {@code permission} here or {@code otherRight} lets them in
+     * anyway — say, acting as the organisation's authority from outside its subtree.
+     */
+    public void requireOr(Permission permission, boolean otherRight) {
+        if (!otherRight && !may(permission)) {
+            throw new AccessDeniedException("out of scope");
+        }
+    }
+
     /** The organisation's name, empty if there is no such organisation. */
     public String organizationName() {
         return organization == null ? "" : organization.name();

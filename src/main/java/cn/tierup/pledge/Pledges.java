@@ -80,7 +80,7 @@ public class Pledges {
      * authority. Both are resolved once by the use case that shows it.
      */
     private BoardView view(long campaignId, Acting acting, boolean authority) {
-        requireRead(acting, authority);
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
         long organizationId = acting.organizationId();
         CampaignView c = takesPart(campaignId, organizationId);
         PledgeBoard b = boards.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
@@ -162,7 +162,7 @@ public class Pledges {
         PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
         Acting acting = guard.acting(b.getOrganizationId());
         boolean authority = authorities.mayActFor(b.getOrganizationId());
-        requireRead(acting, authority);
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
         requireSigner(p, acting, authority);
         if (p.getVersion() != version) {
             throw new StaleRecordException();
@@ -185,7 +185,7 @@ public class Pledges {
         PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
         Acting acting = guard.acting(b.getOrganizationId());
         boolean authority = authorities.mayActFor(b.getOrganizationId());
-        requireRead(acting, authority);
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
         requireSigner(p, acting, authority);
         if (p.getVersion() != version) {
             throw new StaleRecordException();
@@ -282,13 +282,6 @@ public class Pledges {
     }
 
     // ---------------------------------------------------------------------------------------------------
-
-    /** The organisation's campaign records are for those in scope and for its authority. */
-    private static void requireRead(Acting acting, boolean authority) {
-        if (!acting.may(Permission.CAMPAIGN_READ) && !authority) {
-            throw new AccessDeniedException("out of scope");
-        }
-    }
 
     private static void requireSigner(Pledge p, Acting acting, boolean authority) {
         if (!p.organisation()) {

@@ -53,9 +53,7 @@ public class RectificationLedger {
     public LedgerView get(long campaignId, long organizationId) {
         Acting acting = guard.acting(organizationId);
         boolean authority = authorities.mayActFor(organizationId);
-        if (!acting.may(Permission.CAMPAIGN_READ) && !authority) {
-            throw new AccessDeniedException("out of scope");
-        }
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
         CampaignView c = participation.require(campaignId, organizationId);
         List<RectificationItem> list = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId);
         LocalDate today = LocalDate.now();
@@ -165,9 +163,7 @@ public class RectificationLedger {
         RectificationItem i = load(itemId);
         Acting acting = guard.acting(i.getOrganizationId());
         boolean authority = authorities.mayActFor(i.getOrganizationId());
-        if (!acting.may(Permission.CAMPAIGN_READ) && !authority) {
-            throw new AccessDeniedException("out of scope");
-        }
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
         if (!authority) {
             throw new AccessDeniedException("not the grading authority");
         }

@@ -57,9 +57,7 @@ public class UpgradeGoals {
      * authority. Both are resolved once by the use case that shows it.
      */
     private GoalView view(long campaignId, Acting acting, boolean authority) {
-        if (!acting.may(Permission.CAMPAIGN_READ) && !authority) {
-            throw new AccessDeniedException("out of scope");
-        }
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
         long organizationId = acting.organizationId();
         CampaignView c = participation.require(campaignId, organizationId);
         UpgradeGoal g = goals.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
