@@ -70,6 +70,13 @@ public class ScopeGuard {
         return target;
     }
 
+    /** The current user and the organisation, read once, for an action to ask what the user may do there. */
+    public Acting acting(long organizationId) {
+        CurrentUser user = currentUser();
+        return new Acting(user, directory.find(user.organizationId()).orElse(null), organizationId,
+                directory.find(organizationId).orElse(null));
+    }
+
     public boolean can(Permission permission, long organizationId) {
         try {
             require(permission, organizationId);

@@ -36,7 +36,7 @@ public class Pledge {
     private LocalDateTime updatedAt;
     @Version
     private long version;
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "pledge_id", nullable = false)
     @OrderBy("number")
     private List<PledgeItem> items = new ArrayList<>();

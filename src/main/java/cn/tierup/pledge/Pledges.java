@@ -3,7 +3,7 @@ package cn.tierup.pledge;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.grading.Authorities;
-import cn.tierup.identity.OrganizationDirectory;
+import cn.tierup.identity.Acting;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.pledge.internal.BoardRepository;
@@ -47,14 +47,13 @@ public class Pledges {
     private final CommentRepository comments;
     private final CampaignService campaigns;
     private final Authorities authorities;
-    private final OrganizationDirectory directory;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
     private final JdbcClient jdbc;
     private final cn.tierup.shared.Messages messages;
 
     Pledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions, CommentRepository comments,
-            CampaignService campaigns, Authorities authorities, OrganizationDirectory directory, ScopeGuard guard,
+            CampaignService campaigns, Authorities authorities, ScopeGuard guard,
             AuditRecorder audit, JdbcClient jdbc, cn.tierup.shared.Messages messages) {
         this.boards = boards;
         this.pledges = pledges;
@@ -62,7 +61,6 @@ public class Pledges {
         this.comments = comments;
         this.campaigns = campaigns;
         this.authorities = authorities;
-        this.directory = directory;
         this.guard = guard;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -74,62 +72,74 @@ public class Pledges {
 
     @Transactional(readOnly = true)
     public BoardView get(long campaignId, long organizationId) {
-        if (!authorities.mayRead(organizationId)) {
-            throw new AccessDeniedException("out of scope");
-        }
+        return view(campaignId, guard.acting(organizationId), authorities.mayActFor(organizationId));
+    }
+
+    /**
+     * The board as {@code acting} may see it; {@code authority}: whether they act as the organisation's
+     * authority. Both are resolved once by the use case that shows it.
+     */
+    private BoardView view(long campaignId, Acting acting, boolean authority) {
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
+        long organizationId = acting.organizationId();
         CampaignView c = takesPart(campaignId, organizationId);
         PledgeBoard b = boards.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
         List<Pledge> all = b == null ? List.of() : pledges.findByBoardIdOrderById(b.getId());
         Pledge own = all.stream().filter(Pledge::organisation).findFirst().orElse(null);
         List<Pledge> members = all.stream().filter(p -> !p.organisation()).toList();
-        boolean canWrite = guard.can(Permission.PLEDGE_WRITE, organizationId);
+        boolean canWrite = acting.may(Permission.PLEDGE_WRITE);
         Set<Long> pledged = members.stream().map(Pledge::getMemberId).collect(Collectors.toSet());
         List<BoardView.Member> roll = canWrite ? jdbc.sql("select id, name from member_roll_view where organization_id = :o and status = 'ACTIVE'"
                         + " and category in ('FULL', 'PROBATIONARY') order by name")
                 .param("o", organizationId)
                 .query((rs, n) -> new BoardView.Member(rs.getLong(1), rs.getString(2), pledged.contains(rs.getLong(1)))).list()
                 : List.of();
-        return new BoardView(campaignId, c.year(), organizationId, name(organizationId), authorities.of(organizationId).name(),
+        return new BoardView(campaignId, c.year(), organizationId, acting.organizationName(), authorities.of(organizationId).name(),
                 b == null ? null : b.getId(), b == null ? null : b.getSlug(), b != null && b.isSuggestionsOpen(),
-                b == null ? null : b.getPublishedAt(), own, members,
-                b == null || !canWrite ? List.of() : suggestions.findByBoardIdOrderByIdDesc(b.getId()),
-                b == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()),
-                b == null ? emptyRatings() : ratings(b.getId()), roll, canWrite, authorities.mayActFor(organizationId));
+                b == null ? null : b.getPublishedAt(), own == null ? null : PledgeSheet.of(own),
+                members.stream().map(PledgeSheet::of).toList(),
+                b == null || !canWrite ? List.of()
+                        : suggestions.findByBoardIdOrderByIdDesc(b.getId()).stream().map(BoardView.Suggested::of).toList(),
+                b == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()).stream().map(BoardView.Commented::of).toList(),
+                b == null ? emptyRatings() : ratings(b.getId()), roll, canWrite, authority);
     }
 
     /** Opens or closes 群众点诺 on the public page (the page itself is created on first use). */
     @Transactional
     public BoardView suggestions(long campaignId, long organizationId, boolean open) {
-        PledgeBoard b = writableBoard(campaignId, organizationId);
+        Acting acting = guard.acting(organizationId);
+        PledgeBoard b = writableBoard(campaignId, acting);
         b.suggestions(open);
         boards.saveAndFlush(b);
         audit.record("PledgeBoard", b.getId(), organizationId, "UPDATE", open ? "开启群众点诺" : "关闭群众点诺", null,
                 Map.of("suggestionsOpen", open));
-        return get(campaignId, organizationId);
+        return view(campaignId, acting, authorities.mayActFor(organizationId));
     }
 
     /** Saves (or hands in, with {@code submit}) the organisation's 承诺书. */
     @Transactional
     public BoardView saveOrganisationPledge(long campaignId, long organizationId, PledgeForm form, boolean submit) {
-        PledgeBoard b = writableBoard(campaignId, organizationId);
+        Acting acting = guard.acting(organizationId);
+        PledgeBoard b = writableBoard(campaignId, acting);
         Pledge p = organisationPledge(b).orElseGet(() -> new Pledge(b.getId(), null, null, LocalDateTime.now()));
-        return write(b, p, form, submit, "承诺书");
+        return write(acting, b, p, form, submit, "承诺书");
     }
 
     /** Saves (or hands in) one member's 党员公开承诺书. */
     @Transactional
     public BoardView saveMemberPledge(long campaignId, long organizationId, long memberId, PledgeForm form, boolean submit) {
-        PledgeBoard b = writableBoard(campaignId, organizationId);
+        Acting acting = guard.acting(organizationId);
+        PledgeBoard b = writableBoard(campaignId, acting);
         String memberName = jdbc.sql("select name from member_roll_view where id = :m and organization_id = :o and status = 'ACTIVE'"
                         + " and category in ('FULL', 'PROBATIONARY')")
                 .param("m", memberId).param("o", organizationId).query(String.class).optional()
                 .orElseThrow(() -> new DomainException("pledge.member"));
         Pledge p = pledges.findByBoardIdOrderById(b.getId()).stream().filter(x -> Long.valueOf(memberId).equals(x.getMemberId()))
                 .findFirst().orElseGet(() -> new Pledge(b.getId(), memberId, memberName, LocalDateTime.now()));
-        return write(b, p, form, submit, memberName + " 的党员公开承诺书");
+        return write(acting, b, p, form, submit, memberName + " 的党员公开承诺书");
     }
 
-    private BoardView write(PledgeBoard b, Pledge p, PledgeForm form, boolean submit, String what) {
+    private BoardView write(Acting acting, PledgeBoard b, Pledge p, PledgeForm form, boolean submit, String what) {
         if (p.getId() != null && (form.version() == null || form.version() != p.getVersion())) {
             throw new StaleRecordException();
         }
@@ -142,15 +152,18 @@ public class Pledges {
         pledges.saveAndFlush(p);
         audit.record("Pledge", p.getId(), b.getOrganizationId(), submit ? "SUBMIT" : before == null ? "CREATE" : "UPDATE",
                 (submit ? "提交" : "保存") + what, before, snapshot(p));
-        return get(b.getCampaignId(), b.getOrganizationId());
+        return view(b.getCampaignId(), acting, authorities.mayActFor(b.getOrganizationId()));
     }
 
     /** 签订: the organisation's by its authority, a member's by the branch. */
     @Transactional
     public BoardView sign(long pledgeId, long version) {
-        Pledge p = load(pledgeId);
+        Pledge p = pledges.findById(pledgeId).orElseThrow(() -> new NotFoundException("pledge", pledgeId));
         PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
-        requireSigner(p, b);
+        Acting acting = guard.acting(b.getOrganizationId());
+        boolean authority = authorities.mayActFor(b.getOrganizationId());
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
+        requireSigner(p, acting, authority);
         if (p.getVersion() != version) {
             throw new StaleRecordException();
         }
@@ -163,14 +176,17 @@ public class Pledges {
         pledges.saveAndFlush(p);
         audit.record("Pledge", p.getId(), b.getOrganizationId(), "SIGN", "签订" + (p.organisation() ? "党组织承诺书（目标责任书）"
                 : p.getPledgerName() + " 的党员公开承诺书"), before, snapshot(p));
-        return get(b.getCampaignId(), b.getOrganizationId());
+        return view(b.getCampaignId(), acting, authority);
     }
 
     @Transactional
     public BoardView returnForRevision(long pledgeId, String reason, long version) {
-        Pledge p = load(pledgeId);
+        Pledge p = pledges.findById(pledgeId).orElseThrow(() -> new NotFoundException("pledge", pledgeId));
         PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
-        requireSigner(p, b);
+        Acting acting = guard.acting(b.getOrganizationId());
+        boolean authority = authorities.mayActFor(b.getOrganizationId());
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
+        requireSigner(p, acting, authority);
         if (p.getVersion() != version) {
             throw new StaleRecordException();
         }
@@ -178,13 +194,14 @@ public class Pledges {
         p.returnForRevision(reason, Actors.current(), LocalDateTime.now());
         pledges.saveAndFlush(p);
         audit.record("Pledge", p.getId(), b.getOrganizationId(), "RETURN", "退回承诺书：" + p.getReturnReason(), before, snapshot(p));
-        return get(b.getCampaignId(), b.getOrganizationId());
+        return view(b.getCampaignId(), acting, authority);
     }
 
     /** Makes the signed 承诺书 and the members' signed pledges public on the organisation's page. */
     @Transactional
     public BoardView publish(long campaignId, long organizationId) {
-        PledgeBoard b = writableBoard(campaignId, organizationId);
+        Acting acting = guard.acting(organizationId);
+        PledgeBoard b = writableBoard(campaignId, acting);
         Pledge own = organisationPledge(b).orElseThrow(() -> new DomainException("pledge.notSigned"));
         LocalDateTime now = LocalDateTime.now();
         own.publish(now);
@@ -199,22 +216,22 @@ public class Pledges {
         boards.saveAndFlush(b);
         pledges.flush();
         audit.record("PledgeBoard", b.getId(), organizationId, "PUBLISH", "向社会公开承诺（" + n + " 份承诺书）", null, null);
-        return get(campaignId, organizationId);
+        return view(campaignId, acting, authorities.mayActFor(organizationId));
     }
 
     /** 践诺 of one item. */
     @Transactional
     public BoardView fulfil(long pledgeId, int number, Fulfilment status, String evidence, LocalDate on) {
-        Pledge p = load(pledgeId);
+        Pledge p = pledges.findById(pledgeId).orElseThrow(() -> new NotFoundException("pledge", pledgeId));
         PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
-        guard.require(Permission.PLEDGE_WRITE, b.getOrganizationId());
+        Acting acting = writer(b);
         Map<String, Object> before = p.getItems().stream().filter(x -> x.getNumber() == number).findFirst()
                 .map(Pledges::fulfilment).orElse(null);
         PledgeItem i = p.fulfil(number, status, evidence, on, Actors.current(), LocalDateTime.now());
         pledges.saveAndFlush(p);
         audit.record("Pledge", p.getId(), b.getOrganizationId(), "FULFIL", "承诺事项第 " + number + " 项践诺情况："
                 + messages.label(status), before, fulfilment(i));
-        return get(b.getCampaignId(), b.getOrganizationId());
+        return view(b.getCampaignId(), acting, authorities.mayActFor(b.getOrganizationId()));
     }
 
     /** A suggestion taken up becomes an item of the organisation's draft 承诺书. */
@@ -222,7 +239,7 @@ public class Pledges {
     public BoardView take(long suggestionId) {
         Suggestion s = suggestions.findById(suggestionId).orElseThrow(() -> new NotFoundException("suggestion", suggestionId));
         PledgeBoard b = boards.findById(s.getBoardId()).orElseThrow();
-        guard.require(Permission.PLEDGE_WRITE, b.getOrganizationId());
+        Acting acting = writer(b);
         Pledge p = organisationPledge(b).orElseGet(() -> new Pledge(b.getId(), null, null, LocalDateTime.now()));
         LocalDateTime now = LocalDateTime.now();
         PledgeItem item = p.take(s.getText(), now);
@@ -231,18 +248,18 @@ public class Pledges {
         suggestions.saveAndFlush(s);
         audit.record("Suggestion", s.getId(), b.getOrganizationId(), "TAKE", "采纳群众点诺，列为承诺事项第 " + item.getNumber() + " 项",
                 null, Map.of("text", s.getText()));
-        return get(b.getCampaignId(), b.getOrganizationId());
+        return view(b.getCampaignId(), acting, authorities.mayActFor(b.getOrganizationId()));
     }
 
     @Transactional
     public BoardView reject(long suggestionId) {
         Suggestion s = suggestions.findById(suggestionId).orElseThrow(() -> new NotFoundException("suggestion", suggestionId));
         PledgeBoard b = boards.findById(s.getBoardId()).orElseThrow();
-        guard.require(Permission.PLEDGE_WRITE, b.getOrganizationId());
+        Acting acting = writer(b);
         s.moderate(SuggestionStatus.REJECTED, Actors.current(), LocalDateTime.now());
         suggestions.saveAndFlush(s);
         audit.record("Suggestion", s.getId(), b.getOrganizationId(), "REJECT", "群众点诺未采纳", null, Map.of("text", s.getText()));
-        return get(b.getCampaignId(), b.getOrganizationId());
+        return view(b.getCampaignId(), acting, authorities.mayActFor(b.getOrganizationId()));
     }
 
     /** 领导点评 on one organisation or several together; the commenter must act as each one's authority. */
@@ -266,21 +283,22 @@ public class Pledges {
 
     // ---------------------------------------------------------------------------------------------------
 
-    private void requireSigner(Pledge p, PledgeBoard b) {
-        if (p.organisation()) {
-            authorities.require(b.getOrganizationId());
-        } else {
-            guard.require(Permission.PLEDGE_WRITE, b.getOrganizationId());
+    private static void requireSigner(Pledge p, Acting acting, boolean authority) {
+        if (!p.organisation()) {
+            acting.require(Permission.PLEDGE_WRITE);
+        } else if (!authority) {
+            throw new AccessDeniedException("not the grading authority");
         }
     }
 
-    private Pledge load(long pledgeId) {
-        Pledge p = pledges.findById(pledgeId).orElseThrow(() -> new NotFoundException("pledge", pledgeId));
-        PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
-        if (!authorities.mayRead(b.getOrganizationId())) {
+    /** The organisation of a board resolved once for one who writes on it: may read it, then may write. */
+    private Acting writer(PledgeBoard b) {
+        Acting acting = guard.acting(b.getOrganizationId());
+        if (!acting.may(Permission.CAMPAIGN_READ) && !authorities.mayActFor(b.getOrganizationId())) {
             throw new AccessDeniedException("out of scope");
         }
-        return p;
+        acting.require(Permission.PLEDGE_WRITE);
+        return acting;
     }
 
     private java.util.Optional<Pledge> organisationPledge(PledgeBoard b) {
@@ -288,10 +306,10 @@ public class Pledges {
                 : pledges.findByBoardIdOrderById(b.getId()).stream().filter(Pledge::organisation).findFirst();
     }
 
-    private PledgeBoard writableBoard(long campaignId, long organizationId) {
-        guard.require(Permission.PLEDGE_WRITE, organizationId);
-        takesPart(campaignId, organizationId);
-        return board(campaignId, organizationId);
+    private PledgeBoard writableBoard(long campaignId, Acting acting) {
+        acting.require(Permission.PLEDGE_WRITE);
+        takesPart(campaignId, acting.organizationId());
+        return board(campaignId, acting.organizationId());
     }
 
     private PledgeBoard board(long campaignId, long organizationId) {
@@ -328,10 +346,6 @@ public class Pledges {
             m.put(s, 0L);
         }
         return m;
-    }
-
-    private String name(long organizationId) {
-        return directory.find(organizationId).map(OrganizationDirectory.OrgRef::name).orElse("");
     }
 
     private static String slug() {

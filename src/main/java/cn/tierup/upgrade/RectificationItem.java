@@ -36,7 +36,7 @@ public class RectificationItem {
     private String closeRemark;
     @Version
     private long version;
-    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "item_id", nullable = false)
     @OrderBy("id")
     private List<RectificationNote> notes = new ArrayList<>();

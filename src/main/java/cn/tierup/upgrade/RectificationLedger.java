@@ -2,7 +2,7 @@ package cn.tierup.upgrade;
 
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.grading.Authorities;
-import cn.tierup.identity.OrganizationDirectory;
+import cn.tierup.identity.Acting;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.Actors;
@@ -32,17 +32,15 @@ public class RectificationLedger {
     private final ItemRepository items;
     private final Authorities authorities;
     private final Participation participation;
-    private final OrganizationDirectory directory;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
     private final AttachmentStore store;
 
     RectificationLedger(ItemRepository items, Authorities authorities, Participation participation,
-                        OrganizationDirectory directory, ScopeGuard guard, AuditRecorder audit, AttachmentStore store) {
+                        ScopeGuard guard, AuditRecorder audit, AttachmentStore store) {
         this.items = items;
         this.authorities = authorities;
         this.participation = participation;
-        this.directory = directory;
         this.guard = guard;
         this.audit = audit;
         this.store = store;
@@ -53,23 +51,22 @@ public class RectificationLedger {
 
     @Transactional(readOnly = true)
     public LedgerView get(long campaignId, long organizationId) {
-        if (!authorities.mayRead(organizationId)) {
-            throw new AccessDeniedException("out of scope");
-        }
+        Acting acting = guard.acting(organizationId);
+        boolean authority = authorities.mayActFor(organizationId);
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
         CampaignView c = participation.require(campaignId, organizationId);
         List<RectificationItem> list = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId);
         LocalDate today = LocalDate.now();
         long open = list.stream().filter(i -> i.getStatus() == ItemStatus.OPEN).count();
         long overdue = list.stream().filter(i -> i.overdue(today)).count();
-        String name = directory.find(organizationId).map(OrganizationDirectory.OrgRef::name).orElse("");
-        return new LedgerView(campaignId, c.year(), organizationId, name, authorities.of(organizationId).name(), list, open,
-                list.size() - open, overdue, today, guard.can(Permission.UPGRADE_WRITE, organizationId),
-                authorities.mayActFor(organizationId));
+        return new LedgerView(campaignId, c.year(), organizationId, acting.organizationName(), authorities.of(organizationId).name(),
+                list.stream().map(i -> LedgerLine.of(i, today)).toList(), open,
+                list.size() - open, overdue, today, acting.may(Permission.UPGRADE_WRITE), authority);
     }
 
     @Transactional
-    public RectificationItem add(long campaignId, long organizationId, ItemForm form) {
-        guard.require(Permission.UPGRADE_WRITE, organizationId);
+    public LedgerLine add(long campaignId, long organizationId, ItemForm form) {
+        guard.acting(organizationId).require(Permission.UPGRADE_WRITE);
         CampaignView c = participation.require(campaignId, organizationId);
         int number = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId).stream()
                 .mapToInt(RectificationItem::getNumber).max().orElse(0) + 1;
@@ -78,13 +75,13 @@ public class RectificationLedger {
         items.saveAndFlush(i);
         audit.record("RectificationItem", i.getId(), organizationId, "CREATE", "整改台账新增第 " + number + " 项：" + i.getProblem(),
                 null, snapshot(i));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     @Transactional
-    public RectificationItem revise(long itemId, ItemForm form) {
+    public LedgerLine revise(long itemId, ItemForm form) {
         RectificationItem i = load(itemId);
-        guard.require(Permission.UPGRADE_WRITE, i.getOrganizationId());
+        readable(i).require(Permission.UPGRADE_WRITE);
         if (form.version() == null || form.version() != i.getVersion()) {
             throw new StaleRecordException();
         }
@@ -94,14 +91,14 @@ public class RectificationLedger {
         items.saveAndFlush(i);
         audit.record("RectificationItem", itemId, i.getOrganizationId(), "UPDATE", "修改整改台账第 " + i.getNumber() + " 项",
                 before, snapshot(i));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     /** A progress note, with an evidence file if given (PDF, Word, Excel or image, checked by its bytes). */
     @Transactional
-    public RectificationItem addNote(long itemId, String text, String fileName, byte[] bytes) {
+    public LedgerLine addNote(long itemId, String text, String fileName, byte[] bytes) {
         RectificationItem i = load(itemId);
-        guard.require(Permission.UPGRADE_WRITE, i.getOrganizationId());
+        readable(i).require(Permission.UPGRADE_WRITE);
         String key = null;
         String type = null;
         String safeName = null;
@@ -124,30 +121,30 @@ public class RectificationLedger {
         items.saveAndFlush(i);
         audit.record("RectificationItem", itemId, i.getOrganizationId(), "NOTE", "整改台账第 " + i.getNumber() + " 项记录进展"
                 + (safeName == null ? "" : "并上传佐证材料 " + safeName), null, Map.of("note", text.strip()));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     /** 销号, by the authority. */
     @Transactional
-    public RectificationItem close(long itemId, String remark, long version) {
+    public LedgerLine close(long itemId, String remark, long version) {
         RectificationItem i = reviewable(itemId, version);
         Map<String, Object> before = snapshot(i);
         i.close(remark, Actors.current(), LocalDateTime.now());
         items.saveAndFlush(i);
         audit.record("RectificationItem", itemId, i.getOrganizationId(), "CLOSE", "整改台账第 " + i.getNumber() + " 项销号",
                 before, snapshot(i));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     @Transactional
-    public RectificationItem sendBack(long itemId, String reason, long version) {
+    public LedgerLine sendBack(long itemId, String reason, long version) {
         RectificationItem i = reviewable(itemId, version);
         Map<String, Object> before = snapshot(i);
         i.sendBack(reason);
         items.saveAndFlush(i);
         audit.record("RectificationItem", itemId, i.getOrganizationId(), "RETURN", "整改台账第 " + i.getNumber()
                 + " 项未予销号：" + i.getReturnReason(), before, snapshot(i));
-        return i;
+        return LedgerLine.of(i, LocalDate.now());
     }
 
     public record Evidence(String fileName, String contentType, byte[] bytes) {
@@ -156,9 +153,7 @@ public class RectificationLedger {
     @Transactional(readOnly = true)
     public Evidence evidence(long itemId, long noteId) {
         RectificationItem i = load(itemId);
-        if (!authorities.mayRead(i.getOrganizationId())) {
-            throw new AccessDeniedException("out of scope");
-        }
+        readable(i);
         RectificationNote n = i.getNotes().stream().filter(x -> x.getId() == noteId && x.evidence()).findFirst()
                 .orElseThrow(() -> new NotFoundException("evidence", noteId));
         return new Evidence(n.getFileName(), n.getContentType(), store.get(n.getStorageKey()));
@@ -166,7 +161,12 @@ public class RectificationLedger {
 
     private RectificationItem reviewable(long itemId, long version) {
         RectificationItem i = load(itemId);
-        authorities.require(i.getOrganizationId());
+        Acting acting = guard.acting(i.getOrganizationId());
+        boolean authority = authorities.mayActFor(i.getOrganizationId());
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
+        if (!authority) {
+            throw new AccessDeniedException("not the grading authority");
+        }
         if (i.getVersion() != version) {
             throw new StaleRecordException();
         }
@@ -174,11 +174,16 @@ public class RectificationLedger {
     }
 
     private RectificationItem load(long itemId) {
-        RectificationItem i = items.findById(itemId).orElseThrow(() -> new NotFoundException("rectificationItem", itemId));
-        if (!authorities.mayRead(i.getOrganizationId())) {
+        return items.findById(itemId).orElseThrow(() -> new NotFoundException("rectificationItem", itemId));
+    }
+
+    /** The item's organisation resolved once for the action; refused unless the user may read its records. */
+    private Acting readable(RectificationItem i) {
+        Acting acting = guard.acting(i.getOrganizationId());
+        if (!acting.may(Permission.CAMPAIGN_READ) && !authorities.mayActFor(i.getOrganizationId())) {
             throw new AccessDeniedException("out of scope");
         }
-        return i;
+        return acting;
     }
 
     private static Map<String, Object> snapshot(RectificationItem i) {

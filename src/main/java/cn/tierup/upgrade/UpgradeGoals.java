@@ -3,7 +3,7 @@ package cn.tierup.upgrade;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.grading.Authorities;
 import cn.tierup.grading.GradeRegister;
-import cn.tierup.identity.OrganizationDirectory;
+import cn.tierup.identity.Acting;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.Actors;
@@ -28,18 +28,16 @@ public class UpgradeGoals {
     private final GradeRegister register;
     private final Authorities authorities;
     private final Participation participation;
-    private final OrganizationDirectory directory;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
     private final JdbcClient jdbc;
 
     UpgradeGoals(GoalRepository goals, GradeRegister register, Authorities authorities, Participation participation,
-                 OrganizationDirectory directory, ScopeGuard guard, AuditRecorder audit, JdbcClient jdbc) {
+                 ScopeGuard guard, AuditRecorder audit, JdbcClient jdbc) {
         this.goals = goals;
         this.register = register;
         this.authorities = authorities;
         this.participation = participation;
-        this.directory = directory;
         this.guard = guard;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -51,15 +49,21 @@ public class UpgradeGoals {
 
     @Transactional(readOnly = true)
     public GoalView get(long campaignId, long organizationId) {
-        if (!authorities.mayRead(organizationId)) {
-            throw new AccessDeniedException("out of scope");
-        }
+        return view(campaignId, guard.acting(organizationId), authorities.mayActFor(organizationId));
+    }
+
+    /**
+     * The goal page as {@code acting} may see it; {@code authority}: whether they act as the organisation's
+     * authority. Both are resolved once by the use case that shows it.
+     */
+    private GoalView view(long campaignId, Acting acting, boolean authority) {
+        acting.requireOr(Permission.CAMPAIGN_READ, authority);
+        long organizationId = acting.organizationId();
         CampaignView c = participation.require(campaignId, organizationId);
         UpgradeGoal g = goals.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
         var decided = register.decided(campaignId, organizationId).orElse(null);
         long[] ledger = ledger(campaignId, organizationId);
-        String name = directory.find(organizationId).map(OrganizationDirectory.OrgRef::name).orElse("");
-        return new GoalView(campaignId, c.year(), organizationId, name, authorities.of(organizationId).name(),
+        return new GoalView(campaignId, c.year(), organizationId, acting.organizationName(), authorities.of(organizationId).name(),
                 g != null ? g.getGrade() : decided == null ? null : decided.grade(),
                 g != null ? g.getGradeLevel() : decided == null ? null : decided.level(),
                 g != null ? g.getAim() : decided == null ? null : Aim.forGrade(decided.level()),
@@ -67,59 +71,62 @@ public class UpgradeGoals {
                 g == null ? List.of() : g.getMeasures(), g == null ? null : g.getStatus(), g == null ? null : g.getReturnReason(),
                 g == null ? null : g.getSubmittedBy(), g == null ? null : g.getSubmittedAt(), g == null ? null : g.getReviewedBy(),
                 g == null ? null : g.getReviewedAt(), g == null ? null : g.getConvertedBy(), g == null ? null : g.getConvertedAt(),
-                ledger[0], ledger[1], guard.can(Permission.UPGRADE_WRITE, organizationId),
-                authorities.mayActFor(organizationId), g == null ? 0 : g.getVersion());
+                ledger[0], ledger[1], acting.may(Permission.UPGRADE_WRITE), authority, g == null ? 0 : g.getVersion());
     }
 
     @Transactional
     public GoalView save(long campaignId, long organizationId, GoalForm form) {
-        UpgradeGoal g = writable(campaignId, organizationId, form.version());
+        Acting acting = guard.acting(organizationId);
+        UpgradeGoal g = writable(campaignId, acting, form.version());
         Map<String, Object> before = g.getId() == null ? null : snapshot(g);
         g.write(form.modelLevel(), form.statement(), form.measures(), Actors.current(), LocalDateTime.now());
         goals.saveAndFlush(g);
         audit.record("UpgradeGoal", g.getId(), organizationId, before == null ? "CREATE" : "UPDATE", "保存争创目标草稿",
                 before, snapshot(g));
-        return get(campaignId, organizationId);
+        return view(campaignId, acting, authorities.mayActFor(organizationId));
     }
 
     /** Saves and hands the goal in to the authority in one step. */
     @Transactional
     public GoalView submit(long campaignId, long organizationId, GoalForm form) {
-        UpgradeGoal g = writable(campaignId, organizationId, form.version());
+        Acting acting = guard.acting(organizationId);
+        UpgradeGoal g = writable(campaignId, acting, form.version());
         Map<String, Object> before = g.getId() == null ? null : snapshot(g);
         LocalDateTime now = LocalDateTime.now();
         g.write(form.modelLevel(), form.statement(), form.measures(), Actors.current(), now);
         g.submit(participation.require(campaignId, organizationId).year(), Actors.current(), now);
         goals.saveAndFlush(g);
         audit.record("UpgradeGoal", g.getId(), organizationId, "SUBMIT", "提交争创目标待上级审核", before, snapshot(g));
-        return get(campaignId, organizationId);
+        return view(campaignId, acting, authorities.mayActFor(organizationId));
     }
 
     @Transactional
     public GoalView approve(long campaignId, long organizationId, long version) {
+        Acting acting = authority(organizationId);
         UpgradeGoal g = reviewable(campaignId, organizationId, version);
         Map<String, Object> before = snapshot(g);
         g.approve(Actors.current(), LocalDateTime.now());
         goals.saveAndFlush(g);
         audit.record("UpgradeGoal", g.getId(), organizationId, "APPROVE", "审核同意争创目标", before, snapshot(g));
-        return get(campaignId, organizationId);
+        return view(campaignId, acting, true);
     }
 
     @Transactional
     public GoalView returnForRevision(long campaignId, long organizationId, String reason, long version) {
+        Acting acting = authority(organizationId);
         UpgradeGoal g = reviewable(campaignId, organizationId, version);
         Map<String, Object> before = snapshot(g);
         g.returnForRevision(reason, Actors.current(), LocalDateTime.now());
         goals.saveAndFlush(g);
         audit.record("UpgradeGoal", g.getId(), organizationId, "RETURN", "退回争创目标：" + g.getReturnReason(), before,
                 snapshot(g));
-        return get(campaignId, organizationId);
+        return view(campaignId, acting, true);
     }
 
     /** 整顿转化 of a 后进 organisation, once its plan is approved and its ledger all closed. */
     @Transactional
     public GoalView markConverted(long campaignId, long organizationId) {
-        authorities.require(organizationId);
+        Acting acting = authority(organizationId);
         participation.require(campaignId, organizationId);
         UpgradeGoal g = goals.findByCampaignIdAndOrganizationId(campaignId, organizationId)
                 .orElseThrow(() -> new DomainException("goal.convert.noPlan"));
@@ -129,11 +136,12 @@ public class UpgradeGoals {
         goals.saveAndFlush(g);
         audit.record("UpgradeGoal", g.getId(), organizationId, "CONVERT", "确认后进党组织整顿转化完成（台账 " + ledger[0]
                 + " 项全部销号）", null, snapshot(g));
-        return get(campaignId, organizationId);
+        return view(campaignId, acting, true);
     }
 
-    private UpgradeGoal writable(long campaignId, long organizationId, Long version) {
-        guard.require(Permission.UPGRADE_WRITE, organizationId);
+    private UpgradeGoal writable(long campaignId, Acting acting, Long version) {
+        acting.require(Permission.UPGRADE_WRITE);
+        long organizationId = acting.organizationId();
         participation.require(campaignId, organizationId);
         UpgradeGoal g = goals.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
         var decided = register.decided(campaignId, organizationId).orElseThrow(() -> new DomainException("goal.notGraded"));
@@ -147,8 +155,13 @@ public class UpgradeGoals {
         return g;
     }
 
-    private UpgradeGoal reviewable(long campaignId, long organizationId, long version) {
+    /** Requires the user to act as the organisation's authority; the organisation resolved for the action. */
+    private Acting authority(long organizationId) {
         authorities.require(organizationId);
+        return guard.acting(organizationId);
+    }
+
+    private UpgradeGoal reviewable(long campaignId, long organizationId, long version) {
         participation.require(campaignId, organizationId);
         UpgradeGoal g = goals.findByCampaignIdAndOrganizationId(campaignId, organizationId)
                 .orElseThrow(() -> new DomainException("goal.notSubmitted"));

@@ -54,7 +54,9 @@ class PageErrors {
         return page(403, messages.get("error.forbidden"), model, response);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    // BindException: a page form record whose @Valid check failed (a missing version, say), as a missing parameter was
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            org.springframework.validation.BindException.class})
     String badRequest(Exception e, Model model, HttpServletResponse response) {
         return page(400, messages.get("error.badRequest"), model, response);
     }

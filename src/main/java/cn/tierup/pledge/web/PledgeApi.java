@@ -2,16 +2,13 @@ package cn.tierup.pledge.web;
 
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.pledge.BoardView;
-import cn.tierup.pledge.Comment;
 import cn.tierup.pledge.Fulfilment;
 import cn.tierup.pledge.ItemSource;
-import cn.tierup.pledge.Pledge;
 import cn.tierup.pledge.PledgeFigures;
-import cn.tierup.pledge.PledgeItem;
+import cn.tierup.pledge.PledgeSheet;
 import cn.tierup.pledge.PledgeStatus;
 import cn.tierup.pledge.Pledges;
 import cn.tierup.pledge.Satisfaction;
-import cn.tierup.pledge.Suggestion;
 import cn.tierup.pledge.SuggestionStatus;
 import cn.tierup.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -196,10 +193,10 @@ class PledgeApi {
                       String returnReason, String submittedBy, LocalDateTime submittedAt, String signedBy,
                       LocalDateTime signedAt, LocalDateTime publishedAt, long version, List<PledgeItemView> items) {
 
-        static PledgeView of(Pledge p) {
-            return new PledgeView(p.getId(), p.getMemberId(), p.getPledgerName(), p.organisation() ? null : p.isShowName(),
-                    p.getGoal(), p.getStatus(), p.getReturnReason(), p.getSubmittedBy(), p.getSubmittedAt(), p.getSignedBy(),
-                    p.getSignedAt(), p.getPublishedAt(), p.getVersion(), p.getItems().stream().map(PledgeItemView::of).toList());
+        static PledgeView of(PledgeSheet p) {
+            return new PledgeView(p.id(), p.memberId(), p.pledgerName(), p.organisation() ? null : p.showName(), p.goal(),
+                    p.status(), p.returnReason(), p.submittedBy(), p.submittedAt(), p.signedBy(), p.signedAt(),
+                    p.publishedAt(), p.version(), p.items().stream().map(PledgeItemView::of).toList());
         }
     }
 
@@ -207,9 +204,9 @@ class PledgeApi {
     record PledgeItemView(int number, String text, ItemSource source, Fulfilment status, String evidence, LocalDate doneOn,
                           String updatedBy, LocalDateTime updatedAt) {
 
-        static PledgeItemView of(PledgeItem i) {
-            return new PledgeItemView(i.getNumber(), i.getText(), i.getSource(), i.getStatus(), i.getEvidence(), i.getDoneOn(),
-                    i.getUpdatedBy(), i.getUpdatedAt());
+        static PledgeItemView of(PledgeSheet.Item i) {
+            return new PledgeItemView(i.number(), i.text(), i.source(), i.status(), i.evidence(), i.doneOn(), i.updatedBy(),
+                    i.updatedAt());
         }
     }
 
@@ -217,16 +214,15 @@ class PledgeApi {
     record PledgeSuggestionView(long id, String text, SuggestionStatus status, LocalDate submittedOn, String moderatedBy,
                                 LocalDateTime moderatedAt) {
 
-        static PledgeSuggestionView of(Suggestion s) {
-            return new PledgeSuggestionView(s.getId(), s.getText(), s.getStatus(), s.getSubmittedOn(), s.getModeratedBy(),
-                    s.getModeratedAt());
+        static PledgeSuggestionView of(BoardView.Suggested s) {
+            return new PledgeSuggestionView(s.id(), s.text(), s.status(), s.submittedOn(), s.moderatedBy(), s.moderatedAt());
         }
     }
 
     record PledgeCommentView(long id, String text, String writtenBy, LocalDateTime writtenAt) {
 
-        static PledgeCommentView of(Comment c) {
-            return new PledgeCommentView(c.getId(), c.getText(), c.getWrittenBy(), c.getWrittenAt());
+        static PledgeCommentView of(BoardView.Commented c) {
+            return new PledgeCommentView(c.id(), c.text(), c.writtenBy(), c.writtenAt());
         }
     }
 

@@ -2,7 +2,7 @@ package cn.tierup.reporting.web;
 
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.pledge.BoardView;
-import cn.tierup.pledge.Pledge;
+import cn.tierup.pledge.PledgeSheet;
 import cn.tierup.reporting.PledgeDocuments;
 import cn.tierup.shared.Downloads;
 import java.io.ByteArrayOutputStream;
@@ -37,8 +37,8 @@ class PledgeDocumentsController {
     @GetMapping("/pledges/members/{member}/document.docx")
     ResponseEntity<byte[]> member(@PathVariable long member, @RequestParam long campaign, @RequestParam(required = false) Long org) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Pledge p = documents.writeMember(campaign, orgOrMine(org), member, out);
-        return docx(PledgeDocuments.MEMBER_TITLE, p.getPledgerName(), out);
+        PledgeSheet p = documents.writeMember(campaign, orgOrMine(org), member, out);
+        return docx(PledgeDocuments.MEMBER_TITLE, p.pledgerName(), out);
     }
 
     /** 标题-名称.docx, as 附件8 is named. */

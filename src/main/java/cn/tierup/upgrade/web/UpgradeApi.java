@@ -12,9 +12,8 @@ import cn.tierup.upgrade.GoalStatus;
 import cn.tierup.upgrade.GoalView;
 import cn.tierup.upgrade.ItemStatus;
 import cn.tierup.upgrade.LedgerView;
-import cn.tierup.upgrade.RectificationItem;
+import cn.tierup.upgrade.LedgerLine;
 import cn.tierup.upgrade.RectificationLedger;
-import cn.tierup.upgrade.RectificationNote;
 import cn.tierup.upgrade.UpgradeFigures;
 import cn.tierup.upgrade.UpgradeGoals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -107,13 +106,13 @@ class UpgradeApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新增整改事项（完成时限在活动年度或次年内）")
     Item addItem(@PathVariable long campaign, @PathVariable long org, @RequestBody RectificationLedger.ItemForm body) {
-        return Item.of(ledger.add(campaign, org, body), LocalDate.now());
+        return Item.of(ledger.add(campaign, org, body));
     }
 
     @PutMapping("/ledger/items/{id}")
     @Operation(summary = "修改整改中的事项（version 为读取时的版本）")
     Item revise(@PathVariable long id, @RequestBody RectificationLedger.ItemForm body) {
-        return Item.of(ledger.revise(id, body), LocalDate.now());
+        return Item.of(ledger.revise(id, body));
     }
 
     @PostMapping(path = "/ledger/items/{id}/notes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -122,7 +121,7 @@ class UpgradeApi {
     Item addNote(@PathVariable long id, @RequestParam(required = false) String note,
                  @RequestParam(required = false) MultipartFile file) throws IOException {
         byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
-        return Item.of(ledger.addNote(id, note, file == null ? null : file.getOriginalFilename(), bytes), LocalDate.now());
+        return Item.of(ledger.addNote(id, note, file == null ? null : file.getOriginalFilename(), bytes));
     }
 
     @GetMapping("/ledger/items/{id}/notes/{note}")
@@ -135,13 +134,13 @@ class UpgradeApi {
     @PostMapping("/ledger/items/{id}/close")
     @Operation(summary = "评定组织凭佐证材料销号（无佐证材料不能销号；录入该事项的人不能销号）")
     Item close(@PathVariable long id, @Valid @RequestBody Close body) {
-        return Item.of(ledger.close(id, body.remark(), body.version()), LocalDate.now());
+        return Item.of(ledger.close(id, body.remark(), body.version()));
     }
 
     @PostMapping("/ledger/items/{id}/return")
     @Operation(summary = "评定组织不予销号并写明原因（事项仍为整改中）")
     Item sendBack(@PathVariable long id, @Valid @RequestBody Reason body) {
-        return Item.of(ledger.sendBack(id, body.reason(), body.version()), LocalDate.now());
+        return Item.of(ledger.sendBack(id, body.reason(), body.version()));
     }
 
     // ---- assistance ----------------------------------------------------------------------------------
@@ -212,7 +211,7 @@ class UpgradeApi {
 
         static Ledger of(LedgerView l) {
             return new Ledger(l.campaignId(), l.year(), l.organizationId(), l.organizationName(), l.authorityName(),
-                    l.items().stream().map(i -> Item.of(i, l.today())).toList(), l.open(), l.closed(), l.overdue(), l.today(),
+                    l.items().stream().map(Item::of).toList(), l.open(), l.closed(), l.overdue(), l.today(),
                     l.canWrite(), l.canClose());
         }
     }
@@ -223,11 +222,11 @@ class UpgradeApi {
                 String createdBy, LocalDateTime createdAt, String closedBy, LocalDateTime closedAt, String closeRemark,
                 List<Note> notes, long version) {
 
-        static Item of(RectificationItem i, LocalDate today) {
-            return new Item(i.getId(), i.getCampaignId(), i.getOrganizationId(), i.getNumber(), i.getProblem(), i.getMeasure(),
-                    i.getResponsible(), i.getDeadline(), i.getStatus(), i.overdue(today), i.getReturnReason(),
-                    i.getCreatedBy(), i.getCreatedAt(), i.getClosedBy(), i.getClosedAt(), i.getCloseRemark(),
-                    i.getNotes().stream().map(n -> Note.of(i.getId(), n)).toList(), i.getVersion());
+        static Item of(LedgerLine i) {
+            return new Item(i.id(), i.campaignId(), i.organizationId(), i.number(), i.problem(), i.measure(),
+                    i.responsible(), i.deadline(), i.status(), i.overdue(), i.returnReason(), i.createdBy(), i.createdAt(),
+                    i.closedBy(), i.closedAt(), i.closeRemark(), i.notes().stream().map(n -> Note.of(i.id(), n)).toList(),
+                    i.version());
         }
     }
 
@@ -235,10 +234,9 @@ class UpgradeApi {
     record Note(long id, String note, boolean evidence, String fileName, String contentType, Long sizeBytes,
                 String writtenBy, LocalDateTime writtenAt, String download) {
 
-        static Note of(long itemId, RectificationNote n) {
-            return new Note(n.getId(), n.getNote(), n.evidence(), n.getFileName(), n.getContentType(), n.getSizeBytes(),
-                    n.getWrittenBy(), n.getWrittenAt(),
-                    n.evidence() ? "/api/upgrade/ledger/items/" + itemId + "/notes/" + n.getId() : null);
+        static Note of(long itemId, LedgerLine.Note n) {
+            return new Note(n.id(), n.note(), n.evidence(), n.fileName(), n.contentType(), n.sizeBytes(), n.writtenBy(),
+                    n.writtenAt(), n.evidence() ? "/api/upgrade/ledger/items/" + itemId + "/notes/" + n.id() : null);
         }
     }
 

@@ -1,0 +1,53 @@
+package cn.tierup.pledge;
+
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.shared.xlsx.XlsxSheetWriter;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The 公开承诺 tables handed out as .xlsx: 公开承诺践诺情况统计表 under an organisation. */
+@Component
+public class PledgeExports {
+
+    private final PledgeFigures figures;
+    private final CampaignService campaigns;
+
+    PledgeExports(PledgeFigures figures, CampaignService campaigns) {
+        this.figures = figures;
+        this.campaigns = campaigns;
+    }
+
+    /** A workbook and the name it is downloaded under. */
+    public record Workbook(String fileName, byte[] bytes) {
+    }
+
+    /** One line per unit under the organisation (or per organisation when it has no units) and the total. */
+    public Workbook summary(long campaignId, long organizationId) {
+        CampaignView c = campaigns.get(campaignId);
+        PledgeFigures.Summary s = figures.summary(campaignId, organizationId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XlsxSheetWriter w = XlsxSheetWriter.grouped("公开承诺", "公开承诺践诺情况统计表",
+                "填报单位：" + s.organizationName() + "　　活动：" + c.name() + "　　生成时间："
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                List.of(XlsxSheetWriter.HeaderGroup.single("序号"), XlsxSheetWriter.HeaderGroup.single("单位"),
+                        XlsxSheetWriter.HeaderGroup.single("公开承诺书（份）"),
+                        new XlsxSheetWriter.HeaderGroup("承诺事项（项）", List.of("承诺", "已兑现", "未兑现", "兑现率%")),
+                        new XlsxSheetWriter.HeaderGroup("群众测评（人次）", List.of("满意", "基本满意", "不满意", "满意率%"))),
+                new int[] {6, 36, 12, 10, 10, 10, 10, 10, 10, 10, 10})) {
+            int n = 1;
+            for (PledgeFigures.Line l : s.units().isEmpty() ? s.organizations() : s.units()) {
+                w.row(String.valueOf(n++), l.label(), l.pledges(), l.items(), l.fulfilled(), l.notFulfilled(), l.fulfilmentRate(),
+                        l.satisfied(), l.fairly(), l.dissatisfied(), l.satisfactionRate());
+            }
+            PledgeFigures.Line t = s.total();
+            w.footer("合计", t.pledges(), t.items(), t.fulfilled(), t.notFulfilled(), t.fulfilmentRate(), t.satisfied(), t.fairly(),
+                    t.dissatisfied(), t.satisfactionRate());
+            w.finish(out);
+        }
+        return new Workbook("公开承诺践诺情况统计表.xlsx", out.toByteArray());
+    }
+}
