@@ -2,6 +2,7 @@ package cn.tierup;
 
 import cn.tierup.organization.ChineseIdNumber;
 import cn.tierup.testsupport.BrowserSupport;
+import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.tierup.testsupport.DemoCity.LICHUN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,22 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginAndTreeBrowserIT {
 
     static final String PASSWORD = "tierup2026";
-    static final String LICHUN = "中共彭州市丽春镇委员会";
 
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired DemoCity demo;
 
     @BeforeEach
     void connect() {
         browser.baseUrl("http://localhost:" + port);
         browser.desktop();
-    }
-
-    long orgId(String name) {
-        return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
     }
 
     long count(String sql, Object param) {
@@ -130,13 +128,13 @@ class LoginAndTreeBrowserIT {
         assertThat(crumbs).containsExactly("首页", "党组织", "中共彭州市委员会", LICHUN, village);
         assertThat(browser.driver().getPageSource()).contains("基本信息", "评定组织");
         browser.shot("desktop-04-org-detail");
-        browser.visible(By.cssSelector(".breadcrumb a[href$='/orgs/" + orgId(LICHUN) + "']")).click();
+        browser.visible(By.cssSelector(".breadcrumb a[href$='/orgs/" + demo.orgId(LICHUN) + "']")).click();
         assertThat(browser.text(By.cssSelector("h1.page-title"))).isEqualTo(LICHUN);
     }
 
     @Test
     void aBranchWithoutANameIsRefusedBesideTheFieldThenSaved() {
-        long lichun = orgId(LICHUN);
+        long lichun = demo.orgId(LICHUN);
         String sql = "select count(*) from organization where parent_id = ?";
         long before = count(sql, lichun);
         browser.login("admin", PASSWORD);
@@ -250,7 +248,7 @@ class LoginAndTreeBrowserIT {
             // Nothing wider than the screen except inside a scrolling table panel.
             assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
             browser.shot("phone-04-org-list");
-            browser.open("/orgs/" + orgId(LICHUN));
+            browser.open("/orgs/" + demo.orgId(LICHUN));
             browser.visible(By.cssSelector("h1.page-title"));
             assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
             browser.shot("phone-05-org-detail");

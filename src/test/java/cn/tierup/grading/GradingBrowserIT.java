@@ -1,6 +1,8 @@
 package cn.tierup.grading;
 
 import cn.tierup.testsupport.BrowserSupport;
+import cn.tierup.testsupport.CampaignFixture;
+import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -27,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.tierup.testsupport.DemoCity.CITY;
+import static cn.tierup.testsupport.DemoCity.LICHUN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,15 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the register and its .xlsx, and the 汇总表; it also sends a second village back to step 1 with a reason
  * and sees the void record. Screenshots go to target/screenshots/grading-*.png.
  *
- * <p>The campaign is the city root's for the year before last: other test classes hold the city's current
- * year and its third and fifth years back, and 丽春镇, 九尺镇, 濛阳镇 and 致和镇 campaigns of their own.
+ * <p>The campaign is the city root's for a past year of this class's own ({@link CampaignFixture}), so no
+ * other test class's cases, register lines or figures are in it.
  */
 @IntegrationTest
 class GradingBrowserIT {
 
     static final String PASSWORD = "tierup2026";
-    static final String CITY = "中共彭州市委员会";
-    static final String LICHUN = "中共彭州市丽春镇委员会";
     static final String STATEMENT_1 = "群众初评、党员评议均为先进；班子团结，“三会一课”坚持较好，集体经济收入稳步增长。";
     static final String STATEMENT_2 = "对照审议中党员群众的意见，已补齐流动党员联系台账；班子仍认为达到先进标准，提请再次审议。";
     static final String DECISION_REASON = "村集体经济收入未达到先进标准，群众反映的道路维修问题尚未解决，评定为一般。";
@@ -65,37 +67,29 @@ class GradingBrowserIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired DemoCity demo;
+    @Autowired CampaignFixture campaignFixture;
 
     final LocalDate today = LocalDate.now();
-    final int year = today.getYear() - 2;
+    /** This class's own campaign year, from the fixture (set before each test). */
+    int year;
 
     @BeforeEach
     void connect() {
+        year = campaignFixture.yearFor(getClass());
         browser.baseUrl("http://localhost:" + port);
         browser.desktop();
         voter.baseUrl("http://localhost:" + port);
         voter.phone();
     }
 
-    long orgId(String name) {
-        return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
-    }
-
-    long orgOf(String username) {
-        return jdbc.sql("select organization_id from account where username = :u").param("u", username).query(Long.class).single();
-    }
-
-    String orgName(long id) {
-        return jdbc.sql("select name from organization where id = :id").param("id", id).query(String.class).single();
-    }
-
     @Test
     void aVillageThroughTheFiveStepsAndTheTownsDecision() throws Exception {
-        long village = orgOf("cun");
-        long town = orgId(LICHUN);
+        long village = demo.orgOf("cun");
+        long town = demo.orgId(LICHUN);
         assertThat(jdbc.sql("select parent_id from organization where id = :id").param("id", village).query(Long.class).single())
                 .isEqualTo(town);
-        String villageName = orgName(village);
+        String villageName = demo.orgName(village);
 
         long campaign = adminOpensThePastYearsCampaign();
         String casePath = "/grading/case?campaign=" + campaign + "&org=" + village;
@@ -112,7 +106,7 @@ class GradingBrowserIT {
         townReopensASecondVillage(campaign, town, village);
     }
 
-    /** 0. admin: 年度活动 → the form for the year before last, with the notice's calendar. */
+    /** 0. admin: 年度活动 → the form for this class's past year, with the notice's calendar. */
     long adminOpensThePastYearsCampaign() {
         browser.login("admin", PASSWORD);
         click(By.cssSelector("#sidebar a[href$='/campaigns']"));
@@ -133,7 +127,7 @@ class GradingBrowserIT {
         assertThat(phases).hasSize(4);
         assertThat(phases).noneMatch(r -> r.getText().contains("未开始"));
         assertThat(jdbc.sql("select root_organization_id from campaign where id = :id").param("id", campaign)
-                .query(Long.class).single()).isEqualTo(orgId(CITY));
+                .query(Long.class).single()).isEqualTo(demo.orgId(CITY));
         browser.shot("grading-01-admin-campaign-opened");
 
         // 对标定级 → 定级设置: the notice's rule (more than half) and the shipped standard for villages, still open to change.

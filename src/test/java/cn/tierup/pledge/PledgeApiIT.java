@@ -1,6 +1,7 @@
 package cn.tierup.pledge;
 
 import cn.tierup.setup.DemoDataLoader;
+import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import jakarta.servlet.http.Cookie;
@@ -54,7 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * changes and nothing about residents.
  *
  * <p>The context and database are shared with every other test class: this class works in the city's campaign of
- * eight years ago (a root and year no other test opens), in 桂花镇 (nobody else's town) and in accounts of its own.
+ * a past year of this class's own ({@link CampaignFixture}), in 桂花镇 (nobody else's town) and in accounts of its own.
  * The tests are one story and run in order; public submissions come from documentation addresses (203.0.113.x)
  * nobody else uses, so the in-memory burst limit counts only this class's.
  */
@@ -63,7 +64,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PledgeApiIT {
 
-    static final int YEAR = LocalDate.now().getYear() - 8;
     static final String TOWN = "中共彭州市桂花镇委员会";
     static final String OTHER_TOWN = "中共彭州市葛仙山镇委员会";
     static final String PASSWORD = "Pledge2026pass";
@@ -81,9 +81,12 @@ class PledgeApiIT {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     @Autowired MockMvc mvc;
+    @Autowired CampaignFixture campaignFixture;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
+    /** This class's own campaign year, from the fixture (set before all tests). */
+    int year;
 
     final LocalDate today = LocalDate.now();
 
@@ -153,10 +156,11 @@ class PledgeApiIT {
 
     @BeforeAll
     void openTheCampaignAndAccounts() throws Exception {
+        year = campaignFixture.yearFor(PledgeApiIT.class);
         city = id(DemoDataLoader.ROOT_NAME);
         // the notice's calendar for the year: no dates given
-        JsonNode c = ok201(send(post("/api/campaigns"), "admin", map("rootOrganizationId", city, "year", YEAR,
-                "name", YEAR + "年度公开承诺测试活动")));
+        JsonNode c = ok201(send(post("/api/campaigns"), "admin", map("rootOrganizationId", city, "year", year,
+                "name", year + "年度公开承诺测试活动")));
         campaign = c.get("id").asLong();
         List<Long> villages = children(TOWN);
         v1 = villages.get(0);
@@ -828,12 +832,12 @@ class PledgeApiIT {
         String signedOn = DAY.format(today);
         try (XWPFDocument doc = docx("/pledges/document.docx", v1, BRANCH, "基层党组织公开承诺书-" + name(v1) + ".docx")) {
             assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("基层党组织公开承诺书");
-            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("（" + YEAR + "年度）");
+            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("（" + year + "年度）");
             var size = doc.getDocument().getBody().getSectPr().getPgSz();
             assertThat(((java.math.BigInteger) size.getW()).intValue()).isEqualTo(11906);
             assertThat(doc.getTables().get(0).getTopBorderType()).isEqualTo(XWPFTable.XWPFBorderType.SINGLE);
             assertThat(values(doc, "党组织名称")).containsExactly(name(v1));
-            assertThat(values(doc, "承诺年度")).containsExactly(YEAR + "年度");
+            assertThat(values(doc, "承诺年度")).containsExactly(year + "年度");
             assertThat(values(doc, "上级党组织")).containsExactly(TOWN);
             assertThat(values(doc, "争创目标")).containsExactly(GOAL);
             Map<String, List<String>> items = items(doc);
@@ -875,7 +879,7 @@ class PledgeApiIT {
         }
         // the draft's form says so and leaves the signing empty
         try (XWPFDocument doc = docx("/pledges/members/" + m3.id() + "/document.docx", v1, BRANCH, "党员公开承诺书-" + m3.name() + ".docx")) {
-            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("（" + YEAR + "年度　草稿）");
+            assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("（" + year + "年度　草稿）");
             assertThat(values(doc, "党组织签订")).containsExactly("");
         }
         // a village with no 承诺书 yet gets the blank form to fill in by hand

@@ -1,6 +1,8 @@
 package cn.tierup.pledge;
 
 import cn.tierup.testsupport.BrowserSupport;
+import cn.tierup.testsupport.CampaignFixture;
+import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -27,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.tierup.testsupport.DemoCity.CITY;
+import static cn.tierup.testsupport.DemoCity.LICHUN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -44,16 +48,13 @@ import static org.assertj.core.api.Assertions.within;
  * what the journey did. Last the branch closes 群众点诺 while a resident has the form open: what is sent
  * then is refused, saying why. Screenshots go to target/screenshots/pledge-*.png.
  *
- * <p>The campaign is the city root's nine years back: other test classes hold the city's current year
- * and its second, third and fifth to eighth years back. The public page takes two suggestions and two
+ * <p>The campaign is the city root's for a past year of this class's own ({@link CampaignFixture}). The public page takes two suggestions and two
  * ratings from 127.0.0.1 here, well under its burst limit (20 a minute per address).
  */
 @IntegrationTest
 class PledgeBrowserIT {
 
     static final String PASSWORD = "tierup2026";
-    static final String CITY = "中共彭州市委员会";
-    static final String LICHUN = "中共彭州市丽春镇委员会";
     /** A resident's suggestion with markup in it: it must show as typed, never as bold text. */
     static final String SUGGESTION = "请把村口到小学的<b>HTML</b>路灯修好，孩子晚上放学不安全";
     static final String OWN_1 = "年内完成村内2.3公里通组道路硬化";
@@ -74,12 +75,16 @@ class PledgeBrowserIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired DemoCity demo;
+    @Autowired CampaignFixture campaignFixture;
 
     final LocalDate today = LocalDate.now();
-    final int year = Math.max(2000, today.getYear() - 9);
+    /** This class's own campaign year, from the fixture (set before each test). */
+    int year;
 
     @BeforeEach
     void connect() {
+        year = campaignFixture.yearFor(getClass());
         browser.baseUrl("http://localhost:" + port);
         browser.desktop();
         resident.baseUrl("http://localhost:" + port);
@@ -88,11 +93,11 @@ class PledgeBrowserIT {
 
     @Test
     void aVillagesPledgesFromSuggestionToRating() throws Exception {
-        long village = orgOf("cun");
-        long town = orgId(LICHUN);
+        long village = demo.orgOf("cun");
+        long town = demo.orgId(LICHUN);
         assertThat(jdbc.sql("select parent_id from organization where id = :id").param("id", village).query(Long.class).single())
                 .isEqualTo(town);
-        String villageName = orgName(village);
+        String villageName = demo.orgName(village);
 
         long campaign = adminOpensTheCampaign();
         String boardPath = "/pledges?campaign=" + campaign;
@@ -112,7 +117,7 @@ class PledgeBrowserIT {
         suggestionsCloseWhileAPageIsOpen(boardPath, publicPath);
     }
 
-    /** 0. admin: the city's campaign nine years back, with the notice's calendar. */
+    /** 0. admin: the city's campaign of this class's year, with the notice's calendar. */
     long adminOpensTheCampaign() {
         browser.login("admin", PASSWORD);
         browser.open("/campaigns/new?year=" + year);
@@ -123,7 +128,7 @@ class PledgeBrowserIT {
         long campaign = Long.parseLong(browser.path().substring("/campaigns/".length()));
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已开启：" + year + "年度三分类三升级活动");
         assertThat(jdbc.sql("select root_organization_id from campaign where id = :id").param("id", campaign)
-                .query(Long.class).single()).isEqualTo(orgId(CITY));
+                .query(Long.class).single()).isEqualTo(demo.orgId(CITY));
         return campaign;
     }
 
@@ -157,7 +162,7 @@ class PledgeBrowserIT {
         assertThat(browser.text(By.id("suggestions-toggle"))).isEqualTo("开启群众点诺");
         click(By.id("suggestions-toggle"));
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已开启群众点诺，请把公开页面的链接或二维码发给群众。");
-        assertThat(browser.path()).isEqualTo("/pledges?campaign=" + campaign + "&org=" + orgOf("cun"));
+        assertThat(browser.path()).isEqualTo("/pledges?campaign=" + campaign + "&org=" + demo.orgOf("cun"));
         assertThat(browser.text(By.id("suggestions-toggle"))).isEqualTo("关闭群众点诺");
         assertThat(browser.text(By.id("public-link"))).contains("提出点诺建议");
         WebElement qr = browser.visible(By.cssSelector("#public-link img.qr"));
@@ -549,18 +554,6 @@ class PledgeBrowserIT {
     }
 
     // --- helpers ---
-
-    long orgId(String name) {
-        return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
-    }
-
-    long orgOf(String username) {
-        return jdbc.sql("select organization_id from account where username = :u").param("u", username).query(Long.class).single();
-    }
-
-    String orgName(long id) {
-        return jdbc.sql("select name from organization where id = :id").param("id", id).query(String.class).single();
-    }
 
     /** The 群众点诺 mark beside a draft item's box, or "" when there is none. */
     String rowMark(int index) {

@@ -1,6 +1,7 @@
 package cn.tierup.questionnaire;
 
 import cn.tierup.testsupport.BrowserSupport;
+import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import java.io.ByteArrayInputStream;
@@ -61,6 +62,7 @@ class QuestionnaireBrowserIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired DemoCity demo;
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired JsonMapper json;
@@ -73,13 +75,9 @@ class QuestionnaireBrowserIT {
         phone.phone();
     }
 
-    long orgId(String name) {
-        return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
-    }
-
     @Test
     void respondentsAnswerOnAPhoneOnceEachAndTheOfficeSeesTheFiguresMove() throws Exception {
-        long town = orgId(ZHIHE);
+        long town = demo.orgId(ZHIHE);
         long campaign = openCampaign(town);
 
         Launched open = launchOpen(campaign, town);

@@ -9,6 +9,7 @@ import cn.tierup.grading.ScoreSheet;
 import cn.tierup.grading.Step;
 import cn.tierup.identity.AccountPrincipal;
 import cn.tierup.setup.DemoDataLoader;
+import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import cn.tierup.testsupport.WebClient;
@@ -59,7 +60,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * 附件4 (分类情况汇总表), 附件3 (分类名单统计表) and 附件8 (分类定级申报表) from graded cases. The city's campaign
- * of five years ago (its grading phase long started, a year no other test opens for the city) grades villages
+ * of a past year of this class's own ({@link CampaignFixture}; its grading phase long started) grades villages
  * of 隆丰镇 and 三界镇 through the five steps: the city's administrator records steps 1–4 on the villages' behalf
  * and each town, their grading authority, decides. The downloads, fetched over HTTP with the administrator's
  * form-login session, must show what an independent count of those decisions and of the tree gives. One more
@@ -69,7 +70,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClassificationTablesIT {
 
-    static final int YEAR = LocalDate.now().getYear() - 5;
     static final String TOWN_A = "中共彭州市隆丰镇委员会";
     static final String TOWN_B = "中共彭州市三界镇委员会";
     static final String USER_A = "fenlei-longfeng";
@@ -79,11 +79,14 @@ class ClassificationTablesIT {
     static final String[] GRADES = {"先进", "一般", "后进"};
 
     @Autowired MockMvc mvc;
+    @Autowired CampaignFixture campaignFixture;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @Autowired GradingCases cases;
     @LocalServerPort int port;
+    /** This class's own campaign year, from the fixture (set before all tests). */
+    int year;
 
     /** One decision this class made: the unit (town) it counts under, the village, its self-grade and decided grade. */
     record Decided(String town, long org, String name, String selfGrade, String grade, Grade level) {
@@ -165,7 +168,7 @@ class ClassificationTablesIT {
 
     void publicReview(long org, String leading) {
         as("admin", () -> cases.recordReview(campaign, org, Step.PUBLIC_REVIEW,
-                new MeetingRecord(LocalDate.of(YEAR, 4, 3), "村委会会议室", 30, 25, votes(leading, 15, 8, 2))));
+                new MeetingRecord(LocalDate.of(year, 4, 3), "村委会会议室", 30, 25, votes(leading, 15, 8, 2))));
     }
 
     /** Steps 1–4 by the city's administrator on the village's behalf, step 5 by the town. */
@@ -175,15 +178,15 @@ class ClassificationTablesIT {
         as("admin", () -> {
             CaseView k = cases.get(campaign, org);
             int present = (int) k.members() - 1;
-            return cases.recordReview(campaign, org, Step.MEMBER_REVIEW, new MeetingRecord(LocalDate.of(YEAR, 4, 6),
+            return cases.recordReview(campaign, org, Step.MEMBER_REVIEW, new MeetingRecord(LocalDate.of(year, 4, 6),
                     "村党群服务中心", (int) k.members(), present, votes(self, present - 3, 2, 1)));
         });
         CaseView scored = as("admin", () -> cases.saveScoreSheet(campaign, org, sheet(org, score, vetoes),
-                (YEAR - 1) + "年度综合考核：好", cases.get(campaign, org).version()));
+                (year - 1) + "年度综合考核：好", cases.get(campaign, org).version()));
         assertThat(scored.evaluation().total()).isEqualTo(score);
         CaseView proposed = as("admin", () -> cases.proposeSelfGrade(campaign, org, self,
                 "对照五个好标准逐项自评，班子认为应评为" + self + "。", scored.version()));
-        CaseView ballot = as("admin", () -> cases.recordPaperBallot(campaign, org, new PaperTally(LocalDate.of(YEAR, 4, 9),
+        CaseView ballot = as("admin", () -> cases.recordPaperBallot(campaign, org, new PaperTally(LocalDate.of(year, 4, 9),
                 "村党群服务中心", 40, 36, 36, 35, 30, 3, 1, 1)));
         assertThat(ballot.step()).isEqualTo(Step.DECISION);
         CaseView done = as(decider, () -> cases.decide(campaign, org, grade, reason, ballot.version()));
@@ -196,10 +199,11 @@ class ClassificationTablesIT {
 
     @BeforeAll
     void gradeVillagesOfTwoTowns() throws Exception {
+        year = campaignFixture.yearFor(ClassificationTablesIT.class);
         city = id(DemoDataLoader.ROOT_NAME);
         String body = """
                 {"rootOrganizationId": %d, "year": %d, "name": "%d年度三分类三升级（分类汇总）"}
-                """.formatted(city, YEAR, YEAR);
+                """.formatted(city, year, year);
         String created = mvc.perform(post("/api/campaigns").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
                 .content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         campaign = json.readTree(created).get("id").asLong();
@@ -323,7 +327,7 @@ class ClassificationTablesIT {
             Sheet units = wb.getSheetAt(0);
             assertThat(text(units.getRow(0).getCell(0))).isEqualTo("基层党组织分类情况汇总表");
             assertThat(text(units.getRow(1).getCell(0))).contains("填报单位：" + DemoDataLoader.ROOT_NAME)
-                    .contains("活动：" + YEAR + "年度三分类三升级（分类汇总）").contains("生成时间：");
+                    .contains("活动：" + year + "年度三分类三升级（分类汇总）").contains("生成时间：");
             // the grouped two-row header
             assertThat(text(units.getRow(2).getCell(0))).isEqualTo("序号");
             assertThat(text(units.getRow(2).getCell(1))).isEqualTo("单位");
@@ -503,12 +507,12 @@ class ClassificationTablesIT {
             assertThat(values(doc, "初评等次")).containsExactly("先进");
             assertThat(values(doc, "评议等次")).containsExactly("先进");
             assertThat(values(doc, "参会人数").get(0)).isEqualTo("应到 30 人，实到 25 人");
-            assertThat(values(doc, "时间、地点").get(0)).isEqualTo(YEAR + "年4月3日　村委会会议室");
+            assertThat(values(doc, "时间、地点").get(0)).isEqualTo(year + "年4月3日　村委会会议室");
             // 自评
             assertThat(values(doc, "自查评分").get(0)).startsWith("86 分 / 满分 100 分").contains("领导班子好 21/21");
             assertThat(values(doc, "评分对应等次")).containsExactly("先进");
             assertThat(values(doc, "一票否决事项")).containsExactly("无");
-            assertThat(values(doc, "上级年度考核")).containsExactly((YEAR - 1) + "年度综合考核：好");
+            assertThat(values(doc, "上级年度考核")).containsExactly((year - 1) + "年度综合考核：好");
             assertThat(values(doc, "自评等次")).containsExactly("先进");
             assertThat(values(doc, "自评说明").get(0)).contains("应评为先进");
             // 党员群众会议审议
@@ -520,8 +524,8 @@ class ClassificationTablesIT {
             assertThat(values(doc, "评定等次")).containsExactly("一般");
             assertThat(values(doc, "与自评不同的理由")).containsExactly(DIFFERENT_REASON);
             assertThat(values(doc, "评定组织、经办人").get(0)).contains(TOWN_B, USER_B);
-            assertThat(values(doc, (YEAR - 1) + " 年")).containsExactly("");
-            assertThat(values(doc, (YEAR - 3) + " 年")).containsExactly("");
+            assertThat(values(doc, (year - 1) + " 年")).containsExactly("");
+            assertThat(values(doc, (year - 3) + " 年")).containsExactly("");
 
             // the Chinese fonts are named in the run properties
             Set<String> fonts = new HashSet<>();
@@ -539,7 +543,7 @@ class ClassificationTablesIT {
     }
 
     /**
-     * 近三年等次 comes from the register: in a campaign of the next year (rooted at 隆丰镇, a root and year no other
+     * 近三年等次 comes from the register: in a campaign of the next year (rooted at 隆丰镇, a root no other
      * test opens) the form of a village graded here shows this grade for its year and nothing for the years before.
      */
     @Test
@@ -547,7 +551,7 @@ class ClassificationTablesIT {
         String created = mvc.perform(post("/api/campaigns").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"rootOrganizationId": %d, "year": %d, "name": "隆丰镇%d年度三分类三升级"}
-                        """.formatted(id(TOWN_A), YEAR + 1, YEAR + 1))).andExpect(status().isCreated())
+                        """.formatted(id(TOWN_A), year + 1, year + 1))).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         long next = json.readTree(created).get("id").asLong();
         Decided first = decided.get(0);
@@ -556,9 +560,9 @@ class ClassificationTablesIT {
         assertThat(r.statusCode()).isEqualTo(200);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()))) {
             String on = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").format(LocalDate.now());
-            assertThat(values(doc, YEAR + " 年")).containsExactly(first.grade() + "（" + on + " 评定）");
-            assertThat(values(doc, (YEAR - 1) + " 年")).containsExactly("");
-            assertThat(values(doc, (YEAR - 2) + " 年")).containsExactly("");
+            assertThat(values(doc, year + " 年")).containsExactly(first.grade() + "（" + on + " 评定）");
+            assertThat(values(doc, (year - 1) + " 年")).containsExactly("");
+            assertThat(values(doc, (year - 2) + " 年")).containsExactly("");
             // nothing of the new year is done yet
             assertThat(values(doc, "初评等次")).containsExactly("");
             assertThat(values(doc, "评定等次")).containsExactly("");

@@ -1,6 +1,7 @@
 package cn.tierup.survey;
 
 import cn.tierup.testsupport.BrowserSupport;
+import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -30,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.tierup.testsupport.DemoCity.CITY;
+import static cn.tierup.testsupport.DemoCity.LICHUN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,8 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SurveyLoopBrowserIT {
 
     static final String PASSWORD = "tierup2026";
-    static final String CITY = "中共彭州市委员会";
-    static final String LICHUN = "中共彭州市丽春镇委员会";
     static final String REASON = "请补充流动党员管理和村级集体经济方面的问题。";
 
     @RegisterExtension
@@ -55,6 +56,7 @@ class SurveyLoopBrowserIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired DemoCity demo;
 
     @BeforeEach
     void connect() {
@@ -62,24 +64,12 @@ class SurveyLoopBrowserIT {
         browser.desktop();
     }
 
-    long orgId(String name) {
-        return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
-    }
-
-    long orgOf(String username) {
-        return jdbc.sql("select organization_id from account where username = :u").param("u", username).query(Long.class).single();
-    }
-
-    String orgName(long id) {
-        return jdbc.sql("select name from organization where id = :id").param("id", id).query(String.class).single();
-    }
-
     @Test
     void theSurveyLoopFromOpeningTheCampaignToTheTownsSummary() throws Exception {
-        long village = orgOf("cun");
-        String villageName = orgName(village);
+        long village = demo.orgOf("cun");
+        String villageName = demo.orgName(village);
         assertThat(jdbc.sql("select parent_id from organization where id = :id").param("id", village).query(Long.class).single())
-                .isEqualTo(orgId(LICHUN));
+                .isEqualTo(demo.orgId(LICHUN));
 
         long campaign = adminOpensTheCityCampaign();
         String reportPath = "/survey/report?campaign=" + campaign + "&org=" + village;
@@ -140,7 +130,7 @@ class SurveyLoopBrowserIT {
         assertThat(survey).containsExactly("现状大调查", start.toString(), today.plusDays(12).toString(),
                 today.plusDays(5).toString(), "进行中");
         assertThat(jdbc.sql("select root_organization_id from campaign where id = :id").param("id", campaign)
-                .query(Long.class).single()).isEqualTo(orgId(CITY));
+                .query(Long.class).single()).isEqualTo(demo.orgId(CITY));
         browser.shot("survey-02-campaign-opened");
         return campaign;
     }
@@ -283,7 +273,7 @@ class SurveyLoopBrowserIT {
 
     /** 6. zhen records survey work and reads the 汇总表; screen and .xlsx agree with an independent count. */
     void townRecordsItsWorkAndReadsTheSummary(long campaign, long village) throws Exception {
-        long town = orgId(LICHUN);
+        long town = demo.orgId(LICHUN);
         browser.login("zhen", PASSWORD);
         browser.open("/survey/activities?campaign=" + campaign);
         assertThat(browser.text(By.cssSelector("h1.page-title"))).isEqualTo(LICHUN + " 调查工作记录");
@@ -316,7 +306,7 @@ class SurveyLoopBrowserIT {
         assertThat(shown.get(9)).as("问卷回收").isEqualTo(110);
         // The village's own line carries its report and visits.
         WebElement villageRow = browser.find(By.xpath("//table[@id='summary-table']/tbody/tr[td[2]/a[normalize-space()='"
-                + orgName(village) + "']]"));
+                + demo.orgName(village) + "']]"));
         List<String> villageCells = villageRow.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         assertThat(villageCells.subList(4, 9)).containsExactly("1", "1", "1", "0", "15");
         browser.shot("survey-15-town-summary");

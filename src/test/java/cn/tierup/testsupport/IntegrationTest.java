@@ -17,6 +17,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(TestUsers.class)
+@Import({TestUsers.class, DemoCity.class, CampaignFixture.class})
 public @interface IntegrationTest {
 }

@@ -7,6 +7,8 @@ import cn.tierup.campaign.Obligation;
 import cn.tierup.campaign.Phase;
 import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradingBootstrap;
+import cn.tierup.testsupport.CampaignFixture;
+import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -45,9 +48,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * line is open and allowed after; a pairing with a visit; the overview and list figures against a count kept
  * by this test of what it did; and the audit trail.
  *
- * <p>The campaign is the city's for the sixth year back with the notice's calendar, so every phase is over
- * and every open line is past its deadline (a deadline must lie in the campaign's year or the next). No
- * other test class uses that campaign, so the figures under 丽春镇 in it are exactly this class's doing.
+ * <p>The campaign is the city's for a past year of this class's own ({@link CampaignFixture}), at least two
+ * years back, with the notice's calendar, so every phase is over and every open line is past its deadline
+ * (a deadline must lie in the campaign's year or the next). No other test class uses that campaign, so the figures under 丽春镇 in it are exactly this class's doing.
  */
 @IntegrationTest
 class UpgradeApiIT {
@@ -66,9 +69,17 @@ class UpgradeApiIT {
     @Autowired PlatformTransactionManager transactions;
     @Autowired CampaignDesk desks;
     @Autowired CampaignService campaigns;
+    @Autowired CampaignFixture campaignFixture;
+    @Autowired DemoCity demo;
 
     final LocalDate today = LocalDate.now();
-    final int year = today.getYear() - 6;
+    /** This class's own campaign year, from the fixture (set before each test). */
+    int year;
+
+    @BeforeEach
+    void claimYear() {
+        year = campaignFixture.yearFor(UpgradeApiIT.class);
+    }
 
     // ------------------------------------------------------------------ what this test did, counted by itself
 
@@ -129,11 +140,7 @@ class UpgradeApiIT {
         return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
     }
 
-    long orgOf(String username) {
-        return jdbc.sql("select organization_id from account where username = :u").param("u", username).query(Long.class).single();
-    }
-
-    /** The city's campaign of the sixth year back, opened once with the notice's calendar. */
+    /** The city's campaign of this class's year, opened once with the notice's calendar. */
     synchronized long campaign() throws Exception {
         if (campaignId == null) {
             JsonNode c = ok(send(post("/api/campaigns"), "admin", Map.of("rootOrganizationId", id(CITY), "year", year)), 201);
@@ -277,7 +284,7 @@ class UpgradeApiIT {
     void aLaggingVillageFromGoalToConversionAndTheFiguresThatFollow() throws Exception {
         long c = campaign();
         long town = id(LICHUN);
-        long village = orgOf("cun");
+        long village = demo.orgOf("cun");
         List<Long> others = jdbc.sql("select id from organization where parent_id = :t and field = 'VILLAGE' and kind = 'BRANCH'"
                         + " and retired = false and id <> :v order by path").param("t", town).param("v", village)
                 .query(Long.class).list();

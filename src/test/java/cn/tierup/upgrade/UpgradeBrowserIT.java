@@ -3,6 +3,8 @@ package cn.tierup.upgrade;
 import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradingBootstrap;
 import cn.tierup.testsupport.BrowserSupport;
+import cn.tierup.testsupport.CampaignFixture;
+import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +30,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import static cn.tierup.testsupport.DemoCity.CITY;
+import static cn.tierup.testsupport.DemoCity.LICHUN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 晋位升级 through the real pages, as new users would walk it. Set up quickly (the city's campaign of the
- * seventh year back with the notice's calendar, opened through the API; the village of the demo account
- * {@code cun} graded 后进 and a neighbour 先进 through the five steps without a user); then the village
+ * 晋位升级 through the real pages, as new users would walk it. Set up quickly (the city's campaign of a
+ * past year of this class's own ({@link CampaignFixture}) with the notice's calendar, opened through the
+ * API; the village of the demo account {@code cun} graded 后进 and a neighbour 先进 through the five steps without a user); then the village
  * ({@code cun}) finds its goal from the campaign page, hands it in without measures (refused, the statement
  * kept) and with a measure lacking its owner (refused, the row kept), then complete; the town ({@code zhen})
  * approves it; the village puts two lines in its ledger and uploads a PDF (from a temp directory) as
@@ -50,8 +54,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class UpgradeBrowserIT {
 
     static final String PASSWORD = "tierup2026";
-    static final String CITY = "中共彭州市委员会";
-    static final String LICHUN = "中共彭州市丽春镇委员会";
     static final String STATEMENT = "针对班子软弱涣散、“三会一课”不正常的问题，年内完成整顿转化，年底达到一般以上。";
 
     @RegisterExtension
@@ -59,6 +61,8 @@ class UpgradeBrowserIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired DemoCity demo;
+    @Autowired CampaignFixture campaignFixture;
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired JsonMapper json;
@@ -66,35 +70,25 @@ class UpgradeBrowserIT {
     @Autowired PlatformTransactionManager transactions;
 
     final LocalDate today = LocalDate.now();
-    final int year = today.getYear() - 7;
+    /** This class's own campaign year, from the fixture (set before each test). */
+    int year;
 
     @BeforeEach
     void connect() {
+        year = campaignFixture.yearFor(getClass());
         browser.baseUrl("http://localhost:" + port);
         browser.desktop();
     }
 
-    long orgId(String name) {
-        return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
-    }
-
-    long orgOf(String username) {
-        return jdbc.sql("select organization_id from account where username = :u").param("u", username).query(Long.class).single();
-    }
-
-    String orgName(long id) {
-        return jdbc.sql("select name from organization where id = :id").param("id", id).query(String.class).single();
-    }
-
     @Test
     void aLaggingVillageSetsItsGoalKeepsItsLedgerAndIsHelped() throws Exception {
-        long town = orgId(LICHUN);
-        long village = orgOf("cun");
+        long town = demo.orgId(LICHUN);
+        long village = demo.orgOf("cun");
         long helper = jdbc.sql("select id from organization where parent_id = :t and field = 'VILLAGE' and kind = 'BRANCH'"
                 + " and retired = false and id <> :v order by path limit 1").param("t", town).param("v", village)
                 .query(Long.class).single();
-        String villageName = orgName(village);
-        String helperName = orgName(helper);
+        String villageName = demo.orgName(village);
+        String helperName = demo.orgName(helper);
 
         long campaign = setUp(village, helper, town);
         String goalPath = "/upgrade/goal?campaign=" + campaign + "&org=" + village;
@@ -110,7 +104,7 @@ class UpgradeBrowserIT {
     /** The campaign through the API, the two grades through the five steps walked without a user. */
     long setUp(long village, long helper, long town) throws Exception {
         var r = mvc.perform(post("/api/campaigns").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("rootOrganizationId", orgId(CITY), "year", year))))
+                        .content(json.writeValueAsString(Map.of("rootOrganizationId", demo.orgId(CITY), "year", year))))
                 .andExpect(status().isCreated()).andReturn();
         long campaign = json.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("id").asLong();
         for (var g : Map.of(village, Grade.LAGGING, helper, Grade.ADVANCED).entrySet()) {

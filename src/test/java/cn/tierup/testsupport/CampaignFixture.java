@@ -1,0 +1,67 @@
+package cn.tierup.testsupport;
+
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.identity.AccountPrincipal;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * A campaign year of its own for each test class, so integration tests sharing one application context
+ * (and one database) never meet in a campaign, a register year or a figure — without any class
+ * reserving a year by hand.
+ *
+ * <p>Campaigns are keyed by root organisation and year (one a year per root), and the journeys need the
+ * city's campaign of a past year: every phase begun or over, and deadlines in the year after it past
+ * too. So years are handed out from two years back downwards, one per class, skipping any year a
+ * campaign of any root already has. The years still claimed by hand lie outside that range: this year
+ * and last year (the running campaign's journeys) and {@link #LOWEST_YEAR} − 1 and − 2 (the authorization
+ * walk).
+ * Within one test JVM (one database) a year is never handed out twice; a class asking again gets its own
+ * year back. Tests that read a grade history across years grade organisations no other class grades.
+ */
+@TestComponent
+public class CampaignFixture {
+
+    /** The lowest year handed out: the authorization walk keeps 2002 and 2003 for itself. */
+    static final int LOWEST_YEAR = 2004;
+
+    /** One per test JVM, that is per database: the context and its data live as long as the JVM. */
+    private static final CampaignYears YEARS = new CampaignYears(LocalDate.now().getYear() - 2, LOWEST_YEAR);
+
+    private final CampaignService campaigns;
+    private final TestUsers users;
+
+    CampaignFixture(CampaignService campaigns, TestUsers users) {
+        this.campaigns = campaigns;
+        this.users = users;
+    }
+
+    /**
+     * The past year that belongs to this test class: no campaign of any root uses it when it is handed
+     * out, and no other class gets it. At least two years back, so deadlines in the year after it are past.
+     */
+    public int yearFor(Class<?> testClass) {
+        return YEARS.claim(testClass,
+                () -> asAdmin(() -> campaigns.list().stream().map(CampaignView::year).collect(Collectors.toSet())));
+    }
+
+    /** Runs as the demo city's admin, who sees every campaign, and restores whoever was acting before. */
+    private <T> T asAdmin(Supplier<T> work) {
+        SecurityContext before = SecurityContextHolder.getContext();
+        AccountPrincipal admin = users.principal("admin");
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
+    }
+}
