@@ -12,6 +12,7 @@ import cn.tierup.grading.GradingBootstrap;
 import cn.tierup.organization.MemberTransferred;
 import cn.tierup.organization.OrganizationMoved;
 import cn.tierup.organization.OrganizationRetired;
+import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import cn.tierup.upgrade.internal.DecidedGrades;
@@ -45,6 +46,7 @@ class DomainEventsIT {
     @Autowired DecidedGrades decidedGrades;
     @Autowired TransactionTemplate tx;
     @Autowired CampaignBootstrap campaigns;
+    @Autowired CampaignFixture campaignFixture;
 
     long id(String name) {
         return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
@@ -112,7 +114,8 @@ class DomainEventsIT {
     @Test
     void aDecidedGradeReachesUpgradesCopyBeforeTheCallReturns() {
         long city = id("中共彭州市委员会");
-        long campaign = tx.execute(s -> campaigns.open(city, 2001, "2001年度三分类三升级", Campaign.noticeSchedule(2001)).getId());
+        int year = campaignFixture.yearFor(DomainEventsIT.class);
+        long campaign = tx.execute(s -> campaigns.open(city, year, year + "年度三分类三升级", Campaign.noticeSchedule(year)).getId());
         long village = jdbc.sql("select o.id from organization o join organization t on t.id = o.parent_id"
                         + " where t.name = '中共彭州市丽春镇委员会' and o.kind = 'BRANCH' and not exists (select 1 from grading_case g"
                         + " where g.campaign_id = :c and g.organization_id = o.id) order by o.id limit 1")
@@ -120,7 +123,7 @@ class DomainEventsIT {
         long town = id("中共彭州市丽春镇委员会");
         assertThat(decidedGrades.decidedAmong(campaign, List.of(village))).isEmpty();
 
-        tx.executeWithoutResult(s -> grading.graded(campaign, 2001, village, "VILLAGE", 12, Grade.LAGGING, town, "cun", "zhen"));
+        tx.executeWithoutResult(s -> grading.graded(campaign, year, village, "VILLAGE", 12, Grade.LAGGING, town, "cun", "zhen"));
 
         assertThat(events.stream(GradeDecided.class).filter(e -> e.organizationId() == village).toList())
                 .singleElement().satisfies(e -> {
