@@ -9,7 +9,6 @@ import cn.tierup.organization.OrganizationService;
 import cn.tierup.organization.OrganizationView;
 import cn.tierup.questionnaire.internal.QuestionnaireQueries;
 import cn.tierup.questionnaire.internal.QuestionnaireRepository;
-import cn.tierup.questionnaire.internal.QuestionsConverter;
 import cn.tierup.questionnaire.internal.TemplateRepository;
 import cn.tierup.shared.Actors;
 import cn.tierup.shared.AuditRecorder;
