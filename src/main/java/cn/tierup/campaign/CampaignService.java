@@ -1,5 +1,6 @@
 package cn.tierup.campaign;
 
+import cn.tierup.campaign.internal.CampaignQueries;
 import cn.tierup.campaign.internal.CampaignRepository;
 import cn.tierup.identity.OrganizationDirectory;
 import cn.tierup.identity.OrganizationDirectory.OrgRef;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,15 +28,15 @@ public class CampaignService {
     private final ScopeGuard guard;
     private final OrganizationDirectory directory;
     private final AuditRecorder audit;
-    private final JdbcClient jdbc;
+    private final CampaignQueries queries;
 
     CampaignService(CampaignRepository campaigns, ScopeGuard guard, OrganizationDirectory directory, AuditRecorder audit,
-                    JdbcClient jdbc) {
+                    CampaignQueries queries) {
         this.campaigns = campaigns;
         this.guard = guard;
         this.directory = directory;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     /** Campaigns the user takes part in (on a root above or at their organisation) or runs (below it). */
@@ -44,9 +44,7 @@ public class CampaignService {
     public List<CampaignView> list() {
         guard.scope(Permission.CAMPAIGN_READ);
         String path = myPath();
-        List<Long> ids = jdbc.sql("select c.id from campaign c join org_tree_view r on r.id = c.root_organization_id"
-                        + " where :path like r.path || '%' or r.path like :path || '%' order by c.campaign_year desc, r.depth, c.id desc")
-                .param("path", path).query(Long.class).list();
+        List<Long> ids = queries.idsOnOrBelow(path);
         return ids.stream().map(id -> view(campaigns.findById(id).orElseThrow())).toList();
     }
 

@@ -1,6 +1,7 @@
 package cn.tierup.identity;
 
 import cn.tierup.identity.OrganizationDirectory.OrgRef;
+import cn.tierup.identity.internal.AccountQueries;
 import cn.tierup.identity.internal.AccountRepository;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
@@ -9,9 +10,7 @@ import cn.tierup.shared.PageResult;
 import cn.tierup.shared.StaleRecordException;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -26,16 +25,16 @@ public class AccountService {
     private final OrganizationDirectory directory;
     private final PasswordEncoder passwordEncoder;
     private final AuditRecorder audit;
-    private final JdbcClient jdbc;
+    private final AccountQueries queries;
 
     AccountService(AccountRepository accounts, ScopeGuard guard, OrganizationDirectory directory,
-                   PasswordEncoder passwordEncoder, AuditRecorder audit, JdbcClient jdbc) {
+                   PasswordEncoder passwordEncoder, AuditRecorder audit, AccountQueries queries) {
         this.accounts = accounts;
         this.guard = guard;
         this.directory = directory;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     @Transactional(readOnly = true)
@@ -44,28 +43,7 @@ public class AccountService {
         int p = PageResult.clampPage(page);
         int s = PageResult.clampSize(size);
         String q = query == null || query.isBlank() ? null : "%" + query.strip() + "%";
-        String where = " from account a join org_tree_view o on o.id = a.organization_id where o.path like :scope"
-                + (q == null ? "" : " and (a.username like :q or a.display_name like :q or o.name like :q)");
-        var countSpec = jdbc.sql("select count(*)" + where).param("scope", scope.likePattern());
-        var listSpec = jdbc.sql("select a.id, a.username, a.display_name, a.organization_id, o.name as org_name, a.role,"
-                        + " a.enabled, a.locked_until, a.last_login_at, a.version" + where
-                        + " order by o.path, a.username limit :limit offset :offset")
-                .param("scope", scope.likePattern()).param("limit", s).param("offset", (long) p * s);
-        if (q != null) {
-            countSpec = countSpec.param("q", q);
-            listSpec = listSpec.param("q", q);
-        }
-        long total = countSpec.query(Long.class).single();
-        LocalDateTime now = LocalDateTime.now();
-        List<AccountView> items = listSpec.query((rs, i) -> {
-            var locked = rs.getTimestamp("locked_until");
-            var last = rs.getTimestamp("last_login_at");
-            return new AccountView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                    rs.getLong("organization_id"), rs.getString("org_name"), Role.valueOf(rs.getString("role")),
-                    rs.getBoolean("enabled"), locked != null && locked.toLocalDateTime().isAfter(now),
-                    last == null ? null : last.toLocalDateTime(), rs.getLong("version"));
-        }).list();
-        return new PageResult<>(items, p, s, total);
+        return queries.page(scope.likePattern(), q, p, s, LocalDateTime.now());
     }
 
     /** Accounts still enabled at an organisation: an organisation is retired only when none is left. */

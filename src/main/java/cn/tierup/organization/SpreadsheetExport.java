@@ -3,18 +3,16 @@ package cn.tierup.organization;
 import cn.tierup.identity.OrgScope;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
+import cn.tierup.organization.internal.ExportQueries;
 import cn.tierup.organization.internal.PiiCipher;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.PageResult;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
 import java.io.OutputStream;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,14 +26,14 @@ public class SpreadsheetExport {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ScopeGuard guard;
-    private final JdbcClient jdbc;
+    private final ExportQueries exports;
     private final PiiCipher cipher;
     private final Messages messages;
     private final MemberService members;
 
-    SpreadsheetExport(ScopeGuard guard, JdbcClient jdbc, PiiCipher cipher, Messages messages, MemberService members) {
+    SpreadsheetExport(ScopeGuard guard, ExportQueries exports, PiiCipher cipher, Messages messages, MemberService members) {
         this.guard = guard;
-        this.jdbc = jdbc;
+        this.exports = exports;
         this.cipher = cipher;
         this.messages = messages;
         this.members = members;
@@ -48,44 +46,19 @@ public class SpreadsheetExport {
         boolean fullPhone = guard.currentUser().has(Permission.ORG_WRITE);
         List<String> headers = Stream.concat(SpreadsheetImport.ORG_COLUMNS.stream().map(SpreadsheetImport.Column::header),
                 Stream.of("党员人数", "状态")).toList();
-        StringBuilder sql = new StringBuilder("select o.*, p.name as parent_name, a.name as authority_name, "
-                + "(select count(*) from member m where m.organization_id = o.id and m.status = 'ACTIVE'"
-                + " and m.category in ('FULL', 'PROBATIONARY')) as member_count"
-                + " from organization o left join organization p on p.id = o.parent_id"
-                + " left join organization a on a.id = o.grading_authority_id where o.path like :prefix");
-        var params = new java.util.LinkedHashMap<String, Object>();
-        params.put("prefix", root.path() + "%");
-        if (c.q() != null && !c.q().isBlank()) {
-            sql.append(" and o.name like :q");
-            params.put("q", "%" + c.q().strip() + "%");
-        }
-        if (c.field() != null) {
-            sql.append(" and o.field = :field");
-            params.put("field", c.field().name());
-        }
-        if (c.kind() != null) {
-            sql.append(" and o.kind = :kind");
-            params.put("kind", c.kind().name());
-        }
-        if (!c.includeRetired()) {
-            sql.append(" and o.retired = false");
-        }
-        sql.append(" order by o.path");
         try (XlsxSheetWriter w = new XlsxSheetWriter("党组织", "党组织名单", "范围：" + root.name() + " 及其下级　导出时间："
                 + LocalDateTime.now().format(STAMP), headers, new int[] {36, 30, 10, 12, 10, 10, 14, 16, 24, 12, 14, 30, 10, 8})) {
             long[] totals = {0, 0};
-            jdbc.sql(sql.toString()).params(params).query((java.sql.ResultSet rs) -> {
-                String phone = cipher.decrypt(rs.getString("contact_phone"));
-                w.row(rs.getString("name"), rs.getString("parent_name"),
-                        messages.label(OrgKind.valueOf(rs.getString("kind"))),
-                        messages.label(Field.valueOf(rs.getString("field"))), rs.getString("secretary"),
-                        rs.getString("contact_person"), fullPhone ? phone : PhoneNumbers.mask(phone),
-                        rs.getString("unit_type") == null ? null : messages.label(UnitType.valueOf(rs.getString("unit_type"))),
-                        rs.getString("unit_name"), date(rs.getDate("established_on")), date(rs.getDate("last_election_on")),
-                        rs.getString("authority_name"), rs.getLong("member_count"),
-                        rs.getBoolean("retired") ? "已撤销" : "正常");
+            String nameContains = c.q() != null && !c.q().isBlank() ? c.q().strip() : null;
+            exports.eachOrganization(root.path(), nameContains, c.field(), c.kind(), c.includeRetired(), o -> {
+                String phone = cipher.decrypt(o.encryptedPhone());
+                w.row(o.name(), o.parentName(), messages.label(o.kind()), messages.label(o.field()), o.secretary(),
+                        o.contactPerson(), fullPhone ? phone : PhoneNumbers.mask(phone),
+                        o.unitType() == null ? null : messages.label(o.unitType()),
+                        o.unitName(), o.establishedOn(), o.lastElectionOn(), o.authorityName(), o.memberCount(),
+                        o.retired() ? "已撤销" : "正常");
                 totals[0]++;
-                totals[1] += rs.getLong("member_count");
+                totals[1] += o.memberCount();
             });
             w.footer("合计：" + totals[0] + " 个党组织", totals[1], null);
             w.finish(out);
@@ -119,9 +92,5 @@ public class SpreadsheetExport {
             w.footer("合计：" + total + " 人");
             w.finish(out);
         }
-    }
-
-    private static LocalDate date(Date d) {
-        return d == null ? null : d.toLocalDate();
     }
 }

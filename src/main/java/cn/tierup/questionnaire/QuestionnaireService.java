@@ -7,8 +7,8 @@ import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
 import cn.tierup.organization.OrganizationView;
+import cn.tierup.questionnaire.internal.QuestionnaireQueries;
 import cn.tierup.questionnaire.internal.QuestionnaireRepository;
-import cn.tierup.questionnaire.internal.QuestionsConverter;
 import cn.tierup.questionnaire.internal.TemplateRepository;
 import cn.tierup.shared.Actors;
 import cn.tierup.shared.AuditRecorder;
@@ -16,14 +16,12 @@ import cn.tierup.shared.DomainException;
 import cn.tierup.shared.NotFoundException;
 import cn.tierup.shared.OneTimeCodes;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,11 +39,11 @@ public class QuestionnaireService {
     private final ResponseIntake intake;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
-    private final JdbcTemplate jdbc;
+    private final QuestionnaireQueries queries;
 
     QuestionnaireService(QuestionnaireRepository questionnaires, TemplateRepository templates, CampaignService campaigns,
                          OrganizationService organizations, ResponseIntake intake, ScopeGuard guard, AuditRecorder audit,
-                         JdbcTemplate jdbc) {
+                         QuestionnaireQueries queries) {
         this.questionnaires = questionnaires;
         this.templates = templates;
         this.campaigns = campaigns;
@@ -53,7 +51,7 @@ public class QuestionnaireService {
         this.intake = intake;
         this.guard = guard;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     /** Templates the user may launch: the shipped ones and those copied within their scope. */
@@ -149,9 +147,7 @@ public class QuestionnaireService {
     public List<QuestionnaireView> list(long campaignId, long organizationId) {
         guard.require(Permission.CAMPAIGN_READ, organizationId);
         campaigns.get(campaignId);
-        List<Long> ids = jdbc.queryForList("select q.id from questionnaire q join org_tree_view o on o.id = q.organization_id"
-                + " where q.campaign_id = ? and (o.id = ? or o.parent_id = ?) order by q.id desc", Long.class,
-                campaignId, organizationId, organizationId);
+        List<Long> ids = queries.idsOfOrganizationAndChildren(campaignId, organizationId);
         return ids.stream().map(id -> view(questionnaires.findById(id).orElseThrow())).toList();
     }
 
@@ -175,11 +171,8 @@ public class QuestionnaireService {
             throw new DomainException("questionnaire.codeCount", MAX_CODES);
         }
         List<String> codes = OneTimeCodes.generate(count);
-        List<Object[]> rows = new ArrayList<>();
-        for (String code : codes) {
-            rows.add(new Object[] {q.getId(), OneTimeCodes.hash(q.getSlug(), OneTimeCodes.normalise(code))});
-        }
-        jdbc.batchUpdate("insert into questionnaire_code (questionnaire_id, code_hash, spent) values (?, ?, false)", rows);
+        queries.insertCodes(q.getId(), codes.stream()
+                .map(code -> OneTimeCodes.hash(q.getSlug(), OneTimeCodes.normalise(code))).toList());
         audit.record("Questionnaire", q.getId(), q.getOrganizationId(), "ISSUE_CODES", "印制一次性答题码 " + count + " 个", null, null);
         return codes;
     }
@@ -199,9 +192,7 @@ public class QuestionnaireService {
     public Rollup rollup(long campaignId, long organizationId, long templateId) {
         var org = guard.require(Permission.CAMPAIGN_READ, organizationId);
         campaigns.get(campaignId);
-        List<Questionnaire> all = jdbc.queryForList("select q.id from questionnaire q join org_tree_view o on o.id = q.organization_id"
-                        + " where q.campaign_id = ? and q.template_id = ? and o.path like ? order by q.id desc", Long.class,
-                campaignId, templateId, org.path() + "%").stream()
+        List<Questionnaire> all = queries.idsFromTemplateUnder(campaignId, templateId, org.path()).stream()
                 .map(id -> questionnaires.findById(id).orElseThrow()).toList();
         if (all.isEmpty()) {
             throw new NotFoundException("questionnaire", templateId);
@@ -216,13 +207,7 @@ public class QuestionnaireService {
     /** Adds up the tallies of questionnaires with the same questions, per question, option and respondent category. */
     private Statistics tally(List<Question> questions, Audience audience, List<Long> questionnaireIds,
                              Map<String, List<String>> texts) {
-        Map<String, Map<String, Long>> counts = new HashMap<>();
-        String in = String.join(", ", java.util.Collections.nCopies(questionnaireIds.size(), "?"));
-        jdbc.query("select question_key, option_index, category, sum(n) as n from questionnaire_tally where questionnaire_id in ("
-                + in + ") group by question_key, option_index, category", (ResultSet rs) -> {
-            counts.computeIfAbsent(rs.getString("question_key") + "#" + rs.getInt("option_index"), k -> new LinkedHashMap<>())
-                    .merge(rs.getString("category"), rs.getLong("n"), Long::sum);
-        }, questionnaireIds.toArray());
+        Map<String, Map<String, Long>> counts = queries.tallies(questionnaireIds);
         Map<String, Long> people = new LinkedHashMap<>();
         for (String c : audience.categories()) {
             people.put(c, counts.getOrDefault(ResponseIntake.RESPONDENTS + "#0", Map.of()).getOrDefault(c, 0L));
@@ -249,23 +234,10 @@ public class QuestionnaireService {
     /** The latest text answers per text question (at most 100 each). */
     private Map<String, List<String>> texts(Questionnaire q) {
         List<String> keys = q.getQuestions().stream().filter(x -> !x.kind().hasOptions()).map(Question::key).toList();
-        Map<String, List<String>> out = new HashMap<>();
         if (keys.isEmpty()) {
-            return out;
+            return new HashMap<>();
         }
-        jdbc.query("select answers from questionnaire_response where questionnaire_id = ? order by submitted_on desc limit 2000",
-                (ResultSet rs) -> {
-                    Map<?, ?> answers = QuestionsConverter.JSON.readValue(rs.getString(1), Map.class);
-                    for (String k : keys) {
-                        if (answers.get(k) instanceof String s && !s.isBlank()) {
-                            List<String> list = out.computeIfAbsent(k, x -> new ArrayList<>());
-                            if (list.size() < 100) {
-                                list.add(s);
-                            }
-                        }
-                    }
-                }, q.getId());
-        return out;
+        return queries.latestTexts(q.getId(), keys);
     }
 
     private Questionnaire load(long id) {
@@ -276,17 +248,15 @@ public class QuestionnaireService {
 
     private QuestionnaireView view(Questionnaire q) {
         long[] people = new long[2];
-        jdbc.query("select category, sum(n) as n from questionnaire_tally where questionnaire_id = ? and question_key = ?"
-                + " group by category", (ResultSet rs) -> {
+        queries.lineByCategory(q.getId(), ResponseIntake.RESPONDENTS).forEach((category, n) -> {
             // a 民主测评 counts all its evaluators together
-            people["PUBLIC".equals(rs.getString("category")) ? 1 : 0] += rs.getLong("n");
-        }, q.getId(), ResponseIntake.RESPONDENTS);
+            people["PUBLIC".equals(category) ? 1 : 0] += n;
+        });
         long issued = 0;
         long spent = 0;
         if (q.getMode() == AnswerMode.CODED) {
-            issued = jdbc.queryForObject("select count(*) from questionnaire_code where questionnaire_id = ?", Long.class, q.getId());
-            spent = jdbc.queryForObject("select count(*) from questionnaire_code where questionnaire_id = ? and spent = true",
-                    Long.class, q.getId());
+            issued = queries.codesIssued(q.getId());
+            spent = queries.codesSpent(q.getId());
         }
         String orgName = organizations.get(q.getOrganizationId()).name();
         return new QuestionnaireView(q.getId(), q.getCampaignId(), q.getOrganizationId(), orgName, q.getTemplateId(),

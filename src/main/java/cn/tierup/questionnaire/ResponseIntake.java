@@ -1,7 +1,8 @@
 package cn.tierup.questionnaire;
 
 import cn.tierup.questionnaire.internal.QuestionnaireRepository;
-import cn.tierup.questionnaire.internal.QuestionsConverter;
+import cn.tierup.questionnaire.internal.ResponseQueries;
+import cn.tierup.questionnaire.internal.ResponseQueries.TallyLine;
 import cn.tierup.shared.BurstLimit;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.OneTimeCodes;
@@ -9,17 +10,13 @@ import cn.tierup.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,15 +35,15 @@ public class ResponseIntake {
 
     private final QuestionnaireRepository questionnaires;
     private final BurstLimit gate;
-    private final JdbcTemplate jdbc;
+    private final ResponseQueries responses;
     private static final int CACHED_SLUGS = 10_000;
     private final Map<String, Questionnaire> bySlug = new ConcurrentHashMap<>();
 
-    ResponseIntake(QuestionnaireRepository questionnaires, JdbcTemplate jdbc,
+    ResponseIntake(QuestionnaireRepository questionnaires, ResponseQueries responses,
                    @org.springframework.beans.factory.annotation.Value("${tierup.questionnaire.submissions-per-minute-per-address:30}") int perMinute) {
         this.questionnaires = questionnaires;
         this.gate = new BurstLimit(perMinute);
-        this.jdbc = jdbc;
+        this.responses = responses;
     }
 
     /**
@@ -76,9 +73,7 @@ public class ResponseIntake {
         if (q.getMode() != AnswerMode.OPEN || token == null || token.isBlank()) {
             return false;
         }
-        Integer n = jdbc.queryForObject("select count(*) from questionnaire_seen where questionnaire_id = ? and token_hash = ?",
-                Integer.class, q.getId(), hash(q.getSlug(), token));
-        return n != null && n > 0;
+        return responses.seen(q.getId(), hash(q.getSlug(), token));
     }
 
     /**
@@ -106,56 +101,44 @@ public class ResponseIntake {
         }
         if (q.getMode() == AnswerMode.CODED) {
             String c = OneTimeCodes.normalise(code);
-            int spent = c.isEmpty() ? 0 : jdbc.update("update questionnaire_code set spent = true"
-                    + " where questionnaire_id = ? and code_hash = ? and spent = false", q.getId(), hash(q.getSlug(), c));
-            if (spent != 1) {
+            boolean spent = !c.isEmpty() && responses.spendCode(q.getId(), hash(q.getSlug(), c));
+            if (!spent) {
                 throw new DomainException("answer.badCode");
             }
         } else {
             if (token == null || token.isBlank()) {
                 throw new DomainException("answer.noCookie");
             }
-            try {
-                jdbc.update("insert into questionnaire_seen (questionnaire_id, token_hash) values (?, ?)", q.getId(),
-                        hash(q.getSlug(), token));
-            } catch (DuplicateKeyException e) {
+            if (!responses.markSeen(q.getId(), hash(q.getSlug(), token))) {
                 throw new DomainException("answer.already");
             }
         }
-        jdbc.update("insert into questionnaire_response (id, questionnaire_id, category, answers, submitted_on) values (?, ?, ?, ?, ?)",
-                UUID.randomUUID(), q.getId(), category, QuestionsConverter.JSON.writeValueAsString(sheet.answers()),
-                Date.valueOf(today));
+        responses.insertResponse(q.getId(), category, sheet.answers(), today);
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
-        List<Object[]> counts = new ArrayList<>();
-        counts.add(new Object[] {q.getId(), RESPONDENTS, 0, category, shard});
+        List<TallyLine> counts = new ArrayList<>();
+        counts.add(new TallyLine(RESPONDENTS, 0));
         sheet.answers().forEach((key, value) -> {
             if (value instanceof Integer option) {
-                counts.add(new Object[] {q.getId(), key, option, category, shard});
+                counts.add(new TallyLine(key, option));
             } else if (value instanceof List<?> options) {
                 for (Object option : options) {
-                    counts.add(new Object[] {q.getId(), key, option, category, shard});
+                    counts.add(new TallyLine(key, (Integer) option));
                 }
             }
         });
-        jdbc.batchUpdate("update questionnaire_tally set n = n + 1 where questionnaire_id = ? and question_key = ?"
-                + " and option_index = ? and category = ? and shard = ?", counts);
+        responses.count(q.getId(), category, shard, counts);
     }
 
     /** The tally lines of a new questionnaire, so that counting is an update and never an insert race. */
     void prepareTally(Questionnaire q) {
-        List<Object[]> rows = new ArrayList<>();
-        for (String c : q.getAudience().categories()) {
-            for (int s = 0; s < SHARDS; s++) {
-                rows.add(new Object[] {q.getId(), RESPONDENTS, 0, c, s});
-                for (Question question : q.getQuestions()) {
-                    for (int o = 0; o < question.options().size(); o++) {
-                        rows.add(new Object[] {q.getId(), question.key(), o, c, s});
-                    }
-                }
+        List<TallyLine> lines = new ArrayList<>();
+        lines.add(new TallyLine(RESPONDENTS, 0));
+        for (Question question : q.getQuestions()) {
+            for (int o = 0; o < question.options().size(); o++) {
+                lines.add(new TallyLine(question.key(), o));
             }
         }
-        jdbc.batchUpdate("insert into questionnaire_tally (questionnaire_id, question_key, option_index, category, shard, n)"
-                + " values (?, ?, ?, ?, ?, 0)", rows);
+        responses.createTally(q.getId(), q.getAudience().categories(), SHARDS, lines);
     }
 
     static String hash(String salt, String secret) {

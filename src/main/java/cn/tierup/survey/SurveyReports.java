@@ -16,17 +16,16 @@ import cn.tierup.survey.ReportView.AttachmentView;
 import cn.tierup.survey.ReportView.VersionView;
 import cn.tierup.shared.files.AttachmentStore;
 import cn.tierup.shared.files.FileTypePolicy;
+import cn.tierup.survey.internal.AttachmentQueries;
 import cn.tierup.survey.internal.ReportVersionRepository;
 import cn.tierup.survey.internal.SurveyReportRepository;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,11 +40,11 @@ public class SurveyReports {
     private final ScopeGuard guard;
     private final AuditRecorder audit;
     private final AttachmentStore store;
-    private final JdbcClient jdbc;
+    private final AttachmentQueries files;
 
     SurveyReports(SurveyReportRepository reports, ReportVersionRepository versions, CampaignService campaigns,
                   OrganizationService organizations, ScopeGuard guard, AuditRecorder audit, AttachmentStore store,
-                  JdbcClient jdbc) {
+                  AttachmentQueries files) {
         this.reports = reports;
         this.versions = versions;
         this.campaigns = campaigns;
@@ -53,7 +52,7 @@ public class SurveyReports {
         this.guard = guard;
         this.audit = audit;
         this.store = store;
-        this.jdbc = jdbc;
+        this.files = files;
     }
 
     /** The report the organisation owes in this campaign, as far as it has got. */
@@ -142,11 +141,7 @@ public class SurveyReports {
         }
         String key = store.put(bytes);
         LocalDateTime now = LocalDateTime.now();
-        jdbc.sql("insert into survey_attachment (report_id, file_name, content_type, size_bytes, storage_key, sha256,"
-                        + " uploaded_by, uploaded_at) values (:r, :n, :t, :s, :k, :h, :by, :at)")
-                .param("r", r.getId()).param("n", safeName).param("t", contentType).param("s", (long) bytes.length)
-                .param("k", key).param("h", sha256(bytes)).param("by", Actors.current())
-                .param("at", Timestamp.valueOf(now)).update();
+        files.insert(r.getId(), safeName, contentType, bytes.length, key, sha256(bytes), Actors.current(), now);
         audit.record("SurveyReport", r.getId(), organizationId, "ATTACH", "上传附件 " + safeName, null,
                 Map.of("file", safeName, "size", bytes.length));
         return attachments(r.getId()).get(0);
@@ -154,26 +149,23 @@ public class SurveyReports {
 
     @Transactional
     public void detach(long attachmentId) {
-        long reportId = jdbc.sql("select report_id from survey_attachment where id = :id").param("id", attachmentId)
-                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+        long reportId = files.reportOf(attachmentId).orElseThrow(() -> new NotFoundException("attachment", attachmentId));
         SurveyReport r = load(reportId);
         guard.require(Permission.SURVEY_WRITE, r.getOrganizationId());
         r.requireEditable();
-        String name = jdbc.sql("select file_name from survey_attachment where id = :id").param("id", attachmentId)
-                .query(String.class).single();
-        jdbc.sql("delete from survey_attachment where id = :id").param("id", attachmentId).update();
+        String name = files.fileName(attachmentId);
+        files.delete(attachmentId);
         audit.record("SurveyReport", reportId, r.getOrganizationId(), "DETACH", "删除附件 " + name, Map.of("file", name), null);
     }
 
     /** The bytes of an attachment, for someone who may see the report. */
     @Transactional(readOnly = true)
     public Download download(long attachmentId) {
-        var row = jdbc.sql("select report_id, file_name, content_type, storage_key from survey_attachment where id = :id")
-                .param("id", attachmentId).query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)})
-                .optional().orElseThrow(() -> new NotFoundException("attachment", attachmentId));
-        SurveyReport r = load((Long) row[0]);
+        AttachmentQueries.Stored row = files.find(attachmentId)
+                .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+        SurveyReport r = load(row.reportId());
         guard.require(Permission.CAMPAIGN_READ, r.getOrganizationId());
-        return new Download((String) row[1], (String) row[2], store.get((String) row[3]));
+        return new Download(row.fileName(), row.contentType(), store.get(row.storageKey()));
     }
 
     public record Download(String fileName, String contentType, byte[] bytes) {
@@ -247,11 +239,7 @@ public class SurveyReports {
     }
 
     private List<AttachmentView> attachments(long reportId) {
-        return jdbc.sql("select id, file_name, content_type, size_bytes, uploaded_by, uploaded_at from survey_attachment"
-                        + " where report_id = :r order by id desc").param("r", reportId)
-                .query((rs, i) -> new AttachmentView(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toLocalDateTime()))
-                .list();
+        return files.ofReport(reportId);
     }
 
     private static String typeName(ReportType t) {

@@ -1,11 +1,14 @@
-package cn.tierup.survey;
+package cn.tierup.survey.internal;
 
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Obligation;
 import cn.tierup.campaign.ObligationSource;
 import cn.tierup.campaign.ObligationStatus;
 import cn.tierup.campaign.Phase;
-import cn.tierup.survey.internal.SurveyReportRepository;
+import cn.tierup.survey.ReportDuty;
+import cn.tierup.survey.ReportStatus;
+import cn.tierup.survey.ReportType;
+import cn.tierup.survey.SurveyReport;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +17,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What organisations owe in 现状大调查: the report their place in the tree calls for, and where it stands. */
+/**
+ * What organisations owe in 现状大调查: the report their place in the tree calls for, and where it stands.
+ * Only campaign reaches it, through the {@link ObligationSource} port, so it lives here beside the SQL it runs.
+ */
 @Component
 class SurveyObligations implements ObligationSource {
 

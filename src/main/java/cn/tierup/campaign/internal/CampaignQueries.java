@@ -1,0 +1,26 @@
+package cn.tierup.campaign.internal;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Campaign questions that cross the organisation tree, answered by joining organisation's published view. */
+@Repository
+public class CampaignQueries {
+
+    private final JdbcClient jdbc;
+
+    public CampaignQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Ids of campaigns whose root lies on the path or below it (so the organisation at {@code path} takes
+     * part in or runs them): latest year first, then the highest root.
+     */
+    public List<Long> idsOnOrBelow(String path) {
+        return jdbc.sql("select c.id from campaign c join org_tree_view r on r.id = c.root_organization_id"
+                        + " where :path like r.path || '%' or r.path like :path || '%' order by c.campaign_year desc, r.depth, c.id desc")
+                .param("path", path).query(Long.class).list();
+    }
+}

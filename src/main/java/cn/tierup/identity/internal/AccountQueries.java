@@ -1,0 +1,49 @@
+package cn.tierup.identity.internal;
+
+import cn.tierup.identity.AccountView;
+import cn.tierup.identity.Role;
+import cn.tierup.shared.PageResult;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Account lists across the tree, joined with organisation's published view for names and paths. */
+@Repository
+public class AccountQueries {
+
+    private final JdbcClient jdbc;
+
+    public AccountQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One page of accounts at organisations matching {@code scopePattern} (a path LIKE pattern), optionally
+     * filtered by {@code query} (a LIKE pattern over username, display name and organisation name), in tree
+     * order. An account counts as locked when its lock runs past {@code now}.
+     */
+    public PageResult<AccountView> page(String scopePattern, String query, int page, int size, LocalDateTime now) {
+        String where = " from account a join org_tree_view o on o.id = a.organization_id where o.path like :scope"
+                + (query == null ? "" : " and (a.username like :q or a.display_name like :q or o.name like :q)");
+        var countSpec = jdbc.sql("select count(*)" + where).param("scope", scopePattern);
+        var listSpec = jdbc.sql("select a.id, a.username, a.display_name, a.organization_id, o.name as org_name, a.role,"
+                        + " a.enabled, a.locked_until, a.last_login_at, a.version" + where
+                        + " order by o.path, a.username limit :limit offset :offset")
+                .param("scope", scopePattern).param("limit", size).param("offset", (long) page * size);
+        if (query != null) {
+            countSpec = countSpec.param("q", query);
+            listSpec = listSpec.param("q", query);
+        }
+        long total = countSpec.query(Long.class).single();
+        List<AccountView> items = listSpec.query((rs, i) -> {
+            var locked = rs.getTimestamp("locked_until");
+            var last = rs.getTimestamp("last_login_at");
+            return new AccountView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                    rs.getLong("organization_id"), rs.getString("org_name"), Role.valueOf(rs.getString("role")),
+                    rs.getBoolean("enabled"), locked != null && locked.toLocalDateTime().isAfter(now),
+                    last == null ? null : last.toLocalDateTime(), rs.getLong("version"));
+        }).list();
+        return new PageResult<>(items, page, size, total);
+    }
+}

@@ -1,0 +1,100 @@
+package cn.tierup.questionnaire.internal;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads over launched questionnaires, their codes, tallies and answers, and the printing of codes.
+ * Who may ask is checked by {@code QuestionnaireService} before it calls here.
+ */
+@Repository
+public class QuestionnaireQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public QuestionnaireQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Ids of the questionnaires of an organisation and of its children in a campaign, newest first. */
+    public List<Long> idsOfOrganizationAndChildren(long campaignId, long organizationId) {
+        return jdbc.queryForList("select q.id from questionnaire q join org_tree_view o on o.id = q.organization_id"
+                + " where q.campaign_id = ? and (o.id = ? or o.parent_id = ?) order by q.id desc", Long.class,
+                campaignId, organizationId, organizationId);
+    }
+
+    /** Ids of the questionnaires launched from a template anywhere under the path in a campaign, newest first. */
+    public List<Long> idsFromTemplateUnder(long campaignId, long templateId, String pathPrefix) {
+        return jdbc.queryForList("select q.id from questionnaire q join org_tree_view o on o.id = q.organization_id"
+                        + " where q.campaign_id = ? and q.template_id = ? and o.path like ? order by q.id desc", Long.class,
+                campaignId, templateId, pathPrefix + "%");
+    }
+
+    /** Stores the hashes of newly printed codes, unspent. */
+    public void insertCodes(long questionnaireId, List<String> codeHashes) {
+        List<Object[]> rows = new ArrayList<>();
+        for (String hash : codeHashes) {
+            rows.add(new Object[] {questionnaireId, hash});
+        }
+        jdbc.batchUpdate("insert into questionnaire_code (questionnaire_id, code_hash, spent) values (?, ?, false)", rows);
+    }
+
+    public long codesIssued(long questionnaireId) {
+        return jdbc.queryForObject("select count(*) from questionnaire_code where questionnaire_id = ?", Long.class,
+                questionnaireId);
+    }
+
+    public long codesSpent(long questionnaireId) {
+        return jdbc.queryForObject("select count(*) from questionnaire_code where questionnaire_id = ? and spent = true",
+                Long.class, questionnaireId);
+    }
+
+    /**
+     * The tallies of the questionnaires added up over their shards: keyed by {@code questionKey#optionIndex},
+     * then by respondent category.
+     */
+    public Map<String, Map<String, Long>> tallies(List<Long> questionnaireIds) {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        String in = String.join(", ", java.util.Collections.nCopies(questionnaireIds.size(), "?"));
+        jdbc.query("select question_key, option_index, category, sum(n) as n from questionnaire_tally where questionnaire_id in ("
+                + in + ") group by question_key, option_index, category", (ResultSet rs) -> {
+            counts.computeIfAbsent(rs.getString("question_key") + "#" + rs.getInt("option_index"), k -> new LinkedHashMap<>())
+                    .merge(rs.getString("category"), rs.getLong("n"), Long::sum);
+        }, questionnaireIds.toArray());
+        return counts;
+    }
+
+    /** One tally line of a questionnaire added up over its shards, per respondent category. */
+    public Map<String, Long> lineByCategory(long questionnaireId, String questionKey) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.query("select category, sum(n) as n from questionnaire_tally where questionnaire_id = ? and question_key = ?"
+                + " group by category", (ResultSet rs) -> {
+            out.merge(rs.getString("category"), rs.getLong("n"), Long::sum);
+        }, questionnaireId, questionKey);
+        return out;
+    }
+
+    /** The latest text answers to the given questions (from the latest 2000 responses, at most 100 per question). */
+    public Map<String, List<String>> latestTexts(long questionnaireId, List<String> keys) {
+        Map<String, List<String>> out = new HashMap<>();
+        jdbc.query("select answers from questionnaire_response where questionnaire_id = ? order by submitted_on desc limit 2000",
+                (ResultSet rs) -> {
+                    Map<?, ?> answers = QuestionsConverter.JSON.readValue(rs.getString(1), Map.class);
+                    for (String k : keys) {
+                        if (answers.get(k) instanceof String s && !s.isBlank()) {
+                            List<String> list = out.computeIfAbsent(k, x -> new ArrayList<>());
+                            if (list.size() < 100) {
+                                list.add(s);
+                            }
+                        }
+                    }
+                }, questionnaireId);
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package cn.tierup.questionnaire.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of answering: the right to answer (a browser token or a one-time code, both as hashes), the
+ * answers, and the sharded tallies. Each method is one statement or one batch; {@code ResponseIntake}
+ * runs them in its single transaction.
+ */
+@Repository
+public class ResponseQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public ResponseQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the browser with this token hash has answered the questionnaire. */
+    public boolean seen(long questionnaireId, String tokenHash) {
+        Integer n = jdbc.queryForObject("select count(*) from questionnaire_seen where questionnaire_id = ? and token_hash = ?",
+                Integer.class, questionnaireId, tokenHash);
+        return n != null && n > 0;
+    }
+
+    /** Spends an unspent code; false when there is no such code or it was spent already. */
+    public boolean spendCode(long questionnaireId, String codeHash) {
+        return jdbc.update("update questionnaire_code set spent = true"
+                + " where questionnaire_id = ? and code_hash = ? and spent = false", questionnaireId, codeHash) == 1;
+    }
+
+    /** Records that the browser has answered; false when it had already (the key refuses a second row). */
+    public boolean markSeen(long questionnaireId, String tokenHash) {
+        try {
+            jdbc.update("insert into questionnaire_seen (questionnaire_id, token_hash) values (?, ?)", questionnaireId,
+                    tokenHash);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Stores one set of answers under a random id, with the day only (no time, nothing naming who answered). */
+    public void insertResponse(long questionnaireId, String category, Map<String, Object> answers, LocalDate day) {
+        jdbc.update("insert into questionnaire_response (id, questionnaire_id, category, answers, submitted_on) values (?, ?, ?, ?, ?)",
+                UUID.randomUUID(), questionnaireId, category, QuestionsConverter.JSON.writeValueAsString(answers),
+                Date.valueOf(day));
+    }
+
+    /** Adds one to each line in the shard; the lines exist already (see {@link #createTally}). */
+    public void count(long questionnaireId, String category, int shard, List<TallyLine> lines) {
+        List<Object[]> counts = new ArrayList<>();
+        for (TallyLine line : lines) {
+            counts.add(new Object[] {questionnaireId, line.questionKey(), line.option(), category, shard});
+        }
+        jdbc.batchUpdate("update questionnaire_tally set n = n + 1 where questionnaire_id = ? and question_key = ?"
+                + " and option_index = ? and category = ? and shard = ?", counts);
+    }
+
+    /** Creates every line at zero, for each category and shard, so that counting never has to insert. */
+    public void createTally(long questionnaireId, List<String> categories, int shards, List<TallyLine> lines) {
+        List<Object[]> rows = new ArrayList<>();
+        for (String c : categories) {
+            for (int s = 0; s < shards; s++) {
+                for (TallyLine line : lines) {
+                    rows.add(new Object[] {questionnaireId, line.questionKey(), line.option(), c, s});
+                }
+            }
+        }
+        jdbc.batchUpdate("insert into questionnaire_tally (questionnaire_id, question_key, option_index, category, shard, n)"
+                + " values (?, ?, ?, ?, ?, 0)", rows);
+    }
+
+    /** One counted line: an option of a question (or the respondents line). */
+    public record TallyLine(String questionKey, int option) {
+    }
+}
