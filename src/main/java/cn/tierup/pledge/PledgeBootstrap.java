@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.tierup.pledge.internal.PledgeQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,15 +30,15 @@ public class PledgeBootstrap {
     private final PledgeRepository pledges;
     private final SuggestionRepository suggestions;
     private final CommentRepository comments;
-    private final JdbcClient jdbc;
+    private final PledgeQueries queries;
 
     PledgeBootstrap(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions,
-                    CommentRepository comments, JdbcClient jdbc) {
+                    CommentRepository comments, PledgeQueries queries) {
         this.boards = boards;
         this.pledges = pledges;
         this.suggestions = suggestions;
         this.comments = comments;
-        this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -46,10 +46,7 @@ public class PledgeBootstrap {
                      String clerk, String authority, Random random) {
         LocalDateTime may = LocalDate.of(year, 5, 6).atTime(9, 30);
         PledgeBoard b = boards.save(new PledgeBoard(campaignId, organizationId, slug(random), may));
-        for (Satisfaction s : Satisfaction.values()) {
-            jdbc.sql("insert into pledge_rating_tally (board_id, choice, n) values (:b, :c, 0)").param("b", b.getId())
-                    .param("c", s.name()).update();
-        }
+        queries.openTally(b.getId());
         Suggestion s = new Suggestion(b.getId(), "村口路灯坏了很久，希望尽快修好", LocalDate.of(year, 5, 2));
         Pledge own = new Pledge(b.getId(), null, null, may);
         own.write("围绕争创目标，为群众办好实事", List.of(ITEMS[random.nextInt(3)], ITEMS[3], ITEMS[4]), false, may);
@@ -87,9 +84,7 @@ public class PledgeBootstrap {
         int voters = 20 + random.nextInt(30);
         int unhappy = random.nextInt(3);
         int fairly = random.nextInt(6);
-        jdbc.sql("update pledge_rating_tally set n = case choice when 'SATISFIED' then :s when 'FAIRLY_SATISFIED' then :f else :d end"
-                        + " where board_id = :b")
-                .param("s", voters - fairly - unhappy).param("f", fairly).param("d", unhappy).param("b", b.getId()).update();
+        queries.setTally(b.getId(), voters - fairly - unhappy, fairly, unhappy);
         boards.save(b);
     }
 

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.tierup.pledge.internal.PledgeQueries;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,12 +49,12 @@ public class Pledges {
     private final Authorities authorities;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
-    private final JdbcClient jdbc;
+    private final PledgeQueries queries;
     private final cn.tierup.shared.Messages messages;
 
     Pledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions, CommentRepository comments,
             CampaignService campaigns, Authorities authorities, ScopeGuard guard,
-            AuditRecorder audit, JdbcClient jdbc, cn.tierup.shared.Messages messages) {
+            AuditRecorder audit, PledgeQueries queries, cn.tierup.shared.Messages messages) {
         this.boards = boards;
         this.pledges = pledges;
         this.suggestions = suggestions;
@@ -63,7 +63,7 @@ public class Pledges {
         this.authorities = authorities;
         this.guard = guard;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.messages = messages;
     }
 
@@ -89,10 +89,8 @@ public class Pledges {
         List<Pledge> members = all.stream().filter(p -> !p.organisation()).toList();
         boolean canWrite = acting.may(Permission.PLEDGE_WRITE);
         Set<Long> pledged = members.stream().map(Pledge::getMemberId).collect(Collectors.toSet());
-        List<BoardView.Member> roll = canWrite ? jdbc.sql("select id, name from member_roll_view where organization_id = :o and status = 'ACTIVE'"
-                        + " and category in ('FULL', 'PROBATIONARY') order by name")
-                .param("o", organizationId)
-                .query((rs, n) -> new BoardView.Member(rs.getLong(1), rs.getString(2), pledged.contains(rs.getLong(1)))).list()
+        List<BoardView.Member> roll = canWrite ? queries.partyMembers(organizationId).stream()
+                .map(m -> new BoardView.Member(m.id(), m.name(), pledged.contains(m.id()))).toList()
                 : List.of();
         return new BoardView(campaignId, c.year(), organizationId, acting.organizationName(), authorities.of(organizationId).name(),
                 b == null ? null : b.getId(), b == null ? null : b.getSlug(), b != null && b.isSuggestionsOpen(),
@@ -130,9 +128,7 @@ public class Pledges {
     public BoardView saveMemberPledge(long campaignId, long organizationId, long memberId, PledgeForm form, boolean submit) {
         Acting acting = guard.acting(organizationId);
         PledgeBoard b = writableBoard(campaignId, acting);
-        String memberName = jdbc.sql("select name from member_roll_view where id = :m and organization_id = :o and status = 'ACTIVE'"
-                        + " and category in ('FULL', 'PROBATIONARY')")
-                .param("m", memberId).param("o", organizationId).query(String.class).optional()
+        String memberName = queries.partyMemberName(memberId, organizationId)
                 .orElseThrow(() -> new DomainException("pledge.member"));
         Pledge p = pledges.findByBoardIdOrderById(b.getId()).stream().filter(x -> Long.valueOf(memberId).equals(x.getMemberId()))
                 .findFirst().orElseGet(() -> new Pledge(b.getId(), memberId, memberName, LocalDateTime.now()));
@@ -315,10 +311,7 @@ public class Pledges {
     private PledgeBoard board(long campaignId, long organizationId) {
         return boards.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElseGet(() -> {
             PledgeBoard b = boards.saveAndFlush(new PledgeBoard(campaignId, organizationId, slug(), LocalDateTime.now()));
-            for (Satisfaction s : Satisfaction.values()) {
-                jdbc.sql("insert into pledge_rating_tally (board_id, choice, n) values (:b, :c, 0)")
-                        .param("b", b.getId()).param("c", s.name()).update();
-            }
+            queries.openTally(b.getId());
             return b;
         });
     }
@@ -332,12 +325,7 @@ public class Pledges {
     }
 
     Map<Satisfaction, Long> ratings(long boardId) {
-        Map<Satisfaction, Long> m = emptyRatings();
-        jdbc.sql("select choice, n from pledge_rating_tally where board_id = :b").param("b", boardId)
-                .query(rs -> {
-                    m.put(Satisfaction.valueOf(rs.getString(1)), rs.getLong(2));
-                });
-        return m;
+        return queries.ratings(boardId);
     }
 
     private static Map<Satisfaction, Long> emptyRatings() {

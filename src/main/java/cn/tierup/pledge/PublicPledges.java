@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.tierup.pledge.internal.PledgeQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,13 +35,13 @@ public class PublicPledges {
     private final CommentRepository comments;
     private final Pledges office;
     private final OrganizationDirectory directory;
-    private final JdbcClient jdbc;
+    private final PledgeQueries queries;
     private final CampaignService campaigns;
     private final BurstLimit suggestionGate;
     private final BurstLimit ratingGate;
 
     PublicPledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions,
-                  CommentRepository comments, Pledges office, OrganizationDirectory directory, JdbcClient jdbc, CampaignService campaigns,
+                  CommentRepository comments, Pledges office, OrganizationDirectory directory, PledgeQueries queries, CampaignService campaigns,
                   @Value("${tierup.pledge.submissions-per-minute-per-address:20}") int perMinute) {
         this.boards = boards;
         this.pledges = pledges;
@@ -49,7 +49,7 @@ public class PublicPledges {
         this.comments = comments;
         this.office = office;
         this.directory = directory;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.campaigns = campaigns;
         // a village meeting shares one address behind its router: a burst limit, not one per address
         this.suggestionGate = new BurstLimit(perMinute);
@@ -104,8 +104,7 @@ public class PublicPledges {
     /** Whether this browser (its cookie token) has rated the organisation's fulfilment. */
     @Transactional(readOnly = true)
     public boolean rated(String slug, String token) {
-        return token != null && board(slug).map(b -> jdbc.sql("select count(*) from pledge_rating_seen where board_id = :b and token_hash = :h")
-                .param("b", b.getId()).param("h", OneTimeCodes.hash(b.getSlug(), token)).query(Long.class).single() > 0).orElse(false);
+        return token != null && board(slug).map(b -> queries.hasRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token))).orElse(false);
     }
 
     /** 群众测评 of fulfilment, once per browser, after the pledges are published. */
@@ -128,13 +127,11 @@ public class PublicPledges {
             throw new DomainException("answer.tooFast");
         }
         try {
-            jdbc.sql("insert into pledge_rating_seen (board_id, token_hash) values (:b, :h)")
-                    .param("b", b.getId()).param("h", OneTimeCodes.hash(b.getSlug(), token)).update();
+            queries.markRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token));
         } catch (DuplicateKeyException e) {
             throw new DomainException("rating.already");
         }
-        jdbc.sql("update pledge_rating_tally set n = n + 1 where board_id = :b and choice = :c")
-                .param("b", b.getId()).param("c", s.name()).update();
+        queries.count(b.getId(), s);
     }
 
     private Optional<PledgeBoard> board(String slug) {

@@ -1,42 +1,16 @@
 package cn.tierup.upgrade;
 
 import cn.tierup.grading.Grade;
-import cn.tierup.grading.GradingFigures;
 import cn.tierup.shared.PageResult;
-import java.sql.Date;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 晋位升级 counted over the organisations under one (the same set grading counts): goals handed in and
  * approved, ledger lines open, closed and overdue, 后进 organisations converted, and the weak ones that
- * nobody assists yet — per organisation and added up per unit (a child's subtree).
+ * nobody assists yet — per organisation and added up per unit (a child's subtree). Counted in SQL by
+ * {@code internal.UpgradeFigureQueries}.
  */
-@Service
-public class UpgradeFigures {
-
-    private final GradingFigures grading;
-    private final JdbcClient jdbc;
-
-    UpgradeFigures(GradingFigures grading, JdbcClient jdbc) {
-        this.grading = grading;
-        this.jdbc = jdbc;
-    }
-
-    private static final String COLUMNS = "select o.id, o.name, o.field, par.name as parent_name, g.decided_grade, g.decided_level,"
-            + " ug.status as goal_status, ug.converted_at,"
-            + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id) as items,"
-            + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id"
-            + " and i.status = 'OPEN') as open_items,"
-            + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id"
-            + " and i.status = 'OPEN' and i.deadline < :today) as overdue_items,"
-            + " (select count(*) from assistance a where a.campaign_id = :campaign and a.organization_id = o.id) as assists";
+public interface UpgradeFigures {
 
     /** One organisation's line. */
     public record Line(long organizationId, String name, String field, String parentName, String grade, Grade level,
@@ -56,96 +30,10 @@ public class UpgradeFigures {
     public record Overview(Totals totals, List<Totals> units, List<Line> overdueOrgs, List<Line> unassisted) {
     }
 
-    @Transactional(readOnly = true)
-    public Overview overview(long campaignId, long organizationId) {
-        GradingFigures.Subjects s = grading.subjects(campaignId, organizationId);
-        Map<String, Object> p = params(s);
-        List<Line> all = lines(s, p, "", "");
-        List<Totals> units = new ArrayList<>();
-        List<Object[]> children = jdbc.sql("select name, path from org_tree_view where parent_id = :org and retired = false order by name")
-                .param("org", organizationId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
-        Map<Long, String> paths = new LinkedHashMap<>();
-        jdbc.sql("select o.id, o.path" + s.from()).params(p).query(rs -> {
-            paths.put(rs.getLong(1), rs.getString(2));
-        });
-        for (Object[] u : children) {
-            String prefix = (String) u[1];
-            units.add(totals((String) u[0], all.stream().filter(l -> paths.getOrDefault(l.organizationId(), "").startsWith(prefix)).toList()));
-        }
-        // organisations this one grades elsewhere in the tree belong to no child: their own line, so units add up
-        List<Line> outside = all.stream().filter(l -> children.stream()
-                .noneMatch(u -> paths.getOrDefault(l.organizationId(), "").startsWith((String) u[1]))).toList();
-        if (!children.isEmpty() && !outside.isEmpty()) {
-            units.add(totals("外部评定对象", outside));
-        }
-        return new Overview(totals("合计", all), units,
-                all.stream().filter(l -> l.overdue() > 0).limit(100).toList(),
-                all.stream().filter(Line::weakWithoutAssistance).limit(200).toList());
-    }
+    /** The totals, the units' totals, the organisations with overdue ledger lines and the weak nobody assists. */
+    Overview overview(long campaignId, long organizationId);
 
     /** The organisations under one with their goal and ledger figures; filters by class, goal status and overdue. */
-    @Transactional(readOnly = true)
-    public PageResult<Line> list(long campaignId, long organizationId, Grade level, GoalStatus goal, boolean overdueOnly,
-                                 int page, int size) {
-        GradingFigures.Subjects s = grading.subjects(campaignId, organizationId);
-        Map<String, Object> p = params(s);
-        StringBuilder where = new StringBuilder();
-        if (level != null) {
-            where.append(" and g.decided_level = :level");
-            p.put("level", level.name());
-        }
-        if (goal != null) {
-            where.append(" and ug.status = :goal");
-            p.put("goal", goal.name());
-        }
-        if (overdueOnly) {
-            where.append(" and exists (select 1 from rectification_item i where i.campaign_id = :campaign"
-                    + " and i.organization_id = o.id and i.status = 'OPEN' and i.deadline < :today)");
-        }
-        int sz = Math.max(1, Math.min(size, 200));
-        int pg = Math.max(0, page);
-        long total = jdbc.sql("select count(*)" + from(s) + where).params(p).query(Long.class).single();
-        p.put("limit", sz);
-        p.put("offset", pg * sz);
-        return new PageResult<>(lines(s, p, where.toString(), " limit :limit offset :offset"), pg, sz, total);
-    }
-
-    private List<Line> lines(GradingFigures.Subjects s, Map<String, Object> p, String where, String tail) {
-        return jdbc.sql(COLUMNS + from(s) + where + " order by o.path" + tail).params(p)
-                .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("name"), rs.getString("field"),
-                        rs.getString("parent_name"), rs.getString("decided_grade"),
-                        rs.getString("decided_level") == null ? null : Grade.valueOf(rs.getString("decided_level")),
-                        rs.getString("goal_status") == null ? null : GoalStatus.valueOf(rs.getString("goal_status")),
-                        rs.getTimestamp("converted_at") != null, rs.getLong("items"), rs.getLong("open_items"),
-                        rs.getLong("overdue_items"), rs.getLong("assists")))
-                .list();
-    }
-
-    private static String from(GradingFigures.Subjects s) {
-        return s.from().replace(" where ", " left join org_tree_view par on par.id = o.parent_id"
-                + " left join upgrade_goal ug on ug.campaign_id = :campaign and ug.organization_id = o.id where ");
-    }
-
-    private static Map<String, Object> params(GradingFigures.Subjects s) {
-        Map<String, Object> p = new LinkedHashMap<>(s.params());
-        p.put("today", Date.valueOf(LocalDate.now()));
-        return p;
-    }
-
-    private static Totals totals(String label, List<Line> lines) {
-        long graded = 0, submitted = 0, approved = 0, lagging = 0, converted = 0, items = 0, open = 0, overdue = 0, weak = 0;
-        for (Line l : lines) {
-            graded += l.level() != null ? 1 : 0;
-            submitted += l.goalStatus() == GoalStatus.SUBMITTED || l.goalStatus() == GoalStatus.APPROVED ? 1 : 0;
-            approved += l.goalStatus() == GoalStatus.APPROVED ? 1 : 0;
-            lagging += l.level() == Grade.LAGGING ? 1 : 0;
-            converted += l.converted() && l.level() == Grade.LAGGING ? 1 : 0;
-            items += l.items();
-            open += l.open();
-            overdue += l.overdue();
-            weak += l.weakWithoutAssistance() ? 1 : 0;
-        }
-        return new Totals(label, lines.size(), graded, submitted, approved, lagging, converted, items, open, items - open,
-                overdue, weak);
-    }
+    PageResult<Line> list(long campaignId, long organizationId, Grade level, GoalStatus goal, boolean overdueOnly,
+                                 int page, int size);
 }

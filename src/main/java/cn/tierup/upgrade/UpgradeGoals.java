@@ -11,11 +11,11 @@ import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.StaleRecordException;
 import cn.tierup.upgrade.internal.GoalRepository;
+import cn.tierup.upgrade.internal.ItemRepository;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,17 +30,17 @@ public class UpgradeGoals {
     private final Participation participation;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
-    private final JdbcClient jdbc;
+    private final ItemRepository items;
 
     UpgradeGoals(GoalRepository goals, GradeRegister register, Authorities authorities, Participation participation,
-                 ScopeGuard guard, AuditRecorder audit, JdbcClient jdbc) {
+                 ScopeGuard guard, AuditRecorder audit, ItemRepository items) {
         this.goals = goals;
         this.register = register;
         this.authorities = authorities;
         this.participation = participation;
         this.guard = guard;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.items = items;
     }
 
     /** What the organisation writes: the model level (for 先进), the statement and the measures. */
@@ -174,10 +174,8 @@ public class UpgradeGoals {
 
     /** Items in the ledger and those still open. */
     private long[] ledger(long campaignId, long organizationId) {
-        return jdbc.sql("select count(*), coalesce(sum(case when status = 'OPEN' then 1 else 0 end), 0)"
-                        + " from rectification_item where campaign_id = :c and organization_id = :o")
-                .param("c", campaignId).param("o", organizationId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return new long[] {items.countByCampaignIdAndOrganizationId(campaignId, organizationId),
+                items.countByCampaignIdAndOrganizationIdAndStatus(campaignId, organizationId, ItemStatus.OPEN)};
     }
 
     private static Map<String, Object> snapshot(UpgradeGoal g) {

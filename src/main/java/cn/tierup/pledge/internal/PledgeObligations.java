@@ -1,10 +1,11 @@
-package cn.tierup.pledge;
+package cn.tierup.pledge.internal;
 
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Obligation;
 import cn.tierup.campaign.ObligationSource;
 import cn.tierup.campaign.ObligationStatus;
 import cn.tierup.campaign.Phase;
+import cn.tierup.pledge.PledgeStatus;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
