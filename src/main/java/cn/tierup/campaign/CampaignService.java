@@ -53,6 +53,12 @@ public class CampaignService {
         return view(load(id));
     }
 
+    /** The year of a campaign, for the public pages that name it (read without an account: a year is no secret). */
+    @Transactional(readOnly = true)
+    public int yearOf(long id) {
+        return campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign", id)).getYear();
+    }
+
     /** The campaign as its manager sees it to change it: needs the right to manage campaigns on its root. */
     @Transactional(readOnly = true)
     public CampaignView toManage(long id) {

@@ -79,7 +79,7 @@ public class PublicPledges {
                     .map(p -> new PublicPledge(false, p.isShowName() ? p.getPledgerName() : null, null, p.getItems())).toList();
             Map<Satisfaction, Long> r = office.ratings(b.getId());
             long n = r.values().stream().mapToLong(Long::longValue).sum();
-            int year = campaigns.get(b.getCampaignId()).year();
+            int year = campaigns.yearOf(b.getCampaignId());
             return new Page(b.getSlug(), directory.find(b.getOrganizationId()).map(OrganizationDirectory.OrgRef::name).orElse(""),
                     year, b.isSuggestionsOpen(), own != null, own, members,
                     own == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()), r,

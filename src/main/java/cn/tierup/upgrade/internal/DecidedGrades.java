@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Upgrade's own copy of the grades decided in each campaign, kept from grading's events: a goal is
- * owed once a grade is decided, and those graded 先进 may be paired with the weak. The listeners run
- * after grading's transaction commits (in the same request, as the application enables no async
- * execution), so a page shows the copy at once; an event whose listener failed stays in the event
- * publication registry and is delivered again on restart.
+ * owed once a grade is decided, and those graded 先进 may be paired with the weak.
+ *
+ * <p>The listeners run after grading's transaction commits, in their own transaction, in the thread
+ * of the request that decided — not asynchronously as {@code @ApplicationModuleListener} would: the
+ * authority's next page (and the organisation's desk) must already show what is owed. The event
+ * publication registry tracks them all the same: an event whose listener failed, or was cut off by a
+ * crash after the commit, stays in {@code event_publication} and is delivered again at the next start.
  */
 @Component
 public class DecidedGrades {
@@ -28,16 +33,18 @@ public class DecidedGrades {
         this.jdbc = jdbc;
     }
 
-    @ApplicationModuleListener
-    void on(GradeDecided e) {
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(GradeDecided e) {
         forget(e.campaignId(), e.organizationId());
         jdbc.sql("insert into upgrade_decided_grade (campaign_id, organization_id, grade, level) values (:c, :o, :g, :l)")
                 .param("c", e.campaignId()).param("o", e.organizationId()).param("g", e.grade()).param("l", e.level().name())
                 .update();
     }
 
-    @ApplicationModuleListener
-    void on(GradeReopened e) {
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(GradeReopened e) {
         forget(e.campaignId(), e.organizationId());
     }
 
