@@ -1,5 +1,9 @@
 package cn.tierup.grading;
 
+import cn.tierup.ballot.BallotRequest;
+import cn.tierup.ballot.Ballots;
+import cn.tierup.ballot.OpenedBallot;
+import cn.tierup.ballot.Totals;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Phase;
@@ -14,11 +18,10 @@ import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.Actors;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
-import cn.tierup.shared.OneTimeCodes;
 import cn.tierup.shared.StaleRecordException;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The use cases of 对标定级 for one organisation: record the meetings of steps 1, 2 and 4, fill the score
  * sheet and propose the self-grade (3), run a phone ballot, and — for the grading authority only — decide
- * (5) or reopen a step. Each is audited, except the votes themselves (see {@link BallotBox}).
+ * (5) or reopen a step. Each is audited, except the votes themselves (see {@link Ballots}).
  *
  * <p>Who may do what: steps 1–4 are the organisation's (or, on its behalf, a superior's in whose subtree
  * it lies); deciding and reopening belong to its grading authority — users bound to that organisation or
@@ -38,9 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class GradingCases {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] SLUG = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final GradingCaseRepository cases;
     private final GradingSetupRepository setups;
@@ -51,11 +51,11 @@ public class GradingCases {
     private final AuditRecorder audit;
     private final JdbcClient jdbc;
     private final Authorities authorities;
-    private final BallotBox box;
+    private final Ballots ballots;
 
     GradingCases(GradingCaseRepository cases, GradingSetupRepository setups, SchemeRepository schemes,
                  GradedOrganizations organizations, CampaignService campaigns, ScopeGuard guard, AuditRecorder audit,
-                 JdbcClient jdbc, Authorities authorities, BallotBox box) {
+                 JdbcClient jdbc, Authorities authorities, Ballots ballots) {
         this.cases = cases;
         this.setups = setups;
         this.schemes = schemes;
@@ -65,7 +65,7 @@ public class GradingCases {
         this.audit = audit;
         this.jdbc = jdbc;
         this.authorities = authorities;
-        this.box = box;
+        this.ballots = ballots;
     }
 
     @Transactional(readOnly = true)
@@ -130,17 +130,19 @@ public class GradingCases {
     public PhoneBallot openPhoneBallot(long campaignId, long organizationId, LocalDate heldOn, String place, Integer expected,
                                        Integer codes) {
         Work w = writable(campaignId, organizationId);
-        String slug = slug();
         String title = w.org.name() + " 自评等次“" + w.k.getSelfGrade() + "”审议";
         int n = codes == null ? (expected == null ? 0 : expected) : codes;
-        w.k.openPhoneBallot(heldOn, place, expected, n, slug, title, Actors.current(), LocalDateTime.now());
+        w.k.openPhoneBallot(heldOn, place, expected, n, title, Actors.current(), LocalDateTime.now());
         // merging the case persists a copy of the new meeting: take the stored one, which has its id
-        GradingMeeting m = cases.saveAndFlush(w.k).openBallot().orElseThrow();
-        List<String> printed = OneTimeCodes.generate(n);
-        box.open(m.getId(), slug, printed);
+        GradingCase stored = cases.saveAndFlush(w.k);
+        GradingMeeting m = stored.openBallot().orElseThrow();
+        OpenedBallot b = ballots.open(new BallotRequest(m.getId(), title, heldOn, List.of(stored.getSelfGrade()),
+                Arrays.stream(BallotChoice.values()).map(Enum::name).toList(), n));
+        stored.phoneBallotOpened(b.slug());
+        cases.saveAndFlush(stored);
         audit.record("GradingCase", w.k.getId(), organizationId, "BALLOT_OPEN", "开启手机无记名测评（" + heldOn + "，"
                 + m.getPlace() + "），印制测评码 " + n + " 个", null, null);
-        return new PhoneBallot(get(campaignId, organizationId), MeetingView.of(m), printed);
+        return new PhoneBallot(get(campaignId, organizationId), MeetingView.of(m), b.codes());
     }
 
     /** Closes the running phone ballot with the meeting's attendance; the result moves the case. */
@@ -148,10 +150,11 @@ public class GradingCases {
     public CaseView closePhoneBallot(long campaignId, long organizationId, Integer attendance) {
         Work w = writable(campaignId, organizationId);
         GradingMeeting open = w.k.openBallot().orElseThrow(() -> new DomainException("ballot.notOpen"));
-        BallotBox.Count count = box.countForClose(open.getId());
-        GradingMeeting m = w.k.closePhoneBallot(attendance, count.spent(), count.agree(), count.disagree(), count.abstain(),
-                passPercent(campaignId), Actors.current(), LocalDateTime.now());
-        box.seal(open.getId());
+        // the ballot is shut and counted first; a close the case refuses rolls it back, so it stays open
+        Totals t = ballots.close(open.getId());
+        GradingMeeting m = w.k.closePhoneBallot(attendance, t.spent(), t.count(0, BallotChoice.AGREE.name()),
+                t.count(0, BallotChoice.DISAGREE.name()), t.count(0, BallotChoice.ABSTAIN.name()), passPercent(campaignId),
+                Actors.current(), LocalDateTime.now());
         save(w, "BALLOT", "党员群众会议审议（手机测评）自评等次 " + m.getProposedGrade() + "：实到 " + m.getAttendance()
                 + " 人，投票 " + m.getBallotsReturned() + "，同意 " + m.getAgree() + "，不同意 " + m.getDisagree() + "，弃权 "
                 + m.getAbstain() + "，" + (m.getPassed() ? "通过" : "未通过，退回自评"));
@@ -174,7 +177,11 @@ public class GradingCases {
     public CaseView reopen(long campaignId, long organizationId, Step to, String reason) {
         Work w = decidable(campaignId, organizationId);
         Step from = w.k.getStep();
+        Long running = w.k.openBallot().map(GradingMeeting::getId).orElse(null);
         w.k.reopen(to, reason, LocalDateTime.now());
+        if (running != null && w.k.openBallot().isEmpty()) {
+            ballots.discard(running);
+        }
         save(w, "REOPEN", "重新开展第 " + to.number() + " 步（原处于第 " + from.number() + " 步）：" + reason.strip());
         return get(campaignId, organizationId);
     }
@@ -269,14 +276,6 @@ public class GradingCases {
         return setups.findById(campaignId).map(GradingSetup::getPassPercent).orElse(DeliberationRule.DEFAULT_PERCENT);
     }
 
-    private static String slug() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            b.append(SLUG[RANDOM.nextInt(SLUG.length)]);
-        }
-        return b.toString();
-    }
-
     private static String stepName(Step s) {
         return switch (s) {
             case PUBLIC_REVIEW -> "群众初评";
@@ -318,7 +317,7 @@ public class GradingCases {
                 k == null ? null : k.meeting(Step.MEMBER_REVIEW).map(MeetingView::of).orElse(null),
                 k == null ? null : k.meeting(Step.DELIBERATION).map(MeetingView::of).orElse(null),
                 k == null ? null : k.openBallot().map(MeetingView::of).orElse(null),
-                k == null ? null : k.openBallot().map(m -> box.spent(m.getId())).orElse(null),
+                k == null ? null : k.openBallot().map(m -> ballots.turnout(m.getId())).orElse(null),
                 meetings, k == null ? null : k.getScoreSheet(), evaluation, k == null ? null : k.getAnnualAssessment(),
                 k == null ? null : k.getSelfGrade(), k == null ? null : k.getSelfStatement(), k == null ? null : k.getSelfBy(),
                 k == null ? null : k.getSelfAt(), k == null ? null : k.getDecidedGrade(), k == null ? null : k.getDecidedLevel(),

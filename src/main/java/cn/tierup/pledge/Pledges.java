@@ -14,8 +14,8 @@ import cn.tierup.shared.Actors;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.Slugs;
 import cn.tierup.shared.StaleRecordException;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -37,9 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Pledges {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] SLUG = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final BoardRepository boards;
     private final PledgeRepository pledges;
@@ -296,7 +293,7 @@ public class Pledges {
 
     private PledgeBoard board(long campaignId, long organizationId) {
         return boards.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElseGet(() -> {
-            PledgeBoard b = boards.saveAndFlush(new PledgeBoard(campaignId, organizationId, slug(), LocalDateTime.now()));
+            PledgeBoard b = boards.saveAndFlush(new PledgeBoard(campaignId, organizationId, Slugs.generate(), LocalDateTime.now()));
             for (Satisfaction s : Satisfaction.values()) {
                 jdbc.sql("insert into pledge_rating_tally (board_id, choice, n) values (:b, :c, 0)")
                         .param("b", b.getId()).param("c", s.name()).update();
@@ -332,14 +329,6 @@ public class Pledges {
 
     private String name(long organizationId) {
         return directory.find(organizationId).map(OrganizationDirectory.OrgRef::name).orElse("");
-    }
-
-    private static String slug() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            b.append(SLUG[RANDOM.nextInt(SLUG.length)]);
-        }
-        return b.toString();
     }
 
     private static Map<String, Object> fulfilment(PledgeItem i) {
