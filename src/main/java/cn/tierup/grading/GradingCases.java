@@ -7,7 +7,6 @@ import cn.tierup.ballot.Totals;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Phase;
-import cn.tierup.grading.CaseView.PastGrade;
 import cn.tierup.grading.internal.GradedOrganizations;
 import cn.tierup.grading.internal.GradedOrganizations.GradedOrganization;
 import cn.tierup.grading.internal.GradingCaseRepository;
@@ -25,7 +24,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,13 +47,13 @@ public class GradingCases {
     private final CampaignService campaigns;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
-    private final JdbcClient jdbc;
     private final Authorities authorities;
     private final Ballots ballots;
+    private final CaseViews views;
 
     GradingCases(GradingCaseRepository cases, GradingSetupRepository setups, SchemeRepository schemes,
                  GradedOrganizations organizations, CampaignService campaigns, ScopeGuard guard, AuditRecorder audit,
-                 JdbcClient jdbc, Authorities authorities, Ballots ballots) {
+                 Authorities authorities, Ballots ballots, CaseViews views) {
         this.cases = cases;
         this.setups = setups;
         this.schemes = schemes;
@@ -63,9 +61,9 @@ public class GradingCases {
         this.campaigns = campaigns;
         this.guard = guard;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.authorities = authorities;
         this.ballots = ballots;
+        this.views = views;
     }
 
     @Transactional(readOnly = true)
@@ -291,37 +289,6 @@ public class GradingCases {
 
     private CaseView view(CampaignView c, GradedOrganization org, GradingCase k) {
         GradingScheme scheme = k == null ? schemeFor(c.id(), org.field()) : schemes.findById(k.getSchemeId()).orElseThrow();
-        LocalDate due = c.phases().get(Phase.GRADING).dueOn();
-        Step step = k == null ? Step.PUBLIC_REVIEW : k.getStep();
-        boolean late = k != null && k.getDecidedAt() != null ? k.getDecidedAt().toLocalDate().isAfter(due)
-                : LocalDate.now().isAfter(due);
-        List<MeetingView> meetings = k == null ? List.of() : k.getMeetings().stream().map(MeetingView::of).toList();
-        Standard.Evaluation evaluation = k == null || k.getScoreSheet() == null ? null
-                : scheme.getStandard().evaluate(k.getScoreSheet().scores(), k.getScoreSheet().vetoes());
-        // 近三年: one grade per year of the three before this one (the latest decision where campaigns overlap)
-        Map<Integer, PastGrade> byYear = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        jdbc.sql("select c.campaign_year, g.decided_grade, g.decided_level, g.decided_by, g.decided_at"
-                        + " from grading_case g join campaign c on c.id = g.campaign_id where g.organization_id = :org"
-                        + " and g.decided_grade is not null and c.campaign_year between :from and :to order by g.decided_at")
-                .param("org", org.id()).param("from", c.year() - 3).param("to", c.year() - 1)
-                .query((rs, n) -> new PastGrade(rs.getInt(1), rs.getString(2), Grade.valueOf(rs.getString(3)), rs.getString(4),
-                        rs.getTimestamp(5).toLocalDateTime()))
-                .list().forEach(p -> byYear.put(p.year(), p));
-        List<PastGrade> history = List.copyOf(byYear.values());
-        boolean canWrite = guard.can(Permission.GRADING_WRITE, org.id());
-        return new CaseView(k == null ? null : k.getId(), c.id(), c.year(), org.id(), org.name(), org.field(), org.secretary(),
-                org.members(), org.authorityId(), org.authorityName(), scheme.getId(), scheme.getName(), scheme.getStandard(),
-                step, k == null ? 1 : k.getRound(), due, late,
-                c.started().get(Phase.GRADING),
-                k == null ? null : k.meeting(Step.PUBLIC_REVIEW).map(MeetingView::of).orElse(null),
-                k == null ? null : k.meeting(Step.MEMBER_REVIEW).map(MeetingView::of).orElse(null),
-                k == null ? null : k.meeting(Step.DELIBERATION).map(MeetingView::of).orElse(null),
-                k == null ? null : k.openBallot().map(MeetingView::of).orElse(null),
-                k == null ? null : k.openBallot().map(m -> ballots.turnout(m.getId())).orElse(null),
-                meetings, k == null ? null : k.getScoreSheet(), evaluation, k == null ? null : k.getAnnualAssessment(),
-                k == null ? null : k.getSelfGrade(), k == null ? null : k.getSelfStatement(), k == null ? null : k.getSelfBy(),
-                k == null ? null : k.getSelfAt(), k == null ? null : k.getDecidedGrade(), k == null ? null : k.getDecidedLevel(),
-                k == null ? null : k.getDecisionReason(), k == null ? null : k.getDecidedBy(), k == null ? null : k.getDecidedAt(),
-                history, passPercent(c.id()), canWrite, authorities.mayActFor(org.id()), k == null ? 0 : k.getVersion());
+        return views.of(c, org, k, scheme, passPercent(c.id()));
     }
 }

@@ -67,7 +67,7 @@ class GradingTablesController {
     ResponseEntity<byte[]> declaration(@RequestParam long campaign, @RequestParam(required = false) Long org) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CaseView k = declaration.write(campaign, orgOrMine(org), out);
-        return Downloads.file(DeclarationForm.TITLE + "-" + fileSafe(k.organizationName()) + ".docx", DOCX, out.toByteArray());
+        return Downloads.file(DeclarationForm.TITLE + "-" + fileSafe(k.org().organizationName()) + ".docx", DOCX, out.toByteArray());
     }
 
     private long orgOrMine(Long org) {
