@@ -69,7 +69,8 @@ public class DeclarationForm {
             XWPFParagraph sub = doc.createParagraph();
             sub.setAlignment(ParagraphAlignment.CENTER);
             sub.setSpacingAfter(200);
-            text(sub, "（" + (campaignName.contains(String.valueOf(k.org().year())) ? campaignName : k.org().year() + "年度　" + campaignName)
+            int year = k.org().year();
+            text(sub, "（" + (campaignName.contains(String.valueOf(year)) ? campaignName : year + "年度　" + campaignName)
                     + "）", TEXT_FONT, 12, false);
 
             Form f = new Form(doc);
@@ -153,12 +154,13 @@ public class DeclarationForm {
     }
 
     private void decision(Form f, CaseView k) {
-        boolean done = k.decision().decidedGrade() != null;
+        CaseView.Decision d = k.decision();
+        boolean done = d.decidedGrade() != null;
         f.step("五、上级评定", List.of(
-                new String[] {"评定等次", k.decision().decidedGrade()},
-                new String[] {"与自评不同的理由", done ? (k.decision().decisionReason() == null ? "与自评等次一致" : k.decision().decisionReason()) : null},
-                new String[] {"评定组织、经办人", done ? join(k.org().authorityName(), people.name(k.decision().decidedBy())) : null},
-                new String[] {"评定日期", done ? day(k.decision().decidedAt()) : null}));
+                new String[] {"评定等次", d.decidedGrade()},
+                new String[] {"与自评不同的理由", done ? (d.decisionReason() == null ? "与自评等次一致" : d.decisionReason()) : null},
+                new String[] {"评定组织、经办人", done ? join(k.org().authorityName(), people.name(d.decidedBy())) : null},
+                new String[] {"评定日期", done ? day(d.decidedAt()) : null}));
     }
 
     private void history(Form f, CaseView k) {
