@@ -45,7 +45,9 @@ class ArchitectureTest {
             Map.entry("questionnaire", Set.of("questionnaire", "questionnaire_template", "questionnaire_code",
                     "questionnaire_seen", "questionnaire_response", "questionnaire_tally")),
             Map.entry("grading", Set.of("grading_scheme", "grading_setup", "grading_setup_scheme", "grading_case",
-                    "grading_meeting", "grading_ballot_code", "grading_ballot_tally")),
+                    "grading_meeting")),
+            // the code and counter tables keep their first names until vote storage is replaced (BallotSecrecyIT pins them)
+            Map.entry("ballot", Set.of("poll", "grading_ballot_code", "grading_ballot_tally")),
             Map.entry("upgrade", Set.of("upgrade_goal", "rectification_item", "rectification_note", "assistance",
                     "assistance_visit", "upgrade_decided_grade")),
             Map.entry("pledge", Set.of("pledge_board", "pledge", "pledge_item", "pledge_suggestion", "pledge_comment",

@@ -152,8 +152,8 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
     }
 
     /** Step 4 on phones: the meeting is set up and its codes printed; votes arrive until it is closed. */
-    public GradingMeeting openPhoneBallot(LocalDate heldOn, String place, Integer expected, int codes, String slug,
-                                          String title, String by, LocalDateTime now) {
+    public GradingMeeting openPhoneBallot(LocalDate heldOn, String place, Integer expected, int codes, String title,
+                                          String by, LocalDateTime now) {
         requireAt(Step.DELIBERATION);
         if (openBallot().isPresent()) {
             throw new DomainException("ballot.phoneOpen");
@@ -170,13 +170,18 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
         if (codes < 1 || codes > expected || codes > MAX_CODES) {
             throw new DomainException("ballot.codes", expected);
         }
-        GradingMeeting m = GradingMeeting.phoneBallot(round, heldOn, place, expected, selfGrade, slug, title, codes, by, now);
+        GradingMeeting m = GradingMeeting.phoneBallot(round, heldOn, place, expected, selfGrade, title, codes, by, now);
         meetings.add(m);
         updatedAt = now;
         return m;
     }
 
-    /** Closes the running phone ballot with the attendance and the counters of the ballot box. */
+    /** The running phone ballot's votes are taken behind {@code slug}. */
+    public void phoneBallotOpened(String slug) {
+        openBallot().orElseThrow(() -> new DomainException("ballot.notOpen")).linkBallot(slug);
+    }
+
+    /** Closes the running phone ballot with the attendance and the totals of the ballot. */
     public GradingMeeting closePhoneBallot(Integer attendance, int spent, int agree, int disagree, int abstain,
                                            int passPercent, String by, LocalDateTime now) {
         requireAt(Step.DELIBERATION);

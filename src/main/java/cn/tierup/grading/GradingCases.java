@@ -1,9 +1,12 @@
 package cn.tierup.grading;
 
+import cn.tierup.ballot.BallotRequest;
+import cn.tierup.ballot.Ballots;
+import cn.tierup.ballot.OpenedBallot;
+import cn.tierup.ballot.Totals;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Phase;
-import cn.tierup.grading.CaseView.PastGrade;
 import cn.tierup.grading.internal.GradedOrganizations;
 import cn.tierup.grading.internal.GradedOrganizations.GradedOrganization;
 import cn.tierup.grading.internal.GradingCaseRepository;
@@ -14,15 +17,13 @@ import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.Actors;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
-import cn.tierup.shared.OneTimeCodes;
 import cn.tierup.shared.StaleRecordException;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The use cases of 对标定级 for one organisation: record the meetings of steps 1, 2 and 4, fill the score
  * sheet and propose the self-grade (3), run a phone ballot, and — for the grading authority only — decide
- * (5) or reopen a step. Each is audited, except the votes themselves (see {@link BallotBox}).
+ * (5) or reopen a step. Each is audited, except the votes themselves (see {@link Ballots}).
  *
  * <p>Who may do what: steps 1–4 are the organisation's (or, on its behalf, a superior's in whose subtree
  * it lies); deciding and reopening belong to its grading authority — users bound to that organisation or
@@ -39,9 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GradingCases {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] SLUG = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
-
     private final GradingCaseRepository cases;
     private final GradingSetupRepository setups;
     private final SchemeRepository schemes;
@@ -49,13 +47,13 @@ public class GradingCases {
     private final CampaignService campaigns;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
-    private final JdbcClient jdbc;
     private final Authorities authorities;
-    private final BallotBox box;
+    private final Ballots ballots;
+    private final CaseViews views;
 
     GradingCases(GradingCaseRepository cases, GradingSetupRepository setups, SchemeRepository schemes,
                  GradedOrganizations organizations, CampaignService campaigns, ScopeGuard guard, AuditRecorder audit,
-                 JdbcClient jdbc, Authorities authorities, BallotBox box) {
+                 Authorities authorities, Ballots ballots, CaseViews views) {
         this.cases = cases;
         this.setups = setups;
         this.schemes = schemes;
@@ -63,9 +61,9 @@ public class GradingCases {
         this.campaigns = campaigns;
         this.guard = guard;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.authorities = authorities;
-        this.box = box;
+        this.ballots = ballots;
+        this.views = views;
     }
 
     @Transactional(readOnly = true)
@@ -130,17 +128,19 @@ public class GradingCases {
     public PhoneBallot openPhoneBallot(long campaignId, long organizationId, LocalDate heldOn, String place, Integer expected,
                                        Integer codes) {
         Work w = writable(campaignId, organizationId);
-        String slug = slug();
         String title = w.org.name() + " 自评等次“" + w.k.getSelfGrade() + "”审议";
         int n = codes == null ? (expected == null ? 0 : expected) : codes;
-        w.k.openPhoneBallot(heldOn, place, expected, n, slug, title, Actors.current(), LocalDateTime.now());
+        w.k.openPhoneBallot(heldOn, place, expected, n, title, Actors.current(), LocalDateTime.now());
         // merging the case persists a copy of the new meeting: take the stored one, which has its id
-        GradingMeeting m = cases.saveAndFlush(w.k).openBallot().orElseThrow();
-        List<String> printed = OneTimeCodes.generate(n);
-        box.open(m.getId(), slug, printed);
+        GradingCase stored = cases.saveAndFlush(w.k);
+        GradingMeeting m = stored.openBallot().orElseThrow();
+        OpenedBallot b = ballots.open(new BallotRequest(m.getId(), title, heldOn, List.of(stored.getSelfGrade()),
+                Arrays.stream(BallotChoice.values()).map(Enum::name).toList(), n));
+        stored.phoneBallotOpened(b.slug());
+        cases.saveAndFlush(stored);
         audit.record("GradingCase", w.k.getId(), organizationId, "BALLOT_OPEN", "开启手机无记名测评（" + heldOn + "，"
                 + m.getPlace() + "），印制测评码 " + n + " 个", null, null);
-        return new PhoneBallot(get(campaignId, organizationId), MeetingView.of(m), printed);
+        return new PhoneBallot(get(campaignId, organizationId), MeetingView.of(m), b.codes());
     }
 
     /** Closes the running phone ballot with the meeting's attendance; the result moves the case. */
@@ -148,10 +148,11 @@ public class GradingCases {
     public CaseView closePhoneBallot(long campaignId, long organizationId, Integer attendance) {
         Work w = writable(campaignId, organizationId);
         GradingMeeting open = w.k.openBallot().orElseThrow(() -> new DomainException("ballot.notOpen"));
-        BallotBox.Count count = box.countForClose(open.getId());
-        GradingMeeting m = w.k.closePhoneBallot(attendance, count.spent(), count.agree(), count.disagree(), count.abstain(),
-                passPercent(campaignId), Actors.current(), LocalDateTime.now());
-        box.seal(open.getId());
+        // the ballot is shut and counted first; a close the case refuses rolls it back, so it stays open
+        Totals t = ballots.close(open.getId());
+        GradingMeeting m = w.k.closePhoneBallot(attendance, t.spent(), t.count(0, BallotChoice.AGREE.name()),
+                t.count(0, BallotChoice.DISAGREE.name()), t.count(0, BallotChoice.ABSTAIN.name()), passPercent(campaignId),
+                Actors.current(), LocalDateTime.now());
         save(w, "BALLOT", "党员群众会议审议（手机测评）自评等次 " + m.getProposedGrade() + "：实到 " + m.getAttendance()
                 + " 人，投票 " + m.getBallotsReturned() + "，同意 " + m.getAgree() + "，不同意 " + m.getDisagree() + "，弃权 "
                 + m.getAbstain() + "，" + (m.getPassed() ? "通过" : "未通过，退回自评"));
@@ -174,7 +175,11 @@ public class GradingCases {
     public CaseView reopen(long campaignId, long organizationId, Step to, String reason) {
         Work w = decidable(campaignId, organizationId);
         Step from = w.k.getStep();
+        Long running = w.k.openBallot().map(GradingMeeting::getId).orElse(null);
         w.k.reopen(to, reason, LocalDateTime.now());
+        if (running != null && w.k.openBallot().isEmpty()) {
+            ballots.discard(running);
+        }
         save(w, "REOPEN", "重新开展第 " + to.number() + " 步（原处于第 " + from.number() + " 步）：" + reason.strip());
         return get(campaignId, organizationId);
     }
@@ -269,14 +274,6 @@ public class GradingCases {
         return setups.findById(campaignId).map(GradingSetup::getPassPercent).orElse(DeliberationRule.DEFAULT_PERCENT);
     }
 
-    private static String slug() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            b.append(SLUG[RANDOM.nextInt(SLUG.length)]);
-        }
-        return b.toString();
-    }
-
     private static String stepName(Step s) {
         return switch (s) {
             case PUBLIC_REVIEW -> "群众初评";
@@ -292,37 +289,6 @@ public class GradingCases {
 
     private CaseView view(CampaignView c, GradedOrganization org, GradingCase k) {
         GradingScheme scheme = k == null ? schemeFor(c.id(), org.field()) : schemes.findById(k.getSchemeId()).orElseThrow();
-        LocalDate due = c.phases().get(Phase.GRADING).dueOn();
-        Step step = k == null ? Step.PUBLIC_REVIEW : k.getStep();
-        boolean late = k != null && k.getDecidedAt() != null ? k.getDecidedAt().toLocalDate().isAfter(due)
-                : LocalDate.now().isAfter(due);
-        List<MeetingView> meetings = k == null ? List.of() : k.getMeetings().stream().map(MeetingView::of).toList();
-        Standard.Evaluation evaluation = k == null || k.getScoreSheet() == null ? null
-                : scheme.getStandard().evaluate(k.getScoreSheet().scores(), k.getScoreSheet().vetoes());
-        // 近三年: one grade per year of the three before this one (the latest decision where campaigns overlap)
-        Map<Integer, PastGrade> byYear = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        jdbc.sql("select c.campaign_year, g.decided_grade, g.decided_level, g.decided_by, g.decided_at"
-                        + " from grading_case g join campaign_year_view c on c.id = g.campaign_id where g.organization_id = :org"
-                        + " and g.decided_grade is not null and c.campaign_year between :from and :to order by g.decided_at")
-                .param("org", org.id()).param("from", c.year() - 3).param("to", c.year() - 1)
-                .query((rs, n) -> new PastGrade(rs.getInt(1), rs.getString(2), Grade.valueOf(rs.getString(3)), rs.getString(4),
-                        rs.getTimestamp(5).toLocalDateTime()))
-                .list().forEach(p -> byYear.put(p.year(), p));
-        List<PastGrade> history = List.copyOf(byYear.values());
-        boolean canWrite = guard.can(Permission.GRADING_WRITE, org.id());
-        return new CaseView(k == null ? null : k.getId(), c.id(), c.year(), org.id(), org.name(), org.field(), org.secretary(),
-                org.members(), org.authorityId(), org.authorityName(), scheme.getId(), scheme.getName(), scheme.getStandard(),
-                step, k == null ? 1 : k.getRound(), due, late,
-                c.started().get(Phase.GRADING),
-                k == null ? null : k.meeting(Step.PUBLIC_REVIEW).map(MeetingView::of).orElse(null),
-                k == null ? null : k.meeting(Step.MEMBER_REVIEW).map(MeetingView::of).orElse(null),
-                k == null ? null : k.meeting(Step.DELIBERATION).map(MeetingView::of).orElse(null),
-                k == null ? null : k.openBallot().map(MeetingView::of).orElse(null),
-                k == null ? null : k.openBallot().map(m -> box.spent(m.getId())).orElse(null),
-                meetings, k == null ? null : k.getScoreSheet(), evaluation, k == null ? null : k.getAnnualAssessment(),
-                k == null ? null : k.getSelfGrade(), k == null ? null : k.getSelfStatement(), k == null ? null : k.getSelfBy(),
-                k == null ? null : k.getSelfAt(), k == null ? null : k.getDecidedGrade(), k == null ? null : k.getDecidedLevel(),
-                k == null ? null : k.getDecisionReason(), k == null ? null : k.getDecidedBy(), k == null ? null : k.getDecidedAt(),
-                history, passPercent(c.id()), canWrite, authorities.mayActFor(org.id()), k == null ? 0 : k.getVersion());
+        return views.of(c, org, k, scheme, passPercent(c.id()));
     }
 }

@@ -74,12 +74,11 @@ public class GradingMeeting {
         return m;
     }
 
-    static GradingMeeting phoneBallot(int round, LocalDate heldOn, String place, int expected, String proposed, String slug,
-                                      String title, int codes, String by, LocalDateTime at) {
+    static GradingMeeting phoneBallot(int round, LocalDate heldOn, String place, int expected, String proposed, String title,
+                                      int codes, String by, LocalDateTime at) {
         GradingMeeting m = held(Step.DELIBERATION, round, heldOn, place, expected, by, at);
         m.mode = BallotMode.PHONE;
         m.proposedGrade = proposed;
-        m.slug = slug;
         m.ballotTitle = title;
         m.ballotsIssued = codes;
         m.status = MeetingStatus.OPEN;
@@ -99,7 +98,12 @@ public class GradingMeeting {
         return m;
     }
 
-    /** Closes a phone ballot with the counters read from the ballot box. */
+    /** The link of the ballot opened for this meeting, known once the ballot module has opened it. */
+    void linkBallot(String slug) {
+        this.slug = slug;
+    }
+
+    /** Closes a phone ballot with the totals the ballot module counted. */
     void close(int attendance, int spent, int agree, int disagree, int abstain, boolean passed, String by, LocalDateTime at) {
         this.attendance = attendance;
         this.ballotsReturned = spent;

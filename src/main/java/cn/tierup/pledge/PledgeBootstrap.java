@@ -4,6 +4,7 @@ import cn.tierup.pledge.internal.BoardRepository;
 import cn.tierup.pledge.internal.CommentRepository;
 import cn.tierup.pledge.internal.PledgeRepository;
 import cn.tierup.pledge.internal.SuggestionRepository;
+import cn.tierup.shared.Slugs;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -45,7 +46,7 @@ public class PledgeBootstrap {
     public void year(long campaignId, int year, long organizationId, List<Long> memberIds, List<String> memberNames,
                      String clerk, String authority, Random random) {
         LocalDateTime may = LocalDate.of(year, 5, 6).atTime(9, 30);
-        PledgeBoard b = boards.save(new PledgeBoard(campaignId, organizationId, slug(random), may));
+        PledgeBoard b = boards.save(new PledgeBoard(campaignId, organizationId, Slugs.generate(random), may));
         queries.openTally(b.getId());
         Suggestion s = new Suggestion(b.getId(), "村口路灯坏了很久，希望尽快修好", LocalDate.of(year, 5, 2));
         Pledge own = new Pledge(b.getId(), null, null, may);
@@ -86,14 +87,5 @@ public class PledgeBootstrap {
         int fairly = random.nextInt(6);
         queries.setTally(b.getId(), voters - fairly - unhappy, fairly, unhappy);
         boards.save(b);
-    }
-
-    private static String slug(Random random) {
-        String chars = "abcdefghijkmnpqrstuvwxyz23456789";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            b.append(chars.charAt(random.nextInt(chars.length())));
-        }
-        return b.toString();
     }
 }

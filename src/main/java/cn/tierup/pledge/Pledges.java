@@ -14,8 +14,8 @@ import cn.tierup.shared.Actors;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.Slugs;
 import cn.tierup.shared.StaleRecordException;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -37,9 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Pledges {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] SLUG = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final BoardRepository boards;
     private final PledgeRepository pledges;
@@ -310,7 +307,7 @@ public class Pledges {
 
     private PledgeBoard board(long campaignId, long organizationId) {
         return boards.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElseGet(() -> {
-            PledgeBoard b = boards.saveAndFlush(new PledgeBoard(campaignId, organizationId, slug(), LocalDateTime.now()));
+            PledgeBoard b = boards.saveAndFlush(new PledgeBoard(campaignId, organizationId, Slugs.generate(), LocalDateTime.now()));
             queries.openTally(b.getId());
             return b;
         });
@@ -334,14 +331,6 @@ public class Pledges {
             m.put(s, 0L);
         }
         return m;
-    }
-
-    private static String slug() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            b.append(SLUG[RANDOM.nextInt(SLUG.length)]);
-        }
-        return b.toString();
     }
 
     private static Map<String, Object> fulfilment(PledgeItem i) {

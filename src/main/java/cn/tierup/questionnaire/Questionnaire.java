@@ -2,8 +2,8 @@ package cn.tierup.questionnaire;
 
 import cn.tierup.questionnaire.internal.QuestionsConverter;
 import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Slugs;
 import jakarta.persistence.*;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -16,8 +16,6 @@ import java.util.List;
 @Table(name = "questionnaire")
 public class Questionnaire {
 
-    private static final char[] SLUG = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -86,11 +84,7 @@ public class Questionnaire {
     }
 
     static String newSlug() {
-        StringBuilder b = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
-            b.append(SLUG[RANDOM.nextInt(SLUG.length)]);
-        }
-        return b.toString();
+        return Slugs.generate();
     }
 
     public Long getId() { return id; }

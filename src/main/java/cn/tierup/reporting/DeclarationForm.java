@@ -69,17 +69,18 @@ public class DeclarationForm {
             XWPFParagraph sub = doc.createParagraph();
             sub.setAlignment(ParagraphAlignment.CENTER);
             sub.setSpacingAfter(200);
-            text(sub, "（" + (campaignName.contains(String.valueOf(k.year())) ? campaignName : k.year() + "年度　" + campaignName)
+            int year = k.org().year();
+            text(sub, "（" + (campaignName.contains(String.valueOf(year)) ? campaignName : year + "年度　" + campaignName)
                     + "）", TEXT_FONT, 12, false);
 
             Form f = new Form(doc);
-            f.pair("党组织名称", k.organizationName(), null, null);
-            f.pair("所属领域", messages.get("Field." + k.field()), "书　　记", k.secretary());
-            f.pair("党员人数", k.members() + " 名", "评定组织", k.authorityName());
-            f.pair("定级标准", k.schemeName(), "申报日期", k.selfAt() == null ? null : day(k.selfAt()));
+            f.pair("党组织名称", k.org().organizationName(), null, null);
+            f.pair("所属领域", messages.get("Field." + k.org().field()), "书　　记", k.org().secretary());
+            f.pair("党员人数", k.org().members() + " 名", "评定组织", k.org().authorityName());
+            f.pair("定级标准", k.progress().schemeName(), "申报日期", k.self().selfAt() == null ? null : day(k.self().selfAt()));
 
-            review(f, "一、群众初评", k.publicReview(), k.standard(), "初评等次");
-            review(f, "二、党员评议", k.memberReview(), k.standard(), "评议等次");
+            review(f, "一、群众初评", k.held().publicReview(), k.progress().standard(), "初评等次");
+            review(f, "二、党员评议", k.held().memberReview(), k.progress().standard(), "评议等次");
             selfAssessment(f, k);
             deliberation(f, k);
             decision(f, k);
@@ -111,15 +112,15 @@ public class DeclarationForm {
     }
 
     private void selfAssessment(Form f, CaseView k) {
-        Standard.Evaluation e = k.evaluation();
+        Standard.Evaluation e = k.self().evaluation();
         String score = null;
         String implied = null;
         String vetoes = null;
         if (e != null) {
             List<String> parts = new ArrayList<>();
-            for (int i = 0; i < k.standard().dimensions().size() && i < e.dimensionTotals().size(); i++) {
-                parts.add(k.standard().dimensions().get(i).name() + " " + e.dimensionTotals().get(i) + "/"
-                        + k.standard().dimensions().get(i).points());
+            for (int i = 0; i < k.progress().standard().dimensions().size() && i < e.dimensionTotals().size(); i++) {
+                parts.add(k.progress().standard().dimensions().get(i).name() + " " + e.dimensionTotals().get(i) + "/"
+                        + k.progress().standard().dimensions().get(i).points());
             }
             score = e.total() + " 分 / 满分 " + e.maximum() + " 分" + (parts.isEmpty() ? "" : "\n" + String.join("；", parts));
             implied = e.grade().name();
@@ -129,16 +130,16 @@ public class DeclarationForm {
                 new String[] {"自查评分", score},
                 new String[] {"评分对应等次", implied},
                 new String[] {"一票否决事项", vetoes},
-                new String[] {"上级年度考核", k.annualAssessment()},
-                new String[] {"自评等次", k.selfGrade()},
-                new String[] {"自评说明", k.selfStatement()}));
+                new String[] {"上级年度考核", k.self().annualAssessment()},
+                new String[] {"自评等次", k.self().selfGrade()},
+                new String[] {"自评说明", k.self().selfStatement()}));
     }
 
     private void deliberation(Form f, CaseView k) {
-        MeetingView m = k.deliberation();
+        MeetingView m = k.held().deliberation();
         String share = null;
         if (m != null && m.agree() != null) {
-            share = "同意票占有效票 " + m.agreeShare() + "%（须超过 " + k.passPercent() + "%），"
+            share = "同意票占有效票 " + m.agreeShare() + "%（须超过 " + k.progress().passPercent() + "%），"
                     + (Boolean.TRUE.equals(m.passed()) ? "通过" : "未通过");
         }
         f.step("四、党员群众会议审议", List.of(
@@ -153,17 +154,18 @@ public class DeclarationForm {
     }
 
     private void decision(Form f, CaseView k) {
-        boolean done = k.decidedGrade() != null;
+        CaseView.Decision d = k.decision();
+        boolean done = d.decidedGrade() != null;
         f.step("五、上级评定", List.of(
-                new String[] {"评定等次", k.decidedGrade()},
-                new String[] {"与自评不同的理由", done ? (k.decisionReason() == null ? "与自评等次一致" : k.decisionReason()) : null},
-                new String[] {"评定组织、经办人", done ? join(k.authorityName(), people.name(k.decidedBy())) : null},
-                new String[] {"评定日期", done ? day(k.decidedAt()) : null}));
+                new String[] {"评定等次", d.decidedGrade()},
+                new String[] {"与自评不同的理由", done ? (d.decisionReason() == null ? "与自评等次一致" : d.decisionReason()) : null},
+                new String[] {"评定组织、经办人", done ? join(k.org().authorityName(), people.name(d.decidedBy())) : null},
+                new String[] {"评定日期", done ? day(d.decidedAt()) : null}));
     }
 
     private void history(Form f, CaseView k) {
         List<String[]> rows = new ArrayList<>();
-        for (int y = k.year() - 1; y >= k.year() - 3; y--) {
+        for (int y = k.org().year() - 1; y >= k.org().year() - 3; y--) {
             int year = y;
             PastGrade p = k.history().stream().filter(h -> h.year() == year).findFirst().orElse(null);
             rows.add(new String[] {year + " 年", p == null ? null : p.grade() + "（" + day(p.decidedAt()) + " 评定）"});

@@ -1,5 +1,6 @@
 package cn.tierup.grading;
 
+import cn.tierup.ballot.Ballots;
 import cn.tierup.shared.OneTimeCodes;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
@@ -47,7 +48,7 @@ class BallotSecrecyIT {
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
-    @Autowired BallotBox ballotBox;
+    @Autowired Ballots ballotBox;
 
     final LocalDate today = LocalDate.now();
 
@@ -221,7 +222,7 @@ class BallotSecrecyIT {
         Map<String, Long> rowsBefore = rowCounts();
         String[] firstBatch = {"AGREE", "AGREE", "DISAGREE", "AGREE", "ABSTAIN", "DISAGREE", "AGREE"};
         for (int i = 0; i < firstBatch.length; i++) {
-            ballotBox.vote(slug, codes.get(i), firstBatch[i]);
+            ballotBox.vote(slug, codes.get(i), List.of(firstBatch[i]));
         }
         assertThat(rowCounts()).as("seven votes add a row to no table").isEqualTo(rowsBefore);
 
@@ -231,7 +232,7 @@ class BallotSecrecyIT {
 
         String[] secondBatch = {"AGREE", "DISAGREE", "AGREE"};
         for (int i = 0; i < secondBatch.length; i++) {
-            ballotBox.vote(slug, codes.get(firstBatch.length + i), secondBatch[i]);
+            ballotBox.vote(slug, codes.get(firstBatch.length + i), List.of(secondBatch[i]));
         }
         LocalDateTime lastVote = LocalDateTime.now();
         assertThat(tally(meeting)).isEqualTo(Map.of("AGREE", 6, "DISAGREE", 3, "ABSTAIN", 1));
@@ -250,9 +251,9 @@ class BallotSecrecyIT {
 
         // a code votes once; a refused vote changes nothing at all
         String before = box(meeting);
-        assertRefused(() -> ballotBox.vote(slug, codes.get(0), "DISAGREE"), "ballot.code");
-        assertRefused(() -> ballotBox.vote(slug, codes.get(3).toLowerCase(), "AGREE"), "ballot.code");
-        assertRefused(() -> ballotBox.vote(slug, "", "AGREE"), "ballot.code");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(0), List.of("DISAGREE")), "ballot.code");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(3).toLowerCase(), List.of("AGREE")), "ballot.code");
+        assertRefused(() -> ballotBox.vote(slug, "", List.of("AGREE")), "ballot.code");
         assertThat(box(meeting)).isEqualTo(before);
 
         JsonNode closed = call(post(url + "/ballot/phone/close"), clerk, map("attendance", 13));
@@ -264,8 +265,8 @@ class BallotSecrecyIT {
 
         // after the close the box is shut, for unspent and spent codes alike
         String shut = box(meeting);
-        assertRefused(() -> ballotBox.vote(slug, codes.get(11), "DISAGREE"), "ballot.closed");
-        assertRefused(() -> ballotBox.vote(slug, codes.get(0), "AGREE"), "ballot.closed");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(11), List.of("DISAGREE")), "ballot.closed");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(0), List.of("AGREE")), "ballot.closed");
         assertThat(box(meeting)).isEqualTo(shut);
 
         // the votes counted are the codes spent, as the meeting's record says; the codes themselves are

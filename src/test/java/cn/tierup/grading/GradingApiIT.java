@@ -1,5 +1,6 @@
 package cn.tierup.grading;
 
+import cn.tierup.ballot.Ballots;
 import cn.tierup.shared.DomainException;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
@@ -56,7 +57,7 @@ class GradingApiIT {
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
-    @Autowired BallotBox ballotBox;
+    @Autowired Ballots ballotBox;
 
     final LocalDate today = LocalDate.now();
 
@@ -321,7 +322,7 @@ class GradingApiIT {
             assertThat(b.get("meeting").get("proposedGrade").asText()).isEqualTo(p.selfGrade());
             String slug = b.get("meeting").get("slug").asText();
             for (int i = 0; i < 11; i++) {
-                ballotBox.vote(slug, codes.get(i), i < 8 ? "AGREE" : i < 10 ? "DISAGREE" : "ABSTAIN");
+                ballotBox.vote(slug, codes.get(i), List.of(i < 8 ? "AGREE" : i < 10 ? "DISAGREE" : "ABSTAIN"));
             }
             assertThat(view(c, s.id(), clerk).get("ballotTurnout").asInt()).isEqualTo(11);
             at5 = ok(send(post(url + "/ballot/phone/close"), clerk, map("attendance", 11)));
@@ -653,15 +654,15 @@ class GradingApiIT {
         refused(send(post(url + "/ballot/phone"), village, map("heldOn", today, "place", "村委会", "expected", 9)), 422, "仍在进行中");
         refused(send(post(url + "/ballot/paper"), village, paper(today, 9, 9, 9, 9, 0, 0, 0)), 422, "仍在进行中");
 
-        ballotBox.vote(slug, codes.get(0), "AGREE");
-        ballotBox.vote(slug, codes.get(1).toLowerCase().replace("-", " "), "AGREE");
+        ballotBox.vote(slug, codes.get(0), List.of("AGREE"));
+        ballotBox.vote(slug, codes.get(1).toLowerCase().replace("-", " "), List.of("AGREE"));
         String afterTwo = state(c, v) + tally(slug);
         assertThat(view(c, v, village).get("ballotTurnout").asInt()).isEqualTo(2);
-        assertRefused(() -> ballotBox.vote(slug, codes.get(0), "DISAGREE"), "ballot.code");
-        assertRefused(() -> ballotBox.vote(slug, codes.get(1), "AGREE"), "ballot.code");
-        assertRefused(() -> ballotBox.vote(slug, "ABCD-EFGH", "DISAGREE"), "ballot.code");
-        assertRefused(() -> ballotBox.vote(slug, codes.get(2), "MAYBE"), "ballot.choice");
-        assertRefused(() -> ballotBox.vote("nosuchballot", codes.get(2), "AGREE"), "ballot.unknown");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(0), List.of("DISAGREE")), "ballot.code");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(1), List.of("AGREE")), "ballot.code");
+        assertRefused(() -> ballotBox.vote(slug, "ABCD-EFGH", List.of("DISAGREE")), "ballot.code");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(2), List.of("MAYBE")), "ballot.choice");
+        assertRefused(() -> ballotBox.vote("nosuchballot", codes.get(2), List.of("AGREE")), "ballot.unknown");
         assertThat(state(c, v) + tally(slug)).isEqualTo(afterTwo);
 
         refused(send(post(url + "/ballot/phone/close"), village, map("attendance", 1)), 422, "已有 2 人投票，多于填写的实到人数 1 人");
@@ -671,7 +672,7 @@ class GradingApiIT {
         assertThat(at5.get("deliberation").get("agree").asInt()).isEqualTo(2);
         assertThat(at5.get("deliberation").get("ballotsReturned").asInt()).isEqualTo(2);
         assertThat(at5.get("canDecide").asBoolean()).isFalse();
-        assertRefused(() -> ballotBox.vote(slug, codes.get(2), "DISAGREE"), "ballot.closed");
+        assertRefused(() -> ballotBox.vote(slug, codes.get(2), List.of("DISAGREE")), "ballot.closed");
         assertThat(tally(slug)).isEqualTo("ABSTAIN=0,AGREE=2,DISAGREE=0");
 
         // the village neither grades itself nor sends its own case back

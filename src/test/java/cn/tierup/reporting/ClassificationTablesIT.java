@@ -146,8 +146,8 @@ class ClassificationTablesIT {
         CaseView k = as("admin", () -> cases.get(campaign, org));
         Map<String, Integer> scores = new LinkedHashMap<>();
         int left = total;
-        for (int d = 0; d < k.standard().dimensions().size(); d++) {
-            var criteria = k.standard().dimensions().get(d).criteria();
+        for (int d = 0; d < k.progress().standard().dimensions().size(); d++) {
+            var criteria = k.progress().standard().dimensions().get(d).criteria();
             for (int c = 0; c < criteria.size() && left > 0; c++) {
                 int p = Math.min(left, criteria.get(c).points());
                 scores.put((d + 1) + "." + (c + 1), p);
@@ -177,22 +177,22 @@ class ClassificationTablesIT {
         publicReview(org, self);
         as("admin", () -> {
             CaseView k = cases.get(campaign, org);
-            int present = (int) k.members() - 1;
+            int present = (int) k.org().members() - 1;
             return cases.recordReview(campaign, org, Step.MEMBER_REVIEW, new MeetingRecord(LocalDate.of(year, 4, 6),
-                    "村党群服务中心", (int) k.members(), present, votes(self, present - 3, 2, 1)));
+                    "村党群服务中心", (int) k.org().members(), present, votes(self, present - 3, 2, 1)));
         });
         CaseView scored = as("admin", () -> cases.saveScoreSheet(campaign, org, sheet(org, score, vetoes),
-                (year - 1) + "年度综合考核：好", cases.get(campaign, org).version()));
-        assertThat(scored.evaluation().total()).isEqualTo(score);
+                (year - 1) + "年度综合考核：好", cases.get(campaign, org).progress().version()));
+        assertThat(scored.self().evaluation().total()).isEqualTo(score);
         CaseView proposed = as("admin", () -> cases.proposeSelfGrade(campaign, org, self,
-                "对照五个好标准逐项自评，班子认为应评为" + self + "。", scored.version()));
+                "对照五个好标准逐项自评，班子认为应评为" + self + "。", scored.progress().version()));
         CaseView ballot = as("admin", () -> cases.recordPaperBallot(campaign, org, new PaperTally(LocalDate.of(year, 4, 9),
                 "村党群服务中心", 40, 36, 36, 35, 30, 3, 1, 1)));
-        assertThat(ballot.step()).isEqualTo(Step.DECISION);
-        CaseView done = as(decider, () -> cases.decide(campaign, org, grade, reason, ballot.version()));
-        assertThat(done.decidedGrade()).isEqualTo(grade);
-        assertThat(proposed.selfGrade()).isEqualTo(self);
-        Decided d = new Decided(town, org, name(org), self, grade, done.decidedLevel());
+        assertThat(ballot.progress().step()).isEqualTo(Step.DECISION);
+        CaseView done = as(decider, () -> cases.decide(campaign, org, grade, reason, ballot.progress().version()));
+        assertThat(done.decision().decidedGrade()).isEqualTo(grade);
+        assertThat(proposed.self().selfGrade()).isEqualTo(self);
+        Decided d = new Decided(town, org, name(org), self, grade, done.decision().decidedLevel());
         decided.add(d);
         return d;
     }

@@ -67,7 +67,8 @@ class GradingTablesController {
     ResponseEntity<byte[]> declaration(@RequestParam long campaign, @RequestParam(required = false) Long org) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CaseView k = declaration.write(campaign, orgOrMine(org), out);
-        return Downloads.file(DeclarationForm.TITLE + "-" + fileSafe(k.organizationName()) + ".docx", DOCX, out.toByteArray());
+        String name = fileSafe(k.org().organizationName());
+        return Downloads.file(DeclarationForm.TITLE + "-" + name + ".docx", DOCX, out.toByteArray());
     }
 
     private long orgOrMine(Long org) {

@@ -1,0 +1,73 @@
+package cn.tierup.grading;
+
+import cn.tierup.ballot.Ballots;
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.campaign.Phase;
+import cn.tierup.grading.CaseView.Decision;
+import cn.tierup.grading.CaseView.Meetings;
+import cn.tierup.grading.CaseView.PastGrade;
+import cn.tierup.grading.CaseView.Progress;
+import cn.tierup.grading.CaseView.Rights;
+import cn.tierup.grading.CaseView.SelfAssessment;
+import cn.tierup.grading.CaseView.Subject;
+import cn.tierup.grading.internal.GradedOrganizations.GradedOrganization;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the {@link CaseView} of an organisation's grading: its parts from the case (or their empty forms
+ * before it starts), the running ballot's turnout from the ballot module, the earlier grades from the
+ * register and the viewer's rights from the guard. Reads only; the use cases of {@link GradingCases} call
+ * it after checking who may see the case.
+ */
+@Component
+class CaseViews {
+
+    private final JdbcClient jdbc;
+    private final ScopeGuard guard;
+    private final Authorities authorities;
+    private final Ballots ballots;
+
+    CaseViews(JdbcClient jdbc, ScopeGuard guard, Authorities authorities, Ballots ballots) {
+        this.jdbc = jdbc;
+        this.guard = guard;
+        this.authorities = authorities;
+        this.ballots = ballots;
+    }
+
+    /** The view of {@code k} ({@code null} before the organisation's first step), graded against {@code scheme}. */
+    CaseView of(CampaignView c, GradedOrganization org, GradingCase k, GradingScheme scheme, int passPercent) {
+        LocalDate due = c.phases().get(Phase.GRADING).dueOn();
+        boolean started = c.started().get(Phase.GRADING);
+        Subject subject = new Subject(c.id(), c.year(), org.id(), org.name(), org.field(), org.secretary(), org.members(),
+                org.authorityId(), org.authorityName());
+        Rights may = new Rights(guard.can(Permission.GRADING_WRITE, org.id()), authorities.mayActFor(org.id()));
+        if (k == null) {
+            return new CaseView(subject, Progress.notStarted(scheme, due, started, passPercent), Meetings.NONE,
+                    SelfAssessment.NONE, Decision.NONE, history(org.id(), c.year()), may);
+        }
+        Integer turnout = k.openBallot().map(m -> ballots.turnout(m.getId())).orElse(null);
+        return new CaseView(subject, Progress.of(k, scheme, due, started, passPercent), Meetings.of(k, turnout),
+                SelfAssessment.of(k, scheme.getStandard()), Decision.of(k), history(org.id(), c.year()), may);
+    }
+
+    /** 近三年: one grade per year of the three before this one (the latest decision where campaigns overlap). */
+    private List<PastGrade> history(long organizationId, int year) {
+        Map<Integer, PastGrade> byYear = new TreeMap<>(Comparator.reverseOrder());
+        jdbc.sql("select c.campaign_year, g.decided_grade, g.decided_level, g.decided_by, g.decided_at"
+                        + " from grading_case g join campaign_year_view c on c.id = g.campaign_id where g.organization_id = :org"
+                        + " and g.decided_grade is not null and c.campaign_year between :from and :to order by g.decided_at")
+                .param("org", organizationId).param("from", year - 3).param("to", year - 1)
+                .query((rs, n) -> new PastGrade(rs.getInt(1), rs.getString(2), Grade.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getTimestamp(5).toLocalDateTime()))
+                .list().forEach(p -> byYear.put(p.year(), p));
+        return List.copyOf(byYear.values());
+    }
+}
