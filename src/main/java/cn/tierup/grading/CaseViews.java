@@ -18,7 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.tierup.grading.internal.GradingQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +30,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseViews {
 
-    private final JdbcClient jdbc;
+    private final GradingQueries queries;
     private final ScopeGuard guard;
     private final Authorities authorities;
     private final Ballots ballots;
 
-    CaseViews(JdbcClient jdbc, ScopeGuard guard, Authorities authorities, Ballots ballots) {
-        this.jdbc = jdbc;
+    CaseViews(GradingQueries queries, ScopeGuard guard, Authorities authorities, Ballots ballots) {
+        this.queries = queries;
         this.guard = guard;
         this.authorities = authorities;
         this.ballots = ballots;
@@ -61,13 +61,7 @@ class CaseViews {
     /** 近三年: one grade per year of the three before this one (the latest decision where campaigns overlap). */
     private List<PastGrade> history(long organizationId, int year) {
         Map<Integer, PastGrade> byYear = new TreeMap<>(Comparator.reverseOrder());
-        jdbc.sql("select c.campaign_year, g.decided_grade, g.decided_level, g.decided_by, g.decided_at"
-                        + " from grading_case g join campaign_year_view c on c.id = g.campaign_id where g.organization_id = :org"
-                        + " and g.decided_grade is not null and c.campaign_year between :from and :to order by g.decided_at")
-                .param("org", organizationId).param("from", year - 3).param("to", year - 1)
-                .query((rs, n) -> new PastGrade(rs.getInt(1), rs.getString(2), Grade.valueOf(rs.getString(3)), rs.getString(4),
-                        rs.getTimestamp(5).toLocalDateTime()))
-                .list().forEach(p -> byYear.put(p.year(), p));
+        queries.decidedBetween(organizationId, year - 3, year - 1).forEach(p -> byYear.put(p.year(), p));
         return List.copyOf(byYear.values());
     }
 }

@@ -22,22 +22,20 @@ public class GradingSchemes {
     private final SchemeRepository schemes;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final cn.tierup.grading.internal.GradingQueries queries;
 
     GradingSchemes(SchemeRepository schemes, ScopeGuard guard, AuditRecorder audit,
-                   org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                   cn.tierup.grading.internal.GradingQueries queries) {
         this.schemes = schemes;
         this.guard = guard;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     /** A standard chosen by a campaign or already graded against is frozen; adapt a copy instead. */
     @Transactional(readOnly = true)
     public boolean inUse(long id) {
-        return jdbc.sql("select (select count(*) from grading_case where scheme_id = :s)"
-                        + " + (select count(*) from grading_setup_scheme where scheme_id = :s)")
-                .param("s", id).query(Long.class).single() > 0;
+        return queries.schemeInUse(id);
     }
 
     @Transactional(readOnly = true)

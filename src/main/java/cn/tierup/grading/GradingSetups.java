@@ -11,7 +11,7 @@ import cn.tierup.shared.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.tierup.grading.internal.GradingQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,17 +29,17 @@ public class GradingSetups {
     private final GradingCases gradingCases;
     private final CampaignService campaigns;
     private final AuditRecorder audit;
-    private final JdbcClient jdbc;
+    private final GradingQueries queries;
 
     GradingSetups(GradingSetupRepository setups, GradingCaseRepository cases, SchemeRepository schemes,
-                  GradingCases gradingCases, CampaignService campaigns, AuditRecorder audit, JdbcClient jdbc) {
+                  GradingCases gradingCases, CampaignService campaigns, AuditRecorder audit, GradingQueries queries) {
         this.setups = setups;
         this.cases = cases;
         this.schemes = schemes;
         this.gradingCases = gradingCases;
         this.campaigns = campaigns;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     /** One field's line: the standard in force and whether it can still be changed. */
@@ -54,8 +54,7 @@ public class GradingSetups {
     public SetupView get(long campaignId) {
         CampaignView c = campaigns.get(campaignId);
         GradingSetup s = setups.findById(campaignId).orElse(null);
-        List<String> fields = jdbc.sql("select distinct field from grading_scheme where field is not null order by field")
-                .query(String.class).list();
+        List<String> fields = queries.schemeFields();
         List<FieldScheme> lines = fields.stream().map(f -> {
             GradingScheme scheme = gradingCases.schemeFor(campaignId, f);
             return new FieldScheme(f, scheme.getId(), scheme.getName(), s != null && s.getSchemes().containsKey(f),
@@ -107,8 +106,6 @@ public class GradingSetups {
     }
 
     private boolean ballotCounted(long campaignId) {
-        return jdbc.sql("select count(*) from grading_meeting m join grading_case g on g.id = m.case_id"
-                        + " where g.campaign_id = :c and m.step = 'DELIBERATION'")
-                .param("c", campaignId).query(Long.class).single() > 0;
+        return queries.deliberationRecorded(campaignId);
     }
 }

@@ -1,0 +1,229 @@
+package cn.tierup.grading.internal;
+
+import cn.tierup.grading.Grade;
+import cn.tierup.grading.GradingFigures;
+import cn.tierup.grading.Step;
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.CampaignView;
+import cn.tierup.campaign.Phase;
+import cn.tierup.identity.OrganizationDirectory.OrgRef;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
+import cn.tierup.shared.PageResult;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link GradingFigures} counted over the grading cases and the organisation tree's published view. */
+@Service
+class GradingFigureQueries implements GradingFigures {
+
+    private final JdbcClient jdbc;
+    private final CampaignService campaigns;
+    private final ScopeGuard guard;
+
+    GradingFigureQueries(JdbcClient jdbc, CampaignService campaigns, ScopeGuard guard) {
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.guard = guard;
+    }
+
+    private static final String SUBJECTS = " from org_tree_view o"
+            + " left join grading_case g on g.organization_id = o.id and g.campaign_id = :campaign"
+            + " where o.retired = false and o.path like :rootPath and o.id <> :root"
+            + " and ((o.path like :path and o.id <> :org) or coalesce(o.grading_authority_id, o.parent_id) = :org)";
+
+
+    @Transactional(readOnly = true)
+    @Override
+    public Overview overview(long campaignId, long organizationId) {
+        Params p = params(campaignId, organizationId);
+        Map<Step, Long> atStep = new EnumMap<>(Step.class);
+        for (Step s : Step.values()) {
+            atStep.put(s, 0L);
+        }
+        long[] notStarted = {0};
+        jdbc.sql("select g.step, count(*) as n" + SUBJECTS + " group by g.step").params(p.map)
+                .query(rs -> {
+                    String s = rs.getString("step");
+                    if (s == null) {
+                        notStarted[0] += rs.getLong("n");
+                        atStep.merge(Step.PUBLIC_REVIEW, rs.getLong("n"), Long::sum);
+                    } else {
+                        atStep.merge(Step.valueOf(s), rs.getLong("n"), Long::sum);
+                    }
+                });
+        Map<String, Long> byName = new LinkedHashMap<>();
+        jdbc.sql("select g.decided_grade, count(*) as n" + SUBJECTS + " and g.decided_grade is not null group by g.decided_grade"
+                        + " order by count(*) desc").params(p.map)
+                .query(rs -> {
+                    byName.put(rs.getString(1), rs.getLong(2));
+                });
+        long late = LocalDate.now().isAfter(p.due) ? atStep.values().stream().mapToLong(Long::longValue).sum() - atStep.get(Step.DONE)
+                : 0;
+        Distribution total = distribution(p, null, "合计");
+        List<Line> awaiting = lines(p, " and g.step = 'DECISION'", 200);
+        List<Line> lateOnes = LocalDate.now().isAfter(p.due) ? lines(p, " and (g.step is null or g.step <> 'DONE')", 50) : List.of();
+        return new Overview(p.campaign, organizationId, p.org.name(), p.due, atStep, notStarted[0], late, total, byName,
+                awaiting, lateOnes);
+    }
+
+    /** The organisations under one, with where each stands; filters by step ("NOT_STARTED" too), field and class. */
+    @Transactional(readOnly = true)
+    @Override
+    public PageResult<Line> list(long campaignId, long organizationId, String step, String field, Grade level, String name,
+                                 int page, int size) {
+        Params p = params(campaignId, organizationId);
+        StringBuilder where = new StringBuilder();
+        if (step != null && !step.isBlank()) {
+            if ("NOT_STARTED".equals(step)) {
+                where.append(" and g.id is null");
+            } else if (java.util.Arrays.stream(Step.values()).anyMatch(s -> s.name().equals(step))) {
+                where.append(" and g.step = :step");
+                p.map.put("step", step);
+            }
+        }
+        if (field != null && !field.isBlank()) {
+            where.append(" and o.field = :field");
+            p.map.put("field", field);
+        }
+        if (level != null) {
+            where.append(" and g.decided_level = :level");
+            p.map.put("level", level.name());
+        }
+        if (name != null && !name.isBlank()) {
+            where.append(" and o.name like :name");
+            p.map.put("name", "%" + name.strip() + "%");
+        }
+        int s = Math.max(1, Math.min(size, 200));
+        int pg = Math.max(0, page);
+        long total = jdbc.sql("select count(*)" + SUBJECTS + where).params(p.map).query(Long.class).single();
+        p.map.put("limit", s);
+        p.map.put("offset", pg * s);
+        List<Line> items = query(p, where + " order by o.path limit :limit offset :offset");
+        return new PageResult<>(items, pg, s, total);
+    }
+
+    /** 附件4 by unit: one line per child organisation (its whole subtree); the total is {@link #overview}'s. */
+    @Transactional(readOnly = true)
+    @Override
+    public List<Distribution> byUnit(long campaignId, long organizationId) {
+        Params p = params(campaignId, organizationId);
+        List<Distribution> out = new ArrayList<>();
+        List<Object[]> units = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by name")
+                .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
+        for (Object[] u : units) {
+            p.map.put("unitPath", u[2] + "%");
+            Distribution d = distribution(p, " and o.path like :unitPath", (String) u[1]);
+            out.add(new Distribution((Long) u[0], d.label(), d.total(), d.decided(), d.advanced(), d.average(), d.lagging()));
+        }
+        // organisations graded by this one that lie outside its subtree (律师事务所 under 司法局党委)
+        Distribution outside = distribution(p, " and o.path not like :path", "外部评定对象");
+        if (outside.total() > 0) {
+            out.add(outside);
+        }
+        return out;
+    }
+
+    /** 附件4 by field. */
+    @Transactional(readOnly = true)
+    @Override
+    public List<Distribution> byField(long campaignId, long organizationId) {
+        Params p = params(campaignId, organizationId);
+        List<String> fields = jdbc.sql("select distinct o.field" + SUBJECTS + " order by o.field").params(p.map)
+                .query(String.class).list();
+        List<Distribution> out = new ArrayList<>();
+        for (String f : fields) {
+            p.map.put("f", f);
+            out.add(distribution(p, " and o.field = :f", f));
+        }
+        return out;
+    }
+
+
+    @Transactional(readOnly = true)
+    @Override
+    public List<Named> names(long campaignId, long organizationId) {
+        Params p = params(campaignId, organizationId);
+        return jdbc.sql("select coalesce(u.name, '外部评定对象') as unit, o.name, o.field, g.decided_grade, g.decided_level"
+                        + SUBJECTS.replace(" where ", " left join org_tree_view u on u.parent_id = :org and o.path like u.path || '%' where ")
+                        + " and g.decided_grade is not null order by u.name, g.decided_level, o.name")
+                .params(p.map)
+                .query((rs, n) -> new Named(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Grade.valueOf(rs.getString(5))))
+                .list();
+    }
+
+    @Override
+    public String organizationName(long organizationId) {
+        return guard.require(Permission.CAMPAIGN_READ, organizationId).name();
+    }
+
+    private Distribution distribution(Params p, String extra, String label) {
+        return jdbc.sql("select count(*) as total, count(g.decided_grade) as decided,"
+                        + " sum(case when g.decided_level = 'ADVANCED' then 1 else 0 end) as a,"
+                        + " sum(case when g.decided_level = 'AVERAGE' then 1 else 0 end) as b,"
+                        + " sum(case when g.decided_level = 'LAGGING' then 1 else 0 end) as c" + SUBJECTS
+                        + (extra == null ? "" : extra))
+                .params(p.map)
+                .query((rs, n) -> new Distribution(null, label, rs.getLong("total"), rs.getLong("decided"), rs.getLong("a"),
+                        rs.getLong("b"), rs.getLong("c")))
+                .single();
+    }
+
+    private List<Line> lines(Params p, String extra, int limit) {
+        p.map.put("limit", limit);
+        p.map.put("offset", 0);
+        return query(p, extra + " order by o.path limit :limit offset :offset");
+    }
+
+    private List<Line> query(Params p, String tail) {
+        boolean pastDue = LocalDate.now().isAfter(p.due);
+        return jdbc.sql("select o.id, o.name, o.field, par.name as parent_name, g.step, g.self_grade, g.decided_grade,"
+                        + " g.decided_level, g.decided_at, coalesce(o.grading_authority_id, o.parent_id) as authority"
+                        + SUBJECTS.replace(" where ", " left join org_tree_view par on par.id = o.parent_id where ") + tail)
+                .params(p.map)
+                .query((rs, n) -> {
+                    Step step = rs.getString("step") == null ? Step.PUBLIC_REVIEW : Step.valueOf(rs.getString("step"));
+                    var decidedAt = rs.getTimestamp("decided_at");
+                    boolean late = decidedAt == null ? pastDue : decidedAt.toLocalDateTime().toLocalDate().isAfter(p.due);
+                    return new Line(rs.getLong("id"), rs.getString("name"), rs.getString("field"), rs.getString("parent_name"),
+                            step, rs.getString("self_grade"), rs.getString("decided_grade"),
+                            rs.getString("decided_level") == null ? null : Grade.valueOf(rs.getString("decided_level")), late,
+                            rs.getLong("authority") == p.org.id());
+                })
+                .list();
+    }
+
+    private record Params(CampaignView campaign, OrgRef org, LocalDate due, Map<String, Object> map) {
+    }
+
+
+    @Transactional(readOnly = true)
+    @Override
+    public Subjects subjects(long campaignId, long organizationId) {
+        Params p = params(campaignId, organizationId);
+        return new Subjects(SUBJECTS, p.map, p.campaign, p.due);
+    }
+
+    private Params params(long campaignId, long organizationId) {
+        OrgRef org = guard.require(Permission.CAMPAIGN_READ, organizationId);
+        CampaignView c = campaigns.get(campaignId);
+        String rootPath = jdbc.sql("select path from org_tree_view where id = :id").param("id", c.rootOrganizationId())
+                .query(String.class).single();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("campaign", campaignId);
+        m.put("rootPath", rootPath + "%");
+        m.put("root", c.rootOrganizationId());
+        m.put("path", org.path() + "%");
+        m.put("org", organizationId);
+        return new Params(c, org, c.phases().get(Phase.GRADING).dueOn(), m);
+    }
+
+}

@@ -1,0 +1,86 @@
+package cn.tierup.grading.internal;
+
+import cn.tierup.grading.Grade;
+import cn.tierup.grading.GradeRegister.Decided;
+import cn.tierup.grading.GradeRegister.Entry;
+import cn.tierup.grading.GradeRegister.Query;
+import cn.tierup.shared.PageResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The register's SQL: decided cases with their organisations and campaigns, read through the owners' views. */
+@Component
+public class RegisterQueries {
+
+    private final JdbcClient jdbc;
+
+    RegisterQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Entries of organisations under {@code homePath} or graded by an organisation under it, filtered by
+     * the query, {@code underPath} narrowing to one subtree (the caller has checked both paths).
+     */
+    public PageResult<Entry> find(String homePath, String underPath, Query q) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("p", homePath + "%");
+        StringBuilder where = new StringBuilder(" from grading_case g join campaign_year_view c on c.id = g.campaign_id"
+                + " join org_tree_view o on o.id = g.organization_id left join org_tree_view par on par.id = o.parent_id"
+                + " left join org_tree_view a on a.id = g.authority_organization_id"
+                + " where g.decided_grade is not null and (o.path like :p or a.path like :p)");
+        if (q.year() != null) {
+            where.append(" and c.campaign_year = :year");
+            p.put("year", q.year());
+        }
+        if (q.field() != null && !q.field().isBlank()) {
+            where.append(" and o.field = :field");
+            p.put("field", q.field());
+        }
+        if (underPath != null) {
+            where.append(" and o.path like :under");
+            p.put("under", underPath + "%");
+        }
+        if (q.level() != null) {
+            where.append(" and g.decided_level = :level");
+            p.put("level", q.level().name());
+        }
+        if (q.name() != null && !q.name().isBlank()) {
+            where.append(" and o.name like :name");
+            p.put("name", "%" + q.name().strip() + "%");
+        }
+        int size = q.size() == null ? 50 : Math.max(1, Math.min(q.size(), 100_000));
+        int page = q.page() == null ? 0 : Math.max(0, q.page());
+        long total = jdbc.sql("select count(*)" + where).params(p).query(Long.class).single();
+        p.put("limit", size);
+        p.put("offset", page * size);
+        List<Entry> items = jdbc.sql("select c.campaign_year, o.id, o.name, o.field, par.name as parent_name, g.self_grade,"
+                        + " g.decided_grade, g.decided_level, a.name as authority_name, g.decided_by, g.decided_at,"
+                        + " g.decision_reason, g.campaign_id" + where
+                        + " order by c.campaign_year desc, o.path limit :limit offset :offset")
+                .params(p)
+                .query((rs, n) -> new Entry(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), Grade.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
+                        rs.getTimestamp(11).toLocalDateTime(), rs.getString(12), rs.getLong(13)))
+                .list();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    public Optional<Decided> decided(long campaignId, long organizationId) {
+        return jdbc.sql("select decided_grade, decided_level, decided_at from grading_case"
+                        + " where campaign_id = :c and organization_id = :o and decided_grade is not null")
+                .param("c", campaignId).param("o", organizationId)
+                .query((rs, n) -> new Decided(rs.getString(1), Grade.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toLocalDateTime()))
+                .optional();
+    }
+
+    public List<Integer> years() {
+        return jdbc.sql("select distinct c.campaign_year from grading_case g join campaign_year_view c on c.id = g.campaign_id"
+                + " where g.decided_grade is not null order by c.campaign_year desc").query(Integer.class).list();
+    }
+}
