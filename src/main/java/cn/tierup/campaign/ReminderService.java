@@ -1,5 +1,6 @@
 package cn.tierup.campaign;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.campaign.internal.ReminderQueries;
 import cn.tierup.identity.OrganizationDirectory;
 import cn.tierup.identity.Permission;
@@ -40,9 +41,7 @@ public class ReminderService {
             throw new DomainException("campaign.notParticipant");
         }
         String text = message == null || message.isBlank() ? "请按时完成本阶段的工作。" : message.strip();
-        if (text.length() > 300) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.LINE.optional(text, "field.tooLong");
         long from = guard.currentUser().organizationId();
         reminders.insert(campaignId, from, toOrganizationId, text, Actors.current(), LocalDateTime.now());
         String toName = directory.find(toOrganizationId).map(OrganizationDirectory.OrgRef::name).orElse("");

@@ -1,5 +1,6 @@
 package cn.tierup.grading;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 
 /**
@@ -15,9 +16,7 @@ public final class DecisionPolicy {
         if (!decided.equals(selfGrade) && (reason == null || reason.isBlank())) {
             throw new DomainException("decision.reason", selfGrade);
         }
-        if (reason != null && reason.strip().length() > 2000) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.TEXT.optional(reason, "field.tooLong");
         if (decider != null && decider.equals(selfBy)) {
             throw new DomainException("decision.ownSelfGrade");
         }

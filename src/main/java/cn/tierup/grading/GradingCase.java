@@ -1,5 +1,6 @@
 package cn.tierup.grading;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.grading.internal.ScoreSheetConverter;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
@@ -96,9 +97,7 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
     public Standard.Evaluation saveScoreSheet(ScoreSheet sheet, String assessment, Standard standard, LocalDateTime now) {
         requireAt(Step.SELF_GRADING);
         Standard.Evaluation e = standard.evaluate(sheet.scores(), sheet.vetoes());
-        if (assessment != null && assessment.strip().length() > 200) {
-            throw new DomainException("self.assessment");
-        }
+        BoundedText.TITLE.optional(assessment, "self.assessment");
         this.scoreSheet = sheet;
         this.scoreTotal = e.total();
         this.annualAssessment = assessment == null || assessment.isBlank() ? null : assessment.strip();
@@ -123,9 +122,7 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
         if (statement == null || statement.isBlank()) {
             throw new DomainException("self.statement");
         }
-        if (statement.strip().length() > 4000) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.STATEMENT.optional(statement, "field.tooLong");
         this.selfGrade = band.name();
         this.selfLevel = band.level();
         this.selfStatement = statement.strip();
@@ -161,9 +158,7 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
         if (heldOn == null || heldOn.isBefore(now.toLocalDate())) {
             throw new DomainException("ballot.date");
         }
-        if (place == null || place.isBlank() || place.strip().length() > 200) {
-            throw new DomainException("meeting.place");
-        }
+        BoundedText.TITLE.required(place, "meeting.place");
         if (expected == null || expected < 1) {
             throw new DomainException("meeting.expected");
         }
@@ -244,7 +239,7 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
         if (to == null || to == Step.DONE || to.ordinal() >= step.ordinal()) {
             throw new DomainException("reopen.step");
         }
-        String why = reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
+        String why = BoundedText.REMARK.clip(reason);
         for (GradingMeeting m : meetings) {
             if (m.live() && m.getStep().ordinal() >= to.ordinal()) {
                 m.voidFor(why);

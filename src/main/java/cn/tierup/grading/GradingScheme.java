@@ -1,5 +1,6 @@
 package cn.tierup.grading;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.grading.internal.StandardConverter;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
@@ -45,9 +46,7 @@ public class GradingScheme {
     }
 
     public void revise(String newName, String newDescription, Standard newStandard) {
-        if (newName == null || newName.isBlank() || newName.length() > 200) {
-            throw new DomainException("scheme.name");
-        }
+        BoundedText.TITLE.required(newName, "scheme.name");
         if (newStandard == null) {
             throw new DomainException("scheme.dimensions");
         }

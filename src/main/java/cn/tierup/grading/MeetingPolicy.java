@@ -1,5 +1,6 @@
 package cn.tierup.grading;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,9 +24,7 @@ public final class MeetingPolicy {
         if (heldOn.isAfter(today)) {
             throw new DomainException("meeting.future");
         }
-        if (place == null || place.isBlank() || place.strip().length() > 200) {
-            throw new DomainException("meeting.place");
-        }
+        BoundedText.TITLE.required(place, "meeting.place");
         if (expected == null || expected < 1) {
             throw new DomainException("meeting.expected");
         }

@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDateTime;
@@ -25,9 +26,7 @@ public class Comment {
         if (text == null || text.isBlank()) {
             throw new DomainException("comment.empty");
         }
-        if (text.strip().length() > 2000) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.TEXT.optional(text, "field.tooLong");
         this.boardId = boardId;
         this.text = text.strip();
         this.writtenBy = by;

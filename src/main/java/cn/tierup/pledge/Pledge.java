@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDate;
@@ -60,9 +61,7 @@ public class Pledge {
     /** Rewrites goal and items (kept in order; a suggested item keeps its origin when its text is kept). */
     public void write(String newGoal, List<String> texts, boolean show, LocalDateTime now) {
         requireDraft();
-        if (newGoal != null && newGoal.strip().length() > 2000) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.TEXT.optional(newGoal, "field.tooLong");
         List<String> clean = new ArrayList<>();
         for (String t : texts) {
             if (t != null && !t.isBlank()) {
@@ -130,7 +129,7 @@ public class Pledge {
             throw new DomainException("pledge.returnReason");
         }
         this.status = PledgeStatus.RETURNED;
-        this.returnReason = reason.strip().length() > 1000 ? reason.strip().substring(0, 1000) : reason.strip();
+        this.returnReason = BoundedText.REASON.clip(reason);
         this.updatedAt = now;
     }
 

@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.xlsx.Workbook;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
@@ -19,10 +20,6 @@ public class PledgeExports {
     PledgeExports(PledgeFigures figures, CampaignService campaigns) {
         this.figures = figures;
         this.campaigns = campaigns;
-    }
-
-    /** A workbook and the name it is downloaded under. */
-    public record Workbook(String fileName, byte[] bytes) {
     }
 
     /** One line per unit under the organisation (or per organisation when it has no units) and the total. */

@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,10 +26,7 @@ public final class PledgePolicy {
     }
 
     public static String item(String text, int number) {
-        if (text == null || text.isBlank() || text.strip().length() > 500) {
-            throw new DomainException("pledge.item", number);
-        }
-        return text.strip();
+        return BoundedText.ITEM.required(text, "pledge.item", number);
     }
 
     public static void checkFulfilment(Fulfilment status, String evidence, LocalDate on, LocalDate today) {
@@ -43,8 +41,6 @@ public final class PledgePolicy {
                 throw new DomainException("pledge.fulfil.date");
             }
         }
-        if (evidence != null && evidence.strip().length() > 2000) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.TEXT.optional(evidence, "field.tooLong");
     }
 }

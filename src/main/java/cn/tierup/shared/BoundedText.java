@@ -9,7 +9,7 @@ public record BoundedText(int max) {
 
     /** A person's name (党员, 书记, 责任人, 帮扶人). */
     public static final BoundedText PERSON_NAME = new BoundedText(50);
-    /** An organisation's or a campaign's name. */
+    /** An organisation's or a campaign's name, a post (职务). */
     public static final BoundedText NAME = new BoundedText(100);
     /** A title, a place, a post, a short assessment, a file name. */
     public static final BoundedText TITLE = new BoundedText(200);
@@ -19,7 +19,7 @@ public record BoundedText(int max) {
     public static final BoundedText ITEM = new BoundedText(500);
     /** Why a report is returned or a step reopened. */
     public static final BoundedText REMARK = new BoundedText(500);
-    /** A reason for returning or reopening something, a problem found. */
+    /** A reason for returning something, a problem found, a note on an arrangement. */
     public static final BoundedText REASON = new BoundedText(1000);
     /** Free text: a note, evidence, a comment, a goal. */
     public static final BoundedText TEXT = new BoundedText(2000);

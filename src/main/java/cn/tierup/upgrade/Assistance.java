@@ -1,5 +1,6 @@
 package cn.tierup.upgrade;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDate;
@@ -51,12 +52,11 @@ public class Assistance {
             if (helperOrganizationId == organizationId) {
                 throw new DomainException("assist.self");
             }
-        } else if (helperName == null || helperName.isBlank() || helperName.strip().length() > 50) {
-            throw new DomainException("assist.helperName");
+        } else {
+            BoundedText.PERSON_NAME.required(helperName, "assist.helperName");
         }
-        if (helperPost != null && helperPost.strip().length() > 100 || note != null && note.strip().length() > 1000) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.NAME.optional(helperPost, "field.tooLong");
+        BoundedText.REASON.optional(note, "field.tooLong");
         if (startedOn == null || startedOn.isAfter(now.toLocalDate())) {
             throw new DomainException("assist.started");
         }
@@ -76,12 +76,8 @@ public class Assistance {
         if (on == null || on.isAfter(now.toLocalDate()) || on.isBefore(startedOn)) {
             throw new DomainException("assist.visitDate", startedOn);
         }
-        if (visitor == null || visitor.isBlank() || visitor.strip().length() > 50) {
-            throw new DomainException("assist.visitor");
-        }
-        if (what == null || what.isBlank() || what.strip().length() > 2000) {
-            throw new DomainException("assist.what");
-        }
+        BoundedText.PERSON_NAME.required(visitor, "assist.visitor");
+        BoundedText.TEXT.required(what, "assist.what");
         AssistanceVisit v = new AssistanceVisit(on, visitor.strip(), what.strip(), by, now);
         visits.add(v);
         return v;

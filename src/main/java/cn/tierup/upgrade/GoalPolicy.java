@@ -1,5 +1,6 @@
 package cn.tierup.upgrade;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import java.util.List;
 
@@ -18,9 +19,7 @@ public final class GoalPolicy {
         if (statement == null || statement.isBlank()) {
             throw new DomainException("goal.statement");
         }
-        if (statement.strip().length() > 4000) {
-            throw new DomainException("field.tooLong");
-        }
+        BoundedText.STATEMENT.optional(statement, "field.tooLong");
         if (aim == Aim.CONSOLIDATE && modelLevel == null) {
             throw new DomainException("goal.modelLevel");
         }
@@ -32,12 +31,8 @@ public final class GoalPolicy {
         }
         for (int i = 0; i < measures.size(); i++) {
             Measure m = measures.get(i);
-            if (m.text() == null || m.text().isBlank() || m.text().strip().length() > 500) {
-                throw new DomainException("goal.measure.text", i + 1);
-            }
-            if (m.owner() == null || m.owner().isBlank() || m.owner().strip().length() > 50) {
-                throw new DomainException("goal.measure.owner", i + 1);
-            }
+            BoundedText.ITEM.required(m.text(), "goal.measure.text", i + 1);
+            BoundedText.PERSON_NAME.required(m.owner(), "goal.measure.owner", i + 1);
             if (m.dueOn() == null || m.dueOn().getYear() != year) {
                 throw new DomainException("goal.measure.due", i + 1, String.valueOf(year));
             }

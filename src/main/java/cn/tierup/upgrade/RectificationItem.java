@@ -1,5 +1,6 @@
 package cn.tierup.upgrade;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDate;
@@ -57,15 +58,9 @@ public class RectificationItem {
     /** Changes the line's wording or deadline while it is open. */
     public void revise(String newProblem, String newMeasure, String newResponsible, LocalDate newDeadline, int year) {
         requireOpen();
-        if (newProblem == null || newProblem.isBlank() || newProblem.strip().length() > 1000) {
-            throw new DomainException("item.problem");
-        }
-        if (newMeasure == null || newMeasure.isBlank() || newMeasure.strip().length() > 2000) {
-            throw new DomainException("item.measure");
-        }
-        if (newResponsible == null || newResponsible.isBlank() || newResponsible.strip().length() > 50) {
-            throw new DomainException("item.responsible");
-        }
+        BoundedText.REASON.required(newProblem, "item.problem");
+        BoundedText.TEXT.required(newMeasure, "item.measure");
+        BoundedText.PERSON_NAME.required(newResponsible, "item.responsible");
         if (newDeadline == null || newDeadline.getYear() < year || newDeadline.getYear() > year + 1) {
             throw new DomainException("item.deadline", String.valueOf(year));
         }
@@ -78,9 +73,7 @@ public class RectificationItem {
     public RectificationNote addNote(String text, String fileName, String contentType, Long size, String storageKey,
                                      String by, LocalDateTime now) {
         requireOpen();
-        if (text == null || text.isBlank() || text.strip().length() > 2000) {
-            throw new DomainException("item.note");
-        }
+        BoundedText.TEXT.required(text, "item.note");
         RectificationNote n = new RectificationNote(text.strip(), fileName, contentType, size, storageKey, by, now);
         notes.add(n);
         return n;
@@ -108,7 +101,7 @@ public class RectificationItem {
         if (reason == null || reason.isBlank()) {
             throw new DomainException("item.returnReason");
         }
-        this.returnReason = reason.strip().length() > 1000 ? reason.strip().substring(0, 1000) : reason.strip();
+        this.returnReason = BoundedText.REASON.clip(reason);
     }
 
     public boolean overdue(LocalDate today) {

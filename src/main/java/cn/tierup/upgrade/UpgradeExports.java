@@ -1,5 +1,6 @@
 package cn.tierup.upgrade;
 
+import cn.tierup.shared.xlsx.Workbook;
 import cn.tierup.identity.People;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
@@ -23,10 +24,6 @@ public class UpgradeExports {
         this.ledger = ledger;
         this.messages = messages;
         this.people = people;
-    }
-
-    /** A workbook and the name it is downloaded under. */
-    public record Workbook(String fileName, byte[] bytes) {
     }
 
     /** The ledger as its reader may see it (the ledger's read check applies). */

@@ -1,5 +1,6 @@
 package cn.tierup.upgrade;
 
+import cn.tierup.shared.BoundedText;
 import cn.tierup.grading.Grade;
 import cn.tierup.shared.DomainException;
 import cn.tierup.upgrade.internal.MeasuresConverter;
@@ -115,7 +116,7 @@ public class UpgradeGoal {
             throw new DomainException("goal.returnReason");
         }
         this.status = GoalStatus.RETURNED;
-        this.returnReason = reason.strip().length() > 1000 ? reason.strip().substring(0, 1000) : reason.strip();
+        this.returnReason = BoundedText.REASON.clip(reason);
         this.reviewedBy = by;
         this.reviewedAt = now;
         this.updatedAt = now;

@@ -8,5 +8,7 @@ public interface BoardRepository extends JpaRepository<PledgeBoard, Long> {
 
     Optional<PledgeBoard> findByCampaignIdAndOrganizationId(long campaignId, long organizationId);
 
+    java.util.List<PledgeBoard> findByOrganizationIdAndSuggestionsOpenTrue(long organizationId);
+
     Optional<PledgeBoard> findBySlug(String slug);
 }

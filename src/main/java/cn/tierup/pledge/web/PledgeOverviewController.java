@@ -55,7 +55,7 @@ class PledgeOverviewController {
 
     @GetMapping("/pledges/overview.xlsx")
     ResponseEntity<byte[]> overviewXlsx(@RequestParam long campaign, @RequestParam(required = false) Long org) {
-        PledgeExports.Workbook w = exports.summary(campaign, org == null ? guard.currentUser().organizationId() : org);
+        cn.tierup.shared.xlsx.Workbook w = exports.summary(campaign, org == null ? guard.currentUser().organizationId() : org);
         return Downloads.xlsx(w.fileName(), w.bytes());
     }
 }

@@ -80,7 +80,7 @@ class LedgerPageController {
 
     @GetMapping("/upgrade/ledger.xlsx")
     ResponseEntity<byte[]> ledgerXlsx(@RequestParam long campaign, @RequestParam(required = false) Long org) {
-        UpgradeExports.Workbook w = exports.ledger(campaign, org == null ? guard.currentUser().organizationId() : org);
+        cn.tierup.shared.xlsx.Workbook w = exports.ledger(campaign, org == null ? guard.currentUser().organizationId() : org);
         return Downloads.xlsx(w.fileName(), w.bytes());
     }
 
