@@ -54,7 +54,11 @@ public class Account {
         this.role = role;
     }
 
-    /** Counts a wrong password; at {@code max} in a row the account is locked for {@code lock}. */
+    /**
+     * Counts a wrong password; at {@code max} in a row the account is locked for {@code lock}. Authentication
+     * applies this rule and the next as single statements (identity's internal {@code LoginRecords}) instead of
+     * saving the entity, so that parallel requests of one account do not contend on its version.
+     */
     public void recordFailedLogin(int max, Duration lock, LocalDateTime now) {
         failedAttempts++;
         if (failedAttempts >= max) {

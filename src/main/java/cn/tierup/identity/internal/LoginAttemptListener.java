@@ -6,32 +6,31 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Counts wrong passwords and locks the account for a while after too many in a row. */
+/**
+ * Counts wrong passwords and locks the account for a while after too many in a row; notes the last login.
+ * Written through {@link LoginRecords}, never by saving the versioned account, so that requests authenticating
+ * at the same time as one account do not contend on its row.
+ */
 @Component
 class LoginAttemptListener {
 
-    private final AccountRepository accounts;
+    private final LoginRecords records;
     private final SecurityProperties properties;
 
-    LoginAttemptListener(AccountRepository accounts, SecurityProperties properties) {
-        this.accounts = accounts;
+    LoginAttemptListener(LoginRecords records, SecurityProperties properties) {
+        this.records = records;
         this.properties = properties;
     }
 
     @EventListener
-    @Transactional
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        accounts.findByUsername(event.getAuthentication().getName()).ifPresent(a ->
-                a.recordFailedLogin(properties.maxFailedLoginsOrDefault(),
-                        Duration.ofMinutes(properties.lockMinutesOrDefault()), LocalDateTime.now()));
+        records.recordFailure(event.getAuthentication().getName(), properties.maxFailedLoginsOrDefault(),
+                Duration.ofMinutes(properties.lockMinutesOrDefault()), LocalDateTime.now());
     }
 
     @EventListener
-    @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
-        accounts.findByUsername(event.getAuthentication().getName())
-                .ifPresent(a -> a.recordSuccessfulLogin(LocalDateTime.now()));
+        records.recordSuccess(event.getAuthentication().getName(), LocalDateTime.now());
     }
 }
