@@ -1,6 +1,7 @@
 package cn.tierup;
 
 import cn.tierup.setup.DemoDataLoader;
+import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import java.net.URI;
@@ -12,7 +13,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -33,10 +36,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * lists, multipart bodies cut off mid-file, ids written in another notation, and validation messages whose field
  * label would otherwise show as its raw key.
  *
- * <p>Works only with ids the demo city already has or with ids that exist nowhere; nothing here may be written,
- * so the row counts of the tables these endpoints write are compared before and after.
+ * <p>Works in the city's campaign of a year of this class's own ({@link CampaignFixture}), with ids the demo city
+ * already has or ids that exist nowhere; nothing here may be written, so the row counts of the tables these
+ * endpoints write are compared before and after each request.
  */
 @IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
 
     /** The tables the endpoints below write to. */
@@ -47,11 +52,24 @@ class BadInputIT {
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
+    @Autowired CampaignFixture campaignFixture;
     @LocalServerPort int port;
+    long campaign;
+
+    @BeforeAll
+    void openTheCampaign() throws Exception {
+        int year = campaignFixture.yearFor(BadInputIT.class);
+        long city = jdbc.sql("select id from organization where name = :n").param("n", DemoDataLoader.ROOT_NAME)
+                .query(Long.class).single();
+        MockHttpServletResponse r = mvc.perform(post("/api/campaigns").with(users.as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("rootOrganizationId", city,
+                        "year", year, "name", year + "年度错误输入测试活动")))).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        campaign = json.readTree(r.getContentAsString(StandardCharsets.UTF_8)).get("id").asLong();
+    }
 
     @Test
     void aNullVetoOnTheScoreSheetIsRefused() throws Exception {
-        long campaign = anyCampaign();
         long village = org("cun");
         assertRefusedWithoutWriting(put("/api/grading/cases/" + campaign + "/" + village + "/score-sheet"),
                 "{\"scores\":{},\"vetoes\":[null],\"version\":0}", 400);
@@ -65,14 +83,12 @@ class BadInputIT {
 
     @Test
     void aNullOrganisationInALeadersCommentIsRefused() throws Exception {
-        long campaign = anyCampaign();
         assertRefusedWithoutWriting(post("/api/pledges/" + campaign + "/comments"),
                 "{\"organizationIds\":[null],\"text\":\"请抓紧兑现承诺事项。\"}", 400);
     }
 
     @Test
     void aMultipartBodyCutOffMidFileIsRefusedOnEveryUpload() {
-        long campaign = anyCampaign();
         long village = org("cun");
         for (String path : List.of("/api/upgrade/ledger/items/1/notes", "/api/import/members",
                 "/api/campaigns/" + campaign + "/orgs/" + village + "/report/attachments")) {
@@ -150,12 +166,8 @@ class BadInputIT {
                 t -> jdbc.sql("select count(*) from " + t).query(Long.class).single()));
     }
 
-    long anyCampaign() {
-        return jdbc.sql("select min(id) from campaign").query(Long.class).single();
-    }
-
     /** The organisation a demo account acts for. */
     long org(String username) {
-        return users.principal(username).organizationId();
+        return users.principal(username).user().organizationId();
     }
 }

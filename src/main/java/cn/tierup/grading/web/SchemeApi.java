@@ -57,6 +57,6 @@ class SchemeApi {
                   @NotNull(message = "{scheme.dimensions}") String standard, @NotNull(message = "{field.required}") Long version) {
     }
 
-    record Sheet(Map<String, Integer> scores, Set<Integer> vetoes) {
+    record Sheet(Map<String, Integer> scores, Set<@NotNull(message = "{field.nullItem}") Integer> vetoes) {
     }
 }
