@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -30,11 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
  * Malformed requests get a 4xx problem with a Chinese sentence, never a 500, and change nothing: nulls inside
  * lists, multipart bodies cut off mid-file, ids written in another notation, and validation messages whose field
- * label would otherwise show as its raw key.
+ * label would otherwise show as its raw key. A user who may never make an admin-only change is told 403 before
+ * anything about the body.
  *
  * <p>Works in the city's campaign of a year of this class's own ({@link CampaignFixture}), with ids the demo city
  * already has or ids that exist nowhere; nothing here may be written, so the row counts of the tables these
@@ -46,7 +49,7 @@ class BadInputIT {
 
     /** The tables the endpoints below write to. */
     static final List<String> WRITTEN = List.of("grading_case", "pledge_comment", "rectification_note", "member",
-            "survey_attachment");
+            "survey_attachment", "campaign", "account", "grading_scheme", "questionnaire_template");
 
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
@@ -117,6 +120,27 @@ class BadInputIT {
         assertThat(standard).contains("标准");
         String vetoes = refusal(post("/api/grading-schemes/999999/evaluate"), "{\"vetoes\":[null]}", 400);
         assertThat(vetoes).contains("一票否决");
+    }
+
+    @Test
+    void aTownIsRefusedAnAdminOnlyChangeWhateverItsBody() throws Exception {
+        long scheme = jdbc.sql("select id from grading_scheme where code = 'FIVE_GOOD_VILLAGE'").query(Long.class).single();
+        long template = jdbc.sql("select min(id) from questionnaire_template").query(Long.class).single();
+        for (String route : List.of("POST /api/campaigns", "PUT /api/campaigns/" + campaign,
+                "POST /api/campaigns/" + campaign + "/copy", "PUT /api/grading-schemes/" + scheme,
+                "PUT /api/questionnaire-templates/" + template, "POST /api/accounts", "PUT /api/accounts/1",
+                "POST /api/accounts/1/password")) {
+            String[] mu = route.split(" ");
+            for (String body : List.of("{}", "{\"year\":\"x\"}")) {
+                Map<String, Long> before = counts();
+                MockHttpServletResponse r = mvc.perform(request(HttpMethod.valueOf(mu[0]), mu[1]).with(users.as("zhen"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+                String text = r.getContentAsString(StandardCharsets.UTF_8);
+                assertThat(r.getStatus()).as(route + " " + text).isEqualTo(403);
+                assertChineseProblem(body, text);
+                assertThat(counts()).isEqualTo(before);
+            }
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
