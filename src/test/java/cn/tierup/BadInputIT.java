@@ -106,7 +106,7 @@ class BadInputIT {
     @Test
     void anAttachmentIdInHexadecimalIsNotReadAsAnotherId() throws Exception {
         for (String id : List.of("0x1", "#1", "+1", "1e0")) {
-            MockHttpServletResponse r = mvc.perform(get("/api/attachments/" + id).with(users.as("admin"))).andReturn().getResponse();
+            MockHttpServletResponse r = mvc.perform(get("/api/attachments/{id}", id).with(users.as("admin"))).andReturn().getResponse();
             assertThat(r.getStatus()).as(id).isEqualTo(400);
             assertChineseProblem(id, r.getContentAsString(StandardCharsets.UTF_8));
         }
