@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -82,6 +83,13 @@ class ApiErrors {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, messages.get("error.upload.tooLarge"), "error.upload.tooLarge");
+    }
+
+    /** A multipart body that cannot be read, most often one cut off when the connection dropped. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail brokenUpload(MultipartException e) {
+        log.info("unreadable multipart request: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, messages.get("error.upload.broken"), "error.upload.broken");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Errors on pages: a page in the layout that says what went wrong in Chinese and how to go on.
@@ -64,6 +65,13 @@ class PageErrors {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(MaxUploadSizeExceededException e, Model model, HttpServletResponse response) {
         return page(413, messages.get("error.upload.tooLarge"), model, response);
+    }
+
+    /** A form upload that cannot be read, most often one cut off when the connection dropped. */
+    @ExceptionHandler(MultipartException.class)
+    String brokenUpload(MultipartException e, Model model, HttpServletResponse response) {
+        log.info("unreadable multipart request: {}", e.getMessage());
+        return page(400, messages.get("error.upload.broken"), model, response);
     }
 
     @ExceptionHandler(Exception.class)

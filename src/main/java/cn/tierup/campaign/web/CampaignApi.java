@@ -7,6 +7,8 @@ import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Desk;
 import cn.tierup.campaign.ReminderService;
 import cn.tierup.campaign.ReminderView;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,6 +38,7 @@ class CampaignApi {
         return campaigns.list();
     }
 
+    @RequiresPermission(Permission.CAMPAIGN_MANAGE)
     @PostMapping("/campaigns")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "开启年度活动（日期、目标不填则按通知的默认值）")
@@ -48,12 +51,14 @@ class CampaignApi {
         return campaigns.get(id);
     }
 
+    @RequiresPermission(Permission.CAMPAIGN_MANAGE)
     @PutMapping("/campaigns/{id}")
     @Operation(summary = "调整名称、阶段日期、年度目标（阶段开始前可改）")
     CampaignView update(@PathVariable long id, @Valid @RequestBody CampaignForm form) {
         return campaigns.update(id, form);
     }
 
+    @RequiresPermission(Permission.CAMPAIGN_MANAGE)
     @PostMapping("/campaigns/{id}/copy")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "由该活动复制开启另一年度")

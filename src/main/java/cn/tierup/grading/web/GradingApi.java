@@ -222,7 +222,7 @@ class GradingApi {
         }
     }
 
-    record Sheet(Map<String, Integer> scores, Set<Integer> vetoes, String annualAssessment,
+    record Sheet(Map<String, Integer> scores, Set<@NotNull(message = "{field.nullItem}") Integer> vetoes, String annualAssessment,
                  @NotNull(message = "{field.required}") Long version) {
     }
 

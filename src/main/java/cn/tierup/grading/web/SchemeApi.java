@@ -3,6 +3,8 @@ package cn.tierup.grading.web;
 import cn.tierup.grading.GradingScheme;
 import cn.tierup.grading.GradingSchemes;
 import cn.tierup.grading.Standard;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,6 +43,7 @@ class SchemeApi {
         return schemes.copy(id);
     }
 
+    @RequiresPermission(Permission.CAMPAIGN_MANAGE)
     @PutMapping("/{id}")
     @Operation(summary = "修改复制的标准；standard 为标准文本（【维度】、“- 细则 分值”、【等次】名称 分数线 类别、【一票否决】）")
     GradingScheme revise(@PathVariable long id, @Valid @RequestBody Revise body) {
@@ -57,6 +60,6 @@ class SchemeApi {
                   @NotNull(message = "{scheme.dimensions}") String standard, @NotNull(message = "{field.required}") Long version) {
     }
 
-    record Sheet(Map<String, Integer> scores, Set<Integer> vetoes) {
+    record Sheet(Map<String, Integer> scores, Set<@NotNull(message = "{field.nullItem}") Integer> vetoes) {
     }
 }

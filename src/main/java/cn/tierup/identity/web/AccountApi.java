@@ -4,6 +4,8 @@ import cn.tierup.identity.AccountForm;
 import cn.tierup.identity.AccountService;
 import cn.tierup.identity.AccountView;
 import cn.tierup.identity.CurrentUser;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.RequiresPermission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,6 +46,7 @@ class AccountApi {
         return accounts.get(id);
     }
 
+    @RequiresPermission(Permission.ACCOUNT_MANAGE)
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新建账户（需提供初始密码）")
@@ -51,6 +54,7 @@ class AccountApi {
         return accounts.create(form);
     }
 
+    @RequiresPermission(Permission.ACCOUNT_MANAGE)
     @PutMapping("/accounts/{id}")
     @Operation(summary = "修改账户的姓名、所属党组织、角色、启用状态")
     AccountView update(@PathVariable long id, @Valid @RequestBody AccountForm form) {
@@ -63,6 +67,7 @@ class AccountApi {
         accounts.unlock(id);
     }
 
+    @RequiresPermission(Permission.ACCOUNT_MANAGE)
     @PostMapping("/accounts/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "重置账户密码")

@@ -114,7 +114,7 @@ class PledgeApi {
 
     @PostMapping("/{campaign}/comments")
     @Operation(summary = "领导点评：对一个或同时对多个党组织的承诺和践诺情况发表点评（须为各组织的上级党组织）")
-    LeaderCommented comment(@PathVariable long campaign, @RequestBody LeaderComment body) {
+    LeaderCommented comment(@PathVariable long campaign, @Valid @RequestBody LeaderComment body) {
         return new LeaderCommented(pledges.comment(campaign, body.organizationIds(), body.text()));
     }
 
@@ -154,7 +154,7 @@ class PledgeApi {
         }
     }
 
-    record LeaderComment(List<Long> organizationIds, String text) {
+    record LeaderComment(List<@NotNull(message = "{field.nullItem}") Long> organizationIds, String text) {
     }
 
     record LeaderCommented(int organisations) {

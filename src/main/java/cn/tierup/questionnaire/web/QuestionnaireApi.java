@@ -1,5 +1,7 @@
 package cn.tierup.questionnaire.web;
 
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.RequiresPermission;
 import cn.tierup.questionnaire.AnswerMode;
 import cn.tierup.questionnaire.QuestionnaireService;
 import cn.tierup.questionnaire.QuestionnaireTemplate;
@@ -42,6 +44,7 @@ class QuestionnaireApi {
         return questionnaires.copyTemplate(id);
     }
 
+    @RequiresPermission(Permission.CAMPAIGN_MANAGE)
     @PutMapping("/questionnaire-templates/{id}")
     @Operation(summary = "修改复制的模板；questions 为题目文本（“1. 【单选】【必答】题目”，选项以“- ”开头）")
     QuestionnaireTemplate revise(@PathVariable long id, @Valid @RequestBody Revise body) {
