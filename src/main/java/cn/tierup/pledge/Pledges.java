@@ -19,7 +19,6 @@ import cn.tierup.shared.StaleRecordException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +95,7 @@ public class Pledges {
                 b == null || !canWrite ? List.of()
                         : suggestions.findByBoardIdOrderByIdDesc(b.getId()).stream().map(BoardView.Suggested::of).toList(),
                 b == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()).stream().map(BoardView.Commented::of).toList(),
-                b == null ? emptyRatings() : ratings(b.getId()), roll, canWrite, authority);
+                b == null ? Satisfaction.noRatings() : ratings(b.getId()), roll, canWrite, authority);
     }
 
     /** Opens or closes 群众点诺 on the public page (the page itself is created on first use). */
@@ -323,14 +322,6 @@ public class Pledges {
 
     Map<Satisfaction, Long> ratings(long boardId) {
         return queries.ratings(boardId);
-    }
-
-    private static Map<Satisfaction, Long> emptyRatings() {
-        Map<Satisfaction, Long> m = new EnumMap<>(Satisfaction.class);
-        for (Satisfaction s : Satisfaction.values()) {
-            m.put(s, 0L);
-        }
-        return m;
     }
 
     private static Map<String, Object> fulfilment(PledgeItem i) {

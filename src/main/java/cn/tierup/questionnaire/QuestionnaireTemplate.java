@@ -2,7 +2,6 @@ package cn.tierup.questionnaire;
 
 import cn.tierup.shared.BoundedText;
 import cn.tierup.questionnaire.internal.QuestionsConverter;
-import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDateTime;
 import java.util.List;

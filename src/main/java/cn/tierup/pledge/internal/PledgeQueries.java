@@ -1,7 +1,6 @@
 package cn.tierup.pledge.internal;
 
 import cn.tierup.pledge.Satisfaction;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +48,7 @@ public class PledgeQueries {
     }
 
     public Map<Satisfaction, Long> ratings(long boardId) {
-        Map<Satisfaction, Long> m = new EnumMap<>(Satisfaction.class);
-        for (Satisfaction s : Satisfaction.values()) {
-            m.put(s, 0L);
-        }
+        Map<Satisfaction, Long> m = Satisfaction.noRatings();
         jdbc.sql("select choice, n from pledge_rating_tally where board_id = :b").param("b", boardId)
                 .query(rs -> {
                     m.put(Satisfaction.valueOf(rs.getString(1)), rs.getLong(2));
