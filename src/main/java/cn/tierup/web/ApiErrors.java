@@ -5,8 +5,10 @@ import cn.tierup.shared.Messages;
 import cn.tierup.shared.NotFoundException;
 import cn.tierup.shared.StaleRecordException;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -77,7 +79,17 @@ class ApiErrors {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
     ProblemDetail unreadable(Exception e) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof JsonBodyLimit.BodyTooLarge) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, messages.get("error.body.tooLarge"), "error.body.tooLarge");
+        }
         return problem(HttpStatus.BAD_REQUEST, messages.get("error.unreadable"), "error.unreadable");
+    }
+
+    /** A query or form parameter whose %-encoding is not valid UTF-8: the container cannot read the parameters at all. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail badParameter(InvalidParameterException e) {
+        log.info("unreadable request parameters: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, messages.get("error.badParameter"), "error.badParameter");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

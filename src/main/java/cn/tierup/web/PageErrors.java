@@ -4,6 +4,7 @@ import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -60,6 +61,13 @@ class PageErrors {
             org.springframework.validation.BindException.class})
     String badRequest(Exception e, Model model, HttpServletResponse response) {
         return page(400, messages.get("error.badRequest"), model, response);
+    }
+
+    /** A query or form parameter whose %-encoding is not valid UTF-8: the container cannot read the parameters at all. */
+    @ExceptionHandler(InvalidParameterException.class)
+    String badParameter(InvalidParameterException e, Model model, HttpServletResponse response) {
+        log.info("unreadable request parameters: {}", e.getMessage());
+        return page(400, messages.get("error.badParameter"), model, response);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
