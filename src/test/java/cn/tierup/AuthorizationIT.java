@@ -935,17 +935,17 @@ class AuthorizationIT {
                 route("POST", "/q/{slug}", new Public(422), p -> wrongAnswers(p.survey().slug())),
                 route("GET", "/q/{slug}/thanks", new Public(200), p -> get("/q/{slug}/thanks", p.survey().slug())),
                 // the public phone ballot (测评) behind its printed link: a questionnaire's short link is no ballot, so
-                // looking at it or voting with it answers a page saying no such ballot exists
-                showing(f -> "未找到该测评", "GET", "/q/v/{slug}", new Public(200), p -> get("/q/v/{slug}", p.survey().slug())),
-                showing(f -> "未找到该测评", "POST", "/q/v/{slug}", new Public(200), p -> post("/q/v/{slug}", p.survey().slug())
+                // looking at it or voting with it answers a page saying no such ballot exists (404)
+                showing(f -> "未找到该测评", "GET", "/q/v/{slug}", new Public(404), p -> get("/q/v/{slug}", p.survey().slug())),
+                showing(f -> "未找到该测评", "POST", "/q/v/{slug}", new Public(404), p -> post("/q/v/{slug}", p.survey().slug())
                         .param("code", "ABCD-2345").param("choice", "AGREE")),
                 // the public pledge page behind its printed link: a questionnaire's short link is no pledge page, so
-                // looking at it, suggesting or rating with it answers a page saying no such page exists
-                showing(f -> "未找到该党组织的公开承诺页面", "GET", "/q/p/{slug}", new Public(200),
+                // looking at it, suggesting or rating with it answers a page saying no such page exists (404)
+                showing(f -> "未找到该党组织的公开承诺页面", "GET", "/q/p/{slug}", new Public(404),
                         p -> get("/q/p/{slug}", p.survey().slug())),
-                showing(f -> "未找到该党组织的公开承诺页面", "POST", "/q/p/{slug}/suggest", new Public(200),
+                showing(f -> "未找到该党组织的公开承诺页面", "POST", "/q/p/{slug}/suggest", new Public(404),
                         p -> post("/q/p/{slug}/suggest", p.survey().slug()).param("text", "授权核查点诺").with(from("192.0.2.203"))),
-                showing(f -> "未找到该党组织的公开承诺页面", "POST", "/q/p/{slug}/rate", new Public(200),
+                showing(f -> "未找到该党组织的公开承诺页面", "POST", "/q/p/{slug}/rate", new Public(404),
                         p -> post("/q/p/{slug}/rate", p.survey().slug()).param("choice", "SATISFIED")
                                 .cookie(new Cookie("tp_" + p.survey().slug(), "authz-walk")).with(from("192.0.2.203")))
         );

@@ -263,17 +263,22 @@ class PledgeApiIT {
         return res.getContentAsString(StandardCharsets.UTF_8);
     }
 
-    String suggest(String pageSlug, String text, String address) throws Exception {
+    /** A suggestion sent from the public page; {@code status}: 200 when taken (the page after the redirect), else the refusal's. */
+    String suggest(String pageSlug, String text, String address, int status) throws Exception {
         MockHttpServletResponse res = mvc.perform(post("/q/p/" + pageSlug + "/suggest").param("text", text)
                 .with(r -> {
                     r.setRemoteAddr(address);
                     return r;
                 })).andReturn().getResponse();
-        return afterPost(res, null);
+        return afterPost(res, null, status);
     }
 
-    /** A taken submission redirects to the page (so a reload cannot resend it); a refused one answers the page. */
-    String afterPost(MockHttpServletResponse res, String cookieSlugAndValue) throws Exception {
+    /**
+     * A taken submission redirects to the page (so a reload cannot resend it), which then answers 200; a refused one
+     * answers the page itself with the refusal's status (409 no longer possible, 422 wrong input, 429 too many, 404 no
+     * such page).
+     */
+    String afterPost(MockHttpServletResponse res, String cookieSlugAndValue, int status) throws Exception {
         if (res.getStatus() == 302) {
             assertThat(res.getRedirectedUrl()).contains("?done=");
             MockHttpServletRequestBuilder get = get(res.getRedirectedUrl());
@@ -283,11 +288,13 @@ class PledgeApiIT {
             }
             res = mvc.perform(get).andReturn().getResponse();
         }
-        assertThat(res.getStatus()).isEqualTo(200);
-        return res.getContentAsString(StandardCharsets.UTF_8);
+        String html = res.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(res.getStatus()).as(html).isEqualTo(status);
+        return html;
     }
 
-    String rate(String choice, String cookie, String address) throws Exception {
+    /** A rating sent from the public page; {@code status}: 200 when taken (the page after the redirect), else the refusal's. */
+    String rate(String choice, String cookie, String address, int status) throws Exception {
         MockHttpServletRequestBuilder r = post("/q/p/" + slug + "/rate").param("choice", choice).with(x -> {
             x.setRemoteAddr(address);
             return x;
@@ -296,7 +303,7 @@ class PledgeApiIT {
             r.cookie(new Cookie("tp_" + slug, cookie));
         }
         MockHttpServletResponse res = mvc.perform(r).andReturn().getResponse();
-        return afterPost(res, cookie == null ? null : "tp_" + slug + "=" + cookie);
+        return afterPost(res, cookie == null ? null : "tp_" + slug + "=" + cookie, status);
     }
 
     long suggestions(long org) {
@@ -355,10 +362,10 @@ class PledgeApiIT {
         assertThat(publicPage(null)).contains("群众点诺").contains("签订后将在这里公开");
 
         long before = auditTotal();
-        assertThat(suggest(slug, SCRIPT, "203.0.113.11")).contains("已收到您的建议");
-        assertThat(suggest(slug, ADVICE, "203.0.113.12")).contains("已收到您的建议");
-        assertThat(suggest(slug, SILLY, "203.0.113.12")).contains("已收到您的建议");
-        assertThat(suggest(slug, "   ", "203.0.113.12")).contains("请写下您希望党组织承诺办理的事项");
+        assertThat(suggest(slug, SCRIPT, "203.0.113.11", 200)).contains("已收到您的建议");
+        assertThat(suggest(slug, ADVICE, "203.0.113.12", 200)).contains("已收到您的建议");
+        assertThat(suggest(slug, SILLY, "203.0.113.12", 200)).contains("已收到您的建议");
+        assertThat(suggest(slug, "   ", "203.0.113.12", 422)).contains("请写下您希望党组织承诺办理的事项");
         assertThat(auditTotal()).as("a resident's suggestion is not audited as anyone's change").isEqualTo(before);
         // kept as typed: plain text, no markup removed or added
         assertThat(jdbc.sql("select text from pledge_suggestion s join pledge_board b on b.id = s.board_id"
@@ -419,28 +426,28 @@ class PledgeApiIT {
         String page = opened.get("slug").asText();
         long before = auditTotal();
         for (int i = 1; i <= 20; i++) {
-            assertThat(suggest(page, "建议第 " + i + " 条：修缮村道", "203.0.113.30")).as("suggestion " + i).contains("已收到您的建议");
+            assertThat(suggest(page, "建议第 " + i + " 条：修缮村道", "203.0.113.30", 200)).as("suggestion " + i).contains("已收到您的建议");
         }
         assertThat(suggestions(v3)).isEqualTo(20);
-        String refused = suggest(page, SCRIPT, "203.0.113.30");
+        String refused = suggest(page, SCRIPT, "203.0.113.30", 429);
         assertThat(refused).contains("提交过于频繁")
                 // what was typed comes back to be sent later, escaped
                 .contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
-        assertThat(suggest(page, "再来一条", "203.0.113.30")).contains("提交过于频繁");
+        assertThat(suggest(page, "再来一条", "203.0.113.30", 429)).contains("提交过于频繁");
         assertThat(suggestions(v3)).as("nothing kept beyond the limit").isEqualTo(20);
         // another address of the village is still heard
-        assertThat(suggest(page, "希望增设老年活动室", "203.0.113.31")).contains("已收到您的建议");
+        assertThat(suggest(page, "希望增设老年活动室", "203.0.113.31", 200)).contains("已收到您的建议");
         assertThat(suggestions(v3)).isEqualTo(21);
         assertThat(auditTotal()).isEqualTo(before);
 
         JsonNode closed = ok(send(post(board(v3) + "/suggestions"), CLERK, map("open", false)));
         assertThat(closed.get("suggestionsOpen").asBoolean()).isFalse();
         assertThat(closed.get("pendingSuggestions").asInt()).isEqualTo(21);
-        String after = suggest(page, "关闭后的建议", "203.0.113.32");
+        String after = suggest(page, "关闭后的建议", "203.0.113.32", 409);
         // refused (the page no longer offers the form; it does not say why — see the report on public/pledges.html)
         assertThat(after).doesNotContain("已收到您的建议").doesNotContain("<textarea");
         assertThat(suggestions(v3)).isEqualTo(21);
-        assertThat(suggest("nosuchpage9", "建议", "203.0.113.32")).contains("未找到该党组织的公开承诺页面");
+        assertThat(suggest("nosuchpage9", "建议", "203.0.113.32", 404)).contains("未找到该党组织的公开承诺页面");
     }
 
     // ------------------------------------------------------------------ (3) hand in, sign, publish
@@ -538,7 +545,7 @@ class PledgeApiIT {
         assertThat(unpublished).doesNotContain(OWN_ITEM).doesNotContain("带头学习党的理论").doesNotContain(m1.name())
                 .contains("签订后将在这里公开");
         String tallyBefore = tally(v1);
-        rate("SATISFIED", "early-browser", "203.0.113.40");
+        rate("SATISFIED", "early-browser", "203.0.113.40", 409);
         assertThat(tally(v1)).as("a rating before publication is refused").isEqualTo(tallyBefore)
                 .isEqualTo("DISSATISFIED=0,FAIRLY_SATISFIED=0,SATISFIED=0");
         assertThat(jdbc.sql("select count(*) from pledge_rating_seen s join pledge_board b on b.id = s.board_id"
@@ -604,12 +611,12 @@ class PledgeApiIT {
 
         // one rating per browser (its cookie); a new browser is another respondent
         long before = auditTotal();
-        assertThat(rate("SATISFIED", "browser-a", "203.0.113.41")).contains("测评成功");
-        assertThat(rate("DISSATISFIED", "browser-a", "203.0.113.41")).contains("您已经测评过了");
-        assertThat(rate("FAIRLY_SATISFIED", "browser-b", "203.0.113.41")).contains("测评成功");
-        assertThat(rate("DISSATISFIED", "browser-c", "203.0.113.42")).contains("测评成功");
-        assertThat(rate("GREAT", "browser-d", "203.0.113.42")).contains("请选择“满意”“基本满意”或“不满意”");
-        assertThat(rate("SATISFIED", null, "203.0.113.42")).contains("请允许浏览器保存 Cookie");
+        assertThat(rate("SATISFIED", "browser-a", "203.0.113.41", 200)).contains("测评成功");
+        assertThat(rate("DISSATISFIED", "browser-a", "203.0.113.41", 409)).contains("您已经测评过了");
+        assertThat(rate("FAIRLY_SATISFIED", "browser-b", "203.0.113.41", 200)).contains("测评成功");
+        assertThat(rate("DISSATISFIED", "browser-c", "203.0.113.42", 200)).contains("测评成功");
+        assertThat(rate("GREAT", "browser-d", "203.0.113.42", 422)).contains("请选择“满意”“基本满意”或“不满意”");
+        assertThat(rate("SATISFIED", null, "203.0.113.42", 422)).contains("请允许浏览器保存 Cookie");
         count(v1).satisfied += 1;
         count(v1).fairly += 1;
         count(v1).dissatisfied += 1;
@@ -643,7 +650,7 @@ class PledgeApiIT {
                     .with(x -> {
                         x.setRemoteAddr("203.0.113.43");
                         return x;
-                    })).andReturn().getResponse(), "tp_" + slug2 + "=" + browser);
+                    })).andReturn().getResponse(), "tp_" + slug2 + "=" + browser, 200);
             assertThat(html).contains("测评成功");
             count(v2).satisfied += 1;
         }

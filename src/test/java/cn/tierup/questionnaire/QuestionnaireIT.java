@@ -137,8 +137,8 @@ class QuestionnaireIT {
         mvc.perform(answer(slug, "MEMBER").param("q11", "<script>alert(1)</script>").cookie(browser).with(from("192.0.2.2")))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(answer(slug, "PUBLIC").cookie(browser).with(from("192.0.2.2")))
-                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("已经提交过")));
-        mvc.perform(get("/q/" + slug).cookie(browser)).andExpect(status().isOk())
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("已经提交过")));
+        mvc.perform(get("/q/" + slug).cookie(browser)).andExpect(status().isConflict())
                 .andExpect(content().string(containsString("已经提交过"))).andExpect(content().string(org.hamcrest.Matchers.not(containsString("提 交"))));
         assertThat(responses(qid)).isEqualTo(1);
         String page = mvc.perform(get("/questionnaires/" + qid).with(users.as("admin"))).andExpect(status().isOk())
@@ -179,8 +179,8 @@ class QuestionnaireIT {
         String code = codes.get(0).asText();
         mvc.perform(answer(slug, "MEMBER").param("code", code.toLowerCase()).with(from("192.0.2.4"))).andExpect(status().is3xxRedirection());
         mvc.perform(answer(slug, "MEMBER").param("code", code).with(from("192.0.2.4")))
-                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("已经使用过")));
-        mvc.perform(answer(slug, "MEMBER").param("code", "ZZZZ-ZZZZ").with(from("192.0.2.4"))).andExpect(status().isUnprocessableContent());
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("已经使用过")));
+        mvc.perform(answer(slug, "MEMBER").param("code", "ZZZZ-ZZZZ").with(from("192.0.2.4"))).andExpect(status().isConflict());
         assertThat(responses(qid)).isEqualTo(1);
         long spent = jdbc.sql("select count(*) from questionnaire_code where questionnaire_id = :q and spent = true")
                 .param("q", qid).query(Long.class).single();
@@ -210,9 +210,9 @@ class QuestionnaireIT {
         LocalDate yesterday = LocalDate.now().minusDays(1);
         JsonNode closed = launch("OPEN", ", \"opensOn\": \"" + yesterday.minusDays(3) + "\", \"closesOn\": \"" + yesterday + "\"");
         String slug = closed.get("slug").asText();
-        mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andExpect(content().string(containsString("已结束")));
+        mvc.perform(get("/q/" + slug)).andExpect(status().isConflict()).andExpect(content().string(containsString("已结束")));
         mvc.perform(answer(slug, "MEMBER").cookie(new Cookie("tq_" + slug, "x")).with(from("192.0.2.5")))
-                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("已结束")));
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("已结束")));
         mvc.perform(get("/q/nosuchone")).andExpect(status().isNotFound()).andExpect(content().string(containsString("没有找到")));
 
         JsonNode open = launch("OPEN", "");

@@ -4,6 +4,8 @@ import cn.tierup.ballot.Ballot;
 import cn.tierup.ballot.Ballots;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.web.PublicRefusal;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -31,10 +33,12 @@ class PublicBallotController {
     }
 
     @GetMapping("/q/v/{slug}")
-    String form(@PathVariable String slug, Model model) {
+    String form(@PathVariable String slug, Model model, HttpServletResponse response) {
         Ballot ballot = ballots.find(slug).orElse(null);
         if (ballot == null || !ballot.open()) {
-            return message(ballot, ballot == null ? "ballot.unknown" : "ballot.closed", model);
+            String code = ballot == null ? "ballot.unknown" : "ballot.closed";
+            response.setStatus(PublicRefusal.status(code));
+            return message(ballot, code, model);
         }
         model.addAttribute("b", ballot);
         return "public/ballot";
@@ -42,13 +46,14 @@ class PublicBallotController {
 
     @PostMapping("/q/v/{slug}")
     String vote(@PathVariable String slug, @RequestParam(required = false) String code,
-                @RequestParam(required = false) String choice, Model model) {
+                @RequestParam(required = false) String choice, Model model, HttpServletResponse response) {
         Ballot ballot = ballots.find(slug).orElse(null);
         try {
             ballots.vote(slug, code, Arrays.asList(choice));
             model.addAttribute("thanks", true);
             return message(ballot, "ballot.thanks", model);
         } catch (DomainException e) {
+            response.setStatus(ballot == null ? 404 : PublicRefusal.status(e.code()));
             if (ballot == null || FINAL.contains(e.code())) {
                 model.addAttribute("title", ballot == null ? messages.get("ballot.title") : ballot.title());
                 model.addAttribute("message", messages.of(e));

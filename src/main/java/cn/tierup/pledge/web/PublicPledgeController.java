@@ -4,6 +4,7 @@ import cn.tierup.pledge.PublicPledges;
 import cn.tierup.pledge.Satisfaction;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.web.PublicRefusal;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,6 +52,7 @@ class PublicPledgeController {
             // redirect after the post: a reload on the phone must not send the suggestion again
             return "redirect:/q/p/" + slug + "?done=suggested";
         } catch (DomainException e) {
+            response.setStatus(PublicRefusal.status(e.code()));
             model.addAttribute("suggestError", messages.of(e));
             model.addAttribute("typed", text);
         }
@@ -64,6 +66,7 @@ class PublicPledgeController {
             pages.rate(slug, choice, token(request, slug), request.getRemoteAddr());
             return "redirect:/q/p/" + slug + "?done=rated";
         } catch (DomainException e) {
+            response.setStatus(PublicRefusal.status(e.code()));
             model.addAttribute("rateError", messages.of(e));
         }
         return render(slug, request, response, model);
@@ -72,6 +75,7 @@ class PublicPledgeController {
     private String render(String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
         var page = pages.page(slug).orElse(null);
         if (page == null) {
+            response.setStatus(PublicRefusal.status("pledge.page.unknown"));
             model.addAttribute("title", "公开承诺");
             model.addAttribute("message", messages.get("pledge.page.unknown"));
             return "public/message";

@@ -7,6 +7,7 @@ import cn.tierup.questionnaire.ResponseIntake;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.NotFoundException;
+import cn.tierup.shared.web.PublicRefusal;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,14 +53,10 @@ class PublicAnswerController {
             return "public/message";
         }
         if (!q.openOn(LocalDate.now())) {
-            model.addAttribute("title", q.getTitle());
-            model.addAttribute("message", messages.get(LocalDate.now().isBefore(q.getOpensOn()) ? "answer.notYetOpen" : "answer.closed"));
-            return "public/message";
+            return refusal(q, LocalDate.now().isBefore(q.getOpensOn()) ? "answer.notYetOpen" : "answer.closed", response, model);
         }
         if (intake.answered(q, token(request, slug))) {
-            model.addAttribute("title", q.getTitle());
-            model.addAttribute("message", messages.get("answer.already"));
-            return "public/message";
+            return refusal(q, "answer.already", response, model);
         }
         if (q.getMode() == AnswerMode.OPEN && token(request, slug) == null) {
             byte[] b = new byte[18];
@@ -93,7 +90,7 @@ class PublicAnswerController {
             response.setStatus(422);
             return page(q, problems, raw, categoryValue, messages.get("answer.rejected", e.problems().size()), model);
         } catch (DomainException e) {
-            response.setStatus(e.code().equals("answer.tooFast") ? 429 : 422);
+            response.setStatus(PublicRefusal.status(e.code()));
             if (FINAL.contains(e.code())) {
                 // Nothing the respondent can change on the form would help: say so instead of showing it again.
                 model.addAttribute("title", q.getTitle());
@@ -117,11 +114,19 @@ class PublicAnswerController {
         return "public/message";
     }
 
+    /** A page saying why the form is not shown, with the status of that refusal. */
+    private String refusal(Questionnaire q, String code, HttpServletResponse response, Model model) {
+        response.setStatus(PublicRefusal.status(code));
+        model.addAttribute("title", q.getTitle());
+        model.addAttribute("message", messages.get(code));
+        return "public/message";
+    }
+
     private Questionnaire find(String slug, HttpServletResponse response, Model model) {
         try {
             return intake.open(slug);
         } catch (NotFoundException e) {
-            response.setStatus(404);
+            response.setStatus(PublicRefusal.status("answer.noSuchQuestionnaire"));
             model.addAttribute("title", messages.get("app.name"));
             model.addAttribute("message", messages.get("answer.noSuchQuestionnaire"));
             return null;
