@@ -54,6 +54,9 @@ class ApiErrors {
     @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
             org.springframework.dao.DataIntegrityViolationException.class})
     ProblemDetail concurrent(Exception e) {
+        if (RefusedValues.byTheDatabase(e)) {
+            return refusedValue(e);
+        }
         log.info("concurrent change refused: {}", e.getMessage());
         return problem(HttpStatus.CONFLICT, messages.get("error.stale"), "error.stale");
     }
@@ -121,8 +124,16 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (RefusedValues.byTheDatabase(e)) {
+            return refusedValue(e);
+        }
         log.error("unexpected error in API", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, messages.get("error.internal"), "error.internal");
+    }
+
+    private ProblemDetail refusedValue(Exception e) {
+        log.info("value refused by the database: {}", RefusedValues.reason(e));
+        return problem(HttpStatus.BAD_REQUEST, messages.get("error.badValue"), "error.badValue");
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail, String code) {

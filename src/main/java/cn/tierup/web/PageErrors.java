@@ -42,6 +42,9 @@ class PageErrors {
     @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
             org.springframework.dao.DataIntegrityViolationException.class})
     String concurrent(Exception e, Model model, HttpServletResponse response) {
+        if (RefusedValues.byTheDatabase(e)) {
+            return refusedValue(e, model, response);
+        }
         log.info("concurrent change refused: {}", e.getMessage());
         return page(409, messages.get("error.stale"), model, response);
     }
@@ -87,8 +90,16 @@ class PageErrors {
         if (e instanceof org.springframework.web.servlet.resource.NoResourceFoundException) {
             return page(404, messages.get("error.notFound", "", ""), model, response);
         }
+        if (RefusedValues.byTheDatabase(e)) {
+            return refusedValue(e, model, response);
+        }
         log.error("unexpected error on a page", e);
         return page(500, messages.get("error.internal"), model, response);
+    }
+
+    private String refusedValue(Exception e, Model model, HttpServletResponse response) {
+        log.info("value refused by the database: {}", RefusedValues.reason(e));
+        return page(400, messages.get("error.badValue"), model, response);
     }
 
     private static String page(int status, String message, Model model, HttpServletResponse response) {
