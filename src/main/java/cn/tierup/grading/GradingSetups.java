@@ -68,7 +68,8 @@ public class GradingSetups {
     @Transactional
     public SetupView choose(long campaignId, String field, Long schemeId) {
         CampaignView c = campaigns.toManage(campaignId);
-        if (field == null || field.isBlank()) {
+        if (field == null || !queries.schemeFields().contains(field)) {
+            // only a field that has standards: any other text in the path was stored as a field of its own
             throw new DomainException("setup.field");
         }
         if (cases.existsByCampaignIdAndField(campaignId, field)) {
