@@ -4,21 +4,33 @@ import cn.tierup.ballot.internal.BallotStore;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.OneTimeCodes;
 import cn.tierup.shared.Slugs;
+import cn.tierup.shared.crypto.SealedBox;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Secret ballots with printed one-time codes. A vote spends its code and adds one to a counter per
- * subject, and nothing else: no row per vote, no time, no account, no address — which is also why votes
- * are not audited. Closing counts, deletes the codes and leaves the totals, published as
- * {@link BallotClosed}.
+ * Secret ballots with printed one-time codes, as secret as a paper ballot box against anyone holding the
+ * database's files, backups or logs. Opening a ballot makes a key pair: the public half is stored, the private
+ * half is printed for the clerk as the closing key (计票密钥) and never stored. A vote spends its code and
+ * stores its choices sealed to the public key — the same two writes, of the same size, whatever the choice; no
+ * counter moves, no time, account or address is kept, which is also why votes are not audited. The count needs
+ * the clerk's key: the sealed votes are opened in memory in random order, the totals and the sorted receipts
+ * stored, the codes and sealed votes deleted, and the totals published as {@link BallotClosed}.
  */
 @Service
 public class Ballots {
+
+    private static final SecureRandom SHUFFLE = new SecureRandom();
 
     private final BallotStore store;
     private final ApplicationEventPublisher events;
@@ -28,13 +40,14 @@ public class Ballots {
         this.events = events;
     }
 
-    /** Opens a ballot and prints its codes; the codes are answered this once, only their hashes are kept. */
+    /** Opens a ballot: its codes and closing key are answered this once; only the codes' hashes and the public key are kept. */
     @Transactional
     public OpenedBallot open(BallotRequest request) {
         String slug = Slugs.generate();
         List<String> codes = OneTimeCodes.generate(request.codes());
-        store.insert(request, slug, codes.stream().map(OneTimeCodes::normalise).toList());
-        return new OpenedBallot(request.id(), slug, codes);
+        SealedBox.Keys keys = SealedBox.generate();
+        store.insert(request, slug, keys.publicKey(), codes.stream().map(OneTimeCodes::normalise).toList());
+        return new OpenedBallot(request.id(), slug, codes, keys.closingKey());
     }
 
     /** The ballot behind a link, open or shut; empty for a link that names none. */
@@ -44,12 +57,12 @@ public class Ballots {
     }
 
     /**
-     * Casts one vote with one code: a choice per subject, in the ballot's order of subjects. Refused, with
-     * nothing changed, if the ballot is shut or not yet open, a choice is missing or unknown, or the code is
-     * unknown or spent.
+     * Casts one vote with one code: a choice per subject, in the ballot's order of subjects. Answers the
+     * vote's receipt. Refused, with nothing changed, if the ballot is shut or not yet open, a choice is missing
+     * or unknown, or the code is unknown or spent.
      */
     @Transactional
-    public void vote(String slug, String code, List<String> choices) {
+    public String vote(String slug, String code, List<String> choices) {
         if (choices == null || choices.isEmpty() || choices.stream().anyMatch(c -> c == null || c.isBlank())) {
             throw new DomainException("ballot.choice");
         }
@@ -60,28 +73,54 @@ public class Ballots {
         if (LocalDate.now().isBefore(b.opensOn())) {
             throw new DomainException("ballot.notYet", b.opensOn());
         }
-        Ballot open = store.lockOpen(b.id()).orElseThrow(() -> new DomainException("ballot.closed"));
+        BallotStore.Stored open = store.lockOpen(b.id()).orElseThrow(() -> new DomainException("ballot.closed"));
         if (!store.spend(open, OneTimeCodes.normalise(code))) {
             throw new DomainException("ballot.code");
         }
-        store.count(open, choices);
+        if (open.sealKey() == null) {
+            store.countUnsealed(open, choices);
+            return null;
+        }
+        byte[] sealed = SealedBox.seal(open.sealKey(), encode(b, choices), context(b));
+        store.deposit(open, sealed);
+        return SealedBox.receipt(sealed);
     }
 
     /** Codes spent so far in an open ballot, for the clerk's screen. */
     @Transactional(readOnly = true)
     public int turnout(long ballotId) {
-        return store.get(ballotId).map(b -> store.totals(b).spent()).orElse(0);
+        return store.spent(ballotId);
+    }
+
+    /** The receipts a counted ballot counted, sorted; empty while it is open. */
+    @Transactional(readOnly = true)
+    public List<String> receipts(long ballotId) {
+        return store.receipts(ballotId);
     }
 
     /**
-     * Stops the ballot and counts it, after taking its lock so that no vote is accepted and left uncounted.
+     * Counts the ballot with the clerk's closing key and shuts it, after taking its lock so that no vote is
+     * accepted and left uncounted. A key that is not this ballot's is refused before anything is opened.
      * Whoever opened it records the result in the same transaction: if that is refused, the ballot stays open.
      */
     @Transactional
-    public Totals close(long ballotId) {
-        Ballot b = store.lockOpen(ballotId).orElseThrow(() -> new DomainException("ballot.notOpen"));
-        Totals totals = store.totals(b);
-        store.shut(b);
+    public Totals close(long ballotId, String closingKey) {
+        BallotStore.Stored s = store.lockOpen(ballotId).orElseThrow(() -> new DomainException("ballot.notOpen"));
+        Ballot b = s.ballot();
+        int issued = store.issued(ballotId);
+        int spent = store.spent(ballotId);
+        Totals totals;
+        if (s.sealKey() == null) {
+            totals = new Totals(issued, spent, store.tally(b), 0, List.of());
+        } else {
+            if (closingKey == null || closingKey.isBlank()) {
+                throw new DomainException("ballot.key.required");
+            }
+            SealedBox.Opener opener = SealedBox.opener(s.sealKey(), closingKey)
+                    .orElseThrow(() -> new DomainException("ballot.key.wrong"));
+            totals = count(b, opener, issued, spent);
+        }
+        store.record(b, totals.bySubject(), totals.receipts());
         events.publishEvent(new BallotClosed(ballotId, totals));
         return totals;
     }
@@ -89,6 +128,66 @@ public class Ballots {
     /** Shuts a ballot whose result is no longer wanted (its step was redone); nothing is counted or published. */
     @Transactional
     public void discard(long ballotId) {
-        store.lockOpen(ballotId).ifPresent(store::shut);
+        store.lockOpen(ballotId).ifPresent(s -> store.shut(s.id()));
+    }
+
+    private Totals count(Ballot b, SealedBox.Opener opener, int issued, int spent) {
+        List<byte[]> sealed = new ArrayList<>(store.sealedVotes(b.id()));
+        // the order the votes are read in is the order they are opened in: let it be none
+        Collections.shuffle(sealed, SHUFFLE);
+        List<Map<String, Integer>> bySubject = new ArrayList<>();
+        for (int s = 0; s < b.subjects().size(); s++) {
+            Map<String, Integer> votes = new LinkedHashMap<>();
+            b.choices().forEach(c -> votes.put(c, 0));
+            bySubject.add(votes);
+        }
+        int unreadable = 0;
+        List<String> receipts = new ArrayList<>();
+        byte[] context = context(b);
+        for (byte[] v : sealed) {
+            receipts.add(SealedBox.receipt(v));
+            Optional<List<String>> choices = opener.open(v, context).flatMap(p -> decode(b, p));
+            if (choices.isEmpty()) {
+                unreadable++;
+                continue;
+            }
+            for (int s = 0; s < choices.get().size(); s++) {
+                bySubject.get(s).merge(choices.get().get(s), 1, Integer::sum);
+            }
+        }
+        Collections.sort(receipts);
+        // more sealed votes than spent codes can only be votes put into the database by hand: not counted
+        if (sealed.size() > spent) {
+            throw new DomainException("ballot.outOfBalance", sealed.size(), spent);
+        }
+        return new Totals(issued, spent, bySubject, unreadable + (spent - sealed.size()), receipts);
+    }
+
+    /** One byte per subject: the place of its choice among the ballot's choices; the same length for every vote. */
+    private static byte[] encode(Ballot b, List<String> choices) {
+        byte[] out = new byte[choices.size()];
+        for (int s = 0; s < choices.size(); s++) {
+            out[s] = (byte) b.choices().indexOf(choices.get(s));
+        }
+        return out;
+    }
+
+    private static Optional<List<String>> decode(Ballot b, byte[] plain) {
+        if (plain.length != b.subjects().size()) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        for (byte x : plain) {
+            if (x < 0 || x >= b.choices().size()) {
+                return Optional.empty();
+            }
+            out.add(b.choices().get(x));
+        }
+        return Optional.of(out);
+    }
+
+    /** A sealed vote opens only in the ballot it was cast in. */
+    private static byte[] context(Ballot b) {
+        return ("ballot:" + b.id() + ":" + b.slug()).getBytes(StandardCharsets.UTF_8);
     }
 }

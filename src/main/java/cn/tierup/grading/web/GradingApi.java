@@ -97,7 +97,7 @@ class GradingApi {
     @PostMapping("/cases/{campaign}/{org}/ballot/phone/close")
     @Operation(summary = "第 4 步 结束手机测评并填写实到人数，按计票结果通过或退回自评")
     CaseView closePhoneBallot(@PathVariable long campaign, @PathVariable long org, @Valid @RequestBody Close body) {
-        return cases.closePhoneBallot(campaign, org, body.attendance());
+        return cases.closePhoneBallot(campaign, org, body.attendance(), body.closingKey());
     }
 
     @PostMapping("/cases/{campaign}/{org}/decision")
@@ -241,7 +241,8 @@ class GradingApi {
     record Phone(LocalDate heldOn, String place, Integer expected, Integer codes) {
     }
 
-    record Close(Integer attendance) {
+    /** The attendance and the closing key (计票密钥) printed when the ballot was opened. */
+    record Close(Integer attendance, String closingKey) {
     }
 
     record Decision(String grade, String reason, @NotNull(message = "{field.required}") Long version) {

@@ -84,7 +84,7 @@ class GradingCaseController {
     String close(@RequestParam long campaign, @RequestParam long org, @ModelAttribute GradingApi.Close form,
                  BindingResult binding, WebRequest request, Model model, RedirectAttributes redirect) {
         return act(campaign, org, "close", binding, request, model, redirect,
-                () -> ballotOutcome(cases.closePhoneBallot(campaign, org, form.attendance())));
+                () -> ballotOutcome(cases.closePhoneBallot(campaign, org, form.attendance(), form.closingKey())));
     }
 
     @PostMapping("/grading/case/decision")
