@@ -199,6 +199,21 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
         return m;
     }
 
+    /**
+     * Abandons the running phone ballot uncounted (its closing key is lost, or the meeting did not take place):
+     * the meeting is void with the reason and step 4 can be held again, by paper or a new phone ballot.
+     */
+    public GradingMeeting abandonPhoneBallot(String reason, LocalDateTime now) {
+        requireAt(Step.DELIBERATION);
+        GradingMeeting m = openBallot().orElseThrow(() -> new DomainException("ballot.notOpen"));
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("ballot.abandon.reason");
+        }
+        m.voidFor(BoundedText.REMARK.clip(reason));
+        updatedAt = now;
+        return m;
+    }
+
     private void afterBallot(boolean passed, LocalDateTime now) {
         if (passed) {
             step = Step.DECISION;

@@ -166,6 +166,16 @@ public class GradingCases {
         return get(campaignId, organizationId);
     }
 
+    /** Abandons the running phone ballot uncounted, with the reason; its sealed votes and codes are deleted. */
+    @Transactional
+    public CaseView abandonPhoneBallot(long campaignId, long organizationId, String reason) {
+        Work w = writable(campaignId, organizationId);
+        GradingMeeting m = w.k.abandonPhoneBallot(reason, LocalDateTime.now());
+        ballots.discard(m.getId());
+        save(w, "BALLOT_VOID", "作废手机无记名测评（未计票）：" + m.getVoidReason());
+        return get(campaignId, organizationId);
+    }
+
     /** Step 5, by the grading authority. */
     @Transactional
     public CaseView decide(long campaignId, long organizationId, String grade, String reason, long version) {

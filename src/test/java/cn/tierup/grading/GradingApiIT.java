@@ -646,6 +646,21 @@ class GradingApiIT {
                 "测评码数量应在 1 到应到人数 9 之间");
         assertThat(state(c, v)).isEqualTo(atFour);
 
+        // a ballot whose closing key is lost is abandoned uncounted, with a reason; step 4 can then be held again
+        JsonNode lost = ok(send(post(url + "/ballot/phone"), village, map("heldOn", today, "place", "村委会", "expected", 9)));
+        String lostSlug = lost.get("meeting").get("slug").asText();
+        List<String> lostCodes = new ArrayList<>();
+        lost.get("codes").forEach(x -> lostCodes.add(x.asText()));
+        ballotBox.vote(lostSlug, lostCodes.get(0), List.of("AGREE"));
+        refused(send(post(url + "/ballot/phone/abandon"), village, map("reason", " ")), 422, "请写明作废本次手机测评的原因");
+        JsonNode abandoned = ok(send(post(url + "/ballot/phone/abandon"), village, map("reason", "计票密钥遗失")));
+        assertThat(abandoned.get("step").asText()).isEqualTo("DELIBERATION");
+        assertThat(absent(abandoned, "openBallot")).isTrue();
+        assertRefused(() -> ballotBox.vote(lostSlug, lostCodes.get(1), List.of("AGREE")), "ballot.closed");
+        assertThat(jdbc.sql("select count(*) from ballot_vote v join poll p on p.id = v.poll_id where p.slug = :s")
+                .param("s", lostSlug).query(Integer.class).single()).as("its sealed votes are deleted").isZero();
+        assertThat(tally(lostSlug)).as("nothing counted").isEmpty();
+
         JsonNode opened = ok(send(post(url + "/ballot/phone"), village, map("heldOn", today, "place", "村委会", "expected", 9)));
         List<String> codes = new ArrayList<>();
         opened.get("codes").forEach(x -> codes.add(x.asText()));
