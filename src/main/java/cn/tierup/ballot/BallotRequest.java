@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What opening a ballot needs. The {@code id} is the opener's record the ballot belongs to (a 审议's
- * meeting), and becomes the ballot's.
+ * What opening a ballot needs: its title, the day it opens, the subjects and the choices offered on each, and
+ * how many one-time codes to print — none for a ballot whose opener admits each voter itself (one rating per
+ * browser on a public page).
  */
-public record BallotRequest(long id, String title, LocalDate opensOn, List<String> subjects, List<String> choices, int codes) {
+public record BallotRequest(String title, LocalDate opensOn, List<String> subjects, List<String> choices, int codes) {
 
     /** Subjects one ballot can hold: its sealed votes must fit their column. */
     public static final int MAX_SUBJECTS = 2000;

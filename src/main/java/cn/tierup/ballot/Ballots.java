@@ -46,8 +46,8 @@ public class Ballots {
         String slug = Slugs.generate();
         List<String> codes = OneTimeCodes.generate(request.codes());
         SealedBox.Keys keys = SealedBox.generate();
-        store.insert(request, slug, keys.publicKey(), codes.stream().map(OneTimeCodes::normalise).toList());
-        return new OpenedBallot(request.id(), slug, codes, keys.closingKey());
+        long id = store.insert(request, slug, keys.publicKey(), codes.stream().map(OneTimeCodes::normalise).toList());
+        return new OpenedBallot(id, slug, codes, keys.closingKey());
     }
 
     /** The ballot behind a link, open or shut; empty for a link that names none. */
@@ -63,16 +63,7 @@ public class Ballots {
      */
     @Transactional
     public String vote(String slug, String code, List<String> choices) {
-        if (choices == null || choices.isEmpty() || choices.stream().anyMatch(c -> c == null || c.isBlank())) {
-            throw new DomainException("ballot.choice");
-        }
-        Ballot b = find(slug).orElseThrow(() -> new DomainException("ballot.unknown"));
-        if (choices.size() != b.subjects().size() || !b.choices().containsAll(choices)) {
-            throw new DomainException("ballot.choice");
-        }
-        if (LocalDate.now().isBefore(b.opensOn())) {
-            throw new DomainException("ballot.notYet", b.opensOn());
-        }
+        Ballot b = checked(slug, choices);
         BallotStore.Stored open = store.lockOpen(b.id()).orElseThrow(() -> new DomainException("ballot.closed"));
         if (!store.spend(open, OneTimeCodes.normalise(code))) {
             throw new DomainException("ballot.code");
@@ -81,21 +72,39 @@ public class Ballots {
             store.countUnsealed(open, choices);
             return null;
         }
-        byte[] sealed = SealedBox.seal(open.sealKey(), encode(b, choices), context(b));
-        store.deposit(open, sealed);
-        return SealedBox.receipt(sealed);
+        return deposit(open, choices);
     }
 
-    /** Codes spent so far in an open ballot, for the clerk's screen. */
+    /**
+     * Casts one vote in a ballot without codes, whose opener has admitted the voter itself (one rating per
+     * browser): the same sealed vote as with a code. Answers the receipt; refused as {@link #vote} is.
+     */
+    @Transactional
+    public String castAdmitted(String slug, List<String> choices) {
+        Ballot b = checked(slug, choices);
+        BallotStore.Stored open = store.lockOpen(b.id()).orElseThrow(() -> new DomainException("ballot.closed"));
+        if (open.sealKey() == null) {
+            throw new DomainException("ballot.closed");
+        }
+        return deposit(open, choices);
+    }
+
+    /** Votes cast so far in an open ballot, for the clerk's screen. */
     @Transactional(readOnly = true)
-    public int turnout(long ballotId) {
-        return store.spent(ballotId);
+    public int turnout(String slug) {
+        return store.stored(slug).map(s -> s.sealKey() == null ? store.spent(s.id()) : store.votesCast(s.id())).orElse(0);
     }
 
     /** The receipts a counted ballot counted, sorted; empty while it is open. */
     @Transactional(readOnly = true)
-    public List<String> receipts(long ballotId) {
-        return store.receipts(ballotId);
+    public List<String> receipts(String slug) {
+        return store.stored(slug).map(s -> store.receipts(s.id())).orElse(List.of());
+    }
+
+    private String deposit(BallotStore.Stored open, List<String> choices) {
+        byte[] sealed = SealedBox.seal(open.sealKey(), encode(open.ballot(), choices), context(open.ballot()));
+        store.deposit(open, sealed);
+        return SealedBox.receipt(sealed);
     }
 
     /**
@@ -104,7 +113,8 @@ public class Ballots {
      * Whoever opened it records the result in the same transaction: if that is refused, the ballot stays open.
      */
     @Transactional
-    public Totals close(long ballotId, String closingKey) {
+    public Totals close(String slug, String closingKey) {
+        long ballotId = store.stored(slug).map(BallotStore.Stored::id).orElseThrow(() -> new DomainException("ballot.notOpen"));
         BallotStore.Stored s = store.lockOpen(ballotId).orElseThrow(() -> new DomainException("ballot.notOpen"));
         Ballot b = s.ballot();
         int issued = store.issued(ballotId);
@@ -121,14 +131,14 @@ public class Ballots {
             totals = count(b, opener, issued, spent);
         }
         store.record(b, totals.bySubject(), totals.receipts());
-        events.publishEvent(new BallotClosed(ballotId, totals));
+        events.publishEvent(new BallotClosed(ballotId, slug, totals));
         return totals;
     }
 
     /** Shuts a ballot whose result is no longer wanted (its step was redone); nothing is counted or published. */
     @Transactional
-    public void discard(long ballotId) {
-        store.lockOpen(ballotId).ifPresent(s -> store.shut(s.id()));
+    public void discard(String slug) {
+        store.stored(slug).flatMap(s -> store.lockOpen(s.id())).ifPresent(s -> store.shut(s.id()));
     }
 
     private Totals count(Ballot b, SealedBox.Opener opener, int issued, int spent) {
@@ -161,6 +171,21 @@ public class Ballots {
             throw new DomainException("ballot.outOfBalance", sealed.size(), spent);
         }
         return new Totals(issued, spent, bySubject, unreadable + (spent - sealed.size()), receipts);
+    }
+
+    /** The ballot behind the link, if the choices fit it and it has opened; refused otherwise. */
+    private Ballot checked(String slug, List<String> choices) {
+        if (choices == null || choices.isEmpty() || choices.stream().anyMatch(c -> c == null || c.isBlank())) {
+            throw new DomainException("ballot.choice");
+        }
+        Ballot b = find(slug).orElseThrow(() -> new DomainException("ballot.unknown"));
+        if (choices.size() != b.subjects().size() || !b.choices().containsAll(choices)) {
+            throw new DomainException("ballot.choice");
+        }
+        if (LocalDate.now().isBefore(b.opensOn())) {
+            throw new DomainException("ballot.notYet", b.opensOn());
+        }
+        return b;
     }
 
     /** One byte per subject: the place of its choice among the ballot's choices; the same length for every vote. */

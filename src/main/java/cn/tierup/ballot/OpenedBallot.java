@@ -3,8 +3,9 @@ package cn.tierup.ballot;
 import java.util.List;
 
 /**
- * A ballot just opened: its link's slug, its codes in printed form and its closing key (计票密钥), all shown
- * this once and never stored. Without the closing key the ballot cannot be counted.
+ * A ballot just opened: its id, its link's slug (by which its opener refers to it), its codes in printed form
+ * and its closing key (计票密钥), the last two shown this once and never stored. Without the closing key the
+ * ballot cannot be counted.
  */
 public record OpenedBallot(long id, String slug, List<String> codes, String closingKey) {
 

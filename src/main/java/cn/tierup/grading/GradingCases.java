@@ -141,7 +141,7 @@ public class GradingCases {
         // merging the case persists a copy of the new meeting: take the stored one, which has its id
         GradingCase stored = cases.saveAndFlush(w.k);
         GradingMeeting m = stored.openBallot().orElseThrow();
-        OpenedBallot b = ballots.open(new BallotRequest(m.getId(), title, heldOn, List.of(stored.getSelfGrade()),
+        OpenedBallot b = ballots.open(new BallotRequest(title, heldOn, List.of(stored.getSelfGrade()),
                 Arrays.stream(BallotChoice.values()).map(Enum::name).toList(), n));
         stored.phoneBallotOpened(b.slug());
         cases.saveAndFlush(stored);
@@ -156,7 +156,7 @@ public class GradingCases {
         Work w = writable(campaignId, organizationId);
         GradingMeeting open = w.k.openBallot().orElseThrow(() -> new DomainException("ballot.notOpen"));
         // the ballot is shut and counted first; a close the case refuses rolls it back, so it stays open
-        Totals t = ballots.close(open.getId(), closingKey);
+        Totals t = ballots.close(open.getSlug(), closingKey);
         GradingMeeting m = w.k.closePhoneBallot(attendance, t.spent(), t.count(0, BallotChoice.AGREE.name()),
                 t.count(0, BallotChoice.DISAGREE.name()), t.count(0, BallotChoice.ABSTAIN.name()), t.unreadable(),
                 passPercent(campaignId), Actors.current(), LocalDateTime.now());
@@ -171,7 +171,7 @@ public class GradingCases {
     public CaseView abandonPhoneBallot(long campaignId, long organizationId, String reason) {
         Work w = writable(campaignId, organizationId);
         GradingMeeting m = w.k.abandonPhoneBallot(reason, LocalDateTime.now());
-        ballots.discard(m.getId());
+        ballots.discard(m.getSlug());
         save(w, "BALLOT_VOID", "作废手机无记名测评（未计票）：" + m.getVoidReason());
         return get(campaignId, organizationId);
     }
@@ -192,7 +192,7 @@ public class GradingCases {
     public CaseView reopen(long campaignId, long organizationId, Step to, String reason) {
         Work w = decidable(campaignId, organizationId);
         Step from = w.k.getStep();
-        Long running = w.k.openBallot().map(GradingMeeting::getId).orElse(null);
+        String running = w.k.openBallot().map(GradingMeeting::getSlug).orElse(null);
         w.k.reopen(to, reason, LocalDateTime.now());
         if (running != null && w.k.openBallot().isEmpty()) {
             ballots.discard(running);

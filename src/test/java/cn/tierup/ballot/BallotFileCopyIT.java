@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,17 +164,17 @@ class BallotFileCopyIT {
 
     @Test
     void copiesOfTheDatabaseFilesDuringAndAfterABallotHoldNoChoiceNoCounterAndNoKey() throws Exception {
-        long id = 900_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
         opened = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2_000);
-        OpenedBallot opened = ballots.open(new BallotRequest(id, "白鹿镇某村 自评等次“先进”审议", LocalDate.now(),
+        OpenedBallot ballot = ballots.open(new BallotRequest("白鹿镇某村 自评等次“先进”审议", LocalDate.now(),
                 List.of("先进"), CHOICES, 8));
-        String key = opened.closingKey();
+        long id = ballot.id();
+        String key = ballot.closingKey();
         List<String> votes = List.of("AGREE", "DISAGREE", "ABSTAIN", "AGREE", "AGREE", "DISAGREE");
 
         Map<String, Path> taken = new LinkedHashMap<>();
         List<String> sealedSoFar = new ArrayList<>();
         for (int i = 0; i < votes.size(); i++) {
-            ballots.vote(opened.slug(), opened.codes().get(i), List.of(votes.get(i)));
+            ballots.vote(ballot.slug(), ballot.codes().get(i), List.of(votes.get(i)));
             // what the attacker needs to recognise: the stored form of each sealed vote
             sealedSoFar = jdbc.sql("select sealed from ballot_vote where poll_id = :p").param("p", id).query(String.class).list();
             // PostgreSQL's copies are larger; two mid-ballot copies tell as much as six
@@ -184,7 +183,7 @@ class BallotFileCopyIT {
             }
         }
         List<String> sealed = List.copyOf(sealedSoFar);
-        Totals totals = ballots.close(id, key);
+        Totals totals = ballots.close(ballot.slug(), key);
         assertThat(totals.count(0, "AGREE")).isEqualTo(3);
         assertThat(totals.count(0, "DISAGREE")).isEqualTo(2);
         assertThat(totals.count(0, "ABSTAIN")).isEqualTo(1);

@@ -218,8 +218,9 @@ class BallotSecrecyIT {
         assertThat(codes).hasSize(12).doesNotHaveDuplicates();
         String closingKey = opened.get("closingKey").asText();
         assertThat(closingKey).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
-        long meeting = opened.get("meeting").get("id").asLong();
         String slug = opened.get("meeting").get("slug").asText();
+        // the ballot's own id, which its rows carry
+        long meeting = jdbc.sql("select id from poll where slug = :s").param("s", slug).query(Long.class).single();
         long caseId = opened.get("grading").get("caseId").asLong();
 
         // the codes are kept as hashes keyed with the installation's secret (not the plain salted hash
@@ -305,7 +306,7 @@ class BallotSecrecyIT {
         assertThat(jdbc.sql("select count(*) from ballot_code where poll_id = :m").param("m", meeting)
                 .query(Long.class).single()).isZero();
         assertThat(sealedVotes(meeting)).isEmpty();
-        assertThat(ballotBox.receipts(meeting)).containsExactlyElementsOf(receipts.stream().sorted().toList());
+        assertThat(ballotBox.receipts(slug)).containsExactlyElementsOf(receipts.stream().sorted().toList());
 
         // after the count the box is shut, for unspent and spent codes alike
         Map<String, List<String>> shut = everything();

@@ -45,7 +45,7 @@ public class BallotStore {
         return stored(slug).map(Stored::ballot);
     }
 
-    private Optional<Stored> stored(String slug) {
+    public Optional<Stored> stored(String slug) {
         return jdbc.sql("select id, slug, title, subjects, choices, opens_on, status, seal_key from poll where slug = :s")
                 .param("s", slug).query((rs, n) -> new Stored(new Ballot(rs.getLong(1), rs.getString(2), rs.getString(3),
                         split(rs.getString(4), "\n"), split(rs.getString(5), ","), rs.getDate(6).toLocalDate(),
@@ -53,16 +53,26 @@ public class BallotStore {
                 .optional();
     }
 
-    /** Inserts the ballot with its public key and its codes' hashes; nothing else exists until the count. */
-    public void insert(BallotRequest r, String slug, String sealKey, List<String> normalisedCodes) {
+    /**
+     * Inserts the ballot with its public key and its codes' hashes, under an id of its own; nothing else exists
+     * until the count. Answers the id.
+     */
+    public long insert(BallotRequest r, String slug, String sealKey, List<String> normalisedCodes) {
+        long id = jdbc.sql("select nextval('poll_seq')").query(Long.class).single();
         jdbc.sql("insert into poll (id, slug, title, subjects, choices, opens_on, status, seal_key)"
                         + " values (:id, :s, :t, :subjects, :choices, :o, 'OPEN', :k)")
-                .param("id", r.id()).param("s", slug).param("t", r.title()).param("subjects", String.join("\n", r.subjects()))
+                .param("id", id).param("s", slug).param("t", r.title()).param("subjects", String.join("\n", r.subjects()))
                 .param("choices", String.join(",", r.choices())).param("o", r.opensOn()).param("k", sealKey).update();
         for (String code : normalisedCodes) {
             jdbc.sql("insert into ballot_code (poll_id, code_hash, spent) values (:p, :h, false)")
-                    .param("p", r.id()).param("h", hash(slug, code)).update();
+                    .param("p", id).param("h", hash(slug, code)).update();
         }
+        return id;
+    }
+
+    /** Sealed votes stored so far. */
+    public int votesCast(long ballotId) {
+        return jdbc.sql("select count(*) from ballot_vote where poll_id = :p").param("p", ballotId).query(Integer.class).single();
     }
 
     /**

@@ -73,7 +73,7 @@ class PublicBallotController {
     /** A counted ballot's page: the receipts it counted, so each voter can find theirs; never how anyone voted. */
     private String receipts(Ballot ballot, Model model) {
         model.addAttribute("b", ballot);
-        model.addAttribute("receipts", ballots.receipts(ballot.id()));
+        model.addAttribute("receipts", ballots.receipts(ballot.slug()));
         return "public/ballot-receipts";
     }
 
