@@ -271,6 +271,10 @@ class GradingBrowserIT {
         }
 
         browser.open(casePath);
+        // the lowest band is "below the next one", never "0 分及以上"
+        String bands = browser.text(By.xpath("//div[contains(@class,'panel')][h2[normalize-space()='等次分数线']]"));
+        assertThat(bands).containsPattern("：\\d+ 分及以上（").containsPattern("：\\d+ 分及以上、低于 \\d+ 分（")
+                .containsPattern("：低于 \\d+ 分（").doesNotContain("：0 分及以上");
         browser.type(By.id("statement"), STATEMENT_1);
         click(By.id("self-submit"));
         acceptConfirm("确定提出吗");
@@ -556,7 +560,7 @@ class GradingBrowserIT {
         assertThat(line.get(4)).isEqualTo("先进");
         assertThat(line.get(5)).isEqualTo("一般 一般类");
         assertThat(line.get(6)).isEqualTo(LICHUN);
-        assertThat(line.get(7)).startsWith("李镇书（zhen） " + today);
+        assertThat(line.get(7)).startsWith("李镇书 " + today);
         assertThat(line.get(8)).isEqualTo(DECISION_REASON);
         browser.shot("grading-24-town-register");
 
@@ -587,7 +591,7 @@ class GradingBrowserIT {
             assertThat(f.formatCellValue(found.getCell(5))).isEqualTo("一般");
             assertThat(f.formatCellValue(found.getCell(6))).isEqualTo("一般类");
             assertThat(f.formatCellValue(found.getCell(7))).isEqualTo(LICHUN);
-            assertThat(f.formatCellValue(found.getCell(8))).isEqualTo("李镇书（zhen）");
+            assertThat(f.formatCellValue(found.getCell(8))).isEqualTo("李镇书");
             assertThat(f.formatCellValue(found.getCell(10))).isEqualTo(DECISION_REASON);
         }
 

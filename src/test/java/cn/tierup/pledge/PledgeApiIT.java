@@ -116,6 +116,7 @@ class PledgeApiIT {
         long items;
         long fulfilled;
         long notFulfilled;
+        long inProgress;
         long satisfied;
         long fairly;
         long dissatisfied;
@@ -590,6 +591,7 @@ class PledgeApiIT {
         JsonNode after = fulfil(ownPledge, 3, "IN_PROGRESS", null, null, BRANCH);
         count(v1).fulfilled += 1;
         count(v1).notFulfilled += 1;
+        count(v1).inProgress += 1;
         JsonNode own = after.get("organisationPledge");
         assertThat(item(own, 1).get("status").asText()).isEqualTo("FULFILLED");
         assertThat(item(own, 1).get("doneOn").asText()).isEqualTo(today.toString());
@@ -688,6 +690,9 @@ class PledgeApiIT {
         assertThat(line.get("items").asLong()).as(what + " 承诺事项").isEqualTo(c.items);
         assertThat(line.get("fulfilled").asLong()).as(what + " 已兑现").isEqualTo(c.fulfilled);
         assertThat(line.get("notFulfilled").asLong()).as(what + " 未兑现").isEqualTo(c.notFulfilled);
+        assertThat(line.get("inProgress").asLong()).as(what + " 推进中").isEqualTo(c.inProgress);
+        assertThat(line.get("notBegun").asLong()).as(what + " 未开始")
+                .isEqualTo(c.items - c.fulfilled - c.notFulfilled - c.inProgress);
         assertThat(line.get("fulfilmentRate").asDouble()).as(what + " 兑现率").isEqualTo(rate(c.fulfilled, c.items));
         assertThat(line.get("satisfied").asLong()).as(what + " 满意").isEqualTo(c.satisfied);
         assertThat(line.get("fairlySatisfied").asLong()).as(what + " 基本满意").isEqualTo(c.fairly);
@@ -703,6 +708,7 @@ class PledgeApiIT {
             t.items += c.items;
             t.fulfilled += c.fulfilled;
             t.notFulfilled += c.notFulfilled;
+            t.inProgress += c.inProgress;
             t.satisfied += c.satisfied;
             t.fairly += c.fairly;
             t.dissatisfied += c.dissatisfied;
@@ -755,9 +761,13 @@ class PledgeApiIT {
         }
     }
 
-    /** Columns from 2: 承诺书, 承诺, 已兑现, 未兑现, 兑现率%, 满意, 基本满意, 不满意, 满意率%. */
+    /**
+     * Columns from 2: 承诺书, 承诺, 已兑现, 未兑现, 推进中, 未开始, 兑现率%, 满意, 基本满意, 不满意, 满意率%; the four kinds
+     * of items add up to the items.
+     */
     static void assertRow(Row r, Count c, String what) {
-        double[] expected = {c.pledges, c.items, c.fulfilled, c.notFulfilled, rate(c.fulfilled, c.items), c.satisfied, c.fairly,
+        double[] expected = {c.pledges, c.items, c.fulfilled, c.notFulfilled, c.inProgress,
+                c.items - c.fulfilled - c.notFulfilled - c.inProgress, rate(c.fulfilled, c.items), c.satisfied, c.fairly,
                 c.dissatisfied, rate(c.satisfied + c.fairly, c.ratings())};
         for (int i = 0; i < expected.length; i++) {
             assertThat(r.getCell(2 + i).getNumericCellValue()).as(what + " column " + (2 + i)).isEqualTo(expected[i]);
@@ -850,7 +860,8 @@ class PledgeApiIT {
             assertThat(values(doc, "党组织（盖章）")).containsExactly("");
             assertThat(values(doc, "书记签字")).containsExactly("");
             assertThat(values(doc, "日期")).containsExactly(signedOn);
-            assertThat(values(doc, "上级党组织签订").get(0)).contains(TOWN).contains(SECRETARY);
+            // the person's name, never a login name, on a printed form
+            assertThat(values(doc, "上级党组织签订").get(0)).contains(TOWN).contains("签订人：桂花镇党委书记").doesNotContain(SECRETARY);
             assertThat(values(doc, "签订日期")).containsExactly(signedOn);
         }
         // a member's, named in full in the office's document whether or not the name is shown to the public
@@ -862,7 +873,7 @@ class PledgeApiIT {
                 assertThat(values(doc, "所在党组织")).containsExactly(name(v1));
                 assertThat(values(doc, "承诺要求").get(0)).contains("五带头").contains("带头服务群众");
                 assertThat(values(doc, "党员签字")).containsExactly("");
-                assertThat(values(doc, "党组织签订").get(0)).contains(BRANCH);
+                assertThat(values(doc, "党组织签订").get(0)).contains("签订人：村党支部书记").doesNotContain(BRANCH);
                 assertThat(values(doc, "签订日期")).containsExactly(signedOn);
                 String all = String.join("\n", items(doc).values().stream().map(l -> l.get(0)).toList());
                 if (p == m1) {
