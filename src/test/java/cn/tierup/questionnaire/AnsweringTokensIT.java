@@ -5,6 +5,10 @@ import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import jakarta.servlet.http.Cookie;
+import cn.tierup.shared.crypto.BrowserTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static cn.tierup.questionnaire.QuestionnaireIT.answer;
 import static cn.tierup.questionnaire.QuestionnaireIT.from;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,6 +46,7 @@ class AnsweringTokensIT {
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @Autowired CampaignFixture campaignFixture;
+    @Autowired BrowserTokens tokens;
 
     long campaign;
     long village;
@@ -77,6 +84,18 @@ class AnsweringTokensIT {
                 .query(Long.class).single();
     }
 
+    /** A browser that opens the form: the answering token the server gives it with the page. */
+    Cookie browser(String slug) throws Exception {
+        Cookie c = mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andReturn().getResponse().getCookie("tq_" + slug);
+        assertThat(c).as("the form gives an answering token").isNotNull();
+        return c;
+    }
+
+    long addressRows(long questionnaireId) {
+        return jdbc.sql("select count(*) from questionnaire_address where questionnaire_id = :q").param("q", questionnaireId)
+                .query(Long.class).single();
+    }
+
     long seen(long questionnaireId) {
         return jdbc.sql("select count(*) from questionnaire_seen where questionnaire_id = :q").param("q", questionnaireId)
                 .query(Long.class).single();
@@ -108,5 +127,89 @@ class AnsweringTokensIT {
         assertThat(refused4xx).isEqualTo(60);
         assertThat(responses(q.get("id").asLong())).isZero();
         assertThat(seen(q.get("id").asLong())).isZero();
+    }
+
+    @Test
+    void aTokenNotIssuedForThisFormIsRefusedAndWritesNothingWhileAnIssuedOneAnswersOnce() throws Exception {
+        JsonNode q = launch();
+        JsonNode other = launch();
+        String slug = q.get("slug").asText();
+        long qid = q.get("id").asLong();
+        String issued = browser(slug).getValue();
+        String altered = issued.substring(0, 5) + (issued.charAt(5) == 'x' ? 'y' : 'x') + issued.substring(6);
+        int m = issued.length() - 5;
+        String macChanged = issued.substring(0, m) + (issued.charAt(m) == 'x' ? 'y' : 'x') + issued.substring(m + 1);
+        String scope = "questionnaire:" + slug;
+        List<String> refused = List.of(
+                "made-up-cookie",
+                altered,
+                macChanged,
+                browser(other.get("slug").asText()).getValue(),
+                tokens.issue(scope, Instant.now().minus(tokens.lifetime()).minusSeconds(60)),
+                tokens.issue(scope, Instant.now().plus(Duration.ofHours(1))));
+        for (String token : refused) {
+            MockHttpServletResponse res = mvc.perform(answer(slug, "MEMBER").param("q11", "我的回答还在")
+                    .cookie(new Cookie("tq_" + slug, token)).with(from("198.51.100.10"))).andReturn().getResponse();
+            assertThat(res.getStatus()).as(token).isEqualTo(403);
+            String page = res.getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("本答题页面已过期或不是从问卷链接打开的").contains("我的回答还在");
+            Cookie fresh = res.getCookie("tq_" + slug);
+            assertThat(fresh).as("the form comes back with a token of the server's").isNotNull();
+            assertThat(tokens.check(scope, fresh.getValue())).isEqualTo(BrowserTokens.Check.VALID);
+        }
+        assertThat(responses(qid)).isZero();
+        assertThat(seen(qid)).isZero();
+        assertThat(addressRows(qid)).isZero();
+
+        Cookie browser = new Cookie("tq_" + slug, issued);
+        mvc.perform(answer(slug, "MEMBER").cookie(browser).with(from("198.51.100.10"))).andExpect(status().is3xxRedirection());
+        mvc.perform(answer(slug, "PUBLIC").cookie(browser).with(from("198.51.100.11")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("已经提交过")));
+        assertThat(responses(qid)).isEqualTo(1);
+        assertThat(seen(qid)).isEqualTo(1);
+        // the answered browser keeps being told so, also once its token is past its lifetime
+        mvc.perform(get("/q/" + slug).cookie(browser)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("已经提交过")));
+    }
+
+    @Test
+    void theOrganiserSeesHowManyAddressesTheAnswersCameFromAndNoAddressIsStored() throws Exception {
+        JsonNode q = launch();
+        String slug = q.get("slug").asText();
+        long qid = q.get("id").asLong();
+        String[] from = {"198.51.100.20", "198.51.100.20", "198.51.100.21", "198.51.100.20", "198.51.100.22"};
+        for (String address : from) {
+            mvc.perform(answer(slug, "PUBLIC").cookie(browser(slug)).with(from(address))).andExpect(status().is3xxRedirection());
+        }
+        JsonNode view = json.readTree(mvc.perform(get("/api/questionnaires/" + qid).with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(view.get("addresses").get("answers").asLong()).isEqualTo(5);
+        assertThat(view.get("addresses").get("addresses").asLong()).isEqualTo(3);
+        assertThat(view.get("addresses").get("mostFromOne").asLong()).isEqualTo(3);
+        String page = mvc.perform(get("/questionnaires/" + qid).with(users.as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("5 份答卷来自 3 个网络地址；同一地址最多 3 份，占 60%").contains("计算方法")
+                .contains("只有答题码式能保证每人只答一次");
+
+        // kept: a keyed hash per address (and shard) with a count, nothing else: no address, no time, no answer's id
+        List<String> columns = jdbc.sql("select lower(column_name) from information_schema.columns"
+                + " where lower(table_name) = 'questionnaire_address'").query(String.class).list();
+        assertThat(columns).containsExactlyInAnyOrder("questionnaire_id", "address_hash", "shard", "answers");
+        List<String> hashes = jdbc.sql("select address_hash from questionnaire_address where questionnaire_id = :q")
+                .param("q", qid).query(String.class).list();
+        assertThat(hashes).isNotEmpty().noneMatch(h -> h.contains("198") || h.contains("51.100"));
+        long buckets = jdbc.sql("select count(*) from rate_limit_bucket where id like '%198.51%'").query(Long.class).single();
+        assertThat(buckets).as("rate-limit buckets name no address").isZero();
+    }
+
+    @Test
+    void theLaunchFormSaysOnlyCodedModeGuaranteesOneAnswerPerPerson() throws Exception {
+        String page = mvc.perform(get("/questionnaires/new").param("campaign", String.valueOf(campaign))
+                        .param("org", String.valueOf(village)).with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("只有答题码式能保证每人只答一次").contains("开放式只限制同一浏览器只答一次、同一网络地址每分钟提交的次数");
     }
 }
