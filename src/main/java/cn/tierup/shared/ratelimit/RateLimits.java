@@ -5,7 +5,6 @@ import cn.tierup.shared.crypto.MasterKey;
 import cn.tierup.shared.ratelimit.internal.LockingJdbcBuckets;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
@@ -40,28 +39,26 @@ public class RateLimits {
 
     @Autowired
     public RateLimits(DataSource dataSource, DatabaseKind database, MasterKey master) {
-        this(dataSource, database.postgres(), master, null);
+        this(dataSource, database.postgres(), master, Duration.ofSeconds(10));
     }
 
-    /** With a clock of the caller's (tests), or the system's when {@code clock} is null. */
-    public RateLimits(DataSource dataSource, boolean postgres, MasterKey master, TimeMeter clock) {
+    /**
+     * A store whose rows may go {@code keepAfterFull} after their bucket is full again (no state is lost by
+     * forgetting a full bucket; the margin keeps rows that are about to be used again).
+     */
+    public RateLimits(DataSource dataSource, boolean postgres, MasterKey master, Duration keepAfterFull) {
         this.key = master.derive("rate-limit-addresses");
-        // a bucket row may go once the bucket would be full again: no state is lost by forgetting it
-        ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10));
+        ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keepAfterFull);
         if (postgres) {
-            var builder = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+            var store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .table(LockingJdbcBuckets.TABLE).idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
-                    .expirationAfterWrite(expiry);
-            if (clock != null) {
-                builder.clientClock(clock);
-            }
-            var store = builder.build();
+                    .expirationAfterWrite(expiry)
+                    .build();
             this.buckets = store;
             this.cleaner = store;
         } else {
-            ClientSideConfig config = ClientSideConfig.getDefault().withExpirationAfterWriteStrategy(expiry);
-            var store = new LockingJdbcBuckets(dataSource, clock == null ? config : config.withClientClock(clock));
+            var store = new LockingJdbcBuckets(dataSource, ClientSideConfig.getDefault().withExpirationAfterWriteStrategy(expiry));
             this.buckets = store;
             this.cleaner = store;
         }
@@ -72,7 +69,12 @@ public class RateLimits {
      * submission); 0 or less: no limit (load tests whose traffic all comes from one address).
      */
     public Limit perMinute(String purpose, int perMinute) {
-        return new Limit(purpose, perMinute);
+        return limit(purpose, perMinute, Duration.ofMinutes(1));
+    }
+
+    /** At most {@code capacity} submissions from one address in each {@code period}; 0 or less: no limit. */
+    public Limit limit(String purpose, int capacity, Duration period) {
+        return new Limit(purpose, capacity, period);
     }
 
     /** Removes the buckets that are full again; the number removed. Every instance does it; they do not collide. */
@@ -92,26 +94,26 @@ public class RateLimits {
         return purpose + ":" + MasterKey.hex(key, purpose + "|" + address).substring(0, 32);
     }
 
-    /** One limit: at most so many submissions from one address in each minute. */
+    /** One limit: at most so many submissions from one address in each period. */
     public final class Limit {
 
         private final String purpose;
-        private final int perMinute;
+        private final int capacity;
         private final BucketConfiguration configuration;
 
-        private Limit(String purpose, int perMinute) {
+        private Limit(String purpose, int capacity, Duration period) {
             this.purpose = purpose;
-            this.perMinute = perMinute;
-            // the whole minute's allowance at once, refilled a minute later: a burst of perMinute, then a wait,
-            // as the sliding window this replaces allowed
-            this.configuration = perMinute <= 0 ? null : BucketConfiguration.builder()
-                    .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
+            this.capacity = capacity;
+            // the whole period's allowance at once, refilled when the period is over: a burst, then a wait, as the
+            // sliding window of 30 (or 20) a minute this replaces allowed
+            this.configuration = capacity <= 0 ? null : BucketConfiguration.builder()
+                    .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build())
                     .build();
         }
 
         /** Whether one more submission from this address is taken now (and counts it). */
         public boolean admit(String address) {
-            if (perMinute <= 0) {
+            if (capacity <= 0) {
                 return true;
             }
             try {
