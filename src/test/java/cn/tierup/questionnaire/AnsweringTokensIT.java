@@ -86,9 +86,7 @@ class AnsweringTokensIT {
 
     /** A browser that opens the form: the answering token the server gives it with the page. */
     Cookie browser(String slug) throws Exception {
-        Cookie c = mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andReturn().getResponse().getCookie("tq_" + slug);
-        assertThat(c).as("the form gives an answering token").isNotNull();
-        return c;
+        return QuestionnaireIT.openForm(mvc, slug);
     }
 
     long addressRows(long questionnaireId) {

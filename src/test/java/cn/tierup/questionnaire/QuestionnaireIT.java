@@ -95,6 +95,10 @@ class QuestionnaireIT {
 
     /** A browser that opens the form: the answering token the server gives it with the page, as its cookie. */
     Cookie browser(String slug) throws Exception {
+        return openForm(mvc, slug);
+    }
+
+    static Cookie openForm(MockMvc mvc, String slug) throws Exception {
         Cookie c = mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andReturn().getResponse().getCookie("tq_" + slug);
         assertThat(c).as("the form gives an answering token").isNotNull();
         return c;
