@@ -46,8 +46,9 @@ class ArchitectureTest {
                     "questionnaire_seen", "questionnaire_response", "questionnaire_tally", "questionnaire_address")),
             Map.entry("grading", Set.of("grading_scheme", "grading_setup", "grading_setup_scheme", "grading_case",
                     "grading_meeting")),
-            // the code and counter tables keep their first names until vote storage is replaced (BallotSecrecyIT pins them)
-            Map.entry("ballot", Set.of("poll", "grading_ballot_code", "grading_ballot_tally")),
+            // grading_ballot_code and grading_ballot_tally were the codes and counters until V15 dropped them
+            Map.entry("ballot", Set.of("poll", "ballot_code", "ballot_tally", "ballot_vote", "ballot_receipt",
+                    "grading_ballot_code", "grading_ballot_tally")),
             Map.entry("upgrade", Set.of("upgrade_goal", "rectification_item", "rectification_note", "assistance",
                     "assistance_visit", "upgrade_decided_grade")),
             Map.entry("pledge", Set.of("pledge_board", "pledge", "pledge_item", "pledge_suggestion", "pledge_comment",

@@ -27,6 +27,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
     public static final String TEST_CRYPTO_KEY = "dGllcnVwLXRlc3Qta2V5LTAxMjM0NTY3ODlhYmNkZWY=";
     /** Set on an application's environment to keep the database it was given (the two-instance test). */
     public static final String KEEP = "tierup.test.keep-datasource";
+    /** Set on an application's environment to have an H2 database in a file, as the product runs, instead of in memory. */
+    public static final String H2_FILE = "tierup.test.h2-file";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final java.nio.file.Path STORAGE = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "tierup-test-files");
@@ -37,7 +39,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         if (Boolean.parseBoolean(context.getEnvironment().getProperty(KEEP, "false"))) {
             return;
         }
-        Database db = newDatabase();
+        Database db = Boolean.parseBoolean(context.getEnvironment().getProperty(H2_FILE, "false")) && !postgres()
+                ? newFileDatabase() : newDatabase();
         if (!context.getEnvironment().containsProperty("tierup.demo.campaign")) {
             // tests open the campaigns they need, so the demo's campaign would only be in the way
             TestPropertyValues.of("tierup.demo.campaign=false").applyTo(context);
@@ -61,6 +64,14 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
 
     public static boolean postgres() {
         return "postgres".equalsIgnoreCase(System.getProperty("tierup.test.db", "h2"));
+    }
+
+    /** A fresh, empty H2 database in a file, written on every commit as the product's embedded default is. */
+    public static synchronized Database newFileDatabase() {
+        String name = "tierup_f" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        java.nio.file.Path file = STORAGE.resolveSibling("tierup-test-db").resolve(name).toAbsolutePath();
+        return new Database("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=0", "sa", "");
     }
 
     /** A fresh, empty database of the kind this test run uses. */
