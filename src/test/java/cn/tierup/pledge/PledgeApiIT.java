@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * <p>The context and database are shared with every other test class: this class works in the city's campaign of
  * a past year of this class's own ({@link CampaignFixture}), in 桂花镇 (nobody else's town) and in accounts of its own.
  * The tests are one story and run in order; public submissions come from documentation addresses (203.0.113.x)
- * nobody else uses, so the in-memory burst limit counts only this class's.
+ * nobody else uses, so the per-address limit counts only this class's.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,6 +81,7 @@ class PledgeApiIT {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     @Autowired MockMvc mvc;
+    @Autowired cn.tierup.shared.crypto.BrowserTokens tokens;
     @Autowired CampaignFixture campaignFixture;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
@@ -262,6 +263,15 @@ class PledgeApiIT {
         MockHttpServletResponse res = mvc.perform(r).andReturn().getResponse();
         assertThat(res.getStatus()).isEqualTo(200);
         return res.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** A browser that opens a public page: the rating token the server gives it with the page (its cookie's value). */
+    String browser(String pageSlug) throws Exception {
+        MockHttpServletResponse res = mvc.perform(get("/q/p/" + pageSlug)).andReturn().getResponse();
+        assertThat(res.getStatus()).isEqualTo(200);
+        Cookie c = res.getCookie("tp_" + pageSlug);
+        assertThat(c).as("the page gives a rating token").isNotNull();
+        return c.getValue();
     }
 
     String suggest(String pageSlug, String text, String address) throws Exception {
@@ -606,26 +616,45 @@ class PledgeApiIT {
 
         // one rating per browser (its cookie); a new browser is another respondent
         long before = auditTotal();
-        assertThat(rate("SATISFIED", "browser-a", "203.0.113.41")).contains("测评成功");
-        assertThat(rate("DISSATISFIED", "browser-a", "203.0.113.41")).contains("您已经测评过了");
-        assertThat(rate("FAIRLY_SATISFIED", "browser-b", "203.0.113.41")).contains("测评成功");
-        assertThat(rate("DISSATISFIED", "browser-c", "203.0.113.42")).contains("测评成功");
-        assertThat(rate("GREAT", "browser-d", "203.0.113.42")).contains("请选择“满意”“基本满意”或“不满意”");
+        String a = browser(slug);
+        String b = browser(slug);
+        String c = browser(slug);
+        assertThat(List.of(a, b, c)).doesNotHaveDuplicates();
+        assertThat(rate("SATISFIED", a, "203.0.113.41")).contains("测评成功");
+        assertThat(rate("DISSATISFIED", a, "203.0.113.41")).contains("您已经测评过了");
+        assertThat(rate("FAIRLY_SATISFIED", b, "203.0.113.41")).contains("测评成功");
+        assertThat(rate("DISSATISFIED", c, "203.0.113.42")).contains("测评成功");
+        assertThat(rate("GREAT", browser(slug), "203.0.113.42")).contains("请选择“满意”“基本满意”或“不满意”");
         assertThat(rate("SATISFIED", null, "203.0.113.42")).contains("请允许浏览器保存 Cookie");
+        // a token the server never issued, one altered, one issued for another page: refused (403), nothing counted
+        String tallyBefore = tally(v1);
+        String altered = a.substring(0, 3) + (a.charAt(3) == 'A' ? 'B' : 'A') + a.substring(4);
+        String otherPage = tokens.issue("pledge:" + slug.substring(1) + "x");
+        for (String forged : List.of("browser-z", altered, otherPage)) {
+            MockHttpServletResponse res = mvc.perform(post("/q/p/" + slug + "/rate").param("choice", "DISSATISFIED")
+                    .cookie(new Cookie("tp_" + slug, forged)).with(x -> {
+                        x.setRemoteAddr("203.0.113.42");
+                        return x;
+                    })).andReturn().getResponse();
+            assertThat(res.getStatus()).as(forged).isEqualTo(403);
+            assertThat(res.getContentAsString(StandardCharsets.UTF_8)).contains("测评页面已过期或不是从承诺页面链接打开的");
+            assertThat(res.getCookie("tp_" + slug)).as("a fresh token with the page").isNotNull();
+        }
+        assertThat(tally(v1)).isEqualTo(tallyBefore);
         count(v1).satisfied += 1;
         count(v1).fairly += 1;
         count(v1).dissatisfied += 1;
         assertThat(tally(v1)).isEqualTo("DISSATISFIED=1,FAIRLY_SATISFIED=1,SATISFIED=1");
         assertThat(auditTotal()).as("ratings are not audited as anyone's change").isEqualTo(before);
-        assertThat(publicPage("browser-a")).contains("您已经参与过测评").contains("已有 3 人次参与测评，满意率 66.7%");
-        assertThat(publicPage("browser-e")).doesNotContain("您已经参与过测评").contains("提交测评");
+        assertThat(publicPage(a)).contains("您已经参与过测评").contains("已有 3 人次参与测评，满意率 66.7%");
+        assertThat(publicPage(browser(slug))).doesNotContain("您已经参与过测评").contains("提交测评");
         JsonNode ratings = view(v1, BRANCH).get("ratings");
         assertThat(ratings.get("count").asInt()).isEqualTo(3);
         assertThat(ratings.get("satisfactionRate").asDouble()).isEqualTo(66.7);
         // the browsers are kept only as hashes of their cookies, apart from the counters
         List<String> seen = jdbc.sql("select s.token_hash from pledge_rating_seen s join pledge_board b on b.id = s.board_id"
                 + " where b.campaign_id = :c and b.organization_id = :o").param("c", campaign).param("o", v1).query(String.class).list();
-        assertThat(seen).hasSize(3).noneMatch(h -> h.contains("browser-"));
+        assertThat(seen).hasSize(3).noneMatch(h -> h.contains(a) || h.contains(b) || h.contains(c));
 
         // a second village: handed in and published by the town, one of two items fulfilled, rated twice
         JsonNode second = ok(send(put(board(v2) + "/organisation").param("submit", "true"), CLERK, map("goal", "巩固提升，争创市级示范",
@@ -639,7 +668,7 @@ class PledgeApiIT {
         count(v2).items += 2;
         count(v2).fulfilled += 1;
         String slug2 = published.get("slug").asText();
-        for (String browser : List.of("v2-a", "v2-b")) {
+        for (String browser : List.of(browser(slug2), browser(slug2))) {
             String html = afterPost(mvc.perform(post("/q/p/" + slug2 + "/rate").param("choice", "SATISFIED")
                     .cookie(new Cookie("tp_" + slug2, browser))
                     .with(x -> {

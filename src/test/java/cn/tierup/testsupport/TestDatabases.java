@@ -1,12 +1,16 @@
 package cn.tierup.testsupport;
 
+import cn.tierup.TierupApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,6 +51,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
                 "spring.datasource.password=" + db.password(),
                 "tierup.crypto.key=" + TEST_CRYPTO_KEY,
                 "tierup.security.bcrypt-strength=4",
+                // RateLimitStoreIT purges the rate-limit store itself: no scheduled purge of the shared context races its counts
+                "tierup.rate-limit.purge-every=PT6H",
                 "tierup.storage.dir=" + STORAGE.resolve(name(db)).toString(),
                 "spring.thymeleaf.cache=true"
         ).applyTo(context);
@@ -109,6 +115,28 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare test database: " + sql, e);
         }
+    }
+
+    /**
+     * Another instance of the application on the given database, as a second server behind a load balancer would be
+     * started (its own port), with any further {@code --name=value} arguments.
+     */
+    public static ConfigurableApplicationContext startInstance(Database db, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--tierup.crypto.key=" + TEST_CRYPTO_KEY,
+                // this initializer would otherwise give each instance a database of its own
+                "--" + KEEP + "=true"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(TierupApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** The port an instance started by {@link #startInstance} listens on. */
+    public static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     public record Database(String url, String user, String password) {
