@@ -240,7 +240,7 @@ class PledgeBrowserIT {
         assertThat(browser.text(By.id("pledge-status"))).isEqualTo("待签订");
         assertThat(browser.all(By.id("pledge-form"))).as("no longer editable").isEmpty();
         assertThat(browser.text(By.cssSelector("#pledge-text p.pre-wrap"))).isEqualTo(GOAL);
-        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("提交：张支书，" + today);
+        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("提交：张志强，" + today);
         assertThat(itemTexts("#pledge-text")).containsExactly(SUGGESTION + " 群众点诺", OWN_1, OWN_2);
         assertThat(browser.all(By.cssSelector("#pledge-text .pledge-items tbody b"))).isEmpty();
         assertThat(browser.all(By.id("pledge-sign"))).as("the branch does not sign its own").isEmpty();

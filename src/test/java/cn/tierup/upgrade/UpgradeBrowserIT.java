@@ -180,7 +180,7 @@ class UpgradeBrowserIT {
         List<WebElement> rows = browser.all(By.cssSelector("#goal-text tbody tr"));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getText()).contains("选优配强村党支部书记", "镇党委组织委员", year + "-06-30");
-        assertThat(browser.text(By.id("goal-text"))).contains(STATEMENT, "提交：张支书");
+        assertThat(browser.text(By.id("goal-text"))).contains(STATEMENT, "提交：张志强");
         browser.shot("upgrade-06-branch-goal-submitted");
 
         browser.phone();
