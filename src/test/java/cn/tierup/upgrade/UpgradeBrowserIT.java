@@ -242,7 +242,7 @@ class UpgradeBrowserIT {
                 .until(d -> item("支部班子不健全").findElement(By.partialLinkText("佐证：")).getText());
         assertThat(evidence).isEqualTo("佐证：补选会议记录.pdf");
         String line = browser.await().ignoring(StaleElementReferenceException.class).until(d -> item("支部班子不健全").getText());
-        assertThat(line).contains("张支书：已召开党员大会补选组织委员");
+        assertThat(line).contains("张志强：已召开党员大会补选组织委员");
         // the village may not close its own lines
         assertThat(browser.all(By.xpath("//div[@id='item-" + firstId + "']//button[normalize-space()='销号']"))).isEmpty();
         browser.shot("upgrade-11-branch-ledger-evidence");
