@@ -1,5 +1,7 @@
 package cn.tierup.identity;
 
+import cn.tierup.identity.internal.LoginThrottle;
+import cn.tierup.identity.internal.LoginThrottles;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import cn.tierup.testsupport.WebClient;
@@ -8,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -51,6 +55,8 @@ class LoginThrottleIT {
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
+    @Autowired LoginThrottle throttle;
+    @Autowired LoginThrottles store;
     @LocalServerPort int port;
 
     /** What a client sees of an answer to a login: everything but the session cookie's value. */
@@ -229,6 +235,50 @@ class LoginThrottleIT {
         assertThat(answers.getOrDefault("error=bad", 0)).as("guesses answered: %s", answers)
                 .isLessThanOrEqualTo(FREE_PER_ADDRESS);
         assertThat(answers.keySet()).isSubsetOf("error=bad", "error=throttled");
+    }
+
+    @Test
+    void theThrottleStateIsPurgedOnceTheRuleNoLongerNeedsItAndNeverExceedsItsCap() throws Exception {
+        for (int i = 1; i <= 30; i++) {
+            api("thr-gone-" + i, "Wrong2026pass", "10.16.0." + i);
+        }
+        for (int i = 1; i <= 10; i++) {
+            api("thr-cap-" + i, "Wrong2026pass", "10.16.1." + i);
+        }
+        newAccount("thr-kept", true);
+        assertThat(api("thr-kept", RIGHT, "10.16.2.1").status()).isEqualTo(200);
+        assertThat(rows("thr-gone-%")).as("a row per name and address, and per name").isEqualTo(60);
+
+        // two hours on: the wrong passwords are forgotten; the right sign-in still makes its address known
+        LocalDateTime twoHoursAgo = LocalDateTime.now().minusHours(2);
+        jdbc.sql("update login_throttle set first_failure_at = :t, last_failure_at = :t, next_attempt_at = :t,"
+                        + " last_success_at = case when last_success_at is null then null else :t end, touched_at = :t"
+                        + " where username like 'thr-gone-%' or username = 'thr-kept'")
+                .param("t", Timestamp.valueOf(twoHoursAgo)).update();
+        // half an hour on: still counted; and made the least recently touched of all rows
+        LocalDateTime halfAnHourAgo = LocalDateTime.now().minusMinutes(30);
+        jdbc.sql("update login_throttle set first_failure_at = :t, last_failure_at = :t, next_attempt_at = :t,"
+                        + " touched_at = :oldest where username like 'thr-cap-%'")
+                .param("t", Timestamp.valueOf(halfAnHourAgo))
+                .param("oldest", Timestamp.valueOf(LocalDateTime.now().minusDays(3))).update();
+
+        throttle.purge(LocalDateTime.now());
+        assertThat(rows("thr-gone-%")).as("forgotten").isZero();
+        assertThat(rows("thr-cap-%")).as("still counted").isEqualTo(20);
+        assertThat(rows("thr-kept")).as("the known address").isEqualTo(1);
+
+        long before = store.count();
+        int cap = (int) before - 20;
+        LocalDateTime now = LocalDateTime.now();
+        store.purge(now.minusHours(1), now.minusDays(30), now, cap);
+        assertThat(store.count()).isLessThanOrEqualTo(cap);
+        assertThat(rows("thr-cap-%")).as("the least recently touched go first").isZero();
+        assertThat(api("thr-kept", RIGHT, "10.16.2.1").status()).isEqualTo(200);
+    }
+
+    long rows(String namePattern) {
+        return jdbc.sql("select count(*) from login_throttle where username like :p").param("p", namePattern)
+                .query(Long.class).single();
     }
 
     @Test

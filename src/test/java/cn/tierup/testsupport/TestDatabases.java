@@ -44,6 +44,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
                 "spring.datasource.password=" + db.password(),
                 "tierup.crypto.key=" + TEST_CRYPTO_KEY,
                 "tierup.security.bcrypt-strength=4",
+                // a held-back login is still held back on a test's next request, however slow the machine
+                "tierup.security.login.first-wait=30s",
                 "tierup.storage.dir=" + STORAGE.resolve(name(db)).toString(),
                 "spring.thymeleaf.cache=true"
         ).applyTo(context);
