@@ -107,7 +107,9 @@ public final class LoginThrottlePolicy {
     private Tally count(Tally t, LocalDateTime now, int free) {
         boolean fresh = t.failures() == 0 || forgotten(t, now);
         int failures = fresh ? 1 : t.failures() + 1;
-        return new Tally(failures, fresh ? now : t.firstFailureAt(), now, now.plus(waitAfter(failures, free)),
+        Duration wait = waitAfter(failures, free);
+        // no time at all while free: a parallel try whose clock read a moment earlier must not see a wait
+        return new Tally(failures, fresh ? now : t.firstFailureAt(), now, wait.isZero() ? null : now.plus(wait),
                 t.lastSuccessAt());
     }
 

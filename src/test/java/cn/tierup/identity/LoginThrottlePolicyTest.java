@@ -38,6 +38,8 @@ class LoginThrottlePolicyTest {
     @Test
     void fourWrongPasswordsFromOneAddressCostNothingTheFifthMakesThePairWaitOneSecond() {
         assertThat(admitted(pairAfter(4, NOW), Tally.NONE, NOW)).isTrue();
+        assertThat(admitted(pairAfter(4, NOW), Tally.NONE, NOW.minusSeconds(1)))
+                .as("a parallel try whose clock read a moment earlier").isTrue();
         Tally five = pairAfter(5, NOW);
         assertThat(policy.admits(five, Tally.NONE, NOW)).isEqualTo(new LoginThrottlePolicy.Verdict(false, Duration.ofSeconds(1)));
         assertThat(admitted(five, Tally.NONE, NOW.plusNanos(999_000_000))).isFalse();
