@@ -6,9 +6,10 @@ import cn.tierup.pledge.internal.BoardRepository;
 import cn.tierup.pledge.internal.CommentRepository;
 import cn.tierup.pledge.internal.PledgeRepository;
 import cn.tierup.pledge.internal.SuggestionRepository;
-import cn.tierup.shared.BurstLimit;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.OneTimeCodes;
+import cn.tierup.shared.crypto.BrowserTokens;
+import cn.tierup.shared.ratelimit.RateLimits;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import cn.tierup.pledge.internal.PledgeQueries;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the public sees and does on an organisation's pledge page, without an account: the published
  * pledges only (a member's name only where the member agreed to show it), the superior's comments,
  * suggesting what to pledge while that is open, and rating the fulfilment once per browser. Nothing
  * about the resident is kept: a suggestion is its text and day; a rating is a counter, and the browser
- * that rated is a hash of a random cookie kept apart from the counters.
+ * that rated is a hash of its cookie kept apart from the counters. The cookie is a token the server issued
+ * with the page ({@link BrowserTokens}); no other is taken. The per-address limits are asked before a
+ * transaction begins, since their store takes a connection of its own.
  */
 @Service
 public class PublicPledges {
@@ -37,11 +42,14 @@ public class PublicPledges {
     private final OrganizationDirectory directory;
     private final PledgeQueries queries;
     private final CampaignService campaigns;
-    private final BurstLimit suggestionGate;
-    private final BurstLimit ratingGate;
+    private final RateLimits.Limit suggestionGate;
+    private final RateLimits.Limit ratingGate;
+    private final BrowserTokens tokens;
+    private final TransactionTemplate transaction;
 
     PublicPledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions,
                   CommentRepository comments, Pledges office, OrganizationDirectory directory, PledgeQueries queries, CampaignService campaigns,
+                  RateLimits limits, BrowserTokens tokens, PlatformTransactionManager transactions,
                   @Value("${tierup.pledge.submissions-per-minute-per-address:20}") int perMinute) {
         this.boards = boards;
         this.pledges = pledges;
@@ -52,8 +60,20 @@ public class PublicPledges {
         this.queries = queries;
         this.campaigns = campaigns;
         // a village meeting shares one address behind its router: a burst limit, not one per address
-        this.suggestionGate = new BurstLimit(perMinute);
-        this.ratingGate = new BurstLimit(perMinute);
+        this.suggestionGate = limits.perMinute("pledge-suggestion", perMinute);
+        this.ratingGate = limits.perMinute("pledge-rating", perMinute);
+        this.tokens = tokens;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A new rating token for a browser that opens the page (its cookie). */
+    public String issueToken(String slug) {
+        return tokens.issue(scope(slug));
+    }
+
+    /** Whether the browser's token is one this server issued for this page and still takes. */
+    public BrowserTokens.Check checkToken(String slug, String token) {
+        return tokens.check(scope(slug), token);
     }
 
     /** A published pledge as the public sees it: the pledger shown as the member agreed. */
@@ -88,7 +108,6 @@ public class PublicPledges {
     }
 
     /** 群众点诺: a suggestion while suggestions are open; a burst from one address is refused. */
-    @Transactional
     public void suggest(String slug, String text, String address) {
         PledgeBoard b = board(slug).orElseThrow(() -> new DomainException("pledge.page.unknown"));
         if (!b.isSuggestionsOpen()) {
@@ -98,7 +117,7 @@ public class PublicPledges {
         if (!suggestionGate.admit(address == null ? "?" : address)) {
             throw new DomainException("answer.tooFast");
         }
-        suggestions.save(s);
+        transaction.executeWithoutResult(status -> suggestions.save(s));
     }
 
     /** Whether this browser (its cookie token) has rated the organisation's fulfilment. */
@@ -107,8 +126,7 @@ public class PublicPledges {
         return token != null && board(slug).map(b -> queries.hasRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token))).orElse(false);
     }
 
-    /** 群众测评 of fulfilment, once per browser, after the pledges are published. */
-    @Transactional
+    /** 群众测评 of fulfilment, once per browser (a token issued with the page), after the pledges are published. */
     public void rate(String slug, String choice, String token, String address) {
         PledgeBoard b = board(slug).orElseThrow(() -> new DomainException("pledge.page.unknown"));
         if (!b.published()) {
@@ -120,18 +138,28 @@ public class PublicPledges {
         } catch (IllegalArgumentException e) {
             throw new DomainException("rating.choice");
         }
-        if (token == null || token.isBlank()) {
+        BrowserTokens.Check check = checkToken(b.getSlug(), token);
+        if (check == BrowserTokens.Check.MISSING) {
             throw new DomainException("answer.noCookie");
+        }
+        if (check != BrowserTokens.Check.VALID) {
+            throw new DomainException("rating.badToken");
         }
         if (!ratingGate.admit(address == null ? "?" : address)) {
             throw new DomainException("answer.tooFast");
         }
-        try {
-            queries.markRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token));
-        } catch (DuplicateKeyException e) {
-            throw new DomainException("rating.already");
-        }
-        queries.count(b.getId(), s);
+        transaction.executeWithoutResult(status -> {
+            try {
+                queries.markRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token));
+            } catch (DuplicateKeyException e) {
+                throw new DomainException("rating.already");
+            }
+            queries.count(b.getId(), s);
+        });
+    }
+
+    private static String scope(String slug) {
+        return "pledge:" + slug;
     }
 
     private Optional<PledgeBoard> board(String slug) {

@@ -62,6 +62,13 @@ public class PledgeQueries {
                 .param("b", boardId).param("c", choice.name()).update();
     }
 
+    /** Adds a counted rating's totals to the board's. */
+    public void addTally(long boardId, long satisfied, long fairly, long dissatisfied) {
+        jdbc.sql("update pledge_rating_tally set n = n + case choice when 'SATISFIED' then :s when 'FAIRLY_SATISFIED' then :f else :d end"
+                        + " where board_id = :b")
+                .param("s", satisfied).param("f", fairly).param("d", dissatisfied).param("b", boardId).update();
+    }
+
     /** Sets the whole tally at once: the demo data set's past ratings only. */
     public void setTally(long boardId, long satisfied, long fairly, long dissatisfied) {
         jdbc.sql("update pledge_rating_tally set n = case choice when 'SATISFIED' then :s when 'FAIRLY_SATISFIED' then :f else :d end"
