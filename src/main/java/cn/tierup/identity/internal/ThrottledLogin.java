@@ -2,9 +2,12 @@ package cn.tierup.identity.internal;
 
 import cn.tierup.identity.LoginThrottlePolicy.Verdict;
 import java.time.LocalDateTime;
+import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -44,25 +47,32 @@ class ThrottledLogin implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         LoginKey key = LoginKey.of(authentication.getName(), address(authentication));
-        admitted(throttle.check(key, LocalDateTime.now()));
+        admitted(() -> throttle.check(key, LocalDateTime.now()));
         Authentication result;
         try {
             result = passwords.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            admitted(throttle.failed(key, LocalDateTime.now()));
+            admitted(() -> throttle.failed(key, LocalDateTime.now()));
             throw e;
         } catch (DisabledException e) {
             // the right password of a disabled account: said only where a right password would be told
-            admitted(throttle.check(key, LocalDateTime.now()));
+            admitted(() -> throttle.check(key, LocalDateTime.now()));
             throw e;
         }
-        admitted(throttle.succeeded(key, LocalDateTime.now()));
+        admitted(() -> throttle.succeeded(key, LocalDateTime.now()));
         return result;
     }
 
-    private static void admitted(Verdict verdict) {
-        if (!verdict.admitted()) {
-            throw new LoginThrottledException(verdict.retryAfter());
+    /** Refuses unless admitted; a throttle that cannot answer refuses too (a 401), never a 500 and never a pass. */
+    private static void admitted(Supplier<Verdict> verdict) {
+        Verdict v;
+        try {
+            v = verdict.get();
+        } catch (DataAccessException e) {
+            throw new InternalAuthenticationServiceException("login throttle unavailable", e);
+        }
+        if (!v.admitted()) {
+            throw new LoginThrottledException(v.retryAfter());
         }
     }
 

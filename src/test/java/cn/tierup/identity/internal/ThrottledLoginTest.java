@@ -102,6 +102,13 @@ class ThrottledLoginTest {
     }
 
     @Test
+    void aThrottleThatCannotAnswerRefusesTheLoginAsAnyFailedLoginIs() {
+        when(throttle.check(any(), any())).thenThrow(new org.springframework.dao.DataAccessResourceFailureException("down"));
+        assertThatThrownBy(() -> login.authenticate(attempt("active", "Right2026pass")))
+                .isInstanceOf(org.springframework.security.authentication.InternalAuthenticationServiceException.class);
+    }
+
+    @Test
     void theRightPasswordSignsIn() {
         assertThat(login.authenticate(attempt("active", "Right2026pass")).isAuthenticated()).isTrue();
         verify(throttle).succeeded(eq(new LoginKey("active", "10.0.0.5")), any());
