@@ -252,6 +252,7 @@ class PledgeBrowserIT {
     /** 4. zhen: through its overview to the village's page; signs the 目标责任书. */
     void townSigns(long campaign, String villageName, String townBoardPath) {
         browser.login("zhen", PASSWORD);
+        browser.login("zhen", PASSWORD);
         browser.open("/campaigns/" + campaign);
         click(By.xpath("//main//a[normalize-space()='公开承诺']"));
         browser.await().until(d -> browser.path().equals("/pledges/overview?campaign=" + campaign));
@@ -522,6 +523,7 @@ class PledgeBrowserIT {
         String fulfilmentRate = String.format(java.util.Locale.ROOT, "%.1f%%", fulfilled * 100.0 / items);
         assertThat(fulfilmentRate).isEqualTo("16.7%");
 
+        browser.login("zhen", PASSWORD);
         browser.open("/campaigns/" + campaign);
         click(By.xpath("//main//a[normalize-space()='公开承诺']"));
         browser.await().until(d -> browser.path().equals("/pledges/overview?campaign=" + campaign));
