@@ -118,7 +118,8 @@ public class Ballots {
         BallotStore.Stored s = store.lockOpen(ballotId).orElseThrow(() -> new DomainException("ballot.notOpen"));
         Ballot b = s.ballot();
         int issued = store.issued(ballotId);
-        int spent = store.spent(ballotId);
+        // a ballot without codes (its opener admits each voter) has as many votes as sealed ones
+        int spent = issued == 0 && s.sealKey() != null ? store.votesCast(ballotId) : store.spent(ballotId);
         Totals totals;
         if (s.sealKey() == null) {
             totals = new Totals(issued, spent, store.tally(b), 0, List.of());

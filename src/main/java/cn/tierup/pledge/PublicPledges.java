@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.ballot.Ballots;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.identity.OrganizationDirectory;
 import cn.tierup.pledge.internal.BoardRepository;
@@ -25,9 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What the public sees and does on an organisation's pledge page, without an account: the published
  * pledges only (a member's name only where the member agreed to show it), the superior's comments,
- * suggesting what to pledge while that is open, and rating the fulfilment once per browser. Nothing
- * about the resident is kept: a suggestion is its text and day; a rating is a counter, and the browser
- * that rated is a hash of its cookie kept apart from the counters. The cookie is a token the server issued
+ * suggesting what to pledge while that is open, and rating the fulfilment once per browser while the
+ * organisation's rating runs. Nothing about the resident is kept: a suggestion is its text and day; a rating
+ * is a sealed vote in the rating's ballot, which only the organisation's printed key counts, and the browser
+ * that rated is a hash of its cookie; no counter moves until the count. The cookie is a token the server issued
  * with the page ({@link BrowserTokens}); no other is taken. The per-address limits are asked before a
  * transaction begins, since their store takes a connection of its own.
  */
@@ -46,11 +48,13 @@ public class PublicPledges {
     private final RateLimits.Limit ratingGate;
     private final BrowserTokens tokens;
     private final TransactionTemplate transaction;
+    private final Ballots ballots;
 
     PublicPledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions,
                   CommentRepository comments, Pledges office, OrganizationDirectory directory, PledgeQueries queries, CampaignService campaigns,
-                  RateLimits limits, BrowserTokens tokens, PlatformTransactionManager transactions,
+                  RateLimits limits, BrowserTokens tokens, PlatformTransactionManager transactions, Ballots ballots,
                   @Value("${tierup.pledge.submissions-per-minute-per-address:20}") int perMinute) {
+        this.ballots = ballots;
         this.boards = boards;
         this.pledges = pledges;
         this.suggestions = suggestions;
@@ -84,9 +88,14 @@ public class PublicPledges {
         }
     }
 
+    /**
+     * The page: {@code ratings} are the counted totals; while a rating runs ({@code ratingState} OPEN) only how many
+     * have rated is known ({@code ratingsCast}); once counted, the receipts it counted, sorted.
+     */
     public record Page(String slug, String organizationName, int year, boolean suggestionsOpen, boolean published,
                        PublicPledge organisation, List<PublicPledge> members, List<Comment> comments,
-                       Map<Satisfaction, Long> ratings, double satisfactionRate, long ratingCount) {
+                       Map<Satisfaction, Long> ratings, double satisfactionRate, long ratingCount,
+                       BoardView.RatingState ratingState, int ratingsCast, List<String> receipts) {
     }
 
     @Transactional(readOnly = true)
@@ -103,7 +112,11 @@ public class PublicPledges {
             return new Page(b.getSlug(), directory.find(b.getOrganizationId()).map(OrganizationDirectory.OrgRef::name).orElse(""),
                     year, b.isSuggestionsOpen(), own != null, own, members,
                     own == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()), r,
-                    PledgeFigures.rate(r.get(Satisfaction.SATISFIED) + r.get(Satisfaction.FAIRLY_SATISFIED), n), n);
+                    PledgeFigures.rate(r.get(Satisfaction.SATISFIED) + r.get(Satisfaction.FAIRLY_SATISFIED), n), n,
+                    b.getRatingSlug() == null ? BoardView.RatingState.NOT_OPEN
+                            : b.ratingsOpen() ? BoardView.RatingState.OPEN : BoardView.RatingState.COUNTED,
+                    b.ratingsOpen() ? ballots.turnout(b.getRatingSlug()) : 0,
+                    b.getRatingSlug() != null && !b.ratingsOpen() ? ballots.receipts(b.getRatingSlug()) : List.of());
         });
     }
 
@@ -126,11 +139,17 @@ public class PublicPledges {
         return token != null && board(slug).map(b -> queries.hasRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token))).orElse(false);
     }
 
-    /** 群众测评 of fulfilment, once per browser (a token issued with the page), after the pledges are published. */
-    public void rate(String slug, String choice, String token, String address) {
+    /**
+     * 群众测评 of fulfilment, once per browser (a token issued with the page), while the organisation's rating runs.
+     * Answers the rating's receipt.
+     */
+    public String rate(String slug, String choice, String token, String address) {
         PledgeBoard b = board(slug).orElseThrow(() -> new DomainException("pledge.page.unknown"));
         if (!b.published()) {
             throw new DomainException("rating.notPublished");
+        }
+        if (!b.ratingsOpen()) {
+            throw new DomainException("rating.notOpen");
         }
         Satisfaction s;
         try {
@@ -148,13 +167,13 @@ public class PublicPledges {
         if (!ratingGate.admit(address == null ? "?" : address)) {
             throw new DomainException("answer.tooFast");
         }
-        transaction.executeWithoutResult(status -> {
+        return transaction.execute(status -> {
             try {
                 queries.markRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token));
             } catch (DuplicateKeyException e) {
                 throw new DomainException("rating.already");
             }
-            queries.count(b.getId(), s);
+            return ballots.castAdmitted(b.getRatingSlug(), List.of(s.name()));
         });
     }
 

@@ -505,7 +505,8 @@ class GradingBrowserIT {
         assertThat(browser.text(By.id("case-step"))).isEqualTo("已定级：一般");
         assertThat(browser.all(By.cssSelector(".stepper li.done"))).hasSize(5);
         String decision = browser.text(By.id("decision-row"));
-        assertThat(decision).contains("上级评定", "一般", LICHUN, "zhen", "评定理由：" + DECISION_REASON);
+        // who decided, by name — never a login name
+        assertThat(decision).contains("上级评定", "一般", LICHUN, "李镇书", "评定理由：" + DECISION_REASON).doesNotContain("zhen");
         assertThat(browser.all(By.id("decision-form"))).isEmpty();
         assertThat(jdbc.sql("select decided_grade from grading_case where campaign_id = :c and organization_id = :o")
                 .param("c", campaign).param("o", village).query(String.class).single()).isEqualTo("一般");

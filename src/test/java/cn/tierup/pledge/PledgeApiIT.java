@@ -614,16 +614,34 @@ class PledgeApiIT {
         count(v1).fulfilled += 1;
         assertThat(publicPage(null)).contains("已安装路灯 12 盏，群众验收满意").contains("已兑现").contains("未兑现");
 
+        // the rating opens once the pledges are public; before that nothing can be rated
+        assertThat(rate("SATISFIED", browser(slug), "203.0.113.41")).contains("群众满意度测评尚未开启或已经结束");
+        assertThat(publicPage(null)).contains("群众满意度测评尚未开始").doesNotContain("提交测评");
+        JsonNode openedRating = ok(send(post(board(v1) + "/ratings/open"), BRANCH, null));
+        String key = openedRating.get("closingKey").asText();
+        assertThat(key).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
+        assertThat(openedRating.get("board").get("ratingState").asText()).isEqualTo("OPEN");
+        refused(send(post(board(v1) + "/ratings/open"), BRANCH, null), 422, "群众满意度测评正在进行中");
+        refused(send(post(board(v1) + "/ratings/open"), "zhen", null), 403, "没有权限");
+
         // one rating per browser (its cookie); a new browser is another respondent
         long before = auditTotal();
         String a = browser(slug);
         String b = browser(slug);
         String c = browser(slug);
         assertThat(List.of(a, b, c)).doesNotHaveDuplicates();
-        assertThat(rate("SATISFIED", a, "203.0.113.41")).contains("测评成功");
-        assertThat(rate("DISSATISFIED", a, "203.0.113.41")).contains("您已经测评过了");
-        assertThat(rate("FAIRLY_SATISFIED", b, "203.0.113.41")).contains("测评成功");
-        assertThat(rate("DISSATISFIED", c, "203.0.113.42")).contains("测评成功");
+        List<String> receipts = new java.util.ArrayList<>();
+        for (String[] r : List.of(new String[] {"SATISFIED", a, "203.0.113.41"}, new String[] {"FAIRLY_SATISFIED", b, "203.0.113.41"},
+                new String[] {"DISSATISFIED", c, "203.0.113.42"})) {
+            String html = rate(r[0], r[1], r[2]);
+            assertThat(html).contains("测评成功");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("您的测评回执：([0-9A-Z]{4}-[0-9A-Z]{4})").matcher(html);
+            assertThat(m.find()).as("a receipt on the thanks").isTrue();
+            receipts.add(m.group(1));
+            if (r[1].equals(a)) {
+                assertThat(rate("DISSATISFIED", a, "203.0.113.41")).contains("您已经测评过了");
+            }
+        }
         assertThat(rate("GREAT", browser(slug), "203.0.113.42")).contains("请选择“满意”“基本满意”或“不满意”");
         assertThat(rate("SATISFIED", null, "203.0.113.42")).contains("请允许浏览器保存 Cookie");
         // a token the server never issued, one altered, one issued for another page: refused (403), nothing counted
@@ -641,13 +659,32 @@ class PledgeApiIT {
             assertThat(res.getCookie("tp_" + slug)).as("a fresh token with the page").isNotNull();
         }
         assertThat(tally(v1)).isEqualTo(tallyBefore);
+        // sealed until the count: no counter has moved, only how many rated is known
+        assertThat(tally(v1)).isEqualTo("DISSATISFIED=0,FAIRLY_SATISFIED=0,SATISFIED=0");
+        assertThat(auditTotal()).as("ratings are not audited as anyone's change").isEqualTo(before);
+        assertThat(publicPage(a)).contains("您已经参与过测评").contains("已有 3 人次参与").doesNotContain("满意率 66.7%");
+        assertThat(publicPage(browser(slug))).doesNotContain("您已经参与过测评").contains("提交测评");
+        assertThat(view(v1, BRANCH).get("ratingsCast").asInt()).isEqualTo(3);
+        assertThat(view(v1, BRANCH).get("ratings").get("count").asInt()).isZero();
+
+        // counted with the printed key only: a wrong key counts nothing
+        refused(send(post(board(v1) + "/ratings/count"), BRANCH, map("closingKey", "")), 422, "请输入开启测评时打印的计票密钥");
+        refused(send(post(board(v1) + "/ratings/count"), BRANCH,
+                map("closingKey", cn.tierup.shared.crypto.SealedBox.generate().closingKey())), 422, "计票密钥不正确");
+        assertThat(tally(v1)).isEqualTo("DISSATISFIED=0,FAIRLY_SATISFIED=0,SATISFIED=0");
+        JsonNode counted = ok(send(post(board(v1) + "/ratings/count"), BRANCH, map("closingKey", key)));
+        assertThat(counted.get("ratingState").asText()).isEqualTo("COUNTED");
         count(v1).satisfied += 1;
         count(v1).fairly += 1;
         count(v1).dissatisfied += 1;
         assertThat(tally(v1)).isEqualTo("DISSATISFIED=1,FAIRLY_SATISFIED=1,SATISFIED=1");
-        assertThat(auditTotal()).as("ratings are not audited as anyone's change").isEqualTo(before);
-        assertThat(publicPage(a)).contains("您已经参与过测评").contains("已有 3 人次参与测评，满意率 66.7%");
-        assertThat(publicPage(browser(slug))).doesNotContain("您已经参与过测评").contains("提交测评");
+        String afterCount = publicPage(browser(slug));
+        assertThat(afterCount).contains("已计票 3 人次，满意率 66.7%").contains("本年度群众满意度测评已结束").doesNotContain("提交测评");
+        for (String r : receipts) {
+            assertThat(afterCount).contains("<li>" + r + "</li>");
+        }
+        assertThat(rate("SATISFIED", browser(slug), "203.0.113.44")).contains("群众满意度测评尚未开启或已经结束");
+        refused(send(post(board(v1) + "/ratings/open"), BRANCH, null), 422, "已经计票，不能再次开启");
         JsonNode ratings = view(v1, BRANCH).get("ratings");
         assertThat(ratings.get("count").asInt()).isEqualTo(3);
         assertThat(ratings.get("satisfactionRate").asDouble()).isEqualTo(66.7);
@@ -668,6 +705,12 @@ class PledgeApiIT {
         count(v2).items += 2;
         count(v2).fulfilled += 1;
         String slug2 = published.get("slug").asText();
+        // a rating whose key is lost is abandoned uncounted and opened again
+        ok(send(post(board(v2) + "/ratings/open"), CLERK, null));
+        refused(send(post(board(v2) + "/ratings/abandon"), CLERK, map("reason", "")), 422, "请写明作废本次测评的原因");
+        assertThat(ok(send(post(board(v2) + "/ratings/abandon"), CLERK, map("reason", "计票密钥遗失"))).get("ratingState").asText())
+                .isEqualTo("NOT_OPEN");
+        String key2 = ok(send(post(board(v2) + "/ratings/open"), CLERK, null)).get("closingKey").asText();
         for (String browser : List.of(browser(slug2), browser(slug2))) {
             String html = afterPost(mvc.perform(post("/q/p/" + slug2 + "/rate").param("choice", "SATISFIED")
                     .cookie(new Cookie("tp_" + slug2, browser))
@@ -678,6 +721,7 @@ class PledgeApiIT {
             assertThat(html).contains("测评成功");
             count(v2).satisfied += 1;
         }
+        ok(send(post(board(v2) + "/ratings/count"), CLERK, map("closingKey", key2)));
     }
 
     // ------------------------------------------------------------------ (5) 领导点评

@@ -51,6 +51,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
                 "spring.datasource.password=" + db.password(),
                 "tierup.crypto.key=" + TEST_CRYPTO_KEY,
                 "tierup.security.bcrypt-strength=4",
+                // a held-back login is still held back on a test's next request, however slow the machine
+                "tierup.security.login.first-wait=30s",
                 // RateLimitStoreIT purges the rate-limit store itself: no scheduled purge of the shared context races its counts
                 "tierup.rate-limit.purge-every=PT6H",
                 "tierup.storage.dir=" + STORAGE.resolve(name(db)).toString(),

@@ -35,8 +35,8 @@ class PublicPledgeController {
     @GetMapping("/q/p/{slug}")
     String page(@PathVariable String slug, @RequestParam(required = false) String done, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
-        if ("suggested".equals(done) || "rated".equals(done)) {
-            model.addAttribute("notice", messages.get("suggested".equals(done) ? "suggestion.thanks" : "rating.thanks"));
+        if ("suggested".equals(done)) {
+            model.addAttribute("notice", messages.get("suggestion.thanks"));
         }
         return render(slug, request, response, model);
     }
@@ -59,8 +59,11 @@ class PublicPledgeController {
     String rate(@PathVariable String slug, @RequestParam(required = false) String choice, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
         try {
-            pages.rate(slug, choice, token(request, slug), request.getRemoteAddr());
-            return "redirect:/q/p/" + slug + "?done=rated";
+            String receipt = pages.rate(slug, choice, token(request, slug), request.getRemoteAddr());
+            // answered here rather than redirected: the receipt is shown this once and kept nowhere, not even in a session
+            model.addAttribute("notice", messages.get("rating.thanks"));
+            model.addAttribute("receipt", messages.get("rating.receipt", receipt));
+            model.addAttribute("receiptHint", messages.get("rating.receipt.hint"));
         } catch (DomainException e) {
             if (e.code().equals("rating.badToken")) {
                 // a token this server did not issue for this page: refused (render gives the browser a fresh one)
