@@ -45,8 +45,11 @@ class WebConfig implements WebMvcConfigurer {
                     .resourceChain(true)
                     .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
         }
-        // the rest (the icon, whose address browsers guess) unversioned and revalidated, as before
-        registry.addResourceHandler("/**")
+        // the icon, whose address browsers guess: unversioned and revalidated, as before. Not /**: a handler
+        // for /** made every link a page writes (/orgs/12, …) a lookup in the classpath, and links that name no
+        // file are never cached. Not "/favicon.ico" either: an exact pattern leaves an empty path to look up,
+        // which finds nothing, so the icon's link was looked up on every page
+        registry.addResourceHandler("/favicon.*")
                 .addResourceLocations("classpath:/static/")
                 .resourceChain(true);
     }

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.servlet.resource.CachingResourceResolver;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.servlet.resource.ResourceResolver;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -33,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * case). One user is the town account {@code zhen}; of {@code bench.users} (50) users, half are {@code zhen} and
  * the rest are spread over {@code admin}, {@code jggw}, {@code cun} and {@code nyj}.
  *
- * <p>"Uncached" takes the cache out of the WebJars resource chain for its rounds, so every WebJar link a page
- * writes is looked up inside its jar again, as before the chain was cached; "cached" is the application as it
- * runs. The two alternate round by round in one run, so the ratio between them is measured under the same load.
+ * <p>"Before" looks the links up as they were looked up before (see {@link #linksAsBefore}): every link a page
+ * writes, uncached, in the classpath; "now" is the application as it runs. The two alternate round by round in
+ * one run, so the ratio between them is measured under the same load.
  * Only the HTML pages are fetched (a browser keeps the versioned CSS and scripts). Nothing here fails on a time:
  * it checks only that every page answered 200.
  */
@@ -49,6 +53,8 @@ class PagesBenchmark {
     private static final int USERS = Integer.getInteger("bench.users", 50);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     private static final double ROUND_SECONDS = Double.parseDouble(System.getProperty("bench.round-seconds", "15"));
+    /** "before,now" (default) or one of them, e.g. to profile the application as it runs. */
+    private static final List<String> VARIANTS = List.of(System.getProperty("bench.variants", "before,now").split(","));
     private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup-seconds", "20"));
 
     @LocalServerPort int port;
@@ -70,34 +76,37 @@ class PagesBenchmark {
         run(List.of(one), WARMUP_SECONDS / 4);
         run(many, WARMUP_SECONDS);
         Map<String, Side> sides = new LinkedHashMap<>();
-        for (String variant : List.of("uncached", "cached")) {
+        for (String variant : VARIANTS) {
             sides.put(variant + " 1", new Side());
             sides.put(variant + " " + USERS, new Side());
         }
         for (int r = 0; r < ROUNDS; r++) {
-            for (String variant : List.of("uncached", "cached")) {
-                List<ResourceResolver> taken = variant.equals("uncached") ? uncache() : List.of();
+            for (String variant : VARIANTS) {
+                Runnable restore = variant.equals("before") ? linksAsBefore() : () -> { };
                 try {
                     sides.get(variant + " 1").add(run(List.of(one), ROUND_SECONDS / 2));
                     sides.get(variant + " " + USERS).add(run(many, ROUND_SECONDS));
                 } finally {
-                    recache(taken);
+                    restore.run();
                 }
             }
         }
         String loadAfter = loadAverage();
 
         List<String> out = new ArrayList<>();
-        out.add("| WebJar links | users | pages | pages/s | p50 ms | p95 ms | p99 ms | max ms |");
+        out.add("| static links | users | pages | pages/s | p50 ms | p95 ms | p99 ms | max ms |");
         out.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         sides.forEach((name, side) -> out.add(side.row(name.split(" ")[0], name.split(" ")[1])));
-        Side before = sides.get("uncached " + USERS);
-        Side after = sides.get("cached " + USERS);
-        Side before1 = sides.get("uncached 1");
-        Side after1 = sides.get("cached 1");
-        String ratios = String.format("cached ÷ uncached: %d users pages/s ×%.1f, p95 ÷%.1f; 1 user p50 ÷%.1f",
-                USERS, after.rate() / before.rate(), before.percentile(95) / after.percentile(95),
-                before1.percentile(50) / after1.percentile(50));
+        String ratios = "";
+        if (VARIANTS.size() == 2) {
+            Side before = sides.get("before " + USERS);
+            Side after = sides.get("now " + USERS);
+            Side before1 = sides.get("before 1");
+            Side after1 = sides.get("now 1");
+            ratios = String.format("now ÷ before: %d users pages/s ×%.1f, p95 ÷%.1f; 1 user p50 ÷%.1f",
+                    USERS, after.rate() / before.rate(), before.percentile(95) / after.percentile(95),
+                    before1.percentile(50) / after1.percentile(50));
+        }
 
         String header = "PagesBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 + ", " + (TestDatabases.postgres() ? "embedded PostgreSQL" : "H2") + ", "
@@ -113,17 +122,38 @@ class PagesBenchmark {
         Files.writeString(dir.resolve("PagesBenchmark.md"), report);
     }
 
-    /** Takes the caches out of the WebJars chain, between rounds (no request in flight); returns them. */
-    private List<ResourceResolver> uncache() {
-        List<ResourceResolver> resolvers = links.getHandlerMap().get("/webjars/**").getResourceResolvers();
-        List<ResourceResolver> caches = new ArrayList<>(resolvers.stream().filter(r -> r instanceof CachingResourceResolver).toList());
-        assertThat(caches).as("the WebJars chain's cache").isNotEmpty();
-        resolvers.removeAll(caches);
-        return caches;
-    }
-
-    private void recache(List<ResourceResolver> caches) {
-        links.getHandlerMap().get("/webjars/**").getResourceResolvers().addAll(0, caches);
+    /**
+     * Links looked up as before the resource chains were cached and the static handler mapped to /** was
+     * replaced by /favicon.ico: no cache in any chain, and a handler for /** over Spring Boot's default static
+     * locations, so that every link a page writes (to a file or not) is looked up in the classpath. Only the
+     * links' lookup is changed (the files are served as now); switched between rounds, with no request in
+     * flight. Returns what puts everything back.
+     */
+    private Runnable linksAsBefore() {
+        Map<String, ResourceHttpRequestHandler> now = new LinkedHashMap<>(links.getHandlerMap());
+        Map<ResourceHttpRequestHandler, List<ResourceResolver>> chains = new LinkedHashMap<>();
+        now.values().forEach(h -> chains.put(h, new ArrayList<>(h.getResourceResolvers())));
+        assertThat(now.values()).as("cached chains").allMatch(h -> h.getResourceResolvers().get(0) instanceof CachingResourceResolver);
+        now.values().forEach(h -> h.getResourceResolvers().removeIf(r -> r instanceof CachingResourceResolver));
+        ResourceHttpRequestHandler everything = new ResourceHttpRequestHandler();
+        everything.setLocations(List.of(new ClassPathResource("META-INF/resources/"), new ClassPathResource("resources/"),
+                new ClassPathResource("static/"), new ClassPathResource("public/")));
+        everything.setResourceResolvers(List.of(new LiteWebJarsResourceResolver(), new PathResourceResolver()));
+        try {
+            everything.afterPropertiesSet();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, ResourceHttpRequestHandler> before = new LinkedHashMap<>(now);
+        before.put("/**", everything);
+        links.setHandlerMap(before);
+        return () -> {
+            chains.forEach((h, resolvers) -> {
+                h.getResourceResolvers().clear();
+                h.getResourceResolvers().addAll(resolvers);
+            });
+            links.setHandlerMap(now);
+        };
     }
 
     /** Every user cycles through the pages for the given time; returns each page's time in nanoseconds. */
