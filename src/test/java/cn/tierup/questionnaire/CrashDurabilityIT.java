@@ -24,7 +24,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,7 +90,18 @@ class CrashDurabilityIT {
         for (int i = 0; i < PHONES; i++) {
             Thread t = new Thread(() -> {
                 while (running.get()) {
-                    String token = UUID.randomUUID().toString();
+                    String token;
+                    try {
+                        // as a phone does: open the form, which hands out the answering token
+                        token = formToken(target, slug);
+                    } catch (IOException e) {
+                        continue;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (token == null) {
+                        continue;
+                    }
                     HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .header("Cookie", "tq_" + slug + "=" + token)
@@ -182,6 +192,15 @@ class CrashDurabilityIT {
         String shipped = p.getProperty("spring.datasource.url");
         assertThat(shipped).startsWith("jdbc:h2:file:");
         return shipped.substring(shipped.indexOf(';'));
+    }
+
+    /** The answering token the form hands out with the page, or null when the page did not give one. */
+    private String formToken(URI form, String slug) throws IOException, InterruptedException {
+        HttpResponse<Void> page = http.send(HttpRequest.newBuilder(form).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String prefix = "tq_" + slug + "=";
+        return page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith(prefix))
+                .map(c -> c.substring(prefix.length()).split(";", 2)[0]).findFirst().orElse(null);
     }
 
     private Process start(int port, String url, String name) throws IOException {
