@@ -223,7 +223,10 @@ public class DemoDataLoader implements ApplicationRunner {
         accounts.create("jggw", "赵工委", DEMO_PASSWORD, agencies.getId(), Role.SUPERVISOR);
         accounts.create("cun", "张支书", DEMO_PASSWORD, firstVillage.getId(), Role.BRANCH);
         accounts.create("nyj", "刘农业", DEMO_PASSWORD, agriculture.getId(), Role.BRANCH);
-        accounts.create("dangyuan", "陈党员", DEMO_PASSWORD, firstVillage.getId(), Role.MEMBER);
+        // the party member's account is a person on that village's roll (the first, who pledges in the demo's last year)
+        var member = orgs.partyMembers(firstVillage.getId(), 1).get(0);
+        accounts.createMember("dangyuan", DEMO_PASSWORD, new cn.tierup.identity.OrganizationDirectory.MemberRef(
+                member.getId(), member.getName(), firstVillage.getId(), true));
         if (withCampaign) {
             campaign(city, lichun);
             pastGradings(all, city, lichun);
