@@ -29,7 +29,7 @@ record BranchYear(CampaignBootstrap campaigns, GradingBootstrap grading, Upgrade
         tx.executeWithoutResult(s -> {
             grading.graded(campaign, year, branch, "VILLAGE", 20, Grade.ADVANCED, parent, "cun", "zhen");
             upgrade.year(campaign, year, branch, "先进", Grade.ADVANCED, null, "cun", "zhen", true);
-            pledging.year(campaign, year, branch, members, names, "cun", "zhen", new Random(year));
+            pledging.year(campaign, year, branch, members, names, "cun", "zhen", new Random(year * 100_003L + branch));
         });
     }
 

@@ -114,12 +114,13 @@ class MemberHomeIT {
     }
 
     @Test
-    void withoutAChoiceTheHomeOpensThisYearsCampaignNotANotice() throws Exception {
+    void withoutAChoiceTheHomeOpensTheBranchsLatestCampaignNotANotice() throws Exception {
         JsonNode home = homeOf(get("/api/member/home"));
-        assertThat(home.get("campaign").isNull()).as("the demo's running campaign reaches the branch").isFalse();
+        assertThat(home.get("campaign").isNull()).as("a campaign reaches the branch").isFalse();
         String page = mvc.perform(get("/").with(users.as("dangyuan"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("当前阶段", "支部本阶段的工作").doesNotContain("还没有开启任何年度的活动");
+        assertThat(page).contains("支部本阶段的工作", home.get("campaign").get("name").asString())
+                .doesNotContain("还没有开启任何年度的活动");
     }
 
     @Test
@@ -163,8 +164,11 @@ class MemberHomeIT {
                 post("/api/pledges/{id}/items/{n}", pledge, 1).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"NOT_FULFILLED\", \"evidence\": \"党员自己改写\"}"),
                 post("/api/pledges/{c}/{o}/publish", campaign, village),
-                post("/api/orgs/{id}/members", village).contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"党员自己添加\"}"),
-                put("/api/orgs/{id}", village).contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"党员改名\"}"));
+                post("/api/orgs/{id}/members", village).contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"党员自己添加\","
+                        + " \"sex\": \"FEMALE\", \"category\": \"ACTIVIST\", \"activistOn\": \"2024-05-01\", \"birthDate\": \"1996-04-12\","
+                        + " \"retired\": false, \"floating\": false, \"inDifficulty\": false}"),
+                put("/api/orgs/{id}", village).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 0, \"organization\": {\"name\": \"党员改名\", \"kind\": \"BRANCH\", \"field\": \"VILLAGE\"}}"));
         for (MockHttpServletRequestBuilder w : writes) {
             mvc.perform(w.with(csrf()).with(users.as("dangyuan"))).andExpect(status().isForbidden());
         }
