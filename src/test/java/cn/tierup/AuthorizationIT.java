@@ -360,6 +360,8 @@ class AuthorizationIT {
         return List.of(
                 // --- the JSON API ---
                 route("GET", "/api/me", loggedIn, p -> get("/api/me")),
+                // a party member's home: their own branch only, whatever the tree would allow
+                showing(org, "GET", "/api/member/home", new Own(MEMBER_HOME), p -> get("/api/member/home").param("org", "" + p.org())),
                 showing(account, "GET", "/api/accounts", new ScopedList(ACCOUNT_MANAGE),
                         p -> get("/api/accounts").param("q", p.target().accountUsername())),
                 showing(account, "GET", "/api/accounts/{id}", needs(ACCOUNT_MANAGE), p -> get("/api/accounts/{id}", p.account())),

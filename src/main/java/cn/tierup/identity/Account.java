@@ -25,6 +25,8 @@ public class Account {
     @Enumerated(EnumType.STRING)
     private Role role;
     private boolean enabled = true;
+    /** The person on the roll this account belongs to (a party member's account), by id: the roll is organization's. */
+    private Long memberId;
     /** Written by identity's internal LoginRecords in one statement, never through this entity. */
     @Column(insertable = false, updatable = false)
     private LocalDateTime lastLoginAt;
@@ -56,6 +58,21 @@ public class Account {
         this.role = role;
     }
 
+    /**
+     * Ties the account to a person on the roll, or unties it ({@code member} null): only someone still on the roll
+     * of the account's own organisation, so a member's home never shows another branch's person as theirs.
+     */
+    public void linkMember(OrganizationDirectory.MemberRef member) {
+        if (member == null) {
+            this.memberId = null;
+            return;
+        }
+        if (!member.active() || member.organizationId() != organizationId) {
+            throw new DomainException("account.member.notOnRoll", member.name());
+        }
+        this.memberId = member.id();
+    }
+
     public void changePasswordHash(String hash) {
         this.passwordHash = hash;
     }
@@ -75,6 +92,7 @@ public class Account {
     public Long getOrganizationId() { return organizationId; }
     public Role getRole() { return role; }
     public boolean isEnabled() { return enabled; }
+    public Long getMemberId() { return memberId; }
     public LocalDateTime getLastLoginAt() { return lastLoginAt; }
     public long getVersion() { return version; }
 }

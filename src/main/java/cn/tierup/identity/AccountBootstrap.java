@@ -45,4 +45,13 @@ public class AccountBootstrap {
             accounts.save(new Account(a.username(), a.displayName(), hash, a.organizationId(), a.role()));
         }
     }
+
+    /** A party member's demo account tied to their person on the branch's roll. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void createMember(String username, String password, OrganizationDirectory.MemberRef member) {
+        PasswordPolicy.check(password);
+        Account a = new Account(username, member.name(), encoder.encode(password), member.organizationId(), Role.MEMBER);
+        a.linkMember(member);
+        accounts.save(a);
+    }
 }

@@ -86,6 +86,7 @@ public class AccountService {
         if (form.enabled() != null) {
             a.setEnabled(form.enabled());
         }
+        a.linkMember(member(form.memberId()));
         accounts.saveAndFlush(a);
         audit.record("Account", a.getId(), org.id(), "CREATE", "新建账户 " + a.getUsername(), null, snapshot(a));
         return view(a);
@@ -108,6 +109,7 @@ public class AccountService {
             }
             a.setEnabled(form.enabled());
         }
+        a.linkMember(member(form.memberId()));
         accounts.saveAndFlush(a);
         audit.record("Account", a.getId(), org.id(), "UPDATE", "修改账户 " + a.getUsername(), before, snapshot(a));
         return view(a);
@@ -183,11 +185,21 @@ public class AccountService {
         }
     }
 
+    /** The person on the roll an account is to belong to, asked of organization's directory; unknown ids are bad input. */
+    private OrganizationDirectory.MemberRef member(Long memberId) {
+        if (memberId == null) {
+            return null;
+        }
+        return directory.findMember(memberId).orElseThrow(() -> new DomainException("account.member.unknown", memberId));
+    }
+
     private AccountView view(Account a) {
         String orgName = directory.find(a.getOrganizationId()).map(OrgRef::name).orElse("");
+        String memberName = a.getMemberId() == null ? null
+                : directory.findMember(a.getMemberId()).map(OrganizationDirectory.MemberRef::name).orElse(null);
         return new AccountView(a.getId(), a.getUsername(), a.getDisplayName(), a.getOrganizationId(), orgName,
                 a.getRole(), a.isEnabled(), throttles.holdsBack(a.getUsername(), LocalDateTime.now()), a.getLastLoginAt(),
-                a.getVersion());
+                a.getVersion(), a.getMemberId(), memberName);
     }
 
     private Map<String, Object> snapshot(Account a) {
@@ -197,6 +209,7 @@ public class AccountService {
         m.put("organizationId", a.getOrganizationId());
         m.put("role", a.getRole());
         m.put("enabled", a.isEnabled());
+        m.put("memberId", a.getMemberId());
         m.put("loginHeldBack", throttles.holdsBack(a.getUsername(), LocalDateTime.now()));
         return m;
     }

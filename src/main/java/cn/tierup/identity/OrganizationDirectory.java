@@ -11,11 +11,17 @@ public interface OrganizationDirectory {
 
     Optional<OrgRef> find(long organizationId);
 
+    /** A person on a roll, by id: whose roll they are on now and whether they are still on it (not left). */
+    Optional<MemberRef> findMember(long memberId);
+
     record OrgRef(long id, String name, String path, boolean retired) {
 
         /** True when {@code other} is this organisation or lies under it. */
         public boolean covers(String otherPath) {
             return otherPath != null && otherPath.startsWith(path);
         }
+    }
+
+    record MemberRef(long id, String name, long organizationId, boolean active) {
     }
 }

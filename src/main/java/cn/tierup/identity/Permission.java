@@ -19,7 +19,9 @@ public enum Permission {
     GRADING_WRITE("grading:case:write"),
     GRADING_DECIDE("grading:case:decide"),
     UPGRADE_WRITE("upgrade:plan:write"),
-    PLEDGE_WRITE("pledge:pledge:write");
+    PLEDGE_WRITE("pledge:pledge:write"),
+    /** A party member's read-only view of their own branch in the campaign (the member's home). */
+    MEMBER_HOME("memberhome:branch:read");
 
     private final String code;
 

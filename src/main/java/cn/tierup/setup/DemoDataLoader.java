@@ -247,12 +247,15 @@ public class DemoDataLoader implements ApplicationRunner {
                 new NewAccount("zhen", "李镇书", lichun.getId(), Role.SUPERVISOR),
                 new NewAccount("jggw", "赵工委", agencies.getId(), Role.SUPERVISOR),
                 new NewAccount("cun", firstVillage.getSecretary(), firstVillage.getId(), Role.BRANCH),
-                new NewAccount("nyj", "刘农业", agriculture.getId(), Role.BRANCH),
-                new NewAccount("dangyuan", "陈党员", firstVillage.getId(), Role.MEMBER)));
+                new NewAccount("nyj", "刘农业", agriculture.getId(), Role.BRANCH)));
         demoAccounts.stream().filter(a -> a.role() != Role.ADMIN && a.role() != Role.MEMBER)
                 .forEach(a -> accountOf.put(a.organizationId(), a.username()));
         demoAccounts.addAll(authorityAccounts(all, city));
         accounts.createAll(demoAccounts, DEMO_PASSWORD);
+        // the party member's account is a person on that village's roll (the first, who pledges in the demo's last year)
+        var member = orgs.partyMembers(firstVillage.getId(), 1).get(0);
+        accounts.createMember("dangyuan", DEMO_PASSWORD, new cn.tierup.identity.OrganizationDirectory.MemberRef(
+                member.getId(), member.getName(), firstVillage.getId(), true));
         if (withCampaign) {
             campaign(city, lichun);
             pastGradings(all, city, lichun);

@@ -29,7 +29,7 @@ public class AccountQueries {
                 + (query == null ? "" : " and (a.username like :q or a.display_name like :q or o.name like :q)");
         var countSpec = jdbc.sql("select count(*)" + where).param("scope", scopePattern);
         var listSpec = jdbc.sql("select a.id, a.username, a.display_name, a.organization_id, o.name as org_name, a.role,"
-                        + " a.enabled, a.last_login_at, a.version, (select count(*) from login_throttle t"
+                        + " a.enabled, a.last_login_at, a.version, a.member_id, (select count(*) from login_throttle t"
                         + " where t.username = a.username and t.next_attempt_at > :now) as held_back" + where
                         + " order by o.path, a.username limit :limit offset :offset")
                 .param("scope", scopePattern).param("limit", size).param("offset", (long) page * size)
@@ -44,7 +44,8 @@ public class AccountQueries {
             return new AccountView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                     rs.getLong("organization_id"), rs.getString("org_name"), Role.valueOf(rs.getString("role")),
                     rs.getBoolean("enabled"), rs.getLong("held_back") > 0,
-                    last == null ? null : last.toLocalDateTime(), rs.getLong("version"));
+                    last == null ? null : last.toLocalDateTime(), rs.getLong("version"),
+                    rs.getObject("member_id") == null ? null : rs.getLong("member_id"), null);
         }).list();
         return new PageResult<>(items, page, size, total);
     }

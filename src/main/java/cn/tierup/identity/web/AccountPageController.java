@@ -45,7 +45,7 @@ class AccountPageController {
         if (org != null) {
             guard.require(Permission.ACCOUNT_MANAGE, org);
         }
-        model.addAttribute("form", new AccountForm("", "", org, Role.BRANCH, "", true, null));
+        model.addAttribute("form", new AccountForm("", "", org, Role.BRANCH, "", true, null, null));
         return form(model, null, Map.of());
     }
 
@@ -69,7 +69,7 @@ class AccountPageController {
     String editForm(@PathVariable long id, Model model) {
         AccountView a = accounts.get(id);
         model.addAttribute("form", new AccountForm(a.username(), a.displayName(), a.organizationId(), a.role(), null,
-                a.enabled(), a.version()));
+                a.enabled(), a.version(), a.memberId()));
         return form(model, a, Map.of());
     }
 
@@ -83,7 +83,7 @@ class AccountPageController {
         }
         try {
             accounts.update(id, new AccountForm(a.username(), form.displayName(), form.organizationId(), form.role(),
-                    null, form.enabled() != null && form.enabled(), form.version()));
+                    null, form.enabled() != null && form.enabled(), form.version(), form.memberId()));
             redirect.addFlashAttribute("success", "已保存账户 " + a.username());
             return "redirect:/accounts";
         } catch (DomainException e) {
