@@ -87,7 +87,7 @@ public final class ApplicationProcess implements AutoCloseable {
 
     /** Waits until the demo city and its current campaign answer (the demo loads after the port opens). */
     public ApplicationProcess awaitCampaign() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(480).toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("the application exited: " + logTail()).isTrue();
@@ -102,7 +102,7 @@ public final class ApplicationProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the application did not come up in 240 s (last: " + last + "): " + logTail());
+        throw new AssertionError("the application did not come up in 480 s (last: " + last + "): " + logTail());
     }
 
     /** SIGKILL on Linux: no shutdown hook, no pool closed, nothing written on the way out. */
