@@ -2,6 +2,7 @@ package cn.tierup.backup;
 
 import cn.tierup.organization.internal.PiiCipher;
 import cn.tierup.questionnaire.ResponseIntake;
+import cn.tierup.setup.DemoDataLoader;
 import cn.tierup.shared.crypto.MasterKey;
 import cn.tierup.testsupport.ApplicationProcess;
 import cn.tierup.testsupport.LocalPostgres;
@@ -91,6 +92,12 @@ class BackupRestoreIT {
         Path source = dir.resolve("source");
         Files.createDirectories(source);
         ApplicationProcess app = app(source).start("source", h2(source), "sa", "").awaitCampaign();
+        // the operator's door: administrators only
+        HttpRequest.Builder post = HttpRequest.newBuilder(app.uri("/actuator/backup")).POST(HttpRequest.BodyPublishers.noBody());
+        assertThat(app.send(post.build()).statusCode()).as("anonymous").isEqualTo(401);
+        assertThat(app.send(post.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                ("zhen:" + DemoDataLoader.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8))).build()).statusCode())
+                .as("a town's account").isEqualTo(403);
         Marks marks = Marks.write(app);
 
         // under load: the phones keep answering while the backup is taken

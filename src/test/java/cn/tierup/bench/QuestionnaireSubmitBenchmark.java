@@ -73,13 +73,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * round time, so both see the same load on a shared machine. Every round stops by itself: after its
  * time or {@code bench.max-per-round} submissions, whichever comes first.
  *
- * <p>Each side is measured with {@code synchronous_commit} off and on ({@code bench.synchronous-commit},
- * "off,on"): the embedded server of the tests runs with it off, so a commit returns before its WAL is flushed
- * and a crash of the server can lose it, while production keeps PostgreSQL's default, on. The setting is
- * changed for the benchmark's database (ALTER DATABASE, the pool renewed) and checked on every connection
- * before its rounds, the
- * settings alternate round by round, and each row names its setting; a second table gives on ÷ off per side,
- * what durability costs.
+ * <p>Each side is measured with {@code synchronous_commit} off and on ({@code bench.synchronous-commit}: off
+ * then on, by default): the embedded server of the tests runs with it off, so a commit returns before its WAL
+ * is flushed and a crash of the server can lose it, while production keeps PostgreSQL's default, on. The
+ * setting is changed for the benchmark's database (ALTER DATABASE, the pool renewed) and checked on every
+ * connection before its rounds, the settings alternate round by round, and each row names its setting; a
+ * second table gives on ÷ off per side, what durability costs.
  *
  * <p>Then a fresh questionnaire is filled to {@code bench.answers} (1,000,000) answers by bulk SQL, its
  * tallies are recomputed from the stored answers, and {@link QuestionnaireService#statistics} and the
