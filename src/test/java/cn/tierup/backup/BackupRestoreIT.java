@@ -1,7 +1,6 @@
 package cn.tierup.backup;
 
 import cn.tierup.organization.internal.PiiCipher;
-import cn.tierup.questionnaire.ResponseIntake;
 import cn.tierup.setup.DemoDataLoader;
 import cn.tierup.shared.crypto.MasterKey;
 import cn.tierup.testsupport.ApplicationProcess;
@@ -364,10 +363,10 @@ class BackupRestoreIT {
 
     /** The backup taken under load holds one moment: answers, tallies and browser marks agree, the acknowledged are there. */
     private static void assertConsistent(Connection c, Launched q, Set<String> acknowledgedBefore) throws SQLException {
-        long stored = count(c, "select count(*) from questionnaire_response where questionnaire_id = ?", q.id());
-        long tallied = count(c, "select coalesce(sum(n), 0) from questionnaire_tally where questionnaire_id = ? and question_key = '"
-                + ResponseIntake.RESPONDENTS + "'", q.id());
-        long seen = count(c, "select count(*) from questionnaire_seen where questionnaire_id = ?", q.id());
+        Phones.Stored now = Phones.Stored.of(c, q);
+        long stored = now.answers();
+        long tallied = now.tallied();
+        long seen = now.marks();
         String figures = acknowledgedBefore.size() + " acknowledged before the backup, " + stored + " stored, tallied " + tallied
                 + ", browser marks " + seen;
         System.out.println("BackupRestoreIT, backup under load: " + figures);
@@ -448,16 +447,6 @@ class BackupRestoreIT {
         try (Stream<Path> list = Files.list(from)) {
             for (Path f : list.toList()) {
                 Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    private static long count(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
             }
         }
     }

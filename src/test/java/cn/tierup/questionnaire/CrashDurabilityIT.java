@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -166,13 +164,9 @@ class CrashDurabilityIT {
 
         static Figures of(Connection c, Launched q, Load load, long counted) throws Exception {
             long acked = load.acknowledged().size();
-            return new Figures(load.sent(), acked,
-                    count(c, "select count(*) from questionnaire_response where questionnaire_id = ?", q.id()),
-                    acked - Phones.storedOnce(c, q, load.acknowledged()),
-                    count(c, "select coalesce(sum(n), 0) from questionnaire_tally where questionnaire_id = ? and question_key = '"
-                            + ResponseIntake.RESPONDENTS + "'", q.id()),
-                    count(c, "select count(*) from questionnaire_seen where questionnaire_id = ?", q.id()),
-                    counted);
+            Phones.Stored stored = Phones.Stored.of(c, q);
+            return new Figures(load.sent(), acked, stored.answers(), acked - Phones.storedOnce(c, q, load.acknowledged()),
+                    stored.tallied(), stored.marks(), counted);
         }
 
         void check(SoftAssertions soft, String figures) {
@@ -226,15 +220,5 @@ class CrashDurabilityIT {
         }
         throw new AssertionError("the application did not answer again within 60 s of the database's restart (last: " + last
                 + "): " + app.logTail());
-    }
-
-    private static long count(Connection c, String sql, long questionnaire) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, questionnaire);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
     }
 }

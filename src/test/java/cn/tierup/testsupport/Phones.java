@@ -1,5 +1,6 @@
 package cn.tierup.testsupport;
 
+import cn.tierup.questionnaire.ResponseIntake;
 import cn.tierup.shared.OneTimeCodes;
 import java.io.IOException;
 import java.net.URI;
@@ -128,6 +129,27 @@ public final class Phones {
             }
         }
         return once;
+    }
+
+    /** What a questionnaire holds: answers stored, the respondents' tally, browser marks. All three move together. */
+    public record Stored(long answers, long tallied, long marks) {
+
+        public static Stored of(Connection c, Launched q) throws SQLException {
+            return new Stored(count(c, "select count(*) from questionnaire_response where questionnaire_id = ?", q.id()),
+                    count(c, "select coalesce(sum(n), 0) from questionnaire_tally where questionnaire_id = ? and question_key = '"
+                            + ResponseIntake.RESPONDENTS + "'", q.id()),
+                    count(c, "select count(*) from questionnaire_seen where questionnaire_id = ?", q.id()));
+        }
+
+        private static long count(Connection c, String sql, long questionnaire) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, questionnaire);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        }
     }
 
     /** A complete, valid answer to the village questionnaire, as QuestionnaireIT sends it. */
