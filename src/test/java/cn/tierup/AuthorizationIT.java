@@ -523,6 +523,8 @@ class AuthorizationIT {
                         p -> jsonBody(post(caseUrl + "/ballot/paper", probeCampaign, p.org()), "{}")),
                 route("POST", caseUrl + "/ballot/phone", needs(GRADING_WRITE),
                         p -> jsonBody(post(caseUrl + "/ballot/phone", probeCampaign, p.org()), "{\"expected\": 1}")),
+                route("POST", caseUrl + "/ballot/phone/abandon", needs(GRADING_WRITE),
+                        p -> jsonBody(post(caseUrl + "/ballot/phone/abandon", probeCampaign, p.org()), "{\"reason\": \"授权核查\"}")),
                 route("POST", caseUrl + "/ballot/phone/close", needs(GRADING_WRITE),
                         p -> jsonBody(post(caseUrl + "/ballot/phone/close", probeCampaign, p.org()), "{\"attendance\": 1}")),
                 route("POST", caseUrl + "/decision", needsBelow(GRADING_DECIDE), p -> jsonBody(post(caseUrl + "/decision",
@@ -619,6 +621,12 @@ class AuthorizationIT {
                 route("POST", "/api/pledges/{id}/return", needs(PLEDGE_WRITE),
                         p -> jsonBody(post("/api/pledges/{id}/return", p.work().memberPledge()), staleReturn)).variant(members),
                 route("POST", pledgesUrl + "/publish", needs(PLEDGE_WRITE), p -> post(pledgesUrl + "/publish", probeCampaign, p.org())),
+                route("POST", pledgesUrl + "/ratings/open", needs(PLEDGE_WRITE),
+                        p -> post(pledgesUrl + "/ratings/open", probeCampaign, p.org())),
+                route("POST", pledgesUrl + "/ratings/count", needs(PLEDGE_WRITE),
+                        p -> jsonBody(post(pledgesUrl + "/ratings/count", probeCampaign, p.org()), "{\"closingKey\": \"x\"}")),
+                route("POST", pledgesUrl + "/ratings/abandon", needs(PLEDGE_WRITE),
+                        p -> jsonBody(post(pledgesUrl + "/ratings/abandon", probeCampaign, p.org()), "{\"reason\": \"授权核查\"}")),
                 route("POST", pledgesUrl + "/suggestions", needs(PLEDGE_WRITE),
                         p -> jsonBody(post(pledgesUrl + "/suggestions", probeCampaign, p.org()), "{\"open\": false}")),
                 route("POST", "/api/pledges/suggestions/{id}/take", needs(PLEDGE_WRITE),
@@ -812,6 +820,8 @@ class AuthorizationIT {
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 route("POST", "/grading/case/ballot/phone", needs(GRADING_WRITE), p -> post("/grading/case/ballot/phone")
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("expected", "1")),
+                route("POST", "/grading/case/ballot/abandon", needs(GRADING_WRITE), p -> post("/grading/case/ballot/abandon")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("reason", "授权核查")),
                 route("POST", "/grading/case/ballot/close", needs(GRADING_WRITE), p -> post("/grading/case/ballot/close")
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("attendance", "1")),
                 route("POST", "/grading/case/decision", needsBelow(GRADING_DECIDE), p -> post("/grading/case/decision")
@@ -907,6 +917,12 @@ class AuthorizationIT {
                         .param("reason", "授权核查退回")).variant(members),
                 route("POST", "/pledges/publish", needs(PLEDGE_WRITE), p -> post("/pledges/publish")
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/pledges/ratings/open", needs(PLEDGE_WRITE), p -> post("/pledges/ratings/open")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/pledges/ratings/count", needs(PLEDGE_WRITE), p -> post("/pledges/ratings/count")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("closingKey", "x")),
+                route("POST", "/pledges/ratings/abandon", needs(PLEDGE_WRITE), p -> post("/pledges/ratings/abandon")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("reason", "授权核查")),
                 route("POST", "/pledges/suggestions", needs(PLEDGE_WRITE), p -> post("/pledges/suggestions")
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("open", "false")),
                 route("POST", "/pledges/suggestions/{id}/take", needs(PLEDGE_WRITE),

@@ -101,7 +101,24 @@ public class Campaign {
         return !today.isBefore(phases.get(phase).startsOn());
     }
 
-    /** The phase under way: the last one that has started; null before the campaign begins. */
+    /** Whether the phase has not started, runs or has ended on {@code today}, by its dates. */
+    public PhaseStatus status(Phase phase, LocalDate today) {
+        PhaseDates d = phases.get(phase);
+        if (today.isBefore(d.startsOn())) {
+            return PhaseStatus.NOT_STARTED;
+        }
+        return today.isAfter(d.endsOn()) ? PhaseStatus.ENDED : PhaseStatus.RUNNING;
+    }
+
+    /** A campaign is over once its last phase, 总结验收, has ended. */
+    public boolean finished(LocalDate today) {
+        return status(Phase.ACCEPTANCE, today) == PhaseStatus.ENDED;
+    }
+
+    /**
+     * The phase whose work is owed now: the last one that has started (its work is still accepted, late, after
+     * it ends); null before the campaign begins.
+     */
     public Phase currentPhase(LocalDate today) {
         Phase current = null;
         for (Phase p : Phase.values()) {

@@ -99,6 +99,17 @@ public class CampaignService {
         return view(c);
     }
 
+    /** The first year after the campaign's own for which its root has no campaign yet: what copying it offers. */
+    @Transactional(readOnly = true)
+    public int firstFreeYearAfter(long id) {
+        Campaign c = load(id);
+        int year = c.getYear() + 1;
+        while (campaigns.existsByRootOrganizationIdAndYear(c.getRootOrganizationId(), year)) {
+            year++;
+        }
+        return year;
+    }
+
     /** Next year's campaign from an earlier one: same schedule a year on, same targets. */
     @Transactional
     public CampaignView copy(long fromId, int year, String name) {
@@ -168,12 +179,15 @@ public class CampaignService {
     CampaignView view(Campaign c) {
         LocalDate today = LocalDate.now();
         Map<Phase, Boolean> started = new EnumMap<>(Phase.class);
+        Map<Phase, PhaseStatus> status = new EnumMap<>(Phase.class);
         for (Phase p : Phase.values()) {
             started.put(p, c.hasStarted(p, today));
+            status.put(p, c.status(p, today));
         }
         String rootName = directory.find(c.getRootOrganizationId()).map(OrgRef::name).orElse("");
         return new CampaignView(c.getId(), c.getRootOrganizationId(), rootName, c.getYear(), c.getName(),
-                c.getCopiedFromId(), c.getPhases(), started, c.getTargets(), c.currentPhase(today), c.getVersion());
+                c.getCopiedFromId(), c.getPhases(), started, c.getTargets(), c.currentPhase(today), c.getVersion(), status,
+                c.finished(today));
     }
 
     private static Map<String, Object> snapshot(Campaign c) {

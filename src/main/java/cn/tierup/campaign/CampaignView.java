@@ -2,8 +2,12 @@ package cn.tierup.campaign;
 
 import java.util.Map;
 
-/** A campaign as pages and the API show it; {@code current} is the phase under way today (or null). */
+/**
+ * A campaign as pages and the API show it: {@code current} is the phase whose work is owed now (the last
+ * that has started, or null); {@code status} says of each phase whether it has not started, runs or has
+ * ended today; {@code finished} once 总结验收 has ended.
+ */
 public record CampaignView(long id, long rootOrganizationId, String rootName, int year, String name, Long copiedFromId,
                            Map<Phase, PhaseDates> phases, Map<Phase, Boolean> started, Targets targets, Phase current,
-                           long version) {
+                           long version, Map<Phase, PhaseStatus> status, boolean finished) {
 }

@@ -53,7 +53,7 @@ class CaseViews {
             return new CaseView(subject, Progress.notStarted(scheme, due, started, passPercent), Meetings.NONE,
                     SelfAssessment.NONE, Decision.NONE, history(org.id(), c.year()), may);
         }
-        Integer turnout = k.openBallot().map(m -> ballots.turnout(m.getId())).orElse(null);
+        Integer turnout = k.openBallot().map(m -> ballots.turnout(m.getSlug())).orElse(null);
         return new CaseView(subject, Progress.of(k, scheme, due, started, passPercent), Meetings.of(k, turnout),
                 SelfAssessment.of(k, scheme.getStandard()), Decision.of(k), history(org.id(), c.year()), may);
     }

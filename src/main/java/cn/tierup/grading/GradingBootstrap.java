@@ -27,7 +27,12 @@ public class GradingBootstrap {
         this.schemes = schemes;
     }
 
-    /** One organisation graded {@code level} in a past campaign of {@code year}, decided by {@code decider}. */
+    /**
+     * One organisation graded {@code level} in a past campaign of {@code year}: steps 1–4 recorded by
+     * {@code clerk}, decided by {@code decider} for {@code authorityId}. The meetings fall in the notice's
+     * grading weeks in the order of the steps — 群众初评 on the 2nd, 党员评议 the 4th, 自评 the 6th, 审议 the
+     * 7th, 上级评定 the 9th of April — each recorded on the day it was held.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void graded(long campaignId, int year, long organizationId, String field, long members, Grade level,
                        long authorityId, String clerk, String decider) {
@@ -35,23 +40,38 @@ public class GradingBootstrap {
         GradingScheme scheme = byField.computeIfAbsent(field, f -> schemes.findByCode("FIVE_GOOD_" + f).orElseThrow());
         Standard standard = scheme.getStandard();
         GradeBand band = standard.grades().stream().filter(g -> g.level() == level).findFirst().orElseThrow();
-        var at = LocalDate.of(year, 4, 9).atTime(16, 0);
-        GradingCase k = new GradingCase(campaignId, organizationId, scheme.getId(), field, at);
+        LocalDate publicOn = LocalDate.of(year, 4, 2);
+        LocalDate membersOn = LocalDate.of(year, 4, 4);
+        LocalDate selfOn = LocalDate.of(year, 4, 6);
+        LocalDate deliberationOn = LocalDate.of(year, 4, 7);
+        LocalDate decisionOn = LocalDate.of(year, 4, 9);
+        String place = place(field);
+        GradingCase k = new GradingCase(campaignId, organizationId, scheme.getId(), field, publicOn.atTime(9, 0));
         int reps = 25 + (int) (organizationId % 15);
-        k.recordReview(Step.PUBLIC_REVIEW, new MeetingRecord(LocalDate.of(year, 4, 2), "村（社区）活动室", reps + 3, reps,
-                votes(standard.grades(), band, reps)), standard, clerk, at);
+        k.recordReview(Step.PUBLIC_REVIEW, new MeetingRecord(publicOn, place, reps + 3, reps,
+                votes(standard.grades(), band, reps)), standard, clerk, publicOn.atTime(18, 0));
         int expected = (int) Math.max(3, members);
         int present = expected * 4 / 5 + 1;
-        k.recordReview(Step.MEMBER_REVIEW, new MeetingRecord(LocalDate.of(year, 4, 4), "党员活动室", expected, present,
-                votes(standard.grades(), band, present)), standard, clerk, at);
-        k.saveScoreSheet(sheet(standard, band), year - 1 + " 年度考核合格", standard, at);
-        k.proposeSelfGrade(band.name(), "结合群众初评、党员评议结果和近三年工作业绩自评。", standard, clerk, at);
+        k.recordReview(Step.MEMBER_REVIEW, new MeetingRecord(membersOn, "党员活动室", expected, present,
+                votes(standard.grades(), band, present)), standard, clerk, membersOn.atTime(18, 0));
+        k.saveScoreSheet(sheet(standard, band), year - 1 + " 年度考核合格", standard, selfOn.atTime(10, 0));
+        k.proposeSelfGrade(band.name(), "结合群众初评、党员评议结果和近三年工作业绩自评。", standard, clerk, selfOn.atTime(11, 0));
         int voters = reps + present / 2;
         int agree = voters * 4 / 5;
-        k.recordPaperBallot(new PaperTally(LocalDate.of(year, 4, 7), "村（社区）活动室", voters + 2, voters, voters, voters,
-                agree, voters - agree - 1, 1, 0), DeliberationRule.DEFAULT_PERCENT, clerk, at);
-        k.decide(band.name(), null, standard, authorityId, decider, at);
+        k.recordPaperBallot(new PaperTally(deliberationOn, place, voters + 2, voters, voters, voters,
+                agree, voters - agree - 1, 1, 0), DeliberationRule.DEFAULT_PERCENT, clerk, deliberationOn.atTime(18, 0));
+        k.decide(band.name(), null, standard, authorityId, decider, decisionOn.atTime(16, 0));
         cases.save(k);
+    }
+
+    /** Where the meetings with the public are held, by field. */
+    private static String place(String field) {
+        return switch (field) {
+            case "VILLAGE" -> "村党群服务中心";
+            case "COMMUNITY" -> "社区党群服务中心";
+            case "TOWN" -> "镇便民服务中心会议室";
+            default -> "单位会议室";
+        };
     }
 
     /** Most votes for the grade to be, the rest spread over the others. */

@@ -177,7 +177,7 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
     }
 
     /** Closes the running phone ballot with the attendance and the totals of the ballot. */
-    public GradingMeeting closePhoneBallot(Integer attendance, int spent, int agree, int disagree, int abstain,
+    public GradingMeeting closePhoneBallot(Integer attendance, int spent, int agree, int disagree, int abstain, int invalid,
                                            int passPercent, String by, LocalDateTime now) {
         requireAt(Step.DELIBERATION);
         GradingMeeting m = openBallot().orElseThrow(() -> new DomainException("ballot.notOpen"));
@@ -190,12 +190,27 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
         if (spent > attendance) {
             throw new DomainException("ballot.spent.exceed", spent, attendance);
         }
-        if (agree + disagree + abstain != spent) {
+        if (agree + disagree + abstain + invalid != spent) {
             throw new IllegalStateException("ballot box out of balance");
         }
         boolean passed = DeliberationRule.passes(agree, disagree, abstain, passPercent);
-        m.close(attendance, spent, agree, disagree, abstain, passed, by, now);
+        m.close(attendance, spent, agree, disagree, abstain, invalid, passed, by, now);
         afterBallot(passed, now);
+        return m;
+    }
+
+    /**
+     * Abandons the running phone ballot uncounted (its closing key is lost, or the meeting did not take place):
+     * the meeting is void with the reason and step 4 can be held again, by paper or a new phone ballot.
+     */
+    public GradingMeeting abandonPhoneBallot(String reason, LocalDateTime now) {
+        requireAt(Step.DELIBERATION);
+        GradingMeeting m = openBallot().orElseThrow(() -> new DomainException("ballot.notOpen"));
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("ballot.abandon.reason");
+        }
+        m.voidFor(BoundedText.REMARK.clip(reason));
+        updatedAt = now;
         return m;
     }
 

@@ -120,8 +120,15 @@ public class GradingCases {
         return get(campaignId, organizationId);
     }
 
-    /** A phone ballot and its printed codes; the codes are shown this once, only their hashes are kept. */
-    public record PhoneBallot(CaseView grading, MeetingView meeting, List<String> codes) {
+    /**
+     * A phone ballot, its printed codes and its closing key (计票密钥); both are shown this once, only the
+     * codes' hashes and the key's public half are kept.
+     */
+    public record PhoneBallot(CaseView grading, MeetingView meeting, List<String> codes, String closingKey) {
+        @Override
+        public String toString() {
+            return "PhoneBallot[meeting=" + meeting.id() + "]";
+        }
     }
 
     @Transactional
@@ -134,28 +141,38 @@ public class GradingCases {
         // merging the case persists a copy of the new meeting: take the stored one, which has its id
         GradingCase stored = cases.saveAndFlush(w.k);
         GradingMeeting m = stored.openBallot().orElseThrow();
-        OpenedBallot b = ballots.open(new BallotRequest(m.getId(), title, heldOn, List.of(stored.getSelfGrade()),
+        OpenedBallot b = ballots.open(new BallotRequest(title, heldOn, List.of(stored.getSelfGrade()),
                 Arrays.stream(BallotChoice.values()).map(Enum::name).toList(), n));
         stored.phoneBallotOpened(b.slug());
         cases.saveAndFlush(stored);
         audit.record("GradingCase", w.k.getId(), organizationId, "BALLOT_OPEN", "开启手机无记名测评（" + heldOn + "，"
                 + m.getPlace() + "），印制测评码 " + n + " 个", null, null);
-        return new PhoneBallot(get(campaignId, organizationId), MeetingView.of(m), b.codes());
+        return new PhoneBallot(get(campaignId, organizationId), MeetingView.of(m), b.codes(), b.closingKey());
     }
 
-    /** Closes the running phone ballot with the meeting's attendance; the result moves the case. */
+    /** Counts the running phone ballot with its closing key and the meeting's attendance; the result moves the case. */
     @Transactional
-    public CaseView closePhoneBallot(long campaignId, long organizationId, Integer attendance) {
+    public CaseView closePhoneBallot(long campaignId, long organizationId, Integer attendance, String closingKey) {
         Work w = writable(campaignId, organizationId);
         GradingMeeting open = w.k.openBallot().orElseThrow(() -> new DomainException("ballot.notOpen"));
         // the ballot is shut and counted first; a close the case refuses rolls it back, so it stays open
-        Totals t = ballots.close(open.getId());
+        Totals t = ballots.close(open.getSlug(), closingKey);
         GradingMeeting m = w.k.closePhoneBallot(attendance, t.spent(), t.count(0, BallotChoice.AGREE.name()),
-                t.count(0, BallotChoice.DISAGREE.name()), t.count(0, BallotChoice.ABSTAIN.name()), passPercent(campaignId),
-                Actors.current(), LocalDateTime.now());
+                t.count(0, BallotChoice.DISAGREE.name()), t.count(0, BallotChoice.ABSTAIN.name()), t.unreadable(),
+                passPercent(campaignId), Actors.current(), LocalDateTime.now());
         save(w, "BALLOT", "党员群众会议审议（手机测评）自评等次 " + m.getProposedGrade() + "：实到 " + m.getAttendance()
                 + " 人，投票 " + m.getBallotsReturned() + "，同意 " + m.getAgree() + "，不同意 " + m.getDisagree() + "，弃权 "
-                + m.getAbstain() + "，" + (m.getPassed() ? "通过" : "未通过，退回自评"));
+                + m.getAbstain() + (m.getInvalid() > 0 ? "，无效 " + m.getInvalid() : "") + "，" + (m.getPassed() ? "通过" : "未通过，退回自评"));
+        return get(campaignId, organizationId);
+    }
+
+    /** Abandons the running phone ballot uncounted, with the reason; its sealed votes and codes are deleted. */
+    @Transactional
+    public CaseView abandonPhoneBallot(long campaignId, long organizationId, String reason) {
+        Work w = writable(campaignId, organizationId);
+        GradingMeeting m = w.k.abandonPhoneBallot(reason, LocalDateTime.now());
+        ballots.discard(m.getSlug());
+        save(w, "BALLOT_VOID", "作废手机无记名测评（未计票）：" + m.getVoidReason());
         return get(campaignId, organizationId);
     }
 
@@ -175,7 +192,7 @@ public class GradingCases {
     public CaseView reopen(long campaignId, long organizationId, Step to, String reason) {
         Work w = decidable(campaignId, organizationId);
         Step from = w.k.getStep();
-        Long running = w.k.openBallot().map(GradingMeeting::getId).orElse(null);
+        String running = w.k.openBallot().map(GradingMeeting::getSlug).orElse(null);
         w.k.reopen(to, reason, LocalDateTime.now());
         if (running != null && w.k.openBallot().isEmpty()) {
             ballots.discard(running);

@@ -103,14 +103,15 @@ public class GradingMeeting {
         this.slug = slug;
     }
 
-    /** Closes a phone ballot with the totals the ballot module counted. */
-    void close(int attendance, int spent, int agree, int disagree, int abstain, boolean passed, String by, LocalDateTime at) {
+    /** Closes a phone ballot with the totals the ballot module counted; invalid are votes it could not open. */
+    void close(int attendance, int spent, int agree, int disagree, int abstain, int invalid, boolean passed, String by,
+               LocalDateTime at) {
         this.attendance = attendance;
         this.ballotsReturned = spent;
         this.agree = agree;
         this.disagree = disagree;
         this.abstain = abstain;
-        this.invalid = 0;
+        this.invalid = invalid;
         this.passed = passed;
         this.status = MeetingStatus.RECORDED;
         this.recordedBy = by;

@@ -12,6 +12,14 @@ import java.util.Set;
  */
 public record Standard(List<Dimension> dimensions, List<GradeBand> grades, List<String> vetoes) {
 
+    /**
+     * The score the band at {@code index} stays below — the next higher band's minimum — or null for the
+     * highest band. With its own minimum this gives its range: 85 and up, 60 up to 85, below 60.
+     */
+    public Integer below(int index) {
+        return index == 0 ? null : grades.get(index - 1).minimum();
+    }
+
     public Standard {
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
         grades = grades == null ? List.of() : List.copyOf(grades);

@@ -2,11 +2,13 @@ package cn.tierup.identity;
 
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.regex.Pattern;
 
-/** A login bound to one organisation and one role. */
+/**
+ * A login bound to one organisation and one role. Wrong passwords are not kept here: they hold back the account and
+ * address that typed them ({@link LoginThrottlePolicy}), never the account everywhere.
+ */
 @Entity
 @Table(name = "account")
 public class Account {
@@ -23,8 +25,8 @@ public class Account {
     @Enumerated(EnumType.STRING)
     private Role role;
     private boolean enabled = true;
-    private int failedAttempts;
-    private LocalDateTime lockedUntil;
+    /** Written by identity's internal LoginRecords in one statement, never through this entity. */
+    @Column(insertable = false, updatable = false)
     private LocalDateTime lastLoginAt;
     @Version
     private long version;
@@ -54,34 +56,6 @@ public class Account {
         this.role = role;
     }
 
-    /**
-     * Counts a wrong password; at {@code max} in a row the account is locked for {@code lock}. Authentication
-     * applies this rule and the next as single statements (identity's internal {@code LoginRecords}) instead of
-     * saving the entity, so that parallel requests of one account do not contend on its version.
-     */
-    public void recordFailedLogin(int max, Duration lock, LocalDateTime now) {
-        failedAttempts++;
-        if (failedAttempts >= max) {
-            lockedUntil = now.plus(lock);
-            failedAttempts = 0;
-        }
-    }
-
-    public void recordSuccessfulLogin(LocalDateTime now) {
-        failedAttempts = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
-    }
-
-    public boolean isLocked(LocalDateTime now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    public void unlock() {
-        lockedUntil = null;
-        failedAttempts = 0;
-    }
-
     public void changePasswordHash(String hash) {
         this.passwordHash = hash;
     }
@@ -101,8 +75,6 @@ public class Account {
     public Long getOrganizationId() { return organizationId; }
     public Role getRole() { return role; }
     public boolean isEnabled() { return enabled; }
-    public int getFailedAttempts() { return failedAttempts; }
-    public LocalDateTime getLockedUntil() { return lockedUntil; }
     public LocalDateTime getLastLoginAt() { return lastLoginAt; }
     public long getVersion() { return version; }
 }

@@ -6,8 +6,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The Spring Security principal of a logged-in account. */
-public record AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked)
+/**
+ * The Spring Security principal of a logged-in account. Never locked: wrong passwords hold back the address that
+ * typed them (identity's login throttle), not the account.
+ */
+public record AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled)
         implements UserDetails {
 
     @Override
@@ -23,11 +26,6 @@ public record AccountPrincipal(CurrentUser user, String passwordHash, boolean en
     @Override
     public String getUsername() {
         return user.username();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.tierup.identity;
 import cn.tierup.identity.OrganizationDirectory.OrgRef;
 import cn.tierup.identity.internal.AccountQueries;
 import cn.tierup.identity.internal.AccountRepository;
+import cn.tierup.identity.internal.LoginThrottles;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.NotFoundException;
@@ -10,6 +11,7 @@ import cn.tierup.shared.PageResult;
 import cn.tierup.shared.StaleRecordException;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,21 +22,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
+    /** Accounts and addresses named on the home page at most. */
+    static final int ALERTS_SHOWN = 20;
+    static final int ADDRESSES_SHOWN = 10;
+
     private final AccountRepository accounts;
     private final ScopeGuard guard;
     private final OrganizationDirectory directory;
     private final PasswordEncoder passwordEncoder;
     private final AuditRecorder audit;
     private final AccountQueries queries;
+    private final LoginThrottles throttles;
+    private final LoginThrottlePolicy throttlePolicy;
 
     AccountService(AccountRepository accounts, ScopeGuard guard, OrganizationDirectory directory,
-                   PasswordEncoder passwordEncoder, AuditRecorder audit, AccountQueries queries) {
+                   PasswordEncoder passwordEncoder, AuditRecorder audit, AccountQueries queries,
+                   LoginThrottles throttles, LoginThrottlePolicy throttlePolicy) {
         this.accounts = accounts;
         this.guard = guard;
         this.directory = directory;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.queries = queries;
+        this.throttles = throttles;
+        this.throttlePolicy = throttlePolicy;
     }
 
     @Transactional(readOnly = true)
@@ -107,16 +118,36 @@ public class AccountService {
         Account a = load(id);
         PasswordPolicy.check(newPassword);
         a.changePasswordHash(passwordEncoder.encode(newPassword));
-        a.unlock();
+        throttles.clear(a.getUsername());
         audit.record("Account", a.getId(), a.getOrganizationId(), "RESET_PASSWORD", "重置账户 " + a.getUsername() + " 的密码", null, null);
     }
 
+    /** Lifts every wait on the account's logins: at each address and over all; its known addresses stay known. */
     @Transactional
     public void unlock(long id) {
         Account a = load(id);
         Map<String, Object> before = snapshot(a);
-        a.unlock();
+        throttles.clear(a.getUsername());
         audit.record("Account", a.getId(), a.getOrganizationId(), "UNLOCK", "解锁账户 " + a.getUsername(), before, snapshot(a));
+    }
+
+    /**
+     * Sustained wrong passwords against accounts the current user manages, for their home page; nothing for a user
+     * who manages no accounts.
+     */
+    @Transactional(readOnly = true)
+    public List<LoginAlert> loginAlerts() {
+        if (guard.currentUserIfAny().filter(u -> u.has(Permission.ACCOUNT_MANAGE)).isEmpty()) {
+            return List.of();
+        }
+        OrgScope scope = guard.scope(Permission.ACCOUNT_MANAGE);
+        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime since = throttlePolicy.forgetBefore(now);
+        return throttles.watched(scope.likePattern(), throttlePolicy.noticeAfter(), since, ALERTS_SHOWN).stream()
+                .map(w -> new LoginAlert(w.accountId(), w.username(), w.displayName(), w.failures(), w.since(),
+                        w.last(), w.nextAttemptAt() != null && w.nextAttemptAt().isAfter(now),
+                        throttles.addresses(w.username(), since, ADDRESSES_SHOWN)))
+                .toList();
     }
 
     /** Any logged-in user changes their own password, knowing the current one. */
@@ -155,17 +186,18 @@ public class AccountService {
     private AccountView view(Account a) {
         String orgName = directory.find(a.getOrganizationId()).map(OrgRef::name).orElse("");
         return new AccountView(a.getId(), a.getUsername(), a.getDisplayName(), a.getOrganizationId(), orgName,
-                a.getRole(), a.isEnabled(), a.isLocked(LocalDateTime.now()), a.getLastLoginAt(), a.getVersion());
+                a.getRole(), a.isEnabled(), throttles.holdsBack(a.getUsername(), LocalDateTime.now()), a.getLastLoginAt(),
+                a.getVersion());
     }
 
-    private static Map<String, Object> snapshot(Account a) {
+    private Map<String, Object> snapshot(Account a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("username", a.getUsername());
         m.put("displayName", a.getDisplayName());
         m.put("organizationId", a.getOrganizationId());
         m.put("role", a.getRole());
         m.put("enabled", a.isEnabled());
-        m.put("lockedUntil", a.getLockedUntil());
+        m.put("loginHeldBack", throttles.holdsBack(a.getUsername(), LocalDateTime.now()));
         return m;
     }
 }

@@ -5,8 +5,8 @@ import cn.tierup.shared.Actors;
 import org.springframework.stereotype.Component;
 
 /**
- * The names people read for the accounts recorded as "who" (录入人, 评定人, 签订人): "李镇书（zhen）"
- * rather than a login name. Used by pages and printed tables as {@code @people.name(...)}.
+ * The names people read for the accounts recorded as "who" (录入人, 评定人, 签订人): the person's name
+ * ("李镇书"), never a login name, on pages and printed forms alike. Used as {@code @people.name(...)}.
  */
 @Component("people")
 public class People {
@@ -24,6 +24,7 @@ public class People {
         if (Actors.SYSTEM.equals(username)) {
             return "系统导入";
         }
-        return accounts.findByUsername(username).map(a -> a.getDisplayName() + "（" + username + "）").orElse(username);
+        // an account deleted since keeps its login name: the only trace of who it was
+        return accounts.findByUsername(username).map(a -> a.getDisplayName()).orElse(username);
     }
 }

@@ -49,6 +49,17 @@ public class OrganizationBootstrap {
         graded.assignGradingAuthority(authority);
     }
 
+    /** A person in a post of the leadership since {@code startedOn}; a 书记 becomes the organisation's secretary. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LeadershipPost appoint(Organization org, String personName, Post post, LocalDate startedOn) {
+        LeadershipPost p = new LeadershipPost(org.getId(), personName, post, startedOn, LocalDate.now());
+        em.persist(p);
+        if (post == Post.SECRETARY) {
+            org.changeSecretary(p.getPersonName());
+        }
+        return p;
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Member member(Organization org, MemberDetails details) {
         String hash = details.idNumber() == null ? null : cipher.index(ChineseIdNumber.parse(details.idNumber()).value());

@@ -7,14 +7,21 @@ import java.util.Map;
 
 /**
  * An organisation's pledges as its office sees them: the public link, the 承诺书 and the members' pledges,
- * the suggestion queue, the superior's comments, the public's ratings, and what the viewer may do. Views
+ * the suggestion queue, the superior's comments, the public's ratings (counted totals; while a rating runs, only
+ * how many have rated), and what the viewer may do. Views
  * only, built inside the use case, so that no entity (nor its lazy items) leaves the service.
  */
 public record BoardView(long campaignId, int year, long organizationId, String organizationName, String authorityName,
                         Long boardId, String slug, boolean suggestionsOpen, LocalDateTime publishedAt,
                         PledgeSheet organisationPledge, List<PledgeSheet> memberPledges, List<Suggested> suggestions,
                         List<Commented> comments, Map<Satisfaction, Long> ratings, List<Member> members,
-                        boolean canWrite, boolean canSign) {
+                        boolean canWrite, boolean canSign, RatingState ratingState, int ratingsCast,
+                        LocalDateTime ratingsCountedAt) {
+
+    /** The residents' satisfaction rating: not opened yet, running (sealed, uncounted), or counted. */
+    public enum RatingState {
+        NOT_OPEN, OPEN, COUNTED
+    }
 
     /** A resident's suggestion: its text and day, and who in the office took it up or set it aside. */
     public record Suggested(long id, String text, SuggestionStatus status, LocalDate submittedOn, String moderatedBy,

@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 
 /**
  * An organisation's pledge work in one campaign: the public page behind its short link, whether
- * residents may suggest pledges now, and when its pledges were first made public.
+ * residents may suggest pledges now, when its pledges were first made public, and its residents'
+ * satisfaction rating — a sealed ballot the organisation opens once its pledges are public and counts with
+ * the key printed for it (one round a year; a round whose key is lost is abandoned and opened again).
  */
 @Entity
 @Table(name = "pledge_board")
@@ -20,6 +22,8 @@ public class PledgeBoard {
     private boolean suggestionsOpen;
     private LocalDateTime publishedAt;
     private LocalDateTime createdAt;
+    private String ratingSlug;
+    private LocalDateTime ratingsCountedAt;
     @Version
     private long version;
 
@@ -46,6 +50,49 @@ public class PledgeBoard {
     public boolean published() {
         return publishedAt != null;
     }
+
+    /** The rating opens on the ballot behind {@code slug}: only once the pledges are public, and once a year. */
+    void ratingsOpened(String slug) {
+        requireRatingsCanOpen();
+        this.ratingSlug = slug;
+    }
+
+    void requireRatingsCanOpen() {
+        if (!published()) {
+            throw new cn.tierup.shared.DomainException("rating.notPublished");
+        }
+        if (ratingsCountedAt != null) {
+            throw new cn.tierup.shared.DomainException("rating.counted");
+        }
+        if (ratingSlug != null) {
+            throw new cn.tierup.shared.DomainException("rating.alreadyOpen");
+        }
+    }
+
+    /** The running rating, whose ballot was just counted or abandoned. */
+    String runningRating() {
+        if (!ratingsOpen()) {
+            throw new cn.tierup.shared.DomainException("rating.notOpen");
+        }
+        return ratingSlug;
+    }
+
+    void ratingsCounted(LocalDateTime now) {
+        runningRating();
+        this.ratingsCountedAt = now;
+    }
+
+    void ratingsAbandoned() {
+        runningRating();
+        this.ratingSlug = null;
+    }
+
+    public boolean ratingsOpen() {
+        return ratingSlug != null && ratingsCountedAt == null;
+    }
+
+    public String getRatingSlug() { return ratingSlug; }
+    public LocalDateTime getRatingsCountedAt() { return ratingsCountedAt; }
 
     public Long getId() { return id; }
     public long getCampaignId() { return campaignId; }

@@ -32,16 +32,18 @@ public class PledgeExports {
                         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 List.of(XlsxSheetWriter.HeaderGroup.single("序号"), XlsxSheetWriter.HeaderGroup.single("单位"),
                         XlsxSheetWriter.HeaderGroup.single("公开承诺书（份）"),
-                        new XlsxSheetWriter.HeaderGroup("承诺事项（项）", List.of("承诺", "已兑现", "未兑现", "兑现率%")),
+                        new XlsxSheetWriter.HeaderGroup("承诺事项（项）", List.of("承诺", "已兑现", "未兑现", "推进中", "未开始", "兑现率%")),
                         new XlsxSheetWriter.HeaderGroup("群众测评（人次）", List.of("满意", "基本满意", "不满意", "满意率%"))),
-                new int[] {6, 36, 12, 10, 10, 10, 10, 10, 10, 10, 10})) {
+                new int[] {6, 36, 12, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10})) {
             int n = 1;
             for (PledgeFigures.Line l : s.units().isEmpty() ? s.organizations() : s.units()) {
-                w.row(String.valueOf(n++), l.label(), l.pledges(), l.items(), l.fulfilled(), l.notFulfilled(), l.fulfilmentRate(),
+                w.row(String.valueOf(n++), l.label(), l.pledges(), l.items(), l.fulfilled(), l.notFulfilled(), l.inProgress(),
+                        l.notBegun(), l.fulfilmentRate(),
                         l.satisfied(), l.fairly(), l.dissatisfied(), l.satisfactionRate());
             }
             PledgeFigures.Line t = s.total();
-            w.footer("合计", t.pledges(), t.items(), t.fulfilled(), t.notFulfilled(), t.fulfilmentRate(), t.satisfied(), t.fairly(),
+            w.footer("合计", t.pledges(), t.items(), t.fulfilled(), t.notFulfilled(), t.inProgress(), t.notBegun(),
+                    t.fulfilmentRate(), t.satisfied(), t.fairly(),
                     t.dissatisfied(), t.satisfactionRate());
             w.finish(out);
         }

@@ -15,8 +15,14 @@ public interface PledgeFigures {
         return of == 0 ? 0 : Math.round(n * 1000.0 / of) / 10.0;
     }
 
+    /** Items are 已兑现, 未兑现, 推进中, or not begun (已承诺): the four add up to all items. */
     public record Line(Long organizationId, String label, long pledges, long items, long fulfilled, long notFulfilled,
-                       long satisfied, long fairly, long dissatisfied) {
+                       long inProgress, long satisfied, long fairly, long dissatisfied) {
+
+        /** Items pledged and not begun: neither settled nor in progress. */
+        public long notBegun() {
+            return items - fulfilled - notFulfilled - inProgress;
+        }
 
         public long ratings() {
             return satisfied + fairly + dissatisfied;
@@ -32,7 +38,8 @@ public interface PledgeFigures {
 
         public Line plus(Line o, String newLabel) {
             return new Line(null, newLabel, pledges + o.pledges, items + o.items, fulfilled + o.fulfilled,
-                    notFulfilled + o.notFulfilled, satisfied + o.satisfied, fairly + o.fairly, dissatisfied + o.dissatisfied);
+                    notFulfilled + o.notFulfilled, inProgress + o.inProgress, satisfied + o.satisfied, fairly + o.fairly,
+                    dissatisfied + o.dissatisfied);
         }
     }
 

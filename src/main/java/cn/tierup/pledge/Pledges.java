@@ -1,5 +1,9 @@
 package cn.tierup.pledge;
 
+import cn.tierup.ballot.BallotRequest;
+import cn.tierup.ballot.Ballots;
+import cn.tierup.ballot.OpenedBallot;
+import cn.tierup.ballot.Totals;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.grading.Authorities;
@@ -47,10 +51,12 @@ public class Pledges {
     private final AuditRecorder audit;
     private final PledgeQueries queries;
     private final cn.tierup.shared.Messages messages;
+    private final Ballots ballots;
 
     Pledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions, CommentRepository comments,
             CampaignService campaigns, Authorities authorities, ScopeGuard guard,
-            AuditRecorder audit, PledgeQueries queries, cn.tierup.shared.Messages messages) {
+            AuditRecorder audit, PledgeQueries queries, cn.tierup.shared.Messages messages, Ballots ballots) {
+        this.ballots = ballots;
         this.boards = boards;
         this.pledges = pledges;
         this.suggestions = suggestions;
@@ -95,7 +101,78 @@ public class Pledges {
                 b == null || !canWrite ? List.of()
                         : suggestions.findByBoardIdOrderByIdDesc(b.getId()).stream().map(BoardView.Suggested::of).toList(),
                 b == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()).stream().map(BoardView.Commented::of).toList(),
-                b == null ? Satisfaction.noRatings() : ratings(b.getId()), roll, canWrite, authority);
+                b == null ? Satisfaction.noRatings() : ratings(b.getId()), roll, canWrite, authority,
+                ratingState(b), b != null && b.ratingsOpen() ? ballots.turnout(b.getRatingSlug()) : 0,
+                b == null ? null : b.getRatingsCountedAt());
+    }
+
+    private static BoardView.RatingState ratingState(PledgeBoard b) {
+        if (b == null || b.getRatingSlug() == null) {
+            return BoardView.RatingState.NOT_OPEN;
+        }
+        return b.ratingsOpen() ? BoardView.RatingState.OPEN : BoardView.RatingState.COUNTED;
+    }
+
+    /** A rating just opened, with its closing key (计票密钥), shown this once and never stored. */
+    public record OpenedRating(BoardView board, String closingKey) {
+        @Override
+        public String toString() {
+            return "OpenedRating[board=" + board.boardId() + "]";
+        }
+    }
+
+    /**
+     * 群众满意度测评 opens once the pledges are public: a sealed ballot without codes, one rating per browser, its
+     * closing key printed for the organisation. Nobody, the system included, sees a rating before the count.
+     */
+    @Transactional
+    public OpenedRating openRatings(long campaignId, long organizationId) {
+        Acting acting = guard.acting(organizationId);
+        PledgeBoard b = writableBoard(campaignId, acting);
+        b.requireRatingsCanOpen();
+        OpenedBallot ballot = ballots.open(new BallotRequest(acting.organizationName() + " 公开承诺践诺群众满意度测评",
+                LocalDate.now(), List.of(acting.organizationName()),
+                java.util.Arrays.stream(Satisfaction.values()).map(Enum::name).toList(), 0));
+        b.ratingsOpened(ballot.slug());
+        boards.saveAndFlush(b);
+        audit.record("PledgeBoard", b.getId(), organizationId, "RATING_OPEN", "开启群众满意度测评", null, null);
+        return new OpenedRating(view(campaignId, acting, authorities.mayActFor(organizationId)), ballot.closingKey());
+    }
+
+    /**
+     * Counts the running rating with its closing key: the ratings are opened in random order and their totals
+     * added to the board's; the rating is then over for the year.
+     */
+    @Transactional
+    public BoardView countRatings(long campaignId, long organizationId, String closingKey) {
+        Acting acting = guard.acting(organizationId);
+        PledgeBoard b = writableBoard(campaignId, acting);
+        Totals t = ballots.close(b.runningRating(), closingKey);
+        b.ratingsCounted(LocalDateTime.now());
+        boards.saveAndFlush(b);
+        queries.addTally(b.getId(), t.count(0, Satisfaction.SATISFIED.name()), t.count(0, Satisfaction.FAIRLY_SATISFIED.name()),
+                t.count(0, Satisfaction.DISSATISFIED.name()));
+        audit.record("PledgeBoard", b.getId(), organizationId, "RATING_COUNT", "群众满意度测评计票：满意 "
+                + t.count(0, Satisfaction.SATISFIED.name()) + "，基本满意 " + t.count(0, Satisfaction.FAIRLY_SATISFIED.name())
+                + "，不满意 " + t.count(0, Satisfaction.DISSATISFIED.name()) + (t.unreadable() > 0 ? "，无法开启 " + t.unreadable() : ""),
+                null, null);
+        return view(campaignId, acting, authorities.mayActFor(organizationId));
+    }
+
+    /** Abandons the running rating uncounted (its key is lost), with the reason; a new one can be opened. */
+    @Transactional
+    public BoardView abandonRatings(long campaignId, long organizationId, String reason) {
+        Acting acting = guard.acting(organizationId);
+        PledgeBoard b = writableBoard(campaignId, acting);
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("rating.abandon.reason");
+        }
+        ballots.discard(b.runningRating());
+        b.ratingsAbandoned();
+        boards.saveAndFlush(b);
+        audit.record("PledgeBoard", b.getId(), organizationId, "RATING_VOID", "作废群众满意度测评（未计票）："
+                + cn.tierup.shared.BoundedText.REMARK.clip(reason), null, null);
+        return view(campaignId, acting, authorities.mayActFor(organizationId));
     }
 
     /** Opens or closes 群众点诺 on the public page (the page itself is created on first use). */

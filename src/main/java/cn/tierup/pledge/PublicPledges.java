@@ -1,14 +1,16 @@
 package cn.tierup.pledge;
 
+import cn.tierup.ballot.Ballots;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.identity.OrganizationDirectory;
 import cn.tierup.pledge.internal.BoardRepository;
 import cn.tierup.pledge.internal.CommentRepository;
 import cn.tierup.pledge.internal.PledgeRepository;
 import cn.tierup.pledge.internal.SuggestionRepository;
-import cn.tierup.shared.BurstLimit;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.OneTimeCodes;
+import cn.tierup.shared.crypto.BrowserTokens;
+import cn.tierup.shared.ratelimit.RateLimits;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +19,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import cn.tierup.pledge.internal.PledgeQueries;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the public sees and does on an organisation's pledge page, without an account: the published
  * pledges only (a member's name only where the member agreed to show it), the superior's comments,
- * suggesting what to pledge while that is open, and rating the fulfilment once per browser. Nothing
- * about the resident is kept: a suggestion is its text and day; a rating is a counter, and the browser
- * that rated is a hash of a random cookie kept apart from the counters.
+ * suggesting what to pledge while that is open, and rating the fulfilment once per browser while the
+ * organisation's rating runs. Nothing about the resident is kept: a suggestion is its text and day; a rating
+ * is a sealed vote in the rating's ballot, which only the organisation's printed key counts, and the browser
+ * that rated is a hash of its cookie; no counter moves until the count. The cookie is a token the server issued
+ * with the page ({@link BrowserTokens}); no other is taken. The per-address limits are asked before a
+ * transaction begins, since their store takes a connection of its own.
  */
 @Service
 public class PublicPledges {
@@ -37,12 +44,17 @@ public class PublicPledges {
     private final OrganizationDirectory directory;
     private final PledgeQueries queries;
     private final CampaignService campaigns;
-    private final BurstLimit suggestionGate;
-    private final BurstLimit ratingGate;
+    private final RateLimits.Limit suggestionGate;
+    private final RateLimits.Limit ratingGate;
+    private final BrowserTokens tokens;
+    private final TransactionTemplate transaction;
+    private final Ballots ballots;
 
     PublicPledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions,
                   CommentRepository comments, Pledges office, OrganizationDirectory directory, PledgeQueries queries, CampaignService campaigns,
+                  RateLimits limits, BrowserTokens tokens, PlatformTransactionManager transactions, Ballots ballots,
                   @Value("${tierup.pledge.submissions-per-minute-per-address:20}") int perMinute) {
+        this.ballots = ballots;
         this.boards = boards;
         this.pledges = pledges;
         this.suggestions = suggestions;
@@ -52,8 +64,20 @@ public class PublicPledges {
         this.queries = queries;
         this.campaigns = campaigns;
         // a village meeting shares one address behind its router: a burst limit, not one per address
-        this.suggestionGate = new BurstLimit(perMinute);
-        this.ratingGate = new BurstLimit(perMinute);
+        this.suggestionGate = limits.perMinute("pledge-suggestion", perMinute);
+        this.ratingGate = limits.perMinute("pledge-rating", perMinute);
+        this.tokens = tokens;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A new rating token for a browser that opens the page (its cookie). */
+    public String issueToken(String slug) {
+        return tokens.issue(scope(slug));
+    }
+
+    /** Whether the browser's token is one this server issued for this page and still takes. */
+    public BrowserTokens.Check checkToken(String slug, String token) {
+        return tokens.check(scope(slug), token);
     }
 
     /** A published pledge as the public sees it: the pledger shown as the member agreed. */
@@ -64,9 +88,14 @@ public class PublicPledges {
         }
     }
 
+    /**
+     * The page: {@code ratings} are the counted totals; while a rating runs ({@code ratingState} OPEN) only how many
+     * have rated is known ({@code ratingsCast}); once counted, the receipts it counted, sorted.
+     */
     public record Page(String slug, String organizationName, int year, boolean suggestionsOpen, boolean published,
                        PublicPledge organisation, List<PublicPledge> members, List<Comment> comments,
-                       Map<Satisfaction, Long> ratings, double satisfactionRate, long ratingCount) {
+                       Map<Satisfaction, Long> ratings, double satisfactionRate, long ratingCount,
+                       BoardView.RatingState ratingState, int ratingsCast, List<String> receipts) {
     }
 
     @Transactional(readOnly = true)
@@ -83,12 +112,15 @@ public class PublicPledges {
             return new Page(b.getSlug(), directory.find(b.getOrganizationId()).map(OrganizationDirectory.OrgRef::name).orElse(""),
                     year, b.isSuggestionsOpen(), own != null, own, members,
                     own == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()), r,
-                    PledgeFigures.rate(r.get(Satisfaction.SATISFIED) + r.get(Satisfaction.FAIRLY_SATISFIED), n), n);
+                    PledgeFigures.rate(r.get(Satisfaction.SATISFIED) + r.get(Satisfaction.FAIRLY_SATISFIED), n), n,
+                    b.getRatingSlug() == null ? BoardView.RatingState.NOT_OPEN
+                            : b.ratingsOpen() ? BoardView.RatingState.OPEN : BoardView.RatingState.COUNTED,
+                    b.ratingsOpen() ? ballots.turnout(b.getRatingSlug()) : 0,
+                    b.getRatingSlug() != null && !b.ratingsOpen() ? ballots.receipts(b.getRatingSlug()) : List.of());
         });
     }
 
     /** 群众点诺: a suggestion while suggestions are open; a burst from one address is refused. */
-    @Transactional
     public void suggest(String slug, String text, String address) {
         PledgeBoard b = board(slug).orElseThrow(() -> new DomainException("pledge.page.unknown"));
         if (!b.isSuggestionsOpen()) {
@@ -98,7 +130,7 @@ public class PublicPledges {
         if (!suggestionGate.admit(address == null ? "?" : address)) {
             throw new DomainException("answer.tooFast");
         }
-        suggestions.save(s);
+        transaction.executeWithoutResult(status -> suggestions.save(s));
     }
 
     /** Whether this browser (its cookie token) has rated the organisation's fulfilment. */
@@ -107,12 +139,17 @@ public class PublicPledges {
         return token != null && board(slug).map(b -> queries.hasRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token))).orElse(false);
     }
 
-    /** 群众测评 of fulfilment, once per browser, after the pledges are published. */
-    @Transactional
-    public void rate(String slug, String choice, String token, String address) {
+    /**
+     * 群众测评 of fulfilment, once per browser (a token issued with the page), while the organisation's rating runs.
+     * Answers the rating's receipt.
+     */
+    public String rate(String slug, String choice, String token, String address) {
         PledgeBoard b = board(slug).orElseThrow(() -> new DomainException("pledge.page.unknown"));
         if (!b.published()) {
             throw new DomainException("rating.notPublished");
+        }
+        if (!b.ratingsOpen()) {
+            throw new DomainException("rating.notOpen");
         }
         Satisfaction s;
         try {
@@ -120,18 +157,28 @@ public class PublicPledges {
         } catch (IllegalArgumentException e) {
             throw new DomainException("rating.choice");
         }
-        if (token == null || token.isBlank()) {
+        BrowserTokens.Check check = checkToken(b.getSlug(), token);
+        if (check == BrowserTokens.Check.MISSING) {
             throw new DomainException("answer.noCookie");
+        }
+        if (check != BrowserTokens.Check.VALID) {
+            throw new DomainException("rating.badToken");
         }
         if (!ratingGate.admit(address == null ? "?" : address)) {
             throw new DomainException("answer.tooFast");
         }
-        try {
-            queries.markRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token));
-        } catch (DuplicateKeyException e) {
-            throw new DomainException("rating.already");
-        }
-        queries.count(b.getId(), s);
+        return transaction.execute(status -> {
+            try {
+                queries.markRated(b.getId(), OneTimeCodes.hash(b.getSlug(), token));
+            } catch (DuplicateKeyException e) {
+                throw new DomainException("rating.already");
+            }
+            return ballots.castAdmitted(b.getRatingSlug(), List.of(s.name()));
+        });
+    }
+
+    private static String scope(String slug) {
+        return "pledge:" + slug;
     }
 
     private Optional<PledgeBoard> board(String slug) {

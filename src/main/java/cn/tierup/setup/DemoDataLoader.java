@@ -9,6 +9,7 @@ import cn.tierup.grading.GradingBootstrap;
 import cn.tierup.pledge.PledgeBootstrap;
 import cn.tierup.upgrade.UpgradeBootstrap;
 import cn.tierup.identity.AccountBootstrap;
+import cn.tierup.identity.AccountBootstrap.NewAccount;
 import cn.tierup.identity.Role;
 import cn.tierup.organization.ChineseIdNumber;
 import cn.tierup.organization.Education;
@@ -19,6 +20,7 @@ import cn.tierup.organization.OrgKind;
 import cn.tierup.organization.Organization;
 import cn.tierup.organization.OrganizationBootstrap;
 import cn.tierup.organization.OrganizationDetails;
+import cn.tierup.organization.Post;
 import cn.tierup.organization.Sex;
 import cn.tierup.organization.UnitType;
 import cn.tierup.survey.ActivityEntry;
@@ -50,7 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The demo city on an empty database: 彭州市委 with 20 towns and their villages and communities,
  * 机关工委 with the 农业局党委 branches of the first reference document (29, 34, 6, 9, 4 and 53
  * members), schools, hospitals, enterprises and social organisations, about 300 organisations and
- * 6,000 people on the rolls, and one account per role. Generated from a fixed seed: the same every time.
+ * 6,000 people on the rolls, one account per role and one for every organisation that grades others.
+ * Generated from a fixed seed: the same every time.
  */
 @Component
 @Order(2)
@@ -65,6 +68,12 @@ public class DemoDataLoader implements ApplicationRunner {
 
     static final String[] TOWNS = {"天彭镇", "致和镇", "濛阳镇", "丽春镇", "九尺镇", "桂花镇", "葛仙山镇", "军乐镇", "升平镇",
             "通济镇", "丹景山镇", "敖平镇", "小鱼洞镇", "龙门山镇", "白鹿镇", "磁峰镇", "新兴镇", "红岩镇", "隆丰镇", "三界镇"};
+    /** The login of each town's account (丽春镇 has the demo's "zhen"); a town's 总支 adds "-zongzhi". */
+    private static final String[] TOWN_LOGINS = {"tianpeng", "zhihe", "mengyang", "lichun", "jiuchi", "guihua", "gexianshan",
+            "junle", "shengping", "tongji", "danjingshan", "aoping", "xiaoyudong", "longmenshan", "bailu", "cifeng", "xinxing",
+            "hongyan", "longfeng", "sanjie"};
+    /** The person behind the demo account "cun": the village branch's 书记. */
+    static final String VILLAGE_SECRETARY = "张志强";
     private static final String[] VILLAGE_STEMS = {"太平", "建设", "新华", "和平", "红光", "金星", "永丰", "双河", "联合",
             "光明", "民主", "复兴", "石门", "五星", "青龙", "白马", "河坝", "竹林", "高桥", "兴隆", "万福", "天生", "回龙", "宝山"};
     private static final String[] COMMUNITY_STEMS = {"南街", "北街", "东风", "西苑", "新城", "滨河", "花园", "朝阳"};
@@ -86,6 +95,10 @@ public class DemoDataLoader implements ApplicationRunner {
     private final List<Organization> lichunVillages = new ArrayList<>();
     private final Random random = new Random(20250301L);
     private final Set<String> idNumbers = new HashSet<>();
+    /** The login wanted for an organisation that grades others, should it have no demo account yet. */
+    private final Map<Long, String> authorityLogins = new HashMap<>();
+    /** The account that acts for an organisation (its 书记 or clerk); never the administrator. */
+    private final Map<Long, String> accountOf = new HashMap<>();
     private int people;
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
@@ -105,14 +118,13 @@ public class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        tx.executeWithoutResult(s -> {
-            if (orgs.isEmpty() && accounts.noAccounts()) {
-                long start = System.nanoTime();
-                int count = load();
-                log.info("Demo data loaded: {} organisations, {} people, in {} ms", count, people,
-                        (System.nanoTime() - start) / 1_000_000);
-            }
-        });
+        long start = System.nanoTime();
+        Integer count = tx.execute(s -> orgs.isEmpty() && accounts.noAccounts() ? load() : null);
+        if (count != null) {
+            // timed around the transaction: the commit and the after-commit listeners are part of the wait
+            log.info("Demo data loaded: {} organisations, {} people, in {} ms", count, people,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     private int load() {
@@ -125,6 +137,7 @@ public class DemoDataLoader implements ApplicationRunner {
         for (int t = 0; t < TOWNS.length; t++) {
             String town = TOWNS[t];
             Organization townOrg = add(all, city, "中共彭州市" + town + "委员会", OrgKind.COMMITTEE, Field.TOWN, town + "人民政府");
+            authorityLogins.put(townOrg.getId(), TOWN_LOGINS[t]);
             if (town.equals("丽春镇")) {
                 lichun = townOrg;
             }
@@ -136,6 +149,7 @@ public class DemoDataLoader implements ApplicationRunner {
                 Organization village = add(all, townOrg, "中共彭州市" + town + stem + "村" + (general ? "总支部委员会" : "支部委员会"),
                         general ? OrgKind.GENERAL_BRANCH : OrgKind.BRANCH, Field.VILLAGE, stem + "村村民委员会");
                 if (general) {
+                    authorityLogins.put(village.getId(), TOWN_LOGINS[t] + "-zongzhi");
                     for (int b = 1; b <= 3; b++) {
                         Organization sub = add(all, village, "中共彭州市" + town + stem + "村第" + "一二三".charAt(b - 1) + "党支部",
                                 OrgKind.BRANCH, Field.VILLAGE, stem + "村村民委员会");
@@ -177,35 +191,42 @@ public class DemoDataLoader implements ApplicationRunner {
         }
 
         Organization education = add(all, city, "中共彭州市教育局委员会", OrgKind.COMMITTEE, Field.SCHOOL, "彭州市教育局");
+        authorityLogins.put(education.getId(), "jiaoyu");
         for (String school : new String[] {"彭州中学", "彭州市第一中学", "彭州市嘉祥外国语学校", "彭州市实验小学", "彭州市天府路小学",
                 "彭州市南街小学", "彭州市濛阳中学", "彭州市丽春学校", "彭州市九尺中学", "彭州市职业高级中学"}) {
             roll(add(all, education, "中共" + school + "支部委员会", OrgKind.BRANCH, Field.SCHOOL, school), 10 + random.nextInt(30), false);
         }
         Organization health = add(all, city, "中共彭州市卫生局委员会", OrgKind.COMMITTEE, Field.HEALTH, "彭州市卫生局");
+        authorityLogins.put(health.getId(), "weisheng");
         for (String h : new String[] {"彭州市人民医院", "彭州市中医医院", "彭州市妇幼保健院", "彭州市疾病预防控制中心",
                 "彭州市第二人民医院", "彭州市丽春镇卫生院", "彭州市濛阳镇卫生院", "彭州市致和镇卫生院"}) {
             roll(add(all, health, "中共" + h + "支部委员会", OrgKind.BRANCH, Field.HEALTH, h), 10 + random.nextInt(40), false);
         }
         Organization culture = add(all, city, "中共彭州市文化广播电视局委员会", OrgKind.COMMITTEE, Field.CULTURE, "彭州市文广局");
+        authorityLogins.put(culture.getId(), "wenguang");
         for (String c : new String[] {"彭州市图书馆", "彭州市文化馆", "彭州市博物馆", "彭州市川剧团"}) {
             roll(add(all, culture, "中共" + c + "支部委员会", OrgKind.BRANCH, Field.CULTURE, c), 6 + random.nextInt(15), false);
         }
         Organization soe = add(all, city, "中共彭州市国有资产监督管理委员会委员会", OrgKind.COMMITTEE, Field.STATE_ENTERPRISE, "彭州市国资委");
+        authorityLogins.put(soe.getId(), "guozi");
         for (String e : new String[] {"彭州市国有投资有限公司", "彭州市自来水有限公司", "彭州市城乡建设投资有限公司", "彭州市公交有限公司",
                 "彭州市农业发展投资有限公司"}) {
             roll(add(all, soe, "中共" + e + "支部委员会", OrgKind.BRANCH, Field.STATE_ENTERPRISE, e), 8 + random.nextInt(25), false);
         }
         Organization twoNew = add(all, city, "中共彭州市非公有制经济组织和社会组织工作委员会", OrgKind.COMMITTEE,
                 Field.PRIVATE_ENTERPRISE, "市委统战部");
+        authorityLogins.put(twoNew.getId(), "liangxin");
         for (String e : new String[] {"四川蜀泰化工有限公司", "彭州天府蔬菜物流有限公司", "成都彭州石化配套产业有限公司",
                 "四川龙门山茶业有限公司", "彭州市华丰食品有限公司", "彭州宏达建材有限公司", "四川丹景山酒业有限公司", "彭州市金彭药业有限公司"}) {
             roll(add(all, twoNew, "中共" + e + "支部委员会", OrgKind.BRANCH, Field.PRIVATE_ENTERPRISE, e), 3 + random.nextInt(20), false);
         }
         Organization civil = add(all, city, "中共彭州市民政局委员会", OrgKind.COMMITTEE, Field.SOCIAL_ORGANIZATION, "彭州市民政局");
+        authorityLogins.put(civil.getId(), "minzheng");
         for (String s : new String[] {"彭州市慈善总会", "彭州市社会工作服务中心", "彭州市老年协会"}) {
             roll(add(all, civil, "中共" + s + "支部委员会", OrgKind.BRANCH, Field.SOCIAL_ORGANIZATION, s), 3 + random.nextInt(10), false);
         }
         Organization justice = add(all, city, "中共彭州市司法局委员会", OrgKind.COMMITTEE, Field.AGENCY, "彭州市司法局");
+        authorityLogins.put(justice.getId(), "sifa");
         staff(justice, 14);
         // 律师事务所 sit under the "两新" committee but are graded by the justice bureau's party committee.
         for (String law : new String[] {"四川天彭律师事务所", "四川蜀州律师事务所"}) {
@@ -214,21 +235,68 @@ public class DemoDataLoader implements ApplicationRunner {
             orgs.assignGradingAuthority(firm, justice);
         }
         Organization zone = add(all, city, "中共彭州工业开发区工作委员会", OrgKind.COMMITTEE, Field.PRIVATE_ENTERPRISE, "彭州工业开发区管委会");
+        authorityLogins.put(zone.getId(), "kaifaqu");
         for (String e : new String[] {"四川石化配套园区企业联合", "彭州工业开发区机关", "成都彭州新材料有限公司"}) {
             roll(add(all, zone, "中共" + e + "支部委员会", OrgKind.BRANCH, Field.PRIVATE_ENTERPRISE, e), 5 + random.nextInt(20), false);
         }
 
-        accounts.create("admin", "王组织", DEMO_PASSWORD, city.getId(), Role.ADMIN);
-        accounts.create("zhen", "李镇书", DEMO_PASSWORD, lichun.getId(), Role.SUPERVISOR);
-        accounts.create("jggw", "赵工委", DEMO_PASSWORD, agencies.getId(), Role.SUPERVISOR);
-        accounts.create("cun", "张支书", DEMO_PASSWORD, firstVillage.getId(), Role.BRANCH);
-        accounts.create("nyj", "刘农业", DEMO_PASSWORD, agriculture.getId(), Role.BRANCH);
-        accounts.create("dangyuan", "陈党员", DEMO_PASSWORD, firstVillage.getId(), Role.MEMBER);
+        authorityLogins.put(city.getId(), "shiwei");
+        leadership(all, firstVillage);
+        List<NewAccount> demoAccounts = new ArrayList<>(List.of(
+                new NewAccount("admin", "王组织", city.getId(), Role.ADMIN),
+                new NewAccount("zhen", "李镇书", lichun.getId(), Role.SUPERVISOR),
+                new NewAccount("jggw", "赵工委", agencies.getId(), Role.SUPERVISOR),
+                new NewAccount("cun", firstVillage.getSecretary(), firstVillage.getId(), Role.BRANCH),
+                new NewAccount("nyj", "刘农业", agriculture.getId(), Role.BRANCH),
+                new NewAccount("dangyuan", "陈党员", firstVillage.getId(), Role.MEMBER)));
+        demoAccounts.stream().filter(a -> a.role() != Role.ADMIN && a.role() != Role.MEMBER)
+                .forEach(a -> accountOf.put(a.organizationId(), a.username()));
+        demoAccounts.addAll(authorityAccounts(all, city));
+        accounts.createAll(demoAccounts, DEMO_PASSWORD);
         if (withCampaign) {
             campaign(city, lichun);
             pastGradings(all, city, lichun);
         }
         return all.size();
+    }
+
+    /**
+     * Every organisation's 书记 on record as its leadership since its last election (or its founding), the
+     * name its facts already give; the village of the demo account "cun" has that account's person.
+     */
+    private void leadership(List<Organization> all, Organization accountVillage) {
+        for (Organization o : all) {
+            String name = o == accountVillage ? VILLAGE_SECRETARY : o.getSecretary();
+            LocalDate since = o.getLastElectionOn() != null ? o.getLastElectionOn() : o.getEstablishedOn();
+            orgs.appoint(o, name, Post.SECRETARY, since);
+        }
+    }
+
+    /**
+     * An account for every organisation that grades others and has none yet (the city for its towns and
+     * committees, each town, each 总支, each sector's committee, 司法局 for the law firms), held by its 书记,
+     * so that each grade of the demo is decided by a person of the organisation's own grading authority.
+     */
+    private List<NewAccount> authorityAccounts(List<Organization> all, Organization city) {
+        Set<Long> authorities = new HashSet<>();
+        for (Organization o : all) {
+            if (o != city) {
+                authorities.add(o.effectiveGradingAuthorityId());
+            }
+        }
+        List<NewAccount> out = new ArrayList<>();
+        for (Organization o : all) {
+            if (!authorities.contains(o.getId()) || accountOf.containsKey(o.getId())) {
+                continue;
+            }
+            String login = authorityLogins.get(o.getId());
+            if (login == null) {
+                throw new IllegalStateException("the demo grades under " + o.getName() + " but gives it no account");
+            }
+            out.add(new NewAccount(login, o.getSecretary(), o.getId(), Role.SUPERVISOR));
+            accountOf.put(o.getId(), login);
+        }
+        return out;
     }
 
     /**
@@ -274,8 +342,10 @@ public class DemoDataLoader implements ApplicationRunner {
     }
 
     /**
-     * The three previous years' campaigns, each ending with every village and community of every town
-     * graded by its town — the register's history, and the "last three years" a self-grading looks at.
+     * The three previous years' campaigns, each ending with every organisation under the city graded by its
+     * own grading authority (towns and committees by the city, villages by their town, a 总支's branches by
+     * it, the law firms by 司法局…), decided by that authority's account and recorded by the organisation's
+     * own where it has one — the register's history, and the "last three years" a self-grading looks at.
      * Each organisation keeps a standing that mostly improves year on year, as the campaign intends.
      */
     private void pastGradings(List<Organization> all, Organization city, Organization lichun) {
@@ -285,7 +355,14 @@ public class DemoDataLoader implements ApplicationRunner {
                 towns.add(o.getId());
             }
         }
-        List<Organization> graded = all.stream().filter(o -> towns.contains(o.getParentId())).toList();
+        List<Organization> graded = all.stream().filter(o -> o != city).toList();
+        Map<Long, Integer> members = new HashMap<>();
+        for (Organization o : graded) {
+            // a 总支 or committee without a roll of its own meets with the members of its branches
+            int own = partyMembers.getOrDefault(o.getId(), 0);
+            members.put(o.getId(), own > 0 ? own : Math.max(10, all.stream().filter(c -> o.getId().equals(c.getParentId()))
+                    .mapToInt(c -> partyMembers.getOrDefault(c.getId(), 0)).sum()));
+        }
         Map<Long, Double> standing = new HashMap<>();
         graded.forEach(o -> standing.put(o.getId(), random.nextDouble()));
         int thisYear = LocalDate.now().getYear();
@@ -295,10 +372,10 @@ public class DemoDataLoader implements ApplicationRunner {
             for (Organization o : graded) {
                 double s = standing.merge(o.getId(), random.nextDouble() * 0.12 - 0.02, Double::sum);
                 Grade level = s > 0.68 ? Grade.ADVANCED : s > 0.18 ? Grade.AVERAGE : Grade.LAGGING;
-                boolean ours = o.getParentId().equals(lichun.getId());
-                grading.graded(c.getId(), year, o.getId(), o.getField().name(), partyMembers.getOrDefault(o.getId(), 10),
-                        level, o.getParentId(), ours ? "cun" : cn.tierup.shared.Actors.SYSTEM, ours ? "zhen" : "admin");
-                if (level == Grade.ADVANCED && strongest == null) {
+                long authority = o.effectiveGradingAuthorityId();
+                grading.graded(c.getId(), year, o.getId(), o.getField().name(), members.get(o.getId()), level, authority,
+                        accountOf.getOrDefault(o.getId(), cn.tierup.shared.Actors.SYSTEM), accountOf.get(authority));
+                if (level == Grade.ADVANCED && strongest == null && towns.contains(o.getParentId())) {
                     strongest = o.getId();
                 }
             }

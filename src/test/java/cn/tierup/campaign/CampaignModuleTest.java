@@ -83,6 +83,19 @@ class CampaignModuleTest {
         assertThat(campaigns.open(form(OTHER_TOWN, 2019)).rootOrganizationId()).isEqualTo(OTHER_TOWN.id());
     }
 
+    @Test
+    void copyingOffersTheFirstYearWithoutACampaignNotOneCertainToFail() {
+        when(guard.currentUser()).thenReturn(new cn.tierup.identity.CurrentUser(1, "xx-admin", "新兴镇组织委员", OTHER_TOWN.id(),
+                cn.tierup.identity.Role.SUPERVISOR));
+        CampaignView first = campaigns.open(form(OTHER_TOWN, 2011));
+        assertThat(campaigns.firstFreeYearAfter(first.id())).isEqualTo(2012);
+        campaigns.open(form(OTHER_TOWN, 2012));
+        campaigns.open(form(OTHER_TOWN, 2013));
+        campaigns.open(form(TOWN, 2014));
+        assertThat(campaigns.firstFreeYearAfter(first.id())).as("2012 and 2013 are taken; another root's 2014 is not").isEqualTo(2014);
+        assertThat(campaigns.copy(first.id(), campaigns.firstFreeYearAfter(first.id()), null).year()).isEqualTo(2014);
+    }
+
     static CampaignForm form(OrgRef root, int year) {
         return new CampaignForm(root.id(), year, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null);

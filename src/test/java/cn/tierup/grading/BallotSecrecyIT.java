@@ -31,9 +31,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The phone 无记名测评 of a 审议 keeps its secret in the database itself: the codes are kept only as
- * hashes with a spent flag, the votes only as three counters, and nothing — no row, no time, no audit
- * entry — is written per vote, so nothing stored can tie a choice to a code, a person or a moment.
- * Checked with plain SQL over the schema, on H2 and PostgreSQL alike.
+ * keyed hashes with a spent flag, each vote only as a sealed text of one fixed length that the clerk's
+ * printed key alone opens, and a vote writes nothing else — no counter, no time, no audit entry — so
+ * nothing stored while the ballot runs depends on a choice. The count, with the key, writes the totals
+ * and the sorted receipts once and deletes the codes and sealed votes. Checked with plain SQL over the
+ * whole database after every vote, on H2 and PostgreSQL alike ({@code BallotFileCopyIT} reads copies of
+ * the database's files).
  *
  * <p>Works in 白鹿镇, for which no other test opens a campaign.
  */
@@ -139,23 +142,9 @@ class BallotSecrecyIT {
         return out;
     }
 
-    /**
-     * Rows in every table. Spring Session's tables are left out: they belong to logins (none happen here,
-     * but the container may expire old sessions at any moment).
-     */
-    Map<String, Long> rowCounts() {
-        Map<String, Long> out = new TreeMap<>();
-        for (String t : tables()) {
-            if (!t.startsWith("spring_session")) {
-                out.put(t, jdbc.sql("select count(*) from " + t).query(Long.class).single());
-            }
-        }
-        return out;
-    }
-
     Map<String, Integer> tally(long meeting) {
         Map<String, Integer> out = new TreeMap<>();
-        jdbc.sql("select choice, n from grading_ballot_tally where meeting_id = :m").param("m", meeting)
+        jdbc.sql("select choice, n from ballot_tally where poll_id = :m").param("m", meeting)
                 .query(rs -> {
                     out.put(rs.getString(1), rs.getInt(2));
                 });
@@ -163,32 +152,57 @@ class BallotSecrecyIT {
     }
 
     long spent(long meeting) {
-        return jdbc.sql("select count(*) from grading_ballot_code where meeting_id = :m and spent = true").param("m", meeting)
+        return jdbc.sql("select count(*) from ballot_code where poll_id = :m and spent = true").param("m", meeting)
                 .query(Long.class).single();
     }
 
-    /** On PostgreSQL, the distinct transactions that last wrote the meeting's rows of a table; empty elsewhere. */
-    Set<String> writers(String table, long meeting) {
-        boolean postgres;
-        try (var connection = dataSource.getConnection()) {
-            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        if (!postgres) {
-            return Set.of();
-        }
-        return new TreeSet<>(jdbc.sql("select distinct cast(xmin as text) from " + table + " where meeting_id = :m")
-                .param("m", meeting).query(String.class).list());
+    List<String> sealedVotes(long meeting) {
+        return jdbc.sql("select sealed from ballot_vote where poll_id = :m").param("m", meeting).query(String.class).list();
     }
 
-    /** What a refused vote must leave unchanged: every table's rows, the counters and the codes spent. */
-    String box(long meeting) {
-        return rowCounts() + " " + tally(meeting) + " spent " + spent(meeting);
+    /**
+     * Every row of every table, as text: what anyone holding the database sees. Spring Session's tables and
+     * the event registry are left out: they belong to logins and to events, neither of which a vote causes
+     * (and the container may expire old sessions at any moment).
+     */
+    Map<String, List<String>> everything() {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String t : tables()) {
+            if (t.startsWith("spring_session") || t.equals("event_publication")) {
+                continue;
+            }
+            List<String> rows = jdbc.sql("select * from " + t).query((rs, n) -> {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    b.append(i == 1 ? "" : " | ").append(rs.getString(i));
+                }
+                return b.toString();
+            }).list();
+            out.put(t, rows.stream().sorted().toList());
+        }
+        return out;
+    }
+
+    /** Rows in {@code after} but not in {@code before}, per table ("+ row"), and the other way ("- row"). */
+    static Map<String, List<String>> diff(Map<String, List<String>> before, Map<String, List<String>> after) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String t : after.keySet()) {
+            List<String> added = new ArrayList<>(after.get(t));
+            before.getOrDefault(t, List.of()).forEach(added::remove);
+            List<String> removed = new ArrayList<>(before.getOrDefault(t, List.of()));
+            after.get(t).forEach(removed::remove);
+            List<String> changes = new ArrayList<>();
+            added.forEach(r -> changes.add("+ " + r));
+            removed.forEach(r -> changes.add("- " + r));
+            if (!changes.isEmpty()) {
+                out.put(t, changes);
+            }
+        }
+        return out;
     }
 
     @Test
-    void aPhoneBallotKeepsSpentCodesAndThreeCountersAndNothingThatTiesAVoteToACodeAPersonOrATime() throws Exception {
+    void aPhoneBallotStoresSealedVotesAndSpentCodesAndNothingElseThatDependsOnAChoiceUntilTheClerksKeyCountsIt() throws Exception {
         long c = campaign();
         String clerk = clerk();
         List<Long> villages = villages();
@@ -202,29 +216,46 @@ class BallotSecrecyIT {
         List<String> codes = new ArrayList<>();
         opened.get("codes").forEach(x -> codes.add(x.asText()));
         assertThat(codes).hasSize(12).doesNotHaveDuplicates();
-        long meeting = opened.get("meeting").get("id").asLong();
+        String closingKey = opened.get("closingKey").asText();
+        assertThat(closingKey).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
         String slug = opened.get("meeting").get("slug").asText();
+        // the ballot's own id, which its rows carry
+        long meeting = jdbc.sql("select id from poll where slug = :s").param("s", slug).query(Long.class).single();
         long caseId = opened.get("grading").get("caseId").asLong();
 
         // the codes are kept as hashes keyed with the installation's secret (not the plain salted hash
-        // anyone could recompute from the slug beside it), none spent; three counters at nought
-        Set<String> hashes = new TreeSet<>(jdbc.sql("select code_hash from grading_ballot_code where meeting_id = :m")
+        // anyone could recompute from the slug beside it), none spent; no totals exist yet
+        Set<String> hashes = new TreeSet<>(jdbc.sql("select code_hash from ballot_code where poll_id = :m")
                 .param("m", meeting).query(String.class).list());
         assertThat(hashes).hasSize(12).allMatch(h -> h.matches("[0-9a-f]{64}"));
         codes.forEach(code -> assertThat(hashes).doesNotContain(OneTimeCodes.hash(slug, OneTimeCodes.normalise(code))));
         assertThat(spent(meeting)).isZero();
-        assertThat(tally(meeting)).isEqualTo(Map.of("AGREE", 0, "DISAGREE", 0, "ABSTAIN", 0));
-        assertThat(call(get(url), clerk, null).toString()).as("the codes are shown once, when printed")
-                .doesNotContain(codes.get(0)).doesNotContain(OneTimeCodes.normalise(codes.get(0)));
+        assertThat(tally(meeting)).isEmpty();
+        String page = call(get(url), clerk, null).toString();
+        assertThat(page).as("the codes and the key are shown once, when printed")
+                .doesNotContain(codes.get(0)).doesNotContain(OneTimeCodes.normalise(codes.get(0)))
+                .doesNotContain(closingKey).doesNotContain(closingKey.replace("-", ""));
 
+        // every vote changes exactly one code's spent flag and adds one sealed vote of the ballot's one length,
+        // whatever its choice: nothing else in the whole database moves, so no copy taken between two votes
+        // says how the second voted
         Long lastAudit = jdbc.sql("select max(id) from audit_entry").query(Long.class).single();
         LocalDateTime firstVote = LocalDateTime.now();
-        Map<String, Long> rowsBefore = rowCounts();
         String[] firstBatch = {"AGREE", "AGREE", "DISAGREE", "AGREE", "ABSTAIN", "DISAGREE", "AGREE"};
+        List<String> receipts = new ArrayList<>();
+        Set<Integer> sealedLengths = new TreeSet<>();
         for (int i = 0; i < firstBatch.length; i++) {
-            ballotBox.vote(slug, codes.get(i), List.of(firstBatch[i]));
+            Map<String, List<String>> before = everything();
+            receipts.add(ballotBox.vote(slug, codes.get(i), List.of(firstBatch[i])));
+            Map<String, List<String>> changed = diff(before, everything());
+            assertThat(changed.keySet()).as("tables a vote wrote").containsExactlyInAnyOrder("ballot_code", "ballot_vote");
+            assertThat(changed.get("ballot_code")).as("vote %d", i).hasSize(2)
+                    .anyMatch(r -> r.matches("- " + meeting + " \\| [0-9a-f]{64} \\| (?i)(false|f)"))
+                    .anyMatch(r -> r.matches("\\+ " + meeting + " \\| [0-9a-f]{64} \\| (?i)(true|t)"));
+            assertThat(changed.get("ballot_vote")).hasSize(1).allMatch(r -> r.startsWith("+ " + meeting + " | "));
+            sealedLengths.add(changed.get("ballot_vote").get(0).length());
         }
-        assertThat(rowCounts()).as("seven votes add a row to no table").isEqualTo(rowsBefore);
+        assertThat(sealedLengths).as("lengths of the stored rows of 同意, 不同意 and 弃权 alike").hasSize(1);
 
         // the clerk works on another village while the ballot runs: that is audited, the votes are not
         call(post("/api/grading/cases/" + c + "/" + other + "/public-review"), clerk, map("heldOn", today.minusDays(1),
@@ -232,14 +263,14 @@ class BallotSecrecyIT {
 
         String[] secondBatch = {"AGREE", "DISAGREE", "AGREE"};
         for (int i = 0; i < secondBatch.length; i++) {
-            ballotBox.vote(slug, codes.get(firstBatch.length + i), List.of(secondBatch[i]));
+            receipts.add(ballotBox.vote(slug, codes.get(firstBatch.length + i), List.of(secondBatch[i])));
         }
         LocalDateTime lastVote = LocalDateTime.now();
-        assertThat(tally(meeting)).isEqualTo(Map.of("AGREE", 6, "DISAGREE", 3, "ABSTAIN", 1));
+        assertThat(receipts).hasSize(10).doesNotHaveDuplicates().allMatch(r -> r.matches("[0-9A-Z]{4}-[0-9A-Z]{4}"));
         assertThat(spent(meeting)).isEqualTo(10);
-        // PostgreSQL stamps each row with the transaction that last wrote it: every vote rewrites all three
-        // counters, so the stamps cannot say which choice the last code made
-        assertThat(writers("grading_ballot_tally", meeting)).as("transactions stamped on the counters").hasSizeLessThanOrEqualTo(1);
+        assertThat(sealedVotes(meeting)).hasSize(10).doesNotHaveDuplicates();
+        assertThat(tally(meeting)).as("nothing is counted while the ballot is open").isEmpty();
+        assertThat(call(get(url), clerk, null).get("ballotTurnout").asInt()).isEqualTo(10);
 
         List<String> auditedMeanwhile = jdbc.sql("select actor || ' ' || entity_type || ' ' || organization_id || ' ' || action"
                         + " from audit_entry where id > :last or (at >= :from and at <= :to) order by id")
@@ -250,56 +281,61 @@ class BallotSecrecyIT {
                 .param("id", String.valueOf(caseId)).param("last", lastAudit).query(Long.class).single()).isZero();
 
         // a code votes once; a refused vote changes nothing at all
-        String before = box(meeting);
+        Map<String, List<String>> before = everything();
         assertRefused(() -> ballotBox.vote(slug, codes.get(0), List.of("DISAGREE")), "ballot.code");
         assertRefused(() -> ballotBox.vote(slug, codes.get(3).toLowerCase(), List.of("AGREE")), "ballot.code");
         assertRefused(() -> ballotBox.vote(slug, "", List.of("AGREE")), "ballot.code");
-        assertThat(box(meeting)).isEqualTo(before);
+        assertThat(diff(before, everything())).isEmpty();
 
-        JsonNode closed = call(post(url + "/ballot/phone/close"), clerk, map("attendance", 13));
+        // without the key, or with another ballot's, nothing is counted and the ballot stays open
+        refusedWith(post(url + "/ballot/phone/close"), clerk, map("attendance", 13), "请输入开启测评时打印的计票密钥");
+        refusedWith(post(url + "/ballot/phone/close"), clerk, map("attendance", 13,
+                "closingKey", cn.tierup.shared.crypto.SealedBox.generate().closingKey()), "计票密钥不正确");
+        assertThat(diff(before, everything())).isEmpty();
+
+        JsonNode closed = call(post(url + "/ballot/phone/close"), clerk, map("attendance", 13, "closingKey", closingKey));
         JsonNode m = closed.get("deliberation");
         assertThat(List.of(m.get("ballotsIssued").asInt(), m.get("ballotsReturned").asInt(), m.get("agree").asInt(),
-                m.get("disagree").asInt(), m.get("abstain").asInt(), m.get("attendance").asInt())).containsExactly(12, 10, 6, 3, 1, 13);
+                m.get("disagree").asInt(), m.get("abstain").asInt(), m.get("invalid").asInt(), m.get("attendance").asInt()))
+                .containsExactly(12, 10, 6, 3, 1, 0, 13);
         assertThat(m.get("passed").asBoolean()).as("6 of 10 valid votes agree").isTrue();
         assertThat(closed.get("step").asText()).isEqualTo("DECISION");
 
-        // after the close the box is shut, for unspent and spent codes alike
-        String shut = box(meeting);
+        // the count leaves the totals and the receipts, sorted; the codes and the sealed votes are gone
+        assertThat(tally(meeting)).isEqualTo(Map.of("AGREE", 6, "DISAGREE", 3, "ABSTAIN", 1));
+        assertThat(jdbc.sql("select count(*) from ballot_code where poll_id = :m").param("m", meeting)
+                .query(Long.class).single()).isZero();
+        assertThat(sealedVotes(meeting)).isEmpty();
+        assertThat(ballotBox.receipts(slug)).containsExactlyElementsOf(receipts.stream().sorted().toList());
+
+        // after the count the box is shut, for unspent and spent codes alike
+        Map<String, List<String>> shut = everything();
         assertRefused(() -> ballotBox.vote(slug, codes.get(11), List.of("DISAGREE")), "ballot.closed");
         assertRefused(() -> ballotBox.vote(slug, codes.get(0), List.of("AGREE")), "ballot.closed");
-        assertThat(box(meeting)).isEqualTo(shut);
+        assertThat(diff(shut, everything())).isEmpty();
 
-        // the votes counted are the codes spent, as the meeting's record says; the codes themselves are
-        // gone once the result is recorded, and the counters were rewritten by the close
-        int counted = tally(meeting).values().stream().mapToInt(Integer::intValue).sum();
-        assertThat(counted).isEqualTo(m.get("ballotsReturned").asInt()).isEqualTo(10);
-        assertThat(jdbc.sql("select count(*) from grading_ballot_tally where meeting_id = :m").param("m", meeting)
-                .query(Long.class).single()).isEqualTo(3);
-        assertThat(jdbc.sql("select count(*) from grading_ballot_code where meeting_id = :m").param("m", meeting)
-                .query(Long.class).single()).isZero();
-        assertThat(writers("grading_ballot_tally", meeting)).hasSizeLessThanOrEqualTo(1);
-
-        // the only ballot tables are the codes and the counters, with no other column and nothing of time
+        // the ballot tables hold nothing of time
         List<String> ballotTables = tables().stream().filter(t -> t.contains("vote") || t.contains("ballot")).toList();
-        assertThat(ballotTables).containsExactlyInAnyOrder("grading_ballot_code", "grading_ballot_tally");
-        Map<String, String> codeColumns = columns("grading_ballot_code");
-        Map<String, String> tallyColumns = columns("grading_ballot_tally");
-        assertThat(codeColumns.keySet()).containsExactlyInAnyOrder("meeting_id", "code_hash", "spent");
-        assertThat(tallyColumns.keySet()).containsExactlyInAnyOrder("meeting_id", "choice", "n");
-        List<String> types = new ArrayList<>(codeColumns.values());
-        types.addAll(tallyColumns.values());
+        assertThat(ballotTables).containsExactlyInAnyOrder("ballot_code", "ballot_tally", "ballot_vote", "ballot_receipt");
+        List<String> types = new ArrayList<>();
+        for (String t : ballotTables) {
+            types.addAll(columns(t).values());
+        }
+        assertThat(columns("ballot_vote").keySet()).containsExactlyInAnyOrder("poll_id", "sealed");
         for (String type : types) {
             assertThat(type).doesNotContain("time").doesNotContain("date").doesNotContain("interval");
         }
 
-        // no printed code, typed code or hash is kept anywhere but in the hash column: not in the audit
-        // trail, not in the meeting, not in any text column of any table
+        // no printed code, typed code, code hash or closing key is kept anywhere but in the hash column:
+        // not in the audit trail, not in the meeting, not in any text column of any table
         List<String> secrets = new ArrayList<>();
         for (String code : codes) {
             secrets.add(code);
             secrets.add(OneTimeCodes.normalise(code));
         }
         secrets.addAll(hashes);
+        secrets.add(closingKey);
+        secrets.add(closingKey.replace("-", ""));
         String audit = String.join("\n", jdbc.sql("select coalesce(summary, '') || ' ' || coalesce(before_state, '') || ' '"
                 + " || coalesce(after_state, '') from audit_entry").query(String.class).list());
         assertThat(audit).isNotEmpty();
@@ -310,7 +346,7 @@ class BallotSecrecyIT {
         for (String t : tables()) {
             for (Map.Entry<String, String> col : columns(t).entrySet()) {
                 boolean text = col.getValue().contains("char") || col.getValue().equals("text") || col.getValue().contains("clob");
-                if (!text || (t.equals("grading_ballot_code") && col.getKey().equals("code_hash"))) {
+                if (!text || (t.equals("ballot_code") && col.getKey().equals("code_hash"))) {
                     continue;
                 }
                 StringBuilder where = new StringBuilder();
@@ -325,6 +361,13 @@ class BallotSecrecyIT {
                 }
             }
         }
-        assertThat(found).as("columns holding a code or its hash").isEmpty();
+        assertThat(found).as("columns holding a code, its hash or the closing key").isEmpty();
+    }
+
+    void refusedWith(MockHttpServletRequestBuilder request, String as, Object body, String message) throws Exception {
+        request.with(users.as(as)).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains(message);
     }
 }

@@ -325,7 +325,7 @@ class GradingApiIT {
                 ballotBox.vote(slug, codes.get(i), List.of(i < 8 ? "AGREE" : i < 10 ? "DISAGREE" : "ABSTAIN"));
             }
             assertThat(view(c, s.id(), clerk).get("ballotTurnout").asInt()).isEqualTo(11);
-            at5 = ok(send(post(url + "/ballot/phone/close"), clerk, map("attendance", 11)));
+            at5 = ok(send(post(url + "/ballot/phone/close"), clerk, map("attendance", 11, "closingKey", b.get("closingKey").asText())));
             JsonNode m = at5.get("deliberation");
             assertThat(m.get("mode").asText()).isEqualTo("PHONE");
             assertThat(List.of(m.get("ballotsIssued").asInt(), m.get("ballotsReturned").asInt(), m.get("agree").asInt(),
@@ -646,6 +646,21 @@ class GradingApiIT {
                 "测评码数量应在 1 到应到人数 9 之间");
         assertThat(state(c, v)).isEqualTo(atFour);
 
+        // a ballot whose closing key is lost is abandoned uncounted, with a reason; step 4 can then be held again
+        JsonNode lost = ok(send(post(url + "/ballot/phone"), village, map("heldOn", today, "place", "村委会", "expected", 9)));
+        String lostSlug = lost.get("meeting").get("slug").asText();
+        List<String> lostCodes = new ArrayList<>();
+        lost.get("codes").forEach(x -> lostCodes.add(x.asText()));
+        ballotBox.vote(lostSlug, lostCodes.get(0), List.of("AGREE"));
+        refused(send(post(url + "/ballot/phone/abandon"), village, map("reason", " ")), 422, "请写明作废本次手机测评的原因");
+        JsonNode abandoned = ok(send(post(url + "/ballot/phone/abandon"), village, map("reason", "计票密钥遗失")));
+        assertThat(abandoned.get("step").asText()).isEqualTo("DELIBERATION");
+        assertThat(absent(abandoned, "openBallot")).isTrue();
+        assertRefused(() -> ballotBox.vote(lostSlug, lostCodes.get(1), List.of("AGREE")), "ballot.closed");
+        assertThat(jdbc.sql("select count(*) from ballot_vote v join poll p on p.id = v.poll_id where p.slug = :s")
+                .param("s", lostSlug).query(Integer.class).single()).as("its sealed votes are deleted").isZero();
+        assertThat(tally(lostSlug)).as("nothing counted").isEmpty();
+
         JsonNode opened = ok(send(post(url + "/ballot/phone"), village, map("heldOn", today, "place", "村委会", "expected", 9)));
         List<String> codes = new ArrayList<>();
         opened.get("codes").forEach(x -> codes.add(x.asText()));
@@ -665,9 +680,16 @@ class GradingApiIT {
         assertRefused(() -> ballotBox.vote("nosuchballot", codes.get(2), List.of("AGREE")), "ballot.unknown");
         assertThat(state(c, v) + tally(slug)).isEqualTo(afterTwo);
 
-        refused(send(post(url + "/ballot/phone/close"), village, map("attendance", 1)), 422, "已有 2 人投票，多于填写的实到人数 1 人");
+        String key = opened.get("closingKey").asText();
+        refused(send(post(url + "/ballot/phone/close"), village, map("attendance", 1, "closingKey", key)), 422,
+                "已有 2 人投票，多于填写的实到人数 1 人");
+        refused(send(post(url + "/ballot/phone/close"), village, map("attendance", 8)), 422, "请输入开启测评时打印的计票密钥");
+        String otherKey = cn.tierup.shared.crypto.SealedBox.generate().closingKey();
+        refused(send(post(url + "/ballot/phone/close"), village, map("attendance", 8, "closingKey", otherKey)), 422,
+                "计票密钥不正确");
         assertThat(state(c, v) + tally(slug)).isEqualTo(afterTwo);
-        JsonNode at5 = ok(send(post(url + "/ballot/phone/close"), village, map("attendance", 8)));
+        JsonNode at5 = ok(send(post(url + "/ballot/phone/close"), village, map("attendance", 8,
+                "closingKey", key.toLowerCase().replace("-", ""))));
         assertThat(at5.get("step").asText()).isEqualTo("DECISION");
         assertThat(at5.get("deliberation").get("agree").asInt()).isEqualTo(2);
         assertThat(at5.get("deliberation").get("ballotsReturned").asInt()).isEqualTo(2);
@@ -685,8 +707,8 @@ class GradingApiIT {
     }
 
     String tally(String slug) {
-        return String.join(",", jdbc.sql("select t.choice, t.n from grading_ballot_tally t join grading_meeting m on m.id = t.meeting_id"
-                        + " where m.slug = :s order by t.choice")
+        return String.join(",", jdbc.sql("select t.choice, t.n from ballot_tally t join poll p on p.id = t.poll_id"
+                        + " where p.slug = :s order by t.choice")
                 .param("s", slug).query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2)).list());
     }
 

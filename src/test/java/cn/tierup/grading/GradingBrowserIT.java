@@ -98,8 +98,8 @@ class GradingBrowserIT {
         branchRecordsTheMemberReview();
         int total = branchFillsTheScoreSheetAndProposes(casePath);
         List<String> codes = branchOpensAPhoneBallot();
-        String slug = votersVoteOnTheirPhones(codes, villageName);
-        branchClosesTheBallotWhichFails(casePath, slug, campaign, village);
+        List<String> receipts = votersVoteOnTheirPhones(codes, villageName);
+        branchClosesTheBallotWhichFails(casePath, codes.get(4), codes.get(5), receipts, campaign, village);
         branchProposesAgainAndEntersAPassingPaperTally(total);
         townDecidesWithAReason(campaign, village, villageName, casePath);
         townReadsOverviewRegisterAndTables(campaign, village, villageName, town);
@@ -271,6 +271,10 @@ class GradingBrowserIT {
         }
 
         browser.open(casePath);
+        // the lowest band is "below the next one", never "0 分及以上"
+        String bands = browser.text(By.xpath("//div[contains(@class,'panel')][h2[normalize-space()='等次分数线']]"));
+        assertThat(bands).containsPattern("：\\d+ 分及以上（").containsPattern("：\\d+ 分及以上、低于 \\d+ 分（")
+                .containsPattern("：低于 \\d+ 分（").doesNotContain("：0 分及以上");
         browser.type(By.id("statement"), STATEMENT_1);
         click(By.id("self-submit"));
         acceptConfirm("确定提出吗");
@@ -302,14 +306,23 @@ class GradingBrowserIT {
         }
         String link = browser.text(By.cssSelector(".code-slip .code-link"));
         assertThat(link).matches("http://localhost:" + port + "/q/v/[a-z0-9]+");
+        // the closing key for the host, on a slip of its own, shown this once
+        String key = browser.text(By.cssSelector("#closing-key .code"));
+        assertThat(key).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
+        assertThat(browser.text(By.id("closing-key"))).contains("计票密钥", "不保存这个计票密钥");
         browser.shot("grading-09-branch-ballot-codes");
         List<String> out = new ArrayList<>(codes);
         out.add(link.substring(link.lastIndexOf('/') + 1));
+        out.add(key);
         return out;
     }
 
-    /** 4b. Voters at 390 px with no account: 同意; the same code again refused; no choice refused; 不同意; 弃权. */
-    String votersVoteOnTheirPhones(List<String> codesAndSlug, String villageName) {
+    /**
+     * 4b. Voters at 390 px with no account: 同意; the same code again refused; no choice refused; 不同意; 弃权.
+     * Each vote is answered with a receipt; nothing is counted before the close. Answers the receipts.
+     */
+    List<String> votersVoteOnTheirPhones(List<String> codesAndSlug, String villageName) {
+        List<String> receipts = new ArrayList<>();
         String slug = codesAndSlug.get(4);
         List<String> codes = codesAndSlug.subList(0, 4);
         voter.open("/q/v/" + slug);
@@ -322,7 +335,8 @@ class GradingBrowserIT {
         assertThat(voter.all(By.cssSelector("label.choice")).stream().map(WebElement::getText).toList())
                 .containsExactly("同意", "不同意", "弃权");
         vote(codes.get(0), "AGREE");
-        assertThat(voter.text(By.cssSelector(".done.ok"))).contains("投票成功");
+        assertThat(voter.text(By.cssSelector(".done.ok"))).contains("投票成功", "计票密钥");
+        receipts.add(receipt());
         voter.shot("grading-10-phone-ballot-thanks");
 
         // The same code a second time: refused, the form again with the code as typed.
@@ -345,29 +359,52 @@ class GradingBrowserIT {
         chooseVote("DISAGREE");
         voter.clickAndWaitForNewPage(voter.find(By.cssSelector("button.submit")));
         assertThat(voter.text(By.cssSelector(".done.ok"))).contains("投票成功");
+        receipts.add(receipt());
 
         // Typed as people type: lower case, no dash.
         voter.open("/q/v/" + slug);
         vote(codes.get(2).toLowerCase().replace("-", ""), "ABSTAIN");
         assertThat(voter.text(By.cssSelector(".done.ok"))).contains("投票成功");
-        assertThat(tally(slug)).containsExactly(1, 1, 1);
-        return slug;
+        receipts.add(receipt());
+        assertThat(receipts).doesNotHaveDuplicates();
+        assertThat(tally(slug)).as("nothing is counted while the ballot is open").isEmpty();
+        assertThat(jdbc.sql("select count(*) from ballot_vote v join poll p on p.id = v.poll_id where p.slug = :s")
+                .param("s", slug).query(Integer.class).single()).isEqualTo(3);
+        return receipts;
+    }
+
+    /** The receipt on the thanks page, "XXXX-XXXX". */
+    String receipt() {
+        String text = voter.text(By.id("receipt"));
+        assertThat(text).matches("您的投票回执：[0-9A-Z]{4}-[0-9A-Z]{4}");
+        return text.substring(text.indexOf('：') + 1);
     }
 
     /** 4c. cun: 3 have voted; closing with 2 present is refused; with 4 present the ballot fails (1 of 3 agree). */
-    void branchClosesTheBallotWhichFails(String casePath, String slug, long campaign, long village) {
+    void branchClosesTheBallotWhichFails(String casePath, String slug, String key, List<String> receipts, long campaign,
+                                         long village) {
         browser.open(casePath);
         assertThat(browser.text(By.cssSelector("#ballot-open .panel-title"))).contains("手机无记名测评进行中");
         assertThat(browser.text(By.id("turnout"))).isEqualTo("3");
         assertThat(browser.text(By.id("ballot-open"))).contains("已印制测评码 4 个", "/q/v/" + slug);
         browser.type(By.id("close-attendance"), "2");
+        browser.type(By.id("close-key"), key);
         click(By.id("close-submit"));
         acceptConfirm("确定结束测评吗");
         assertThat(browser.text(By.cssSelector(".alert-danger"))).isEqualTo("已有 3 人投票，多于填写的实到人数 2 人，请核对实到人数。");
         assertThat(value("close-attendance")).isEqualTo("2");
         browser.shot("grading-14-branch-close-refused");
 
+        // a key typed wrong (one symbol changed) is refused and counts nothing
         browser.type(By.id("close-attendance"), "4");
+        browser.type(By.id("close-key"), (key.charAt(0) == 'A' ? "B" : "A") + key.substring(1));
+        click(By.id("close-submit"));
+        acceptConfirm("确定结束测评吗");
+        assertThat(browser.text(By.cssSelector(".alert-danger"))).startsWith("计票密钥不正确");
+        assertThat(tally(slug)).isEmpty();
+
+        // typed as people type: lower case, spaces for dashes
+        browser.type(By.id("close-key"), key.toLowerCase().replace('-', ' '));
         click(By.id("close-submit"));
         acceptConfirm("确定结束测评吗");
         assertThat(browser.text(By.cssSelector(".alert-success")))
@@ -384,10 +421,13 @@ class GradingBrowserIT {
                 .param("c", campaign).param("o", village).query(Integer.class).single()).isEqualTo(2);
         browser.shot("grading-15-branch-ballot-failed-round2");
 
-        // The link now says the ballot is over; the unused code cannot vote.
+        // The link now says the ballot is over and lists the receipts counted; the unused code cannot vote.
         voter.open("/q/v/" + slug);
-        assertThat(voter.text(By.cssSelector(".done"))).contains("本次测评已经结束，不再接受投票。");
+        assertThat(voter.text(By.cssSelector("main .intro"))).contains("本次测评已经结束，不再接受投票。");
+        assertThat(voter.all(By.cssSelector("#receipts li")).stream().map(WebElement::getText).toList())
+                .containsExactlyElementsOf(receipts.stream().sorted().toList());
         assertThat(voter.all(By.name("code"))).isEmpty();
+        assertFitsThePhone();
         voter.shot("grading-16-phone-ballot-closed");
     }
 
@@ -465,7 +505,8 @@ class GradingBrowserIT {
         assertThat(browser.text(By.id("case-step"))).isEqualTo("已定级：一般");
         assertThat(browser.all(By.cssSelector(".stepper li.done"))).hasSize(5);
         String decision = browser.text(By.id("decision-row"));
-        assertThat(decision).contains("上级评定", "一般", LICHUN, "zhen", "评定理由：" + DECISION_REASON);
+        // who decided, by name — never a login name
+        assertThat(decision).contains("上级评定", "一般", LICHUN, "李镇书", "评定理由：" + DECISION_REASON).doesNotContain("zhen");
         assertThat(browser.all(By.id("decision-form"))).isEmpty();
         assertThat(jdbc.sql("select decided_grade from grading_case where campaign_id = :c and organization_id = :o")
                 .param("c", campaign).param("o", village).query(String.class).single()).isEqualTo("一般");
@@ -520,7 +561,7 @@ class GradingBrowserIT {
         assertThat(line.get(4)).isEqualTo("先进");
         assertThat(line.get(5)).isEqualTo("一般 一般类");
         assertThat(line.get(6)).isEqualTo(LICHUN);
-        assertThat(line.get(7)).startsWith("李镇书（zhen） " + today);
+        assertThat(line.get(7)).startsWith("李镇书 " + today);
         assertThat(line.get(8)).isEqualTo(DECISION_REASON);
         browser.shot("grading-24-town-register");
 
@@ -551,7 +592,7 @@ class GradingBrowserIT {
             assertThat(f.formatCellValue(found.getCell(5))).isEqualTo("一般");
             assertThat(f.formatCellValue(found.getCell(6))).isEqualTo("一般类");
             assertThat(f.formatCellValue(found.getCell(7))).isEqualTo(LICHUN);
-            assertThat(f.formatCellValue(found.getCell(8))).isEqualTo("李镇书（zhen）");
+            assertThat(f.formatCellValue(found.getCell(8))).isEqualTo("李镇书");
             assertThat(f.formatCellValue(found.getCell(10))).isEqualTo(DECISION_REASON);
         }
 
@@ -628,9 +669,9 @@ class GradingBrowserIT {
         assertThat(radio.isSelected()).isTrue();
     }
 
-    /** The ballot box's three counters, straight from the table: 同意, 不同意, 弃权. */
+    /** The ballot's three totals, straight from the table: 同意, 不同意, 弃权; none until the count. */
     List<Integer> tally(String slug) {
-        return jdbc.sql("select t.n from grading_ballot_tally t join grading_meeting m on m.id = t.meeting_id where m.slug = :s"
+        return jdbc.sql("select t.n from ballot_tally t join poll p on p.id = t.poll_id where p.slug = :s"
                         + " order by case t.choice when 'AGREE' then 1 when 'DISAGREE' then 2 else 3 end")
                 .param("s", slug).query(Integer.class).list();
     }

@@ -169,12 +169,14 @@ class GradingCaseTest {
                 .hasMessage("ballot.codes");
         k.openPhoneBallot(NOW.toLocalDate(), "会场", 10, 10, "t", "c", NOW);
         assertThatThrownBy(() -> k.recordPaperBallot(tally(36, 36, 30, 4, 2, 0), 50, "c", NOW)).hasMessage("ballot.phoneOpen");
-        assertThatThrownBy(() -> k.closePhoneBallot(5, 6, 4, 1, 1, 50, "c", NOW)).hasMessage("ballot.spent.exceed");
-        k.closePhoneBallot(8, 6, 4, 1, 1, 50, "c", NOW);
+        assertThatThrownBy(() -> k.closePhoneBallot(5, 7, 4, 1, 1, 1, 50, "c", NOW)).hasMessage("ballot.spent.exceed");
+        // a sealed vote the count could not open is an invalid vote, as a spoilt paper ballot is
+        k.closePhoneBallot(8, 7, 4, 1, 1, 1, 50, "c", NOW);
         assertThat(k.getStep()).isEqualTo(Step.DECISION);
         GradingMeeting m = k.meeting(Step.DELIBERATION).orElseThrow();
         assertThat(m.getBallotsIssued()).isEqualTo(10);
-        assertThat(m.getBallotsReturned()).isEqualTo(6);
+        assertThat(m.getBallotsReturned()).isEqualTo(7);
+        assertThat(m.getInvalid()).isEqualTo(1);
         assertThat(m.getPassed()).isTrue();
     }
 }

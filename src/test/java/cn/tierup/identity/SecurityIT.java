@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The doors of the application over real HTTP: form login, lock-out, CSRF, headers, Actuator, the API's 401. */
+/** The doors of the application over real HTTP: form login, held-back logins, CSRF, headers, Actuator, the API's 401. */
 @IntegrationTest
 class SecurityIT {
 
@@ -61,16 +61,17 @@ class SecurityIT {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOneUntilAnAdministratorUnlocksIt() {
+    void fiveWrongPasswordsHoldBackTheirAddressEvenAgainstTheRightOneUntilAnAdministratorLiftsIt() {
         long id = newAccount("sec-lock", "安全测试锁定员", "BRANCH", "Right2026pass");
         WebClient web = new WebClient();
         for (int i = 1; i <= 5; i++) {
             assertThat(redirectPath(web.login(base(), "sec-lock", "Wrong2026pass" + i))).as("wrong password " + i)
                     .isEqualTo("/login?error=bad");
         }
-        assertThat(redirectPath(web.login(base(), "sec-lock", "Right2026pass"))).isEqualTo("/login?error=locked");
-        HttpResponse<String> page = web.get(base() + "/login?error=locked");
-        assertThat(page.body()).contains("账户已被锁定");
+        String held = redirectPath(web.login(base(), "sec-lock", "Right2026pass"));
+        assertThat(held).startsWith("/login?error=throttled&wait=");
+        HttpResponse<String> page = web.get(base() + held);
+        assertThat(page.body()).contains("登录尝试过于频繁", "请管理员解除限制");
         assertThat(redirectPath(web.get(base() + "/"))).as("not logged in").isEqualTo("/login");
 
         HttpResponse<String> unlock = new WebClient().postJsonBasic(base() + "/api/accounts/" + id + "/unlock", "",

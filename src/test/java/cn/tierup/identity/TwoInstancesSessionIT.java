@@ -1,6 +1,5 @@
 package cn.tierup.identity;
 
-import cn.tierup.TierupApplication;
 import cn.tierup.setup.DemoDataLoader;
 import cn.tierup.testsupport.TestDatabases;
 import cn.tierup.testsupport.WebClient;
@@ -9,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,19 +56,11 @@ class TwoInstancesSessionIT {
         }
     }
 
-    /** An instance of the application on the given database, as a second server would be started. */
     private static ConfigurableApplicationContext start(TestDatabases.Database db) {
-        return new SpringApplicationBuilder(TierupApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--tierup.crypto.key=" + TestDatabases.TEST_CRYPTO_KEY,
-                // the test initializer would otherwise give each instance a database of its own
-                "--" + TestDatabases.KEEP + "=true");
+        return TestDatabases.startInstance(db);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        return TestDatabases.port(context);
     }
 }

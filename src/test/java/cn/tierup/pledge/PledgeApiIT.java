@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * <p>The context and database are shared with every other test class: this class works in the city's campaign of
  * a past year of this class's own ({@link CampaignFixture}), in 桂花镇 (nobody else's town) and in accounts of its own.
  * The tests are one story and run in order; public submissions come from documentation addresses (203.0.113.x)
- * nobody else uses, so the in-memory burst limit counts only this class's.
+ * nobody else uses, so the per-address limit counts only this class's.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,6 +81,7 @@ class PledgeApiIT {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     @Autowired MockMvc mvc;
+    @Autowired cn.tierup.shared.crypto.BrowserTokens tokens;
     @Autowired CampaignFixture campaignFixture;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
@@ -116,6 +117,7 @@ class PledgeApiIT {
         long items;
         long fulfilled;
         long notFulfilled;
+        long inProgress;
         long satisfied;
         long fairly;
         long dissatisfied;
@@ -261,6 +263,15 @@ class PledgeApiIT {
         MockHttpServletResponse res = mvc.perform(r).andReturn().getResponse();
         assertThat(res.getStatus()).isEqualTo(200);
         return res.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** A browser that opens a public page: the rating token the server gives it with the page (its cookie's value). */
+    String browser(String pageSlug) throws Exception {
+        MockHttpServletResponse res = mvc.perform(get("/q/p/" + pageSlug)).andReturn().getResponse();
+        assertThat(res.getStatus()).isEqualTo(200);
+        Cookie c = res.getCookie("tp_" + pageSlug);
+        assertThat(c).as("the page gives a rating token").isNotNull();
+        return c.getValue();
     }
 
     String suggest(String pageSlug, String text, String address) throws Exception {
@@ -590,6 +601,7 @@ class PledgeApiIT {
         JsonNode after = fulfil(ownPledge, 3, "IN_PROGRESS", null, null, BRANCH);
         count(v1).fulfilled += 1;
         count(v1).notFulfilled += 1;
+        count(v1).inProgress += 1;
         JsonNode own = after.get("organisationPledge");
         assertThat(item(own, 1).get("status").asText()).isEqualTo("FULFILLED");
         assertThat(item(own, 1).get("doneOn").asText()).isEqualTo(today.toString());
@@ -602,28 +614,84 @@ class PledgeApiIT {
         count(v1).fulfilled += 1;
         assertThat(publicPage(null)).contains("已安装路灯 12 盏，群众验收满意").contains("已兑现").contains("未兑现");
 
+        // the rating opens once the pledges are public; before that nothing can be rated
+        assertThat(rate("SATISFIED", browser(slug), "203.0.113.41")).contains("群众满意度测评尚未开启或已经结束");
+        assertThat(publicPage(null)).contains("群众满意度测评尚未开始").doesNotContain("提交测评");
+        JsonNode openedRating = ok(send(post(board(v1) + "/ratings/open"), BRANCH, null));
+        String key = openedRating.get("closingKey").asText();
+        assertThat(key).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
+        assertThat(openedRating.get("board").get("ratingState").asText()).isEqualTo("OPEN");
+        refused(send(post(board(v1) + "/ratings/open"), BRANCH, null), 422, "群众满意度测评正在进行中");
+        refused(send(post(board(v1) + "/ratings/open"), "zhen", null), 403, "没有权限");
+
         // one rating per browser (its cookie); a new browser is another respondent
         long before = auditTotal();
-        assertThat(rate("SATISFIED", "browser-a", "203.0.113.41")).contains("测评成功");
-        assertThat(rate("DISSATISFIED", "browser-a", "203.0.113.41")).contains("您已经测评过了");
-        assertThat(rate("FAIRLY_SATISFIED", "browser-b", "203.0.113.41")).contains("测评成功");
-        assertThat(rate("DISSATISFIED", "browser-c", "203.0.113.42")).contains("测评成功");
-        assertThat(rate("GREAT", "browser-d", "203.0.113.42")).contains("请选择“满意”“基本满意”或“不满意”");
+        String a = browser(slug);
+        String b = browser(slug);
+        String c = browser(slug);
+        assertThat(List.of(a, b, c)).doesNotHaveDuplicates();
+        List<String> receipts = new java.util.ArrayList<>();
+        for (String[] r : List.of(new String[] {"SATISFIED", a, "203.0.113.41"}, new String[] {"FAIRLY_SATISFIED", b, "203.0.113.41"},
+                new String[] {"DISSATISFIED", c, "203.0.113.42"})) {
+            String html = rate(r[0], r[1], r[2]);
+            assertThat(html).contains("测评成功");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("您的测评回执：([0-9A-Z]{4}-[0-9A-Z]{4})").matcher(html);
+            assertThat(m.find()).as("a receipt on the thanks").isTrue();
+            receipts.add(m.group(1));
+            if (r[1].equals(a)) {
+                assertThat(rate("DISSATISFIED", a, "203.0.113.41")).contains("您已经测评过了");
+            }
+        }
+        assertThat(rate("GREAT", browser(slug), "203.0.113.42")).contains("请选择“满意”“基本满意”或“不满意”");
         assertThat(rate("SATISFIED", null, "203.0.113.42")).contains("请允许浏览器保存 Cookie");
+        // a token the server never issued, one altered, one issued for another page: refused (403), nothing counted
+        String tallyBefore = tally(v1);
+        String altered = a.substring(0, 3) + (a.charAt(3) == 'A' ? 'B' : 'A') + a.substring(4);
+        String otherPage = tokens.issue("pledge:" + slug.substring(1) + "x");
+        for (String forged : List.of("browser-z", altered, otherPage)) {
+            MockHttpServletResponse res = mvc.perform(post("/q/p/" + slug + "/rate").param("choice", "DISSATISFIED")
+                    .cookie(new Cookie("tp_" + slug, forged)).with(x -> {
+                        x.setRemoteAddr("203.0.113.42");
+                        return x;
+                    })).andReturn().getResponse();
+            assertThat(res.getStatus()).as(forged).isEqualTo(403);
+            assertThat(res.getContentAsString(StandardCharsets.UTF_8)).contains("测评页面已过期或不是从承诺页面链接打开的");
+            assertThat(res.getCookie("tp_" + slug)).as("a fresh token with the page").isNotNull();
+        }
+        assertThat(tally(v1)).isEqualTo(tallyBefore);
+        // sealed until the count: no counter has moved, only how many rated is known
+        assertThat(tally(v1)).isEqualTo("DISSATISFIED=0,FAIRLY_SATISFIED=0,SATISFIED=0");
+        assertThat(auditTotal()).as("ratings are not audited as anyone's change").isEqualTo(before);
+        assertThat(publicPage(a)).contains("您已经参与过测评").contains("已有 3 人次参与").doesNotContain("满意率 66.7%");
+        assertThat(publicPage(browser(slug))).doesNotContain("您已经参与过测评").contains("提交测评");
+        assertThat(view(v1, BRANCH).get("ratingsCast").asInt()).isEqualTo(3);
+        assertThat(view(v1, BRANCH).get("ratings").get("count").asInt()).isZero();
+
+        // counted with the printed key only: a wrong key counts nothing
+        refused(send(post(board(v1) + "/ratings/count"), BRANCH, map("closingKey", "")), 422, "请输入开启测评时打印的计票密钥");
+        refused(send(post(board(v1) + "/ratings/count"), BRANCH,
+                map("closingKey", cn.tierup.shared.crypto.SealedBox.generate().closingKey())), 422, "计票密钥不正确");
+        assertThat(tally(v1)).isEqualTo("DISSATISFIED=0,FAIRLY_SATISFIED=0,SATISFIED=0");
+        JsonNode counted = ok(send(post(board(v1) + "/ratings/count"), BRANCH, map("closingKey", key)));
+        assertThat(counted.get("ratingState").asText()).isEqualTo("COUNTED");
         count(v1).satisfied += 1;
         count(v1).fairly += 1;
         count(v1).dissatisfied += 1;
         assertThat(tally(v1)).isEqualTo("DISSATISFIED=1,FAIRLY_SATISFIED=1,SATISFIED=1");
-        assertThat(auditTotal()).as("ratings are not audited as anyone's change").isEqualTo(before);
-        assertThat(publicPage("browser-a")).contains("您已经参与过测评").contains("已有 3 人次参与测评，满意率 66.7%");
-        assertThat(publicPage("browser-e")).doesNotContain("您已经参与过测评").contains("提交测评");
+        String afterCount = publicPage(browser(slug));
+        assertThat(afterCount).contains("已计票 3 人次，满意率 66.7%").contains("本年度群众满意度测评已结束").doesNotContain("提交测评");
+        for (String r : receipts) {
+            assertThat(afterCount).contains("<li>" + r + "</li>");
+        }
+        assertThat(rate("SATISFIED", browser(slug), "203.0.113.44")).contains("群众满意度测评尚未开启或已经结束");
+        refused(send(post(board(v1) + "/ratings/open"), BRANCH, null), 422, "已经计票，不能再次开启");
         JsonNode ratings = view(v1, BRANCH).get("ratings");
         assertThat(ratings.get("count").asInt()).isEqualTo(3);
         assertThat(ratings.get("satisfactionRate").asDouble()).isEqualTo(66.7);
         // the browsers are kept only as hashes of their cookies, apart from the counters
         List<String> seen = jdbc.sql("select s.token_hash from pledge_rating_seen s join pledge_board b on b.id = s.board_id"
                 + " where b.campaign_id = :c and b.organization_id = :o").param("c", campaign).param("o", v1).query(String.class).list();
-        assertThat(seen).hasSize(3).noneMatch(h -> h.contains("browser-"));
+        assertThat(seen).hasSize(3).noneMatch(h -> h.contains(a) || h.contains(b) || h.contains(c));
 
         // a second village: handed in and published by the town, one of two items fulfilled, rated twice
         JsonNode second = ok(send(put(board(v2) + "/organisation").param("submit", "true"), CLERK, map("goal", "巩固提升，争创市级示范",
@@ -637,7 +705,13 @@ class PledgeApiIT {
         count(v2).items += 2;
         count(v2).fulfilled += 1;
         String slug2 = published.get("slug").asText();
-        for (String browser : List.of("v2-a", "v2-b")) {
+        // a rating whose key is lost is abandoned uncounted and opened again
+        ok(send(post(board(v2) + "/ratings/open"), CLERK, null));
+        refused(send(post(board(v2) + "/ratings/abandon"), CLERK, map("reason", "")), 422, "请写明作废本次测评的原因");
+        assertThat(ok(send(post(board(v2) + "/ratings/abandon"), CLERK, map("reason", "计票密钥遗失"))).get("ratingState").asText())
+                .isEqualTo("NOT_OPEN");
+        String key2 = ok(send(post(board(v2) + "/ratings/open"), CLERK, null)).get("closingKey").asText();
+        for (String browser : List.of(browser(slug2), browser(slug2))) {
             String html = afterPost(mvc.perform(post("/q/p/" + slug2 + "/rate").param("choice", "SATISFIED")
                     .cookie(new Cookie("tp_" + slug2, browser))
                     .with(x -> {
@@ -647,6 +721,7 @@ class PledgeApiIT {
             assertThat(html).contains("测评成功");
             count(v2).satisfied += 1;
         }
+        ok(send(post(board(v2) + "/ratings/count"), CLERK, map("closingKey", key2)));
     }
 
     // ------------------------------------------------------------------ (5) 领导点评
@@ -688,6 +763,9 @@ class PledgeApiIT {
         assertThat(line.get("items").asLong()).as(what + " 承诺事项").isEqualTo(c.items);
         assertThat(line.get("fulfilled").asLong()).as(what + " 已兑现").isEqualTo(c.fulfilled);
         assertThat(line.get("notFulfilled").asLong()).as(what + " 未兑现").isEqualTo(c.notFulfilled);
+        assertThat(line.get("inProgress").asLong()).as(what + " 推进中").isEqualTo(c.inProgress);
+        assertThat(line.get("notBegun").asLong()).as(what + " 未开始")
+                .isEqualTo(c.items - c.fulfilled - c.notFulfilled - c.inProgress);
         assertThat(line.get("fulfilmentRate").asDouble()).as(what + " 兑现率").isEqualTo(rate(c.fulfilled, c.items));
         assertThat(line.get("satisfied").asLong()).as(what + " 满意").isEqualTo(c.satisfied);
         assertThat(line.get("fairlySatisfied").asLong()).as(what + " 基本满意").isEqualTo(c.fairly);
@@ -703,6 +781,7 @@ class PledgeApiIT {
             t.items += c.items;
             t.fulfilled += c.fulfilled;
             t.notFulfilled += c.notFulfilled;
+            t.inProgress += c.inProgress;
             t.satisfied += c.satisfied;
             t.fairly += c.fairly;
             t.dissatisfied += c.dissatisfied;
@@ -755,9 +834,13 @@ class PledgeApiIT {
         }
     }
 
-    /** Columns from 2: 承诺书, 承诺, 已兑现, 未兑现, 兑现率%, 满意, 基本满意, 不满意, 满意率%. */
+    /**
+     * Columns from 2: 承诺书, 承诺, 已兑现, 未兑现, 推进中, 未开始, 兑现率%, 满意, 基本满意, 不满意, 满意率%; the four kinds
+     * of items add up to the items.
+     */
     static void assertRow(Row r, Count c, String what) {
-        double[] expected = {c.pledges, c.items, c.fulfilled, c.notFulfilled, rate(c.fulfilled, c.items), c.satisfied, c.fairly,
+        double[] expected = {c.pledges, c.items, c.fulfilled, c.notFulfilled, c.inProgress,
+                c.items - c.fulfilled - c.notFulfilled - c.inProgress, rate(c.fulfilled, c.items), c.satisfied, c.fairly,
                 c.dissatisfied, rate(c.satisfied + c.fairly, c.ratings())};
         for (int i = 0; i < expected.length; i++) {
             assertThat(r.getCell(2 + i).getNumericCellValue()).as(what + " column " + (2 + i)).isEqualTo(expected[i]);
@@ -850,7 +933,8 @@ class PledgeApiIT {
             assertThat(values(doc, "党组织（盖章）")).containsExactly("");
             assertThat(values(doc, "书记签字")).containsExactly("");
             assertThat(values(doc, "日期")).containsExactly(signedOn);
-            assertThat(values(doc, "上级党组织签订").get(0)).contains(TOWN).contains(SECRETARY);
+            // the person's name, never a login name, on a printed form
+            assertThat(values(doc, "上级党组织签订").get(0)).contains(TOWN).contains("签订人：桂花镇党委书记").doesNotContain(SECRETARY);
             assertThat(values(doc, "签订日期")).containsExactly(signedOn);
         }
         // a member's, named in full in the office's document whether or not the name is shown to the public
@@ -862,7 +946,7 @@ class PledgeApiIT {
                 assertThat(values(doc, "所在党组织")).containsExactly(name(v1));
                 assertThat(values(doc, "承诺要求").get(0)).contains("五带头").contains("带头服务群众");
                 assertThat(values(doc, "党员签字")).containsExactly("");
-                assertThat(values(doc, "党组织签订").get(0)).contains(BRANCH);
+                assertThat(values(doc, "党组织签订").get(0)).contains("签订人：村党支部书记").doesNotContain(BRANCH);
                 assertThat(values(doc, "签订日期")).containsExactly(signedOn);
                 String all = String.join("\n", items(doc).values().stream().map(l -> l.get(0)).toList());
                 if (p == m1) {

@@ -112,7 +112,9 @@ class PledgeBrowserIT {
         List<String> names = branchWritesAndSignsTwoMembersPledges(boardPath);
         branchRecordsFulfilment(boardPath);
         townComments(townBoardPath);
-        residentReadsAndRates(publicPath, names);
+        String key = branchOpensTheRating(boardPath);
+        String receipt = residentReadsAndRates(publicPath, names);
+        branchCountsTheRating(boardPath, key, publicPath, receipt);
         townReadsTheOverviewAndItsTable(campaign, villageName);
         suggestionsCloseWhileAPageIsOpen(boardPath, publicPath);
     }
@@ -240,7 +242,7 @@ class PledgeBrowserIT {
         assertThat(browser.text(By.id("pledge-status"))).isEqualTo("待签订");
         assertThat(browser.all(By.id("pledge-form"))).as("no longer editable").isEmpty();
         assertThat(browser.text(By.cssSelector("#pledge-text p.pre-wrap"))).isEqualTo(GOAL);
-        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("提交：张支书（cun），" + today);
+        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("提交：张志强，" + today);
         assertThat(itemTexts("#pledge-text")).containsExactly(SUGGESTION + " 群众点诺", OWN_1, OWN_2);
         assertThat(browser.all(By.cssSelector("#pledge-text .pledge-items tbody b"))).isEmpty();
         assertThat(browser.all(By.id("pledge-sign"))).as("the branch does not sign its own").isEmpty();
@@ -249,6 +251,7 @@ class PledgeBrowserIT {
 
     /** 4. zhen: through its overview to the village's page; signs the 目标责任书. */
     void townSigns(long campaign, String villageName, String townBoardPath) {
+        browser.login("zhen", PASSWORD);
         browser.login("zhen", PASSWORD);
         browser.open("/campaigns/" + campaign);
         click(By.xpath("//main//a[normalize-space()='公开承诺']"));
@@ -263,7 +266,7 @@ class PledgeBrowserIT {
         click(By.id("pledge-sign"));
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已签订。");
         assertThat(browser.text(By.id("pledge-status"))).isEqualTo("已签订");
-        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("签订：李镇书（zhen），" + today);
+        assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("签订：李镇书，" + today);
         assertThat(browser.all(By.id("pledge-sign"))).isEmpty();
         browser.shot("pledge-10-town-signed");
     }
@@ -275,7 +278,8 @@ class PledgeBrowserIT {
         assertThat(browser.text(By.id("pledge-status"))).isEqualTo("已签订");
         click(By.id("pledge-publish"));
         acceptConfirm("确定公开吗");
-        assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已向社会公开，群众可通过公开页面查看并测评。");
+        assertThat(browser.text(By.cssSelector(".alert-success")))
+                .isEqualTo("已向社会公开，群众可通过公开页面查看。开启群众满意度测评后，群众即可在公开页面测评。");
         assertThat(browser.text(By.id("pledge-status"))).isEqualTo("已公开");
         assertThat(browser.text(By.cssSelector("#pledge-text"))).contains("公开：" + today);
         assertThat(browser.all(By.id("pledge-publish"))).isEmpty();
@@ -395,15 +399,58 @@ class PledgeBrowserIT {
         click(By.id("comment-submit"));
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已点评 1 个党组织。");
         assertThat(browser.path()).isEqualTo(townBoardPath);
-        assertThat(browser.text(By.cssSelector("#comments .comment"))).contains(COMMENT, "李镇书（zhen），" + today);
+        assertThat(browser.text(By.cssSelector("#comments .comment"))).contains(COMMENT, "李镇书，" + today);
         browser.shot("pledge-16-town-commented");
+    }
+
+    /** 8b. cun opens the residents' rating: its closing key is shown once, to print; nobody sees a rating before the count. */
+    String branchOpensTheRating(String boardPath) {
+        browser.login("cun", PASSWORD);
+        browser.open(boardPath);
+        assertThat(browser.text(By.id("rating-state"))).startsWith("尚未开启本年度的群众满意度测评");
+        click(By.id("ratings-open"));
+        acceptConfirm("确定开启吗");
+        String key = browser.text(By.cssSelector("#closing-key .code"));
+        assertThat(key).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
+        assertThat(browser.text(By.id("closing-key"))).contains("计票密钥", "不保存这个计票密钥");
+        browser.shot("pledge-16b-branch-rating-key");
+        browser.open(boardPath);
+        assertThat(browser.text(By.id("rating-state"))).startsWith("测评进行中：已有 0 人次参与");
+        assertThat(browser.driver().getPageSource()).as("the key is shown once").doesNotContain(key);
+        return key;
+    }
+
+    /** 9b. cun counts the rating with the printed key (a wrong key first); the resident finds their receipt counted. */
+    void branchCountsTheRating(String boardPath, String key, String publicPath, String receipt) {
+        browser.open(boardPath);
+        assertThat(browser.text(By.id("rating-state"))).startsWith("测评进行中：已有 1 人次参与");
+        assertThat(browser.text(By.id("ratings"))).contains("共 0 人次");
+        browser.type(By.id("rating-key"), (key.charAt(0) == 'A' ? "B" : "A") + key.substring(1));
+        click(By.id("ratings-count"));
+        acceptConfirm("确定结束测评并计票吗");
+        assertThat(browser.text(By.cssSelector(".alert-danger"))).startsWith("计票密钥不正确");
+        browser.type(By.id("rating-key"), key.toLowerCase());
+        click(By.id("ratings-count"));
+        acceptConfirm("确定结束测评并计票吗");
+        assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("群众满意度测评已计票，结果已更新。");
+        assertThat(browser.text(By.id("ratings"))).contains("共 1 人次，满意率 100.0%", "基本满意计为满意", "已于");
+        browser.shot("pledge-18b-branch-rating-counted");
+        resident.open(publicPath);
+        assertThat(resident.text(By.id("rating-result"))).startsWith("已计票 1 人次，满意率 100.0%");
+        assertThat(resident.all(By.cssSelector("#rate form"))).isEmpty();
+        resident.js("document.getElementById('rating-receipts').open = true;");
+        assertThat(resident.all(By.cssSelector("#rating-receipts li")).stream().map(WebElement::getText).toList())
+                .containsExactly(receipt);
+        assertFitsThePhone();
+        resident.shot("pledge-18c-phone-public-rating-counted");
     }
 
     /**
      * 9. The resident reloads the page: the published items and their states, the members (one by name, one
-     * as 党员), the comment; rates 满意; the form is gone, and a second rating from that browser is refused.
+     * as 党员), the comment; rates 满意 while the rating runs and gets a receipt; the form is gone, a second rating from that browser is
+     * refused, and nothing is counted yet. Answers the receipt.
      */
-    void residentReadsAndRates(String publicPath, List<String> names) {
+    String residentReadsAndRates(String publicPath, List<String> names) {
         resident.open(publicPath);
         assertThat(resident.all(By.id("suggest"))).as("suggestions are still open").hasSize(1);
         assertThat(resident.text(By.cssSelector("#organisation-pledge"))).contains("争创目标：" + GOAL);
@@ -422,7 +469,7 @@ class PledgeBrowserIT {
         assertThat(resident.text(By.cssSelector("#member-pledges"))).contains(MEMBER_A_1, MEMBER_A_2, MEMBER_B_1);
         assertThat(resident.driver().getPageSource()).as("the name of the member who did not agree").doesNotContain(names.get(1));
         assertThat(resident.text(By.cssSelector("#leader-comments"))).contains("上级党组织点评", COMMENT);
-        assertThat(resident.text(By.cssSelector("#rate .intro"))).isEqualTo("还没有人参与测评。测评不记名，每人一次。");
+        assertThat(resident.text(By.cssSelector("#rate .intro"))).startsWith("群众满意度测评进行中，已有 0 人次参与；结果在测评结束、统一计票后公布。");
         List<WebElement> choices = resident.all(By.cssSelector("#rate label.choice"));
         assertThat(choices.stream().map(WebElement::getText).toList()).containsExactly("满意", "基本满意", "不满意");
         choices.forEach(this::assertBigTarget);
@@ -438,8 +485,10 @@ class PledgeBrowserIT {
         WebElement submit = resident.find(By.cssSelector("#rate button.submit"));
         resident.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
         submit.click();
-        assertThat(resident.text(By.cssSelector(".notice"))).isEqualTo("测评成功，感谢您的参与。测评不记名。");
-        assertThat(resident.text(By.cssSelector("#rate"))).contains("已有 1 人次参与测评，满意率 100.0%", "您已经参与过测评，谢谢！");
+        assertThat(resident.text(By.cssSelector(".notice"))).startsWith("测评成功，感谢您的参与。测评不记名。");
+        String receipt = resident.text(By.id("receipt"));
+        assertThat(receipt).matches("您的测评回执：[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertThat(resident.text(By.cssSelector("#rate"))).contains("已有 1 人次参与", "您已经参与过测评，谢谢！").doesNotContain("满意率");
         assertThat(resident.all(By.cssSelector("#rate input[name=choice]"))).isEmpty();
         assertFitsThePhone();
         resident.shot("pledge-18-phone-public-rated");
@@ -453,11 +502,13 @@ class PledgeBrowserIT {
                 + " var i = document.createElement('input'); i.name = 'choice'; i.value = 'DISSATISFIED'; f.appendChild(i);"
                 + " document.body.appendChild(f); f.submit();", publicPath + "/rate");
         assertThat(resident.text(By.cssSelector("#rate .alert"))).isEqualTo("您已经测评过了，谢谢参与。");
-        assertThat(resident.text(By.cssSelector("#rate .intro"))).startsWith("已有 1 人次参与测评，满意率 100.0%");
+        assertThat(resident.text(By.cssSelector("#rate .intro"))).startsWith("群众满意度测评进行中，已有 1 人次参与");
+        // sealed until the count: no counter has moved
         assertThat(jdbc.sql("select t.choice, t.n from pledge_rating_tally t join pledge_board b on b.id = t.board_id"
                         + " where b.slug = :s order by t.choice").param("s", publicPath.substring("/q/p/".length()))
                 .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list())
-                .containsExactly("DISSATISFIED=0", "FAIRLY_SATISFIED=0", "SATISFIED=1");
+                .containsExactly("DISSATISFIED=0", "FAIRLY_SATISFIED=0", "SATISFIED=0");
+        return receipt.substring(receipt.indexOf('：') + 1);
     }
 
     /** 10. zhen: the overview and its .xlsx count what the journey did. */
@@ -466,10 +517,13 @@ class PledgeBrowserIT {
         long pledges = 3;
         long items = 3 + 2 + 1;
         long fulfilled = 1;
+        long inProgress = 1;
+        long notBegun = items - fulfilled - inProgress;
         long ratings = 1;
         String fulfilmentRate = String.format(java.util.Locale.ROOT, "%.1f%%", fulfilled * 100.0 / items);
         assertThat(fulfilmentRate).isEqualTo("16.7%");
 
+        browser.login("zhen", PASSWORD);
         browser.open("/campaigns/" + campaign);
         click(By.xpath("//main//a[normalize-space()='公开承诺']"));
         browser.await().until(d -> browser.path().equals("/pledges/overview?campaign=" + campaign));
@@ -479,11 +533,11 @@ class PledgeBrowserIT {
                 .startsWith("共 " + pledges + " 份公开承诺书（含党员公开承诺书），群众测评 " + ratings + " 人次。");
         WebElement row = browser.find(By.xpath("//table[@id='pledge-table']/tbody/tr[td/a[1][normalize-space()='" + villageName + "']]"));
         List<String> cells = row.findElements(By.tagName("td")).stream().skip(2).map(WebElement::getText).toList();
-        assertThat(cells).containsExactly(String.valueOf(pledges), String.valueOf(items), String.valueOf(fulfilled), fulfilmentRate,
-                String.valueOf(ratings), "100.0%");
+        assertThat(cells).containsExactly(String.valueOf(pledges), String.valueOf(items), String.valueOf(fulfilled), "0",
+                String.valueOf(inProgress), String.valueOf(notBegun), fulfilmentRate, String.valueOf(ratings), "100.0%");
         List<String> foot = browser.all(By.cssSelector("#pledge-table tfoot th")).stream().skip(1).map(WebElement::getText).toList();
-        assertThat(foot).containsExactly("合计", String.valueOf(pledges), String.valueOf(items), String.valueOf(fulfilled),
-                fulfilmentRate, String.valueOf(ratings), "100.0%");
+        assertThat(foot).containsExactly("合计", String.valueOf(pledges), String.valueOf(items), String.valueOf(fulfilled), "0",
+                String.valueOf(inProgress), String.valueOf(notBegun), fulfilmentRate, String.valueOf(ratings), "100.0%");
         browser.shot("pledge-19-town-office-overview");
 
         String href = browser.find(By.linkText("导出统计表")).getAttribute("href");
@@ -506,12 +560,13 @@ class PledgeBrowserIT {
                 }
             }
             assertThat(found).as("the village's line in the .xlsx").isNotNull();
-            assertThat(numbers(found, 2, 11)).containsExactly((double) pledges, (double) items, (double) fulfilled, 0d, 16.7,
-                    (double) ratings, 0d, 0d, 100.0);
+            // 已兑现, 未兑现, 推进中 and 未开始 add up to the items
+            assertThat(numbers(found, 2, 13)).containsExactly((double) pledges, (double) items, (double) fulfilled, 0d,
+                    (double) inProgress, (double) notBegun, 16.7, (double) ratings, 0d, 0d, 100.0);
             assertThat(total).as("合计 line").isNotNull();
-            assertThat(numbers(total, 2, 11)).containsExactly((double) pledges, (double) items, (double) fulfilled, 0d, 16.7,
-                    (double) ratings, 0d, 0d, 100.0);
-            assertThat(found.getCell(6).getNumericCellValue()).isCloseTo(16.7, within(0.001));
+            assertThat(numbers(total, 2, 13)).containsExactly((double) pledges, (double) items, (double) fulfilled, 0d,
+                    (double) inProgress, (double) notBegun, 16.7, (double) ratings, 0d, 0d, 100.0);
+            assertThat(found.getCell(8).getNumericCellValue()).isCloseTo(16.7, within(0.001));
         }
 
         // The village has nobody below it: its overview is its own page, where its figures are.

@@ -93,6 +93,17 @@ class QuestionnaireIT {
         return b.param("q8", "0", "2");
     }
 
+    /** A browser that opens the form: the answering token the server gives it with the page, as its cookie. */
+    Cookie browser(String slug) throws Exception {
+        return openForm(mvc, slug);
+    }
+
+    static Cookie openForm(MockMvc mvc, String slug) throws Exception {
+        Cookie c = mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andReturn().getResponse().getCookie("tq_" + slug);
+        assertThat(c).as("the form gives an answering token").isNotNull();
+        return c;
+    }
+
     long responses(long questionnaireId) {
         return jdbc.sql("select count(*) from questionnaire_response where questionnaire_id = :q").param("q", questionnaireId)
                 .query(Long.class).single();
@@ -106,9 +117,9 @@ class QuestionnaireIT {
         String slug = q.get("slug").asText();
         mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andExpect(cookie().exists("tq_" + slug))
                 .andExpect(content().string(containsString("您的身份")));
-        mvc.perform(answer(slug, "MEMBER").cookie(new Cookie("tq_" + slug, "browser-a")).with(from("192.0.2.1")))
+        mvc.perform(answer(slug, "MEMBER").cookie(browser(slug)).with(from("192.0.2.1")))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/q/" + slug + "/thanks"));
-        mvc.perform(answer(slug, "PUBLIC").cookie(new Cookie("tq_" + slug, "browser-b")).with(from("192.0.2.1")))
+        mvc.perform(answer(slug, "PUBLIC").cookie(browser(slug)).with(from("192.0.2.1")))
                 .andExpect(status().is3xxRedirection());
         JsonNode after = json.readTree(mvc.perform(get("/api/questionnaires/" + q.get("id").asLong()).with(users.as("admin")))
                 .andReturn().getResponse().getContentAsString());
@@ -122,7 +133,7 @@ class QuestionnaireIT {
         JsonNode q = launch("OPEN", "");
         String slug = q.get("slug").asText();
         long qid = q.get("id").asLong();
-        Cookie browser = new Cookie("tq_" + slug, "browser-c");
+        Cookie browser = browser(slug);
         mvc.perform(answer(slug, "MEMBER").with(from("192.0.2.2"))).andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Cookie")));
         mvc.perform(post("/q/" + slug).param("category", "MEMBER").param("q1", "0").cookie(browser).with(from("192.0.2.2")))
@@ -150,16 +161,16 @@ class QuestionnaireIT {
     void aQuestionShownOnlyAfterAnAnswerKeepsNoAnswerOtherwise() throws Exception {
         JsonNode q = launch("OPEN", "");
         String slug = q.get("slug").asText();
-        mvc.perform(answer(slug, "PUBLIC").param("q7", "流动党员联系不上").cookie(new Cookie("tq_" + slug, "browser-d")).with(from("192.0.2.3")))
+        mvc.perform(answer(slug, "PUBLIC").param("q7", "流动党员联系不上").cookie(browser(slug)).with(from("192.0.2.3")))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(answer(slug, "PUBLIC").param("q6", "2").param("q7", "流动党员联系不上").cookie(new Cookie("tq_" + slug, "browser-e"))
+        mvc.perform(answer(slug, "PUBLIC").param("q6", "2").param("q7", "流动党员联系不上").cookie(browser(slug))
                         .with(from("192.0.2.3")))
                 .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("此题只能选一项")));
         MockHttpServletRequestBuilder shown = post("/q/" + slug).param("category", "PUBLIC");
         for (String key : List.of("q1", "q2", "q3", "q4", "q5", "q9", "q10")) {
             shown.param(key, "0");
         }
-        mvc.perform(shown.param("q6", "2").param("q8", "1").param("q7", "流动党员联系不上").cookie(new Cookie("tq_" + slug, "browser-f"))
+        mvc.perform(shown.param("q6", "2").param("q8", "1").param("q7", "流动党员联系不上").cookie(browser(slug))
                 .with(from("192.0.2.3"))).andExpect(status().is3xxRedirection());
         List<String> stored = jdbc.sql("select answers from questionnaire_response where questionnaire_id = :q")
                 .param("q", q.get("id").asLong()).query(String.class).list();
@@ -219,7 +230,7 @@ class QuestionnaireIT {
         String s = open.get("slug").asText();
         int refused = 0;
         for (int i = 0; i < 31; i++) {
-            int code = mvc.perform(answer(s, "MEMBER").cookie(new Cookie("tq_" + s, "burst-" + i)).with(from("192.0.2.99")))
+            int code = mvc.perform(answer(s, "MEMBER").cookie(browser(s)).with(from("192.0.2.99")))
                     .andReturn().getResponse().getStatus();
             if (code == 429) {
                 refused++;
@@ -246,9 +257,9 @@ class QuestionnaireIT {
             for (int k = 1; k <= 7; k++) {
                 b.param("q" + k, String.valueOf(i % 4));
             }
-            mvc.perform(b.cookie(new Cookie("tq_" + slug, "eval-" + i)).with(from("192.0.2.7"))).andExpect(status().is3xxRedirection());
+            mvc.perform(b.cookie(browser(slug)).with(from("192.0.2.7"))).andExpect(status().is3xxRedirection());
         }
-        mvc.perform(post("/q/" + slug).param("category", "MEMBER").param("q1", "0").cookie(new Cookie("tq_" + slug, "eval-x"))
+        mvc.perform(post("/q/" + slug).param("category", "MEMBER").param("q1", "0").cookie(browser(slug))
                 .with(from("192.0.2.7"))).andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("身份类别")));
         JsonNode stats = json.readTree(mvc.perform(get("/api/questionnaires/" + q.get("id").asLong() + "/statistics").with(users.as("admin")))
                 .andReturn().getResponse().getContentAsString());
@@ -303,7 +314,7 @@ class QuestionnaireIT {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"templateId\": " + templateId("VILLAGE") + "}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String slug = json.readTree(out).get("slug").asText();
-        mvc.perform(answer(slug, "PUBLIC").cookie(new Cookie("tq_" + slug, "roll-1")).with(from("192.0.2.8"))).andExpect(status().is3xxRedirection());
+        mvc.perform(answer(slug, "PUBLIC").cookie(browser(slug)).with(from("192.0.2.8"))).andExpect(status().is3xxRedirection());
         JsonNode rollup = json.readTree(mvc.perform(get("/api/campaigns/" + campaign() + "/orgs/" + town + "/questionnaire-rollup")
                         .param("template", String.valueOf(templateId("VILLAGE"))).with(users.as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -337,7 +348,7 @@ class QuestionnaireIT {
         long qid = q.get("id").asLong();
         for (int i = 0; i < 5; i++) {
             mvc.perform(answer(slug, i < 3 ? "MEMBER" : "PUBLIC", String.valueOf(i % 3))
-                    .cookie(new Cookie("tq_" + slug, "stat-" + i)).with(from("192.0.2.6"))).andExpect(status().is3xxRedirection());
+                    .cookie(browser(slug)).with(from("192.0.2.6"))).andExpect(status().is3xxRedirection());
         }
         JsonNode stats = json.readTree(mvc.perform(get("/api/questionnaires/" + qid + "/statistics").with(users.as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Simulated phones answering a public questionnaire of an {@link ApplicationProcess} until stopped: each a
- * fresh browser cookie per answer, one request in flight, and an answer counts as acknowledged only when it
- * got its 302 to the thank-you page. Nothing else may be relied on: a request cut by a crash is not.
+ * Simulated phones answering a public questionnaire of an {@link ApplicationProcess} until stopped: each opens
+ * the form for the answering token it hands out (a fresh browser per answer) and posts a complete answer with
+ * it, one request in flight, and an answer counts as acknowledged only when it got its 302 to the thank-you page. Nothing else may be relied on: a request cut by a crash is not.
  */
 public final class Phones {
 
@@ -69,7 +68,18 @@ public final class Phones {
         for (int i = 0; i < count; i++) {
             Thread t = new Thread(() -> {
                 while (p.running.get()) {
-                    String token = UUID.randomUUID().toString();
+                    String token;
+                    try {
+                        // as a phone does: open the form, which hands out the answering token
+                        token = formToken(app, target, q.slug());
+                    } catch (IOException e) {
+                        continue;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (token == null) {
+                        continue;
+                    }
                     HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .header("Cookie", "tq_" + q.slug() + "=" + token)
@@ -92,6 +102,15 @@ public final class Phones {
             t.start();
         }
         return p;
+    }
+
+    /** The answering token the form hands out with the page, or null when the page did not give one. */
+    private static String formToken(ApplicationProcess app, URI form, String slug) throws IOException, InterruptedException {
+        HttpResponse<Void> page = app.http().send(HttpRequest.newBuilder(form).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String prefix = "tq_" + slug + "=";
+        return page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith(prefix))
+                .map(c -> c.substring(prefix.length()).split(";", 2)[0]).findFirst().orElse(null);
     }
 
     /** The phones stop after the request each has in flight. */

@@ -1,12 +1,16 @@
 package cn.tierup.testsupport;
 
+import cn.tierup.TierupApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +28,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
     public static final String TEST_CRYPTO_KEY = "dGllcnVwLXRlc3Qta2V5LTAxMjM0NTY3ODlhYmNkZWY=";
     /** Set on an application's environment to keep the database it was given (the two-instance test). */
     public static final String KEEP = "tierup.test.keep-datasource";
+    /** Set on an application's environment to have an H2 database in a file, as the product runs, instead of in memory. */
+    public static final String H2_FILE = "tierup.test.h2-file";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final java.nio.file.Path STORAGE = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "tierup-test-files");
@@ -35,7 +41,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         if (Boolean.parseBoolean(context.getEnvironment().getProperty(KEEP, "false"))) {
             return;
         }
-        Database db = newDatabase();
+        Database db = Boolean.parseBoolean(context.getEnvironment().getProperty(H2_FILE, "false")) && !postgres()
+                ? newFileDatabase() : newDatabase();
         if (!context.getEnvironment().containsProperty("tierup.demo.campaign")) {
             // tests open the campaigns they need, so the demo's campaign would only be in the way
             TestPropertyValues.of("tierup.demo.campaign=false").applyTo(context);
@@ -46,6 +53,10 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
                 "spring.datasource.password=" + db.password(),
                 "tierup.crypto.key=" + TEST_CRYPTO_KEY,
                 "tierup.security.bcrypt-strength=4",
+                // a held-back login is still held back on a test's next request, however slow the machine
+                "tierup.security.login.first-wait=30s",
+                // RateLimitStoreIT purges the rate-limit store itself: no scheduled purge of the shared context races its counts
+                "tierup.rate-limit.purge-every=PT6H",
                 "tierup.storage.dir=" + STORAGE.resolve(name(db)).toString(),
                 "spring.thymeleaf.cache=true"
         ).applyTo(context);
@@ -67,6 +78,14 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         }
         return "local".equalsIgnoreCase(System.getProperty("tierup.test.pg", "embedded"))
                 ? "local PostgreSQL (the machine's binaries)" : "embedded PostgreSQL (zonky)";
+    }
+
+    /** A fresh, empty H2 database in a file, written on every commit as the product's embedded default is. */
+    public static synchronized Database newFileDatabase() {
+        String name = "tierup_f" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        java.nio.file.Path file = STORAGE.resolveSibling("tierup-test-db").resolve(name).toAbsolutePath();
+        return new Database("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=0", "sa", "");
     }
 
     /** A fresh, empty database of the kind this test run uses. */
@@ -139,6 +158,28 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare test database: " + sql, e);
         }
+    }
+
+    /**
+     * Another instance of the application on the given database, as a second server behind a load balancer would be
+     * started (its own port), with any further {@code --name=value} arguments.
+     */
+    public static ConfigurableApplicationContext startInstance(Database db, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--tierup.crypto.key=" + TEST_CRYPTO_KEY,
+                // this initializer would otherwise give each instance a database of its own
+                "--" + KEEP + "=true"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(TierupApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** The port an instance started by {@link #startInstance} listens on. */
+    public static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     public record Database(String url, String user, String password) {

@@ -11,7 +11,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * Acts as a demo account in MockMvc requests without paying for a password hash on every request.
  * The demo accounts: admin (city), zhen (丽春镇), jggw (机关工委), cun (a 丽春镇 village branch),
- * nyj (农业局党委), dangyuan (a member of that village).
+ * nyj (农业局党委), dangyuan (a member of that village); and one account for every other organisation that grades
+ * others, held by its 书记 (shiwei for the city, the towns by pinyin, jiaoyu, sifa…: see DemoDataLoader).
  */
 @TestComponent
 public class TestUsers {

@@ -180,7 +180,7 @@ class UpgradeBrowserIT {
         List<WebElement> rows = browser.all(By.cssSelector("#goal-text tbody tr"));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getText()).contains("选优配强村党支部书记", "镇党委组织委员", year + "-06-30");
-        assertThat(browser.text(By.id("goal-text"))).contains(STATEMENT, "提交：张支书（cun）");
+        assertThat(browser.text(By.id("goal-text"))).contains(STATEMENT, "提交：张志强");
         browser.shot("upgrade-06-branch-goal-submitted");
 
         browser.phone();
@@ -208,7 +208,7 @@ class UpgradeBrowserIT {
         click(By.id("goal-approve"));
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已审核同意争创目标。");
         assertThat(browser.text(By.id("goal-status"))).isEqualTo("已审核同意");
-        assertThat(browser.text(By.id("goal-text"))).contains("审核同意：李镇书（zhen）");
+        assertThat(browser.text(By.id("goal-text"))).contains("审核同意：李镇书");
         assertThat(browser.all(By.id("goal-review"))).isEmpty();
         browser.shot("upgrade-09-town-goal-approved");
     }
@@ -242,7 +242,7 @@ class UpgradeBrowserIT {
                 .until(d -> item("支部班子不健全").findElement(By.partialLinkText("佐证：")).getText());
         assertThat(evidence).isEqualTo("佐证：补选会议记录.pdf");
         String line = browser.await().ignoring(StaleElementReferenceException.class).until(d -> item("支部班子不健全").getText());
-        assertThat(line).contains("张支书（cun）：已召开党员大会补选组织委员");
+        assertThat(line).contains("张志强：已召开党员大会补选组织委员");
         // the village may not close its own lines
         assertThat(browser.all(By.xpath("//div[@id='item-" + firstId + "']//button[normalize-space()='销号']"))).isEmpty();
         browser.shot("upgrade-11-branch-ledger-evidence");
@@ -270,7 +270,7 @@ class UpgradeBrowserIT {
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("第 1 项已销号。");
         assertThat(browser.text(By.id("ledger-counts"))).isEqualTo("共 2 项，整改中 1，已销号 1");
         first = item("支部班子不健全");
-        assertThat(first.getText()).contains("已销号", "李镇书（zhen），" + today + "：经核实已补选到位").doesNotContain("已逾期");
+        assertThat(first.getText()).contains("已销号", "李镇书，" + today + "：经核实已补选到位").doesNotContain("已逾期");
         assertThat(first.getAttribute("class")).doesNotContain("item-overdue");
         second = item("三会一课");
         assertThat(second.getText()).contains("整改中", "已逾期（时限 " + year + "-09-30）");

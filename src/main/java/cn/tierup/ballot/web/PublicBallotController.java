@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A phone ballot behind its printed link: no account, a plain form that works without JavaScript.
- * Nothing about the voter is read or kept; the code is the only right to vote.
+ * Nothing about the voter is read or kept; the code is the only right to vote. A vote is answered with its
+ * receipt; once the ballot is counted, the link lists the receipts counted.
  */
 @Controller
 class PublicBallotController {
@@ -33,8 +34,11 @@ class PublicBallotController {
     @GetMapping("/q/v/{slug}")
     String form(@PathVariable String slug, Model model) {
         Ballot ballot = ballots.find(slug).orElse(null);
-        if (ballot == null || !ballot.open()) {
-            return message(ballot, ballot == null ? "ballot.unknown" : "ballot.closed", model);
+        if (ballot == null) {
+            return message(null, "ballot.unknown", model);
+        }
+        if (!ballot.open()) {
+            return receipts(ballot, model);
         }
         model.addAttribute("b", ballot);
         return "public/ballot";
@@ -45,8 +49,12 @@ class PublicBallotController {
                 @RequestParam(required = false) String choice, Model model) {
         Ballot ballot = ballots.find(slug).orElse(null);
         try {
-            ballots.vote(slug, code, Arrays.asList(choice));
+            String receipt = ballots.vote(slug, code, Arrays.asList(choice));
             model.addAttribute("thanks", true);
+            if (receipt != null) {
+                model.addAttribute("receipt", messages.get("ballot.receipt", receipt));
+                model.addAttribute("receiptHint", messages.get("ballot.receipt.hint"));
+            }
             return message(ballot, "ballot.thanks", model);
         } catch (DomainException e) {
             if (ballot == null || FINAL.contains(e.code())) {
@@ -60,6 +68,13 @@ class PublicBallotController {
             model.addAttribute("choice", choice);
             return "public/ballot";
         }
+    }
+
+    /** A counted ballot's page: the receipts it counted, so each voter can find theirs; never how anyone voted. */
+    private String receipts(Ballot ballot, Model model) {
+        model.addAttribute("b", ballot);
+        model.addAttribute("receipts", ballots.receipts(ballot.slug()));
+        return "public/ballot-receipts";
     }
 
     private String message(Ballot ballot, String code, Model model) {

@@ -85,7 +85,7 @@ class CampaignPageController {
         model.addAttribute("c", c);
         model.addAttribute("phases", Phase.values());
         model.addAttribute("canManage", guard.can(Permission.CAMPAIGN_MANAGE, c.rootOrganizationId()));
-        model.addAttribute("nextYear", c.year() + 1);
+        model.addAttribute("nextYear", campaigns.firstFreeYearAfter(id));
         return "campaigns/detail";
     }
 

@@ -94,10 +94,16 @@ class GradingApi {
         return cases.openPhoneBallot(campaign, org, body.heldOn(), body.place(), body.expected(), body.codes());
     }
 
+    @PostMapping("/cases/{campaign}/{org}/ballot/phone/abandon")
+    @Operation(summary = "第 4 步 作废进行中的手机测评（不计票，如计票密钥遗失），写明原因后可重新测评")
+    CaseView abandonPhoneBallot(@PathVariable long campaign, @PathVariable long org, @RequestBody Abandon body) {
+        return cases.abandonPhoneBallot(campaign, org, body.reason());
+    }
+
     @PostMapping("/cases/{campaign}/{org}/ballot/phone/close")
     @Operation(summary = "第 4 步 结束手机测评并填写实到人数，按计票结果通过或退回自评")
     CaseView closePhoneBallot(@PathVariable long campaign, @PathVariable long org, @Valid @RequestBody Close body) {
-        return cases.closePhoneBallot(campaign, org, body.attendance());
+        return cases.closePhoneBallot(campaign, org, body.attendance(), body.closingKey());
     }
 
     @PostMapping("/cases/{campaign}/{org}/decision")
@@ -241,7 +247,12 @@ class GradingApi {
     record Phone(LocalDate heldOn, String place, Integer expected, Integer codes) {
     }
 
-    record Close(Integer attendance) {
+    /** Why a running phone ballot is abandoned uncounted. */
+    record Abandon(String reason) {
+    }
+
+    /** The attendance and the closing key (计票密钥) printed when the ballot was opened. */
+    record Close(Integer attendance, String closingKey) {
     }
 
     record Decision(String grade, String reason, @NotNull(message = "{field.required}") Long version) {

@@ -84,7 +84,16 @@ class GradingCaseController {
     String close(@RequestParam long campaign, @RequestParam long org, @ModelAttribute GradingApi.Close form,
                  BindingResult binding, WebRequest request, Model model, RedirectAttributes redirect) {
         return act(campaign, org, "close", binding, request, model, redirect,
-                () -> ballotOutcome(cases.closePhoneBallot(campaign, org, form.attendance())));
+                () -> ballotOutcome(cases.closePhoneBallot(campaign, org, form.attendance(), form.closingKey())));
+    }
+
+    @PostMapping("/grading/case/ballot/abandon")
+    String abandon(@RequestParam long campaign, @RequestParam long org, @ModelAttribute GradingApi.Abandon form,
+                   BindingResult binding, WebRequest request, Model model, RedirectAttributes redirect) {
+        return act(campaign, org, "abandon", binding, request, model, redirect, () -> {
+            cases.abandonPhoneBallot(campaign, org, form.reason());
+            return outcome.say("grading.done.abandoned");
+        });
     }
 
     @PostMapping("/grading/case/decision")

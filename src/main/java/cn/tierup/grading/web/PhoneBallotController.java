@@ -15,7 +15,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Step 4 on phones: opening the ballot answers the page of printed codes with the voting link and its QR
- * code — the only time the codes are shown — rather than redirecting, as the other steps' forms do.
+ * code, and the closing key for the meeting's host — the only time either is shown — rather than
+ * redirecting, as the other steps' forms do.
  */
 @Controller
 class PhoneBallotController {
@@ -41,6 +42,7 @@ class PhoneBallotController {
             model.addAttribute("b", b);
             model.addAttribute("link", link);
             model.addAttribute("qr", QrCodes.dataUrl(link, 240));
+            model.addAttribute("keyQr", QrCodes.dataUrl(b.closingKey(), 160));
             return "grading/ballot-codes";
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));

@@ -2,7 +2,6 @@ package cn.tierup.identity.internal;
 
 import cn.tierup.identity.Account;
 import cn.tierup.identity.AccountPrincipal;
-import java.time.LocalDateTime;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -21,9 +20,8 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        Account a = accounts.findByUsername(username == null ? "" : username.strip())
+        Account a = accounts.findByUsername(LoginKey.name(username))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        return new AccountPrincipal(a.toCurrentUser(), a.getPasswordHash(), a.isEnabled(),
-                a.isLocked(LocalDateTime.now()));
+        return new AccountPrincipal(a.toCurrentUser(), a.getPasswordHash(), a.isEnabled());
     }
 }

@@ -14,7 +14,11 @@ final class ProblemWriter {
         response.setStatus(status);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType("application/problem+json;charset=UTF-8");
-        String title = status == 401 ? "Unauthorized" : "Forbidden";
+        String title = switch (status) {
+            case 401 -> "Unauthorized";
+            case 429 -> "Too Many Requests";
+            default -> "Forbidden";
+        };
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\"" + escape(instance) + "\"}");
     }

@@ -1,13 +1,16 @@
 package cn.tierup.identity.internal;
 
+import cn.tierup.identity.LoginThrottlePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -36,6 +39,17 @@ class SecurityConfig {
     }
 
     @Bean
+    LoginThrottlePolicy loginThrottlePolicy(SecurityProperties properties) {
+        return properties.policy();
+    }
+
+    /** The one password check of every door, behind the login throttle. */
+    @Bean
+    AuthenticationProvider throttledLogin(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        return new ThrottledLogin(users, encoder, throttle);
+    }
+
+    @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
         return new DefaultAuthenticationEventPublisher(publisher);
     }
@@ -60,10 +74,10 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain operatorChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain operatorChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
-                .httpBasic(b -> b.realmName("tierup"))
+                .httpBasic(b -> b.realmName("tierup").authenticationEntryPoint(entryPoint))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         headers(http);

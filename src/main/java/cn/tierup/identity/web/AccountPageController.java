@@ -95,7 +95,7 @@ class AccountPageController {
     @PostMapping("/accounts/{id}/unlock")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {
         accounts.unlock(id);
-        redirect.addFlashAttribute("success", "账户已解锁");
+        redirect.addFlashAttribute("success", "已解除该账户的登录限制");
         return "redirect:/accounts";
     }
 

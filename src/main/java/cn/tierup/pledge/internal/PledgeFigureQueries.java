@@ -33,6 +33,9 @@ class PledgeFigureQueries implements PledgeFigures {
             + " (select count(*) from pledge_item i join pledge p on p.id = i.pledge_id join pledge_board b on b.id = p.board_id"
             + " where b.campaign_id = :campaign and b.organization_id = o.id and p.published_at is not null"
             + " and i.status = 'NOT_FULFILLED') as not_fulfilled,"
+            + " (select count(*) from pledge_item i join pledge p on p.id = i.pledge_id join pledge_board b on b.id = p.board_id"
+            + " where b.campaign_id = :campaign and b.organization_id = o.id and p.published_at is not null"
+            + " and i.status = 'IN_PROGRESS') as in_progress,"
             + " (select coalesce(sum(t.n), 0) from pledge_rating_tally t join pledge_board b on b.id = t.board_id"
             + " where b.campaign_id = :campaign and b.organization_id = o.id and t.choice = 'SATISFIED') as s1,"
             + " (select coalesce(sum(t.n), 0) from pledge_rating_tally t join pledge_board b on b.id = t.board_id"
@@ -50,24 +53,24 @@ class PledgeFigureQueries implements PledgeFigures {
                 .query((rs, n) -> {
                     paths.add(rs.getString("path"));
                     return new Line(rs.getLong("id"), rs.getString("name"), rs.getLong("pledges"), rs.getLong("items"),
-                            rs.getLong("fulfilled"), rs.getLong("not_fulfilled"), rs.getLong("s1"), rs.getLong("s2"), rs.getLong("s3"));
+                            rs.getLong("fulfilled"), rs.getLong("not_fulfilled"), rs.getLong("in_progress"), rs.getLong("s1"), rs.getLong("s2"), rs.getLong("s3"));
                 }).list();
         List<Line> units = new ArrayList<>();
         List<Object[]> children = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
         for (Object[] u : children) {
-            Line sum = new Line((Long) u[0], (String) u[1], 0, 0, 0, 0, 0, 0, 0);
+            Line sum = new Line((Long) u[0], (String) u[1], 0, 0, 0, 0, 0, 0, 0, 0);
             for (int i = 0; i < lines.size(); i++) {
                 if (paths.get(i).startsWith((String) u[2])) {
                     sum = sum.plus(lines.get(i), (String) u[1]);
                 }
             }
             units.add(new Line((Long) u[0], sum.label(), sum.pledges(), sum.items(), sum.fulfilled(), sum.notFulfilled(),
-                    sum.satisfied(), sum.fairly(), sum.dissatisfied()));
+                    sum.inProgress(), sum.satisfied(), sum.fairly(), sum.dissatisfied()));
         }
         if (!children.isEmpty()) {
             // organisations this one grades elsewhere in the tree belong to no child: their own line, so units add up
-            Line outside = new Line(null, "外部评定对象", 0, 0, 0, 0, 0, 0, 0);
+            Line outside = new Line(null, "外部评定对象", 0, 0, 0, 0, 0, 0, 0, 0);
             boolean any = false;
             for (int i = 0; i < lines.size(); i++) {
                 String path = paths.get(i);
@@ -80,7 +83,7 @@ class PledgeFigureQueries implements PledgeFigures {
                 units.add(outside);
             }
         }
-        Line total = new Line(null, "合计", 0, 0, 0, 0, 0, 0, 0);
+        Line total = new Line(null, "合计", 0, 0, 0, 0, 0, 0, 0, 0);
         for (Line l : lines) {
             total = total.plus(l, "合计");
         }

@@ -56,10 +56,11 @@ public class PledgeQueries {
         return m;
     }
 
-    /** Counts one rating. */
-    public void count(long boardId, Satisfaction choice) {
-        jdbc.sql("update pledge_rating_tally set n = n + 1 where board_id = :b and choice = :c")
-                .param("b", boardId).param("c", choice.name()).update();
+    /** Adds a counted rating's totals to the board's. */
+    public void addTally(long boardId, long satisfied, long fairly, long dissatisfied) {
+        jdbc.sql("update pledge_rating_tally set n = n + case choice when 'SATISFIED' then :s when 'FAIRLY_SATISFIED' then :f else :d end"
+                        + " where board_id = :b")
+                .param("s", satisfied).param("f", fairly).param("d", dissatisfied).param("b", boardId).update();
     }
 
     /** Sets the whole tally at once: the demo data set's past ratings only. */

@@ -83,6 +83,37 @@ class PledgeApi {
         return PledgeBoardView.of(pledges.publish(campaign, org));
     }
 
+    // ---- 群众满意度测评 ----------------------------------------------------------------------------------
+
+    @PostMapping("/{campaign}/{org}/ratings/open")
+    @Operation(summary = "开启群众满意度测评（承诺公开后，每年一次）：测评不记名，每份测评加密保存；计票密钥只在此返回一次，系统不保存")
+    RatingOpened openRatings(@PathVariable long campaign, @PathVariable long org) {
+        Pledges.OpenedRating r = pledges.openRatings(campaign, org);
+        return new RatingOpened(PledgeBoardView.of(r.board()), r.closingKey());
+    }
+
+    @PostMapping("/{campaign}/{org}/ratings/count")
+    @Operation(summary = "结束群众满意度测评并用计票密钥计票；满意率 =（满意 + 基本满意）÷ 测评人次")
+    PledgeBoardView countRatings(@PathVariable long campaign, @PathVariable long org, @RequestBody RatingCount body) {
+        return PledgeBoardView.of(pledges.countRatings(campaign, org, body.closingKey()));
+    }
+
+    @PostMapping("/{campaign}/{org}/ratings/abandon")
+    @Operation(summary = "作废进行中的群众满意度测评（不计票，如计票密钥遗失），写明原因后可重新开启")
+    PledgeBoardView abandonRatings(@PathVariable long campaign, @PathVariable long org, @RequestBody RatingAbandon body) {
+        return PledgeBoardView.of(pledges.abandonRatings(campaign, org, body.reason()));
+    }
+
+    /** The board and the closing key of the rating just opened. */
+    record RatingOpened(PledgeBoardView board, String closingKey) {
+    }
+
+    record RatingCount(String closingKey) {
+    }
+
+    record RatingAbandon(String reason) {
+    }
+
     // ---- 群众点诺 -------------------------------------------------------------------------------------
 
     @PostMapping("/{campaign}/{org}/suggestions")
@@ -167,6 +198,7 @@ class PledgeApi {
                            String slug, String publicPath, boolean suggestionsOpen, LocalDateTime publishedAt,
                            PledgeView organisationPledge, List<PledgeView> memberPledges, List<PledgeSuggestionView> suggestions,
                            long pendingSuggestions, List<PledgeCommentView> comments, PledgeRatings ratings,
+                           BoardView.RatingState ratingState, int ratingsCast, LocalDateTime ratingsCountedAt,
                            List<PledgeMember> members, boolean canWrite, boolean canSign) {
 
         static PledgeBoardView of(BoardView b) {
@@ -179,6 +211,7 @@ class PledgeApi {
                     new PledgeRatings(b.ratings().getOrDefault(Satisfaction.SATISFIED, 0L),
                             b.ratings().getOrDefault(Satisfaction.FAIRLY_SATISFIED, 0L),
                             b.ratings().getOrDefault(Satisfaction.DISSATISFIED, 0L), b.ratingCount(), b.satisfactionRate()),
+                    b.ratingState(), b.ratingsCast(), b.ratingsCountedAt(),
                     b.members().stream().map(m -> new PledgeMember(m.id(), m.name(), m.pledged())).toList(),
                     b.canWrite(), b.canSign());
         }
@@ -230,14 +263,17 @@ class PledgeApi {
     record PledgeRatings(long satisfied, long fairlySatisfied, long dissatisfied, long count, double satisfactionRate) {
     }
 
-    /** One line of the figures: published 承诺书 and their items, how many fulfilled, and the public's ratings (rates in percent). */
+    /**
+     * One line of the figures: published 承诺书 and their items — fulfilled, not fulfilled, in progress and not begun, which
+     * add up to the items — and the public's ratings (rates in percent).
+     */
     record PledgeSummaryLine(Long organizationId, String label, long pledges, long items, long fulfilled, long notFulfilled,
-                             double fulfilmentRate, long satisfied, long fairlySatisfied, long dissatisfied, long ratings,
+                             long inProgress, long notBegun, double fulfilmentRate, long satisfied, long fairlySatisfied, long dissatisfied, long ratings,
                              double satisfactionRate) {
 
         static PledgeSummaryLine of(PledgeFigures.Line l) {
             return new PledgeSummaryLine(l.organizationId(), l.label(), l.pledges(), l.items(), l.fulfilled(), l.notFulfilled(),
-                    l.fulfilmentRate(), l.satisfied(), l.fairly(), l.dissatisfied(), l.ratings(), l.satisfactionRate());
+                    l.inProgress(), l.notBegun(), l.fulfilmentRate(), l.satisfied(), l.fairly(), l.dissatisfied(), l.ratings(), l.satisfactionRate());
         }
     }
 

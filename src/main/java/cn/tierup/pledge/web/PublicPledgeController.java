@@ -4,11 +4,10 @@ import cn.tierup.pledge.PublicPledges;
 import cn.tierup.pledge.Satisfaction;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.crypto.BrowserTokens;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * An organisation's public pledge page behind its short link: no account, plain forms that work
  * without JavaScript on a phone. Shows only what was published; takes suggestions while they are open
- * and one satisfaction rating per browser (a random cookie, kept only as a hash).
+ * and one satisfaction rating per browser (a token the server issued with the page, in a cookie, kept only
+ * as a hash once it has rated).
  */
 @Controller
 class PublicPledgeController {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PublicPledges pages;
     private final Messages messages;
@@ -37,8 +35,8 @@ class PublicPledgeController {
     @GetMapping("/q/p/{slug}")
     String page(@PathVariable String slug, @RequestParam(required = false) String done, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
-        if ("suggested".equals(done) || "rated".equals(done)) {
-            model.addAttribute("notice", messages.get("suggested".equals(done) ? "suggestion.thanks" : "rating.thanks"));
+        if ("suggested".equals(done)) {
+            model.addAttribute("notice", messages.get("suggestion.thanks"));
         }
         return render(slug, request, response, model);
     }
@@ -61,9 +59,16 @@ class PublicPledgeController {
     String rate(@PathVariable String slug, @RequestParam(required = false) String choice, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
         try {
-            pages.rate(slug, choice, token(request, slug), request.getRemoteAddr());
-            return "redirect:/q/p/" + slug + "?done=rated";
+            String receipt = pages.rate(slug, choice, token(request, slug), request.getRemoteAddr());
+            // answered here rather than redirected: the receipt is shown this once and kept nowhere, not even in a session
+            model.addAttribute("notice", messages.get("rating.thanks"));
+            model.addAttribute("receipt", messages.get("rating.receipt", receipt));
+            model.addAttribute("receiptHint", messages.get("rating.receipt.hint"));
         } catch (DomainException e) {
+            if (e.code().equals("rating.badToken")) {
+                // a token this server did not issue for this page: refused (render gives the browser a fresh one)
+                response.setStatus(403);
+            }
             model.addAttribute("rateError", messages.of(e));
         }
         return render(slug, request, response, model);
@@ -77,10 +82,9 @@ class PublicPledgeController {
             return "public/message";
         }
         String token = token(request, slug);
-        if (token == null) {
-            byte[] b = new byte[18];
-            RANDOM.nextBytes(b);
-            Cookie c = new Cookie(cookie(slug), Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+        boolean rated = pages.rated(slug, token);
+        if (!rated && pages.checkToken(slug, token) != BrowserTokens.Check.VALID) {
+            Cookie c = new Cookie(cookie(slug), pages.issueToken(slug));
             c.setHttpOnly(true);
             c.setPath("/q/p/" + slug);
             c.setMaxAge(60 * 60 * 24 * 365);
@@ -88,7 +92,7 @@ class PublicPledgeController {
             response.addCookie(c);
         }
         model.addAttribute("p", page);
-        model.addAttribute("rated", pages.rated(slug, token));
+        model.addAttribute("rated", rated);
         model.addAttribute("choices", Satisfaction.values());
         return "public/pledges";
     }

@@ -1,5 +1,6 @@
 package cn.tierup.questionnaire.internal;
 
+import cn.tierup.questionnaire.AddressSpread;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,13 @@ public class QuestionnaireQueries {
         return jdbc.queryForList("select q.id from questionnaire q join org_tree_view o on o.id = q.organization_id"
                         + " where q.campaign_id = ? and q.template_id = ? and o.path like ? order by q.id desc", Long.class,
                 campaignId, templateId, pathPrefix + "%");
+    }
+
+    /** Answers counted per address of a questionnaire, added up over the shards: total, addresses, the most from one. */
+    public AddressSpread addressSpread(long questionnaireId) {
+        return jdbc.queryForObject("select coalesce(sum(n), 0), count(*), coalesce(max(n), 0) from"
+                        + " (select sum(answers) n from questionnaire_address where questionnaire_id = ? group by address_hash) a",
+                (rs, i) -> new AddressSpread(rs.getLong(1), rs.getLong(2), rs.getLong(3)), questionnaireId);
     }
 
     /** Stores the hashes of newly printed codes, unspent. */

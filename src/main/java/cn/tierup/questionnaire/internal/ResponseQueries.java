@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import cn.tierup.shared.DatabaseKind;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class ResponseQueries {
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
-    public ResponseQueries(JdbcTemplate jdbc) {
+    public ResponseQueries(JdbcTemplate jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.postgres = database.postgres();
     }
 
     /** Whether the browser with this token hash has answered the questionnaire. */
@@ -63,6 +66,34 @@ public class ResponseQueries {
         }
         jdbc.batchUpdate("update questionnaire_tally set n = n + 1 where questionnaire_id = ? and question_key = ?"
                 + " and option_index = ? and category = ? and shard = ?", counts);
+    }
+
+    /**
+     * Adds one to the answers counted for an address (its keyed hash) in a shard. PostgreSQL would abort the whole
+     * answer's transaction on a failed insert, so it upserts in one statement; H2 (without {@code on conflict ... do
+     * update}) fails only the statement, so a lost race to insert becomes an update.
+     */
+    public void countAddress(long questionnaireId, String addressHash, int shard) {
+        if (postgres) {
+            jdbc.update("insert into questionnaire_address (questionnaire_id, address_hash, shard, answers) values (?, ?, ?, 1)"
+                    + " on conflict (questionnaire_id, address_hash, shard) do update set answers = questionnaire_address.answers + 1",
+                    questionnaireId, addressHash, shard);
+            return;
+        }
+        if (addOneForAddress(questionnaireId, addressHash, shard)) {
+            return;
+        }
+        try {
+            jdbc.update("insert into questionnaire_address (questionnaire_id, address_hash, shard, answers) values (?, ?, ?, 1)",
+                    questionnaireId, addressHash, shard);
+        } catch (DuplicateKeyException e) {
+            addOneForAddress(questionnaireId, addressHash, shard);
+        }
+    }
+
+    private boolean addOneForAddress(long questionnaireId, String addressHash, int shard) {
+        return jdbc.update("update questionnaire_address set answers = answers + 1 where questionnaire_id = ? and address_hash = ?"
+                + " and shard = ?", questionnaireId, addressHash, shard) == 1;
     }
 
     /** Creates every line at zero, for each category and shard, so that counting never has to insert. */

@@ -10,9 +10,8 @@ import cn.tierup.shared.NotFoundException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.SecureRandom;
+import cn.tierup.shared.crypto.BrowserTokens;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +26,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The public answering pages behind a short link: no account, plain HTML forms that work without
- * JavaScript on a phone. An open questionnaire gives each browser a random answering token in a
- * cookie; only its hash is kept, apart from the answers.
+ * JavaScript on a phone. An open questionnaire gives each browser an answering token with the form, in a
+ * cookie, signed by the server so that no other is taken; once it has answered, only its hash is kept,
+ * apart from the answers.
  */
 @Controller
 class PublicAnswerController {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Refusals after which the form is of no more use to this respondent. */
     private static final Set<String> FINAL = Set.of("answer.already", "answer.closed", "answer.notYetOpen");
 
@@ -61,15 +60,8 @@ class PublicAnswerController {
             model.addAttribute("message", messages.get("answer.already"));
             return "public/message";
         }
-        if (q.getMode() == AnswerMode.OPEN && token(request, slug) == null) {
-            byte[] b = new byte[18];
-            RANDOM.nextBytes(b);
-            Cookie c = new Cookie(cookieName(slug), Base64.getUrlEncoder().withoutPadding().encodeToString(b));
-            c.setHttpOnly(true);
-            c.setPath("/q/" + slug);
-            c.setMaxAge(60 * 60 * 24 * 365);
-            c.setAttribute("SameSite", "Lax");
-            response.addCookie(c);
+        if (q.getMode() == AnswerMode.OPEN && intake.checkToken(q, token(request, slug)) != BrowserTokens.Check.VALID) {
+            giveToken(q, response);
         }
         return page(q, Map.of(), new HashMap<>(), null, null, model);
     }
@@ -93,7 +85,16 @@ class PublicAnswerController {
             response.setStatus(422);
             return page(q, problems, raw, categoryValue, messages.get("answer.rejected", e.problems().size()), model);
         } catch (DomainException e) {
-            response.setStatus(e.code().equals("answer.tooFast") ? 429 : 422);
+            response.setStatus(switch (e.code()) {
+                case "answer.tooFast" -> 429;
+                case "answer.badToken" -> 403;
+                default -> 422;
+            });
+            if (e.code().equals("answer.badToken") || e.code().equals("answer.noCookie")) {
+                // a fresh token with the form shown again, so a browser whose page was too old (or had lost its
+                // cookie) can send the same answers once more; a script gains nothing it could not get by loading the form
+                giveToken(q, response);
+            }
             if (FINAL.contains(e.code())) {
                 // Nothing the respondent can change on the form would help: say so instead of showing it again.
                 model.addAttribute("title", q.getTitle());
@@ -136,6 +137,16 @@ class PublicAnswerController {
         model.addAttribute("category", category);
         model.addAttribute("error", error);
         return "public/answer";
+    }
+
+    private void giveToken(Questionnaire q, HttpServletResponse response) {
+        Cookie c = new Cookie(cookieName(q.getSlug()), intake.issueToken(q));
+        c.setHttpOnly(true);
+        c.setPath("/q/" + q.getSlug());
+        // kept a year, as before: after answering, the cookie is what shows this browser "already answered"
+        c.setMaxAge(60 * 60 * 24 * 365);
+        c.setAttribute("SameSite", "Lax");
+        response.addCookie(c);
     }
 
     private static String cookieName(String slug) {

@@ -1,0 +1,269 @@
+package cn.tierup.bench;
+
+import cn.tierup.setup.DemoDataLoader;
+import cn.tierup.testsupport.TestDatabases;
+import cn.tierup.testsupport.WebClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.servlet.resource.CachingResourceResolver;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+import org.springframework.web.servlet.resource.ResourceResolver;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An ordinary day's pages over HTTP, run by {@code mvn -Pbench verify} on embedded PostgreSQL with the demo city
+ * (290 organisations): the whole application listens on a random port of 127.0.0.1; simulated users sign in
+ * through the login form (real sessions) and each cycles through home, tree, grading overview, register, upgrade
+ * and survey with one request in flight and no pause between pages (a closed loop, as a deadline day's worst
+ * case). One user is the town account {@code zhen}; of {@code bench.users} (50) users, half are {@code zhen} and
+ * the rest are spread over {@code admin}, {@code jggw}, {@code cun} and {@code nyj}.
+ *
+ * <p>"Before" looks the links up as they were looked up before (see {@link #linksAsBefore}): every link a page
+ * writes, uncached, in the classpath; "now" is the application as it runs. The two alternate round by round in
+ * one run, so the ratio between them is measured under the same load.
+ * Only the HTML pages are fetched (a browser keeps the versioned CSS and scripts). Nothing here fails on a time:
+ * it checks only that every page answered 200.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "logging.level.root=WARN",
+        "server.address=127.0.0.1"})
+class PagesBenchmark {
+
+    private static final List<String> PAGES = List.of("/", "/orgs", "/grading", "/grading/register", "/upgrade", "/survey");
+    private static final List<String> OTHERS = List.of("admin", "jggw", "cun", "nyj");
+    private static final int USERS = Integer.getInteger("bench.users", 50);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final double ROUND_SECONDS = Double.parseDouble(System.getProperty("bench.round-seconds", "15"));
+    /** "before,now" (default) or one of them, e.g. to profile the application as it runs. */
+    private static final List<String> VARIANTS = List.of(System.getProperty("bench.variants", "before,now").split(","));
+    private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup-seconds", "20"));
+
+    @LocalServerPort int port;
+    @Autowired ResourceUrlProvider links;
+
+    @Test
+    void pagesForOneAndManyUsersWithAndWithoutCachedStaticLinks() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        User one = new User(base, "zhen");
+        List<User> many = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            many.add(new User(base, i % 2 == 0 ? "zhen" : OTHERS.get((i / 2) % OTHERS.size())));
+        }
+        for (User u : many) {
+            u.next = many.indexOf(u) % PAGES.size();
+        }
+
+        String loadBefore = loadAverage();
+        run(List.of(one), WARMUP_SECONDS / 4);
+        run(many, WARMUP_SECONDS);
+        Map<String, Side> sides = new LinkedHashMap<>();
+        for (String variant : VARIANTS) {
+            sides.put(variant + " 1", new Side());
+            sides.put(variant + " " + USERS, new Side());
+        }
+        for (int r = 0; r < ROUNDS; r++) {
+            for (String variant : VARIANTS) {
+                Runnable restore = variant.equals("before") ? linksAsBefore() : () -> { };
+                try {
+                    sides.get(variant + " 1").add(run(List.of(one), ROUND_SECONDS / 2));
+                    sides.get(variant + " " + USERS).add(run(many, ROUND_SECONDS));
+                } finally {
+                    restore.run();
+                }
+            }
+        }
+        String loadAfter = loadAverage();
+
+        List<String> out = new ArrayList<>();
+        out.add("| static links | users | pages | pages/s | p50 ms | p95 ms | p99 ms | max ms |");
+        out.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sides.forEach((name, side) -> out.add(side.row(name.split(" ")[0], name.split(" ")[1])));
+        String ratios = "";
+        if (VARIANTS.size() == 2) {
+            Side before = sides.get("before " + USERS);
+            Side after = sides.get("now " + USERS);
+            Side before1 = sides.get("before 1");
+            Side after1 = sides.get("now 1");
+            ratios = String.format("now ÷ before: %d users pages/s ×%.1f, p95 ÷%.1f; 1 user p50 ÷%.1f",
+                    USERS, after.rate() / before.rate(), before.percentile(95) / after.percentile(95),
+                    before1.percentile(50) / after1.percentile(50));
+        }
+
+        String header = "PagesBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                + ", " + (TestDatabases.postgres() ? "embedded PostgreSQL" : "H2") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + "), max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB; " + ROUNDS + " alternating rounds per variant of " + ROUND_SECONDS + " s (" + USERS + " users) and "
+                + ROUND_SECONDS / 2 + " s (1 user) after " + WARMUP_SECONDS + " s warm-up; pages " + PAGES
+                + "; load average before " + loadBefore + ", after " + loadAfter;
+        String report = header + "\n\n" + String.join("\n", out) + "\n\n" + ratios + "\n";
+        System.out.println("\n" + report);
+        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("PagesBenchmark.md"), report);
+    }
+
+    /**
+     * Links looked up as before the resource chains were cached and the static handler mapped to /** was
+     * replaced by /favicon.ico: no cache in any chain, and a handler for /** over Spring Boot's default static
+     * locations, so that every link a page writes (to a file or not) is looked up in the classpath. Only the
+     * links' lookup is changed (the files are served as now); switched between rounds, with no request in
+     * flight. Returns what puts everything back.
+     */
+    private Runnable linksAsBefore() {
+        Map<String, ResourceHttpRequestHandler> now = new LinkedHashMap<>(links.getHandlerMap());
+        Map<ResourceHttpRequestHandler, List<ResourceResolver>> chains = new LinkedHashMap<>();
+        now.values().forEach(h -> chains.put(h, new ArrayList<>(h.getResourceResolvers())));
+        assertThat(now.values()).as("cached chains").allMatch(h -> h.getResourceResolvers().get(0) instanceof CachingResourceResolver);
+        now.values().forEach(h -> h.getResourceResolvers().removeIf(r -> r instanceof CachingResourceResolver));
+        ResourceHttpRequestHandler everything = new ResourceHttpRequestHandler();
+        everything.setLocations(List.of(new ClassPathResource("META-INF/resources/"), new ClassPathResource("resources/"),
+                new ClassPathResource("static/"), new ClassPathResource("public/")));
+        everything.setResourceResolvers(List.of(new LiteWebJarsResourceResolver(), new PathResourceResolver()));
+        try {
+            everything.afterPropertiesSet();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, ResourceHttpRequestHandler> before = new LinkedHashMap<>(now);
+        before.put("/**", everything);
+        links.setHandlerMap(before);
+        return () -> {
+            chains.forEach((h, resolvers) -> {
+                h.getResourceResolvers().clear();
+                h.getResourceResolvers().addAll(resolvers);
+            });
+            links.setHandlerMap(now);
+        };
+    }
+
+    /** Every user cycles through the pages for the given time; returns each page's time in nanoseconds. */
+    private static long[] run(List<User> users, double seconds) throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        List<long[]> times = new ArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        List<String> failed = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(users.size());
+        List<long[]> perUser = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
+        for (User u : users) {
+            long[] mine = new long[200_000];
+            int[] n = new int[1];
+            perUser.add(mine);
+            counts.add(n);
+            new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end && n[0] < mine.length) {
+                        String page = PAGES.get(u.next++ % PAGES.size());
+                        long t = System.nanoTime();
+                        HttpResponse<String> response = u.client.get(u.base + page);
+                        mine[n[0]++] = System.nanoTime() - t;
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                            synchronized (failed) {
+                                failed.add(u.username + " " + page + " " + response.statusCode());
+                            }
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                    synchronized (failed) {
+                        failed.add(u.username + " " + e);
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-" + u.username).start();
+        }
+        done.await();
+        long elapsed = System.nanoTime() - start;
+        assertThat(failed).as("pages that did not answer 200").isEmpty();
+        int total = counts.stream().mapToInt(c -> c[0]).sum();
+        long[] all = new long[total + 1];
+        int at = 0;
+        for (int i = 0; i < perUser.size(); i++) {
+            System.arraycopy(perUser.get(i), 0, all, at, counts.get(i)[0]);
+            at += counts.get(i)[0];
+        }
+        // the last slot holds the round's wall time
+        all[total] = elapsed;
+        return all;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /** One signed-in browser. */
+    private static final class User {
+        final String base;
+        final String username;
+        final WebClient client = new WebClient();
+        int next;
+
+        User(String base, String username) {
+            this.base = base;
+            this.username = username;
+            HttpResponse<String> login = client.login(base, username, DemoDataLoader.DEMO_PASSWORD);
+            assertThat(WebClient.location(login)).as(username + " signs in").doesNotContain("error");
+            assertThat(client.cookie("SESSION")).as(username + "'s session").isNotNull();
+        }
+    }
+
+    /** The pages of one variant and number of users, over its rounds. */
+    private static final class Side {
+        final List<long[]> rounds = new ArrayList<>();
+
+        void add(long[] round) {
+            rounds.add(round);
+        }
+
+        long[] times() {
+            return rounds.stream().flatMapToLong(r -> Arrays.stream(r, 0, r.length - 1)).sorted().toArray();
+        }
+
+        double rate() {
+            double seconds = rounds.stream().mapToLong(r -> r[r.length - 1]).sum() / 1e9;
+            return times().length / seconds;
+        }
+
+        double percentile(double p) {
+            long[] t = times();
+            if (t.length == 0) {
+                return 0;
+            }
+            int i = (int) Math.ceil(p / 100.0 * t.length) - 1;
+            return t[Math.max(0, Math.min(t.length - 1, i))] / 1e6;
+        }
+
+        String row(String variant, String users) {
+            return String.format("| %s | %s | %,d | %.1f | %.1f | %.1f | %.1f | %.1f |", variant, users, times().length, rate(),
+                    percentile(50), percentile(95), percentile(99), percentile(100));
+        }
+    }
+}
