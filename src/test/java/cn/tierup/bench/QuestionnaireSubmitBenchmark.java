@@ -74,6 +74,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * round time, so both see the same load on a shared machine. Every round stops by itself: after its
  * time or {@code bench.max-per-round} submissions, whichever comes first.
  *
+ * <p>Each side is measured with {@code synchronous_commit} off and on ({@code bench.synchronous-commit}: off
+ * then on, by default): the embedded server of the tests runs with it off, so a commit returns before its WAL
+ * is flushed and a crash of the server can lose it, while production keeps PostgreSQL's default, on. The
+ * setting is changed for the benchmark's database (ALTER DATABASE, the pool renewed) and checked on every
+ * connection before its rounds, the settings alternate round by round, and each row names its setting; a
+ * second table gives on ÷ off per side, what durability costs.
+ *
  * <p>Then a fresh questionnaire is filled to {@code bench.answers} (1,000,000) answers by bulk SQL, its
  * tallies are recomputed from the stored answers, and {@link QuestionnaireService#statistics} and the
  * quota progress ({@link QuestionnaireService#get}) are timed. Nothing here fails on a time: it checks
@@ -97,6 +104,8 @@ class QuestionnaireSubmitBenchmark {
     private static final int CODES = Integer.getInteger("bench.codes", 30_000);
     private static final int ANSWERS = Integer.getInteger("bench.answers", 1_000_000);
     private static final int STAT_RUNS = Integer.getInteger("bench.stat-runs", 10);
+    /** The synchronous_commit settings measured side by side: on waits for the commit's WAL flush, off does not. */
+    private static final List<String> SYNCHRONOUS_COMMIT = List.of(System.getProperty("bench.synchronous-commit", "off,on").split(","));
 
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
@@ -115,58 +124,95 @@ class QuestionnaireSubmitBenchmark {
     @Test
     void submissionsOverHttpAgainstRawJdbcAndStatisticsAtAMillionAnswers() throws Exception {
         long campaign = campaign();
-        Launched oursOpen = launch(campaign, "OPEN");
-        Launched rawOpen = launch(campaign, "OPEN");
+        Launched firstOpen = launch(campaign, "OPEN");
         SecurityContextHolder.getContext().setAuthentication(admin());
         try {
-            questions = questionnaires.get(oursOpen.id()).questions();
+            questions = questionnaires.get(firstOpen.id()).questions();
         } finally {
             SecurityContextHolder.clearContext();
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
+        String server = setting("server_version") + " (fsync=" + setting("fsync") + ", full_page_writes="
+                + setting("full_page_writes") + ", wal_sync_method=" + setting("wal_sync_method") + ")";
+        String serverDefault = setting("synchronous_commit");
         List<String> out = new ArrayList<>();
-        out.add("| mode | ours submissions/s | ours p50 ms | ours p99 ms | raw JDBC submissions/s | raw p50 ms | raw p99 ms | ours ÷ raw |");
-        out.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        out.add("| mode | synchronous_commit | ours submissions/s | ours p50 ms | ours p99 ms | raw JDBC submissions/s | raw p50 ms | raw p99 ms | ours ÷ raw |");
+        out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        List<String> cost = new ArrayList<>();
+        cost.add("| mode | ours on ÷ off | raw on ÷ off |");
+        cost.add("| --- | ---: | ---: |");
 
-        // open mode: a cookie per simulated browser
-        Side ours = new Side();
-        Side raw = new Side();
-        ours.round(WARMUP_SECONDS, MAX_PER_ROUND, false, () -> new HttpWorker(http, oursOpen, null));
-        raw.round(WARMUP_SECONDS, MAX_PER_ROUND, false, () -> new JdbcWorker(rawOpen, null));
-        for (int r = 0; r < ROUNDS; r++) {
-            ours.round(ROUND_SECONDS, MAX_PER_ROUND, true, () -> new HttpWorker(http, oursOpen, null));
-            raw.round(ROUND_SECONDS, MAX_PER_ROUND, true, () -> new JdbcWorker(rawOpen, null));
+        // open mode: a cookie per simulated browser; per setting a questionnaire for each side, the settings
+        // alternating round by round (off, on, then on, off, …) so both see the same load over the run
+        Map<String, Side> ours = new LinkedHashMap<>();
+        Map<String, Side> raw = new LinkedHashMap<>();
+        Map<String, Launched> oursOpen = new HashMap<>();
+        Map<String, Launched> rawOpen = new HashMap<>();
+        for (String setting : SYNCHRONOUS_COMMIT) {
+            ours.put(setting, new Side());
+            raw.put(setting, new Side());
+            oursOpen.put(setting, setting.equals(SYNCHRONOUS_COMMIT.get(0)) ? firstOpen : launch(campaign, "OPEN"));
+            rawOpen.put(setting, launch(campaign, "OPEN"));
         }
-        out.add(ours.row("open (cookie)", raw));
-        checkConsistent(oursOpen, ours.stored.get());
-        checkConsistent(rawOpen, raw.stored.get());
-        System.out.println("open mode: " + out.get(2));
+        try {
+            String first = SYNCHRONOUS_COMMIT.get(0);
+            synchronousCommit(first);
+            ours.get(first).round(WARMUP_SECONDS, MAX_PER_ROUND, false, () -> new HttpWorker(http, oursOpen.get(first), null));
+            raw.get(first).round(WARMUP_SECONDS, MAX_PER_ROUND, false, () -> new JdbcWorker(rawOpen.get(first), null));
+            for (int r = 0; r < ROUNDS; r++) {
+                List<String> order = new ArrayList<>(SYNCHRONOUS_COMMIT);
+                if (r % 2 == 1) {
+                    java.util.Collections.reverse(order);
+                }
+                for (String setting : order) {
+                    synchronousCommit(setting);
+                    ours.get(setting).round(ROUND_SECONDS, MAX_PER_ROUND, true, () -> new HttpWorker(http, oursOpen.get(setting), null));
+                    raw.get(setting).round(ROUND_SECONDS, MAX_PER_ROUND, true, () -> new JdbcWorker(rawOpen.get(setting), null));
+                }
+            }
+            for (String setting : SYNCHRONOUS_COMMIT) {
+                out.add(ours.get(setting).row("open (cookie)", setting, raw.get(setting)));
+                checkConsistent(oursOpen.get(setting), ours.get(setting).stored.get());
+                checkConsistent(rawOpen.get(setting), raw.get(setting).stored.get());
+                System.out.println("open mode: " + out.get(out.size() - 1));
+            }
+            cost.add(costRow("open (cookie)", ours, raw));
 
-        // coded mode: a one-time code per simulated respondent, one round each after a short warm-up
-        String coded = "";
-        if (CODES > 0) {
-            Launched oursCoded = launch(campaign, "CODED");
-            Launched rawCoded = launch(campaign, "CODED");
-            ConcurrentLinkedQueue<String> oursCodes = codes(oursCoded, CODES);
-            ConcurrentLinkedQueue<String> rawCodes = codes(rawCoded, CODES);
-            Side oursC = new Side();
-            Side rawC = new Side();
-            int warm = CODES / 10;
-            oursC.round(WARMUP_SECONDS / 2, warm, false, () -> new HttpWorker(http, oursCoded, oursCodes));
-            rawC.round(WARMUP_SECONDS / 2, warm, false, () -> new JdbcWorker(rawCoded, rawCodes));
-            oursC.round(ROUND_SECONDS, CODES - warm, true, () -> new HttpWorker(http, oursCoded, oursCodes));
-            rawC.round(ROUND_SECONDS, CODES - warm, true, () -> new JdbcWorker(rawCoded, rawCodes));
-            out.add(oursC.row("coded (one-time code)", rawC));
-            checkConsistent(oursCoded, oursC.stored.get());
-            checkConsistent(rawCoded, rawC.stored.get());
-            long spent = jdbc.sql("select count(*) from questionnaire_code where questionnaire_id = :q and spent = true")
-                    .param("q", oursCoded.id()).query(Long.class).single();
-            assertThat(spent).isEqualTo(oursC.stored.get());
-            coded = ", " + CODES + " codes per coded questionnaire";
+            // coded mode: a one-time code per simulated respondent, per setting one round each after a short warm-up
+            if (CODES > 0) {
+                Map<String, Side> oursCoded = new LinkedHashMap<>();
+                Map<String, Side> rawCoded = new LinkedHashMap<>();
+                for (String setting : SYNCHRONOUS_COMMIT) {
+                    Launched oursQ = launch(campaign, "CODED");
+                    Launched rawQ = launch(campaign, "CODED");
+                    ConcurrentLinkedQueue<String> oursCodes = codes(oursQ, CODES);
+                    ConcurrentLinkedQueue<String> rawCodes = codes(rawQ, CODES);
+                    Side oursC = new Side();
+                    Side rawC = new Side();
+                    int warm = CODES / 10;
+                    synchronousCommit(setting);
+                    oursC.round(WARMUP_SECONDS / 2, warm, false, () -> new HttpWorker(http, oursQ, oursCodes));
+                    rawC.round(WARMUP_SECONDS / 2, warm, false, () -> new JdbcWorker(rawQ, rawCodes));
+                    oursC.round(ROUND_SECONDS, CODES - warm, true, () -> new HttpWorker(http, oursQ, oursCodes));
+                    rawC.round(ROUND_SECONDS, CODES - warm, true, () -> new JdbcWorker(rawQ, rawCodes));
+                    out.add(oursC.row("coded (one-time code)", setting, rawC));
+                    checkConsistent(oursQ, oursC.stored.get());
+                    checkConsistent(rawQ, rawC.stored.get());
+                    long spent = jdbc.sql("select count(*) from questionnaire_code where questionnaire_id = :q and spent = true")
+                            .param("q", oursQ.id()).query(Long.class).single();
+                    assertThat(spent).isEqualTo(oursC.stored.get());
+                    oursCoded.put(setting, oursC);
+                    rawCoded.put(setting, rawC);
+                    System.out.println("coded mode: " + out.get(out.size() - 1));
+                }
+                cost.add(costRow("coded (one-time code)", oursCoded, rawCoded));
+            }
+        } finally {
+            synchronousCommit(null);
         }
-        System.out.println("coded mode: " + out.get(out.size() - 1));
+        String coded = CODES > 0 ? ", " + CODES + " codes per coded questionnaire" : "";
 
         // statistics at scale
         Launched big = launch(campaign, "OPEN");
@@ -200,19 +246,87 @@ class QuestionnaireSubmitBenchmark {
         long totalResponses = jdbc.sql("select count(*) from questionnaire_response").query(Long.class).single();
 
         String header = "QuestionnaireSubmitBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                + ", " + (TestDatabases.postgres() ? "embedded PostgreSQL" : "H2") + ", "
+                + ", " + (TestDatabases.postgres() ? TestDatabases.postgresServer() + " " : "H2 ") + server + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", concurrency " + CONCURRENCY + ", " + ROUNDS + " alternating rounds of " + ROUND_SECONDS
-                + " s per side after " + WARMUP_SECONDS + " s warm-up (at most " + MAX_PER_ROUND + " per round)" + coded;
+                + " s per side and synchronous_commit setting after " + WARMUP_SECONDS + " s warm-up (at most " + MAX_PER_ROUND
+                + " per round)" + coded + "; the server's own synchronous_commit is " + serverDefault
+                + ", each row's is set on the benchmark's database (ALTER DATABASE, pool renewed) before its rounds and checked on every connection";
         String statLine = String.format("Statistics of one questionnaire with %,d answers (%,d responses in the table, loaded in %.1f s):"
                         + " statistics p50 %.1f ms, max %.1f ms; quota progress p50 %.1f ms, max %.1f ms (%d runs after 2 warm-up)",
                 (long) ANSWERS, totalResponses, loadMillis / 1000.0, percentile(stats, 50), percentile(stats, 100),
                 percentile(progress, 50), percentile(progress, 100), STAT_RUNS);
-        String report = header + "\n\n" + String.join("\n", out) + "\n\n" + statLine + "\n";
+        String report = header + "\n\n" + String.join("\n", out) + "\n\nWhat waiting for the WAL flush at commit costs"
+                + " (submissions/s with synchronous_commit=on ÷ with off, same run):\n\n" + String.join("\n", cost) + "\n\n"
+                + statLine + " (reads; synchronous_commit=" + serverDefault + ")\n";
         System.out.println("\n" + report);
         Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("QuestionnaireSubmitBenchmark.md"), report);
+    }
+
+    // ---------------------------------------------------------------- durability
+
+    private String setting(String name) {
+        return jdbc.sql("show " + name).query(String.class).single();
+    }
+
+    /**
+     * Sets synchronous_commit for the benchmark's database and waits until every pooled connection and a new
+     * one run with it, so a round is timed under the setting its row names. The embedded server gets its
+     * "off" on the command line, which outranks ALTER SYSTEM; a database's own setting outranks both but is
+     * read when a session starts, so the pool is renewed. {@code null} returns to the server's setting.
+     */
+    private void synchronousCommit(String value) throws Exception {
+        String database = jdbc.sql("select current_database()").query(String.class).single();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (value == null) {
+                s.execute("alter database " + database + " reset synchronous_commit");
+            } else {
+                assertThat(value).isIn("on", "off");
+                s.execute("alter database " + database + " set synchronous_commit = '" + value + "'");
+            }
+        }
+        com.zaxxer.hikari.HikariDataSource hikari = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        hikari.getHikariPoolMXBean().softEvictConnections();
+        if (value == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<Connection> all = new ArrayList<>();
+            boolean everywhere = true;
+            try {
+                for (int i = 0; i < hikari.getMaximumPoolSize(); i++) {
+                    all.add(dataSource.getConnection());
+                }
+                all.add(DriverManager.getConnection(dbUrl, dbUser, dbPassword));
+                for (Connection c : all) {
+                    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("show synchronous_commit")) {
+                        r.next();
+                        everywhere &= value.equals(r.getString(1));
+                    }
+                }
+            } finally {
+                for (Connection c : all) {
+                    c.close();
+                }
+            }
+            if (everywhere) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("synchronous_commit=" + value + " on every connection within 30 s").isLessThan(deadline);
+            hikari.getHikariPoolMXBean().softEvictConnections();
+            Thread.sleep(200);
+        }
+    }
+
+    private static String costRow(String mode, Map<String, Side> ours, Map<String, Side> raw) {
+        if (!ours.containsKey("on") || !ours.containsKey("off")) {
+            return "| " + mode + " | – | – |";
+        }
+        return String.format("| %s | %.2f | %.2f |", mode, ours.get("on").rate() / ours.get("off").rate(),
+                raw.get("on").rate() / raw.get("off").rate());
     }
 
     // ---------------------------------------------------------------- set-up
@@ -582,12 +696,12 @@ class QuestionnaireSubmitBenchmark {
             return latencies.stream().flatMapToLong(Arrays::stream).toArray();
         }
 
-        String row(String mode, Side raw) {
+        String row(String mode, String synchronousCommit, Side raw) {
             assertThat(failures).as("refused submissions of " + mode).isZero();
             assertThat(raw.failures).as("refused raw submissions of " + mode).isZero();
             long[] o = all();
             long[] w = raw.all();
-            return String.format("| %s | %,.0f | %.2f | %.2f | %,.0f | %.2f | %.2f | %.2f |", mode, rate(), percentile(o, 50),
+            return String.format("| %s | %s | %,.0f | %.2f | %.2f | %,.0f | %.2f | %.2f | %.2f |", mode, synchronousCommit, rate(), percentile(o, 50),
                     percentile(o, 99), raw.rate(), percentile(w, 50), percentile(w, 99), rate() / raw.rate());
         }
     }

@@ -69,7 +69,7 @@ class SubtreeBenchmark {
         out.add(run("whole province (省, depth 0)", prefixes(0, 1), sql, Math.max(20, ITERATIONS / 50)));
 
         String header = "SubtreeBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                + ", " + (TestDatabases.postgres() ? "embedded PostgreSQL" : "H2") + ", " + province.organizations()
+                + ", " + (TestDatabases.postgres() ? TestDatabases.postgresServer() + " " + durability() : "H2") + ", " + province.organizations()
                 + " organisations generated in " + province.millis() + " ms, " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version") + ", " + ITERATIONS + " iterations per case after "
                 + WARMUP + " warm-up (province: " + Math.max(20, ITERATIONS / 50) + ")";
@@ -176,5 +176,12 @@ class SubtreeBenchmark {
         Arrays.sort(sorted);
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, i)] / 1e6;
+    }
+
+    /** The server and its commit settings, for the header: this benchmark only reads, so no figure waits on a commit. */
+    private String durability() {
+        return jdbc.sql("show server_version").query(String.class).single() + " (synchronous_commit="
+                + jdbc.sql("show synchronous_commit").query(String.class).single() + ", fsync="
+                + jdbc.sql("show fsync").query(String.class).single() + "; reads only)";
     }
 }

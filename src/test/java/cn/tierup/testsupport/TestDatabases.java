@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Gives every Spring context of the test run its own empty database: H2 in memory by default, or
  * PostgreSQL when the build runs with -Dtierup.test.db=postgres — an external server if
- * TIERUP_DB_URL/TIERUP_DB_USER/TIERUP_DB_PASSWORD are set, else an embedded one started once per JVM.
+ * TIERUP_DB_URL/TIERUP_DB_USER/TIERUP_DB_PASSWORD are set, else an embedded one started once per JVM (or,
+ * with -Dtierup.test.pg=local, one from the machine's PostgreSQL binaries, see {@link #local}).
  * Registered for all Spring Boot applications of the tests in META-INF/spring.factories.
  */
 public final class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -33,6 +34,7 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final java.nio.file.Path STORAGE = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "tierup-test-files");
     private static EmbeddedPostgres embedded;
+    private static LocalPostgres local;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -68,6 +70,16 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         return "postgres".equalsIgnoreCase(System.getProperty("tierup.test.db", "h2"));
     }
 
+    /** Which PostgreSQL server this run uses, for a benchmark's header. */
+    public static String postgresServer() {
+        String external = System.getenv("TIERUP_DB_URL");
+        if (external != null && !external.isBlank()) {
+            return "external PostgreSQL";
+        }
+        return "local".equalsIgnoreCase(System.getProperty("tierup.test.pg", "embedded"))
+                ? "local PostgreSQL (the machine's binaries)" : "embedded PostgreSQL (zonky)";
+    }
+
     /** A fresh, empty H2 database in a file, written on every commit as the product's embedded default is. */
     public static synchronized Database newFileDatabase() {
         String name = "tierup_f" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
@@ -91,6 +103,9 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
             String sep = external.contains("?") ? "&" : "?";
             return new Database(external + sep + "currentSchema=" + name, user, password == null ? "" : password);
         }
+        if ("local".equalsIgnoreCase(System.getProperty("tierup.test.pg", "embedded"))) {
+            return local(name);
+        }
         try {
             if (embedded == null) {
                 embedded = EmbeddedPostgres.builder().start();
@@ -108,6 +123,32 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         String admin = embedded.getJdbcUrl("postgres", "postgres");
         exec(admin, "postgres", "", "create database " + name);
         return new Database(embedded.getJdbcUrl("postgres", name), "postgres", "");
+    }
+
+    /**
+     * A database on a server started from the machine's own PostgreSQL binaries ({@link LocalPostgres}) once per
+     * JVM, with -Dtierup.test.pg=local: unlike the embedded one (fsync and synchronous_commit off) it writes
+     * and waits as a production server does, which is what a benchmark of commits has to measure.
+     */
+    private static Database local(String name) {
+        try {
+            if (local == null) {
+                local = LocalPostgres.create("TestDatabases", java.util.Map.of("fsync", "on", "synchronous_commit", "on",
+                        "shared_buffers", "'256MB'", "max_connections", "200"));
+                local.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        local.close();
+                    } catch (Exception ignored) {
+                        // the JVM is going down anyway
+                    }
+                }));
+            }
+            local.createDatabase(name);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the local PostgreSQL server", e);
+        }
+        return new Database(local.jdbcUrl(name), LocalPostgres.SUPERUSER, "");
     }
 
     private static void exec(String url, String user, String password, String sql) {

@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +46,26 @@ public class AttachmentStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read attachment", e);
         }
+    }
+
+    /**
+     * Every stored attachment into a zip under {@code folder} (e.g. "files/"), by its key, for a backup.
+     * Files are only ever added under fresh names, so a copy taken while the application runs is whole.
+     */
+    public int writeTo(ZipOutputStream zip, String folder) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(root)) {
+            files = list.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            zip.putNextEntry(new ZipEntry(folder + f.getFileName()));
+            Files.copy(f, zip);
+            zip.closeEntry();
+        }
+        return files.size();
     }
 
     public void delete(String key) {
