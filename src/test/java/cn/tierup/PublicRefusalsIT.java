@@ -56,7 +56,7 @@ class PublicRefusalsIT {
         assertThat(page(get("/q/v/nosuchballot1"), 404)).contains("未找到该测评");
         assertThat(page(vote("/q/v/nosuchballot1", ballot.codes().get(1), "AGREE"), 404)).contains("未找到该测评");
 
-        api(post(ballot.api() + "/ballot/phone/close"), Map.of("attendance", 3), 200);
+        api(post(ballot.api() + "/ballot/phone/close"), Map.of("attendance", 3, "closingKey", ballot.closingKey()), 200);
         // once counted, the link shows the receipts counted: a page of its own, not a refusal
         assertThat(page(get(page), 200)).contains("本次测评已经结束");
         assertThat(page(vote(page, ballot.codes().get(1), "AGREE"), 409)).contains("本次测评已经结束");
@@ -71,7 +71,7 @@ class PublicRefusalsIT {
 
     // ---- a phone ballot of this class's own -----------------------------------------------------------
 
-    record Ballot(String api, String slug, List<String> codes) {
+    record Ballot(String api, String slug, List<String> codes, String closingKey) {
     }
 
     /**
@@ -117,7 +117,7 @@ class PublicRefusalsIT {
         JsonNode opened = api(post(url + "/ballot/phone"), Map.of("heldOn", today.toString(), "place", "村委会", "expected", 3), 200);
         List<String> codes = new ArrayList<>();
         opened.get("codes").forEach(c -> codes.add(c.asText()));
-        return new Ballot(url, opened.get("meeting").get("slug").asText(), codes);
+        return new Ballot(url, opened.get("meeting").get("slug").asText(), codes, opened.get("closingKey").asText());
     }
 
     static Map<String, Object> meeting(LocalDate on, Integer expected, int attendance, Map<String, Integer> votes) {
