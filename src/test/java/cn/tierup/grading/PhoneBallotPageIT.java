@@ -1,4 +1,4 @@
-package cn.tierup;
+package cn.tierup.grading;
 
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
@@ -6,7 +6,6 @@ import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,17 +23,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * A refusal on a public page is the friendly Chinese page a resident's phone shows, sent with the status that says
- * what happened: an unknown link 404, a vote in a ballot that is over or with a code already spent 409, a vote
- * without a choice 422; a counted vote 200, and so is the counted ballot's page of receipts. They all used to be 200, so a proxy, a monitor or a script could not tell a refused
- * vote from a counted one. (The questionnaire's and the pledge page's refusals are checked in QuestionnaireIT and
- * PledgeApiIT.)
+ * The phone ballot's page behind its printed link answers a refusal as the friendly Chinese page a voter's phone
+ * shows, with the status that says what happened: an unknown link 404, a vote in a ballot that is over or with a
+ * code already spent 409, a vote without a choice 422. A counted vote is 200, and so is the counted ballot's page
+ * of receipts. Refusals used to be 200 too, so a proxy, a monitor or a script could not tell a refused vote from a
+ * counted one. An unknown link is 404 on the questionnaire's and the pledge page's links as well (their other
+ * refusals are checked in QuestionnaireIT and PledgeApiIT).
  *
- * <p>The phone ballot is a 党员群众会议审议 of a village branch of this class's own, in a campaign rooted at a 总支 of
+ * <p>The ballot is the 党员群众会议审议 of a village branch of this class's own, in a campaign rooted at a 总支 of
  * its own, so no other test meets it.
  */
 @IntegrationTest
-class PublicRefusalsIT {
+class PhoneBallotPageIT {
 
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
@@ -56,7 +56,7 @@ class PublicRefusalsIT {
         assertThat(page(get("/q/v/nosuchballot1"), 404)).contains("未找到该测评");
         assertThat(page(vote("/q/v/nosuchballot1", ballot.codes().get(1), "AGREE"), 404)).contains("未找到该测评");
 
-        api(post(ballot.api() + "/ballot/phone/close"), Map.of("attendance", 3), 200);
+        api(post(ballot.api() + "/ballot/phone/close"), Map.of("attendance", 3, "closingKey", ballot.closingKey()), 200);
         // once counted, the link shows the receipts counted: a page of its own, not a refusal
         assertThat(page(get(page), 200)).contains("本次测评已经结束");
         assertThat(page(vote(page, ballot.codes().get(1), "AGREE"), 409)).contains("本次测评已经结束");
@@ -71,7 +71,7 @@ class PublicRefusalsIT {
 
     // ---- a phone ballot of this class's own -----------------------------------------------------------
 
-    record Ballot(String api, String slug, List<String> codes) {
+    record Ballot(String api, String slug, List<String> codes, String closingKey) {
     }
 
     /**
@@ -89,63 +89,21 @@ class PublicRefusalsIT {
                     "birthDate", "1975-05-04", "joinedOn", "2000-07-01", "regularizedOn", "2001-07-01",
                     "retired", false, "floating", false, "inDifficulty", false), 201);
         }
-        LocalDate first = LocalDate.of(today.getYear(), 1, 1);
-        LocalDate last = LocalDate.of(today.getYear(), 12, 31);
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("rootOrganizationId", general);
-        form.put("year", today.getYear());
-        form.put("name", today.getYear() + "年度公开页测试活动");
-        for (String phase : List.of("survey", "grading")) {
-            form.put(phase + "StartsOn", first.toString());
-            form.put(phase + "EndsOn", last.toString());
-            form.put(phase + "DueOn", last.toString());
-        }
-        for (String phase : List.of("upgrade", "acceptance")) {
-            form.put(phase + "StartsOn", last.toString());
-            form.put(phase + "EndsOn", last.toString());
-            form.put(phase + "DueOn", last.toString());
-        }
-        long campaign = api(post("/api/campaigns"), form, 201).get("id").asLong();
+        long campaign = api(post("/api/campaigns"), GradingApiIT.campaignForm(general, today.getYear()), 201).get("id").asLong();
         String url = "/api/grading/cases/" + campaign + "/" + village;
 
-        api(post(url + "/public-review"), meeting(today.minusDays(3), 40, 31, Map.of("一般", 20, "先进", 8, "后进", 3)), 200);
-        JsonNode at3 = api(post(url + "/member-review"), meeting(today.minusDays(2), null, 3, Map.of("一般", 2, "先进", 1, "后进", 0)), 200);
-        JsonNode sheet = api(put(url + "/score-sheet"), Map.of("scores", scores(at3.get("standard"), 75),
+        api(post(url + "/public-review"), GradingApiIT.meeting(today.minusDays(3), "村党群服务中心", 40, 31,
+                GradingApiIT.votes("一般", 20, 8, 3)), 200);
+        JsonNode at3 = api(post(url + "/member-review"), GradingApiIT.meeting(today.minusDays(2), "村党员活动室", null, 3,
+                GradingApiIT.votes("一般", 2, 1, 0)), 200);
+        JsonNode sheet = api(put(url + "/score-sheet"), Map.of("scores", GradingApiIT.scores(at3.get("standard"), 75),
                 "version", at3.get("version").asLong()), 200);
         api(post(url + "/self-grade"), Map.of("grade", "一般", "statement", "班子研究提出自评等次。",
                 "version", sheet.get("version").asLong()), 200);
         JsonNode opened = api(post(url + "/ballot/phone"), Map.of("heldOn", today.toString(), "place", "村委会", "expected", 3), 200);
         List<String> codes = new ArrayList<>();
         opened.get("codes").forEach(c -> codes.add(c.asText()));
-        return new Ballot(url, opened.get("meeting").get("slug").asText(), codes);
-    }
-
-    static Map<String, Object> meeting(LocalDate on, Integer expected, int attendance, Map<String, Integer> votes) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("heldOn", on.toString());
-        m.put("place", "村党群服务中心");
-        m.put("expected", expected);
-        m.put("attendance", attendance);
-        m.put("votes", votes);
-        return m;
-    }
-
-    /** A score sheet worth {@code total} points: the standard's criteria filled in order. */
-    static Map<String, Integer> scores(JsonNode standard, int total) {
-        Map<String, Integer> s = new LinkedHashMap<>();
-        int left = total;
-        int d = 0;
-        for (JsonNode dimension : standard.get("dimensions")) {
-            d++;
-            int c = 0;
-            for (JsonNode criterion : dimension.get("criteria")) {
-                c++;
-                int give = Math.min(criterion.get("points").asInt(), left);
-                s.put(d + "." + c, give);
-                left -= give;
-            }
-        }
-        return s;
+        return new Ballot(url, opened.get("meeting").get("slug").asText(), codes, opened.get("closingKey").asText());
     }
 
     // ---- requests -------------------------------------------------------------------------------------
