@@ -523,7 +523,8 @@ class ClassificationTablesIT {
             // 上级评定: another grade than the self-grade, with the reason
             assertThat(values(doc, "评定等次")).containsExactly("一般");
             assertThat(values(doc, "与自评不同的理由")).containsExactly(DIFFERENT_REASON);
-            assertThat(values(doc, "评定组织、经办人").get(0)).contains(TOWN_B, USER_B);
+            // the person's name on a printed form, never the login name
+            assertThat(values(doc, "评定组织、经办人").get(0)).contains(TOWN_B, "三界镇组织委员").doesNotContain(USER_B);
             assertThat(values(doc, (year - 1) + " 年")).containsExactly("");
             assertThat(values(doc, (year - 3) + " 年")).containsExactly("");
 
