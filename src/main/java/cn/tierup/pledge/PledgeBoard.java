@@ -87,6 +87,14 @@ public class PledgeBoard {
         this.ratingSlug = null;
     }
 
+    /** Where the year's rating stands: not opened (or abandoned), running, or counted. */
+    public BoardView.RatingState ratingState() {
+        if (ratingSlug == null) {
+            return BoardView.RatingState.NOT_OPEN;
+        }
+        return ratingsOpen() ? BoardView.RatingState.OPEN : BoardView.RatingState.COUNTED;
+    }
+
     public boolean ratingsOpen() {
         return ratingSlug != null && ratingsCountedAt == null;
     }

@@ -102,15 +102,8 @@ public class Pledges {
                         : suggestions.findByBoardIdOrderByIdDesc(b.getId()).stream().map(BoardView.Suggested::of).toList(),
                 b == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()).stream().map(BoardView.Commented::of).toList(),
                 b == null ? Satisfaction.noRatings() : ratings(b.getId()), roll, canWrite, authority,
-                ratingState(b), b != null && b.ratingsOpen() ? ballots.turnout(b.getRatingSlug()) : 0,
+                b == null ? BoardView.RatingState.NOT_OPEN : b.ratingState(), b != null && b.ratingsOpen() ? ballots.turnout(b.getRatingSlug()) : 0,
                 b == null ? null : b.getRatingsCountedAt());
-    }
-
-    private static BoardView.RatingState ratingState(PledgeBoard b) {
-        if (b == null || b.getRatingSlug() == null) {
-            return BoardView.RatingState.NOT_OPEN;
-        }
-        return b.ratingsOpen() ? BoardView.RatingState.OPEN : BoardView.RatingState.COUNTED;
     }
 
     /** A rating just opened, with its closing key (计票密钥), shown this once and never stored. */

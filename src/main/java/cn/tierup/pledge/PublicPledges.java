@@ -113,8 +113,7 @@ public class PublicPledges {
                     year, b.isSuggestionsOpen(), own != null, own, members,
                     own == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()), r,
                     PledgeFigures.rate(r.get(Satisfaction.SATISFIED) + r.get(Satisfaction.FAIRLY_SATISFIED), n), n,
-                    b.getRatingSlug() == null ? BoardView.RatingState.NOT_OPEN
-                            : b.ratingsOpen() ? BoardView.RatingState.OPEN : BoardView.RatingState.COUNTED,
+                    b.ratingState(),
                     b.ratingsOpen() ? ballots.turnout(b.getRatingSlug()) : 0,
                     b.getRatingSlug() != null && !b.ratingsOpen() ? ballots.receipts(b.getRatingSlug()) : List.of());
         });
