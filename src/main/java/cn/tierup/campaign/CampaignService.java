@@ -76,7 +76,34 @@ public class CampaignService {
         if (guard.currentUserIfAny().filter(u -> u.has(Permission.CAMPAIGN_READ)).isEmpty()) {
             return Optional.empty();
         }
+        return currentOf(list());
+    }
+
+    /**
+     * The campaign a page opens, decided here for every page: the one asked for by id; else the user's campaign of
+     * the year asked for; else the one the user chose before ({@code remembered}, while it is still theirs); else
+     * the current one (none before any campaign is opened).
+     */
+    @Transactional(readOnly = true)
+    public Optional<CampaignView> select(Long id, Integer year, Long remembered) {
+        if (id != null) {
+            return Optional.of(get(id));
+        }
+        if (guard.currentUserIfAny().filter(u -> u.has(Permission.CAMPAIGN_READ)).isEmpty()) {
+            return Optional.empty();
+        }
         List<CampaignView> all = list();
+        Optional<CampaignView> chosen = Optional.empty();
+        if (year != null) {
+            chosen = all.stream().filter(c -> c.year() == year).findFirst();
+        }
+        if (chosen.isEmpty() && remembered != null) {
+            chosen = all.stream().filter(c -> c.id() == remembered).findFirst();
+        }
+        return chosen.or(() -> currentOf(all));
+    }
+
+    private static Optional<CampaignView> currentOf(List<CampaignView> all) {
         int year = LocalDate.now().getYear();
         return all.stream().filter(c -> c.year() == year).findFirst().or(() -> all.stream().findFirst());
     }
