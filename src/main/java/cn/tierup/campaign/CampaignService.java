@@ -103,9 +103,17 @@ public class CampaignService {
         return chosen.or(() -> currentOf(all));
     }
 
-    private static Optional<CampaignView> currentOf(List<CampaignView> all) {
+    /**
+     * Of the user's campaigns, this year's, else the latest — among those the user's organisation takes part in (rooted
+     * at or above it) before those it runs below it (a town's own campaign is not the city's current one).
+     */
+    private Optional<CampaignView> currentOf(List<CampaignView> all) {
         int year = LocalDate.now().getYear();
-        return all.stream().filter(c -> c.year() == year).findFirst().or(() -> all.stream().findFirst());
+        String mine = myPath();
+        List<CampaignView> takingPart = all.stream()
+                .filter(c -> directory.find(c.rootOrganizationId()).map(r -> mine.startsWith(r.path())).orElse(false)).toList();
+        List<CampaignView> first = takingPart.isEmpty() ? all : takingPart;
+        return first.stream().filter(c -> c.year() == year).findFirst().or(() -> first.stream().findFirst());
     }
 
     /** The campaign asked for by id, else the user's current one (none before any campaign is opened). */

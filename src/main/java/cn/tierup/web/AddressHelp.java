@@ -44,9 +44,11 @@ class AddressHelp {
     };
 
     private final Messages messages;
+    private final LayoutAdvice layout;
 
-    AddressHelp(Messages messages) {
+    AddressHelp(Messages messages, LayoutAdvice layout) {
         this.messages = messages;
+        this.layout = layout;
     }
 
     /** A GET of a page for one organisation whose address named none, so the user's own was taken. */
@@ -70,6 +72,7 @@ class AddressHelp {
         });
         model.addAttribute("keep", keep);
         model.addAttribute("links", links(request, null));
+        layout.fill(model, request);
         return "error/choose";
     }
 
@@ -98,6 +101,7 @@ class AddressHelp {
         }
         model.addAttribute("message", message);
         model.addAttribute("links", links);
+        layout.fill(model, request);
         return "error/choose";
     }
 

@@ -52,12 +52,24 @@ class LayoutAdvice {
             return List.of();
         }
         List<CampaignView> all = campaigns.list();
+        // where campaigns of more than one root are listed (a town's own beside the city's), each says whose it is
+        boolean severalRoots = all.stream().map(CampaignView::rootOrganizationId).distinct().count() > 1;
         return all.stream().map(c -> new YearChoice(c.id(), c.year(), c.name(), c.rootName(),
-                CampaignChoice.withCampaign(request, c.id()), c.id() == shown, c.finished(),
-                all.stream().filter(o -> o.year() == c.year()).count() > 1)).toList();
+                CampaignChoice.withCampaign(request, c.id()), c.id() == shown, c.finished(), severalRoots)).toList();
     }
 
-    /** One year in the switcher; {@code shared} when another campaign (a town's own) runs in the same year. */
+    /**
+     * The same for a page an exception handler answers (they get none of this advice's attributes): the address help
+     * keeps the menu and the year switcher, so the user can go on from there.
+     */
+    void fill(org.springframework.ui.Model model, HttpServletRequest request) {
+        model.addAttribute("me", me());
+        model.addAttribute("requestPath", requestPath(request));
+        model.addAttribute("menuCampaign", menuCampaign(request));
+        model.addAttribute("yearSwitch", yearSwitch(request));
+    }
+
+    /** One year in the switcher; {@code shared} when campaigns of other roots are listed too (a town's own). */
     record YearChoice(long id, int year, String name, String rootName, String href, boolean selected, boolean finished,
                       boolean shared) {
     }

@@ -1,5 +1,9 @@
 package cn.tierup.web;
 
+import cn.tierup.campaign.Campaign;
+import cn.tierup.campaign.CampaignBootstrap;
+import cn.tierup.testsupport.CampaignFixture;
+import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.WebClient;
 import java.net.http.HttpResponse;
@@ -9,12 +13,14 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
@@ -43,6 +49,28 @@ class BareAddressesIT {
     @LocalServerPort int port;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired JdbcClient jdbc;
+    @Autowired CampaignFixture years;
+    @Autowired CampaignBootstrap campaigns;
+    @Autowired DemoCity demo;
+    @Autowired TransactionTemplate tx;
+
+    /** A second year of this class's own (the fixture hands out one per class). */
+    static final class EarlierYear {
+    }
+
+    /** Two past campaigns of the city, so there is a year to open and another to switch to. */
+    @BeforeEach
+    void twoYears() {
+        for (int year : new int[] {years.yearFor(getClass()), years.yearFor(EarlierYear.class)}) {
+            tx.executeWithoutResult(s -> {
+                boolean there = jdbc.sql("select count(*) from campaign where campaign_year = :y and root_organization_id = :r")
+                        .param("y", year).param("r", demo.orgId(DemoCity.CITY)).query(Long.class).single() > 0;
+                if (!there) {
+                    campaigns.open(demo.orgId(DemoCity.CITY), year, year + "年度三分类三升级活动（地址）", Campaign.noticeSchedule(year));
+                }
+            });
+        }
+    }
 
     @Test
     void everyGetPageOpensBareOrSaysWhatIsMissing() {
