@@ -94,9 +94,14 @@ class AddressHelp {
             model.addAttribute("status", 400);
             String value = request.getParameter(name);
             message = messages.get("address.unreadable", label, value == null ? "" : value);
-            String without = UriComponentsBuilder.fromUriString(request.getRequestURI()
-                            + (request.getQueryString() == null ? "" : "?" + request.getQueryString()))
-                    .replaceQueryParam(name).build(true).toUriString();
+            String without;
+            try {
+                without = UriComponentsBuilder.fromUriString(request.getRequestURI()
+                                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()))
+                        .replaceQueryParam(name).build(true).toUriString();
+            } catch (IllegalArgumentException unencoded) {
+                without = request.getRequestURI();
+            }
             links = links(request, new Link(messages.get("address.without", label), without));
         }
         model.addAttribute("message", message);

@@ -90,9 +90,14 @@ class CampaignChoice implements HandlerInterceptor {
     static String withCampaign(HttpServletRequest request, long campaign) {
         String query = request.getQueryString();
         String uri = request.getRequestURI().substring(request.getContextPath().length());
-        return UriComponentsBuilder.fromUriString(uri + (query == null ? "" : "?" + query))
-                .replaceQueryParam("campaign", campaign).replaceQueryParam("year").replaceQueryParam("page")
-                .build(true).toUriString();
+        try {
+            return UriComponentsBuilder.fromUriString(uri + (query == null ? "" : "?" + query))
+                    .replaceQueryParam("campaign", campaign).replaceQueryParam("year").replaceQueryParam("page")
+                    .build(true).toUriString();
+        } catch (IllegalArgumentException e) {
+            // a hand-typed query with characters left unencoded: keep the page, leave the rest of the query out
+            return uri + "?campaign=" + campaign;
+        }
     }
 
     private boolean isCampaignPage(HandlerMethod method) {
