@@ -477,6 +477,13 @@ class PledgeApiIT {
         // without the version read: maybe someone else changed it meanwhile
         refused(send(put(url), BRANCH, map("goal", GOAL, "items", List.of(SCRIPT))), 409, "已被他人修改");
         refused(send(put(url), "zhen", map("goal", GOAL, "items", List.of(SCRIPT), "version", version)), 403, "没有权限");
+        // "submit" belongs in the query: in the body it was dropped and the pledge stayed a draft with 200 OK
+        ResultActions stray = send(put(url), BRANCH, map("goal", GOAL, "items", List.of(SCRIPT), "version", version,
+                "submit", true, "signer", "张书记"));
+        refused(stray, 400, "本接口不接受的字段：submit、signer");
+        JsonNode problem = json.readTree(stray.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(problem.get("unknownFields").toString()).isEqualTo("[\"submit\",\"signer\"]");
+        assertThat(problem.get("knownFields").toString()).contains("\"goal\"", "\"items\"", "\"version\"");
         assertThat(state(v1)).isEqualTo(atDraft);
 
         // the village writes its goal and one item of its own; the suggested ones keep their origin
