@@ -23,7 +23,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * 上级评定 of many at one meeting over the API: 丽春镇 (account {@code zhen}) lists the villages awaiting its decision with
  * their proposals, is refused — with every bad line named and nothing decided — for a meeting without its record, a
- * differing grade without a reason, a village not awaiting it, a stale version and a village named twice; then decides
+ * differing grade without a reason, a village still at step 1, another town's village, a stale version and a village named
+ * twice; then decides
  * three at once and leaves one for later. Each decision is recorded as a single one is: the same audit line (with the
  * meeting's date), the register, upgrade's copy of the grade (kept from the {@code GradeDecided} event). A village's own
  * account and another town's are refused. The campaign is rooted at 丽春镇 in a past year of this class's own.
@@ -64,6 +65,7 @@ class BatchDecisionsIT {
         long c = villages.get(2);
         long d = villages.get(3);
         long notYet = villages.get(4);
+        long foreign = walk.villages("中共彭州市葛仙山镇委员会").get(0);
         walk.toDecision(campaign, a, clerk, "先进", 90);
         walk.toDecision(campaign, b, clerk, "一般", 75);
         walk.toDecision(campaign, c, clerk, "先进", 88);
@@ -105,19 +107,22 @@ class BatchDecisionsIT {
                 lineOf(notYet, "一般", null, 0L),
                 lineOf(c, "先进", null, version(line(sheet, c)) - 1),
                 lineOf(d, "优秀", null, version(line(sheet, d))),
-                lineOf(a, "先进", null, version(first))))), 422);
-        assertThat(refused.get("detail").asText()).contains("有 5 行不能评定，本次没有评定任何党组织");
+                lineOf(a, "先进", null, version(first)),
+                lineOf(foreign, "先进", null, 0L)))), 422);
+        assertThat(refused.get("detail").asText()).contains("有 6 行不能评定，本次没有评定任何党组织");
         JsonNode errors = refused.get("errors");
-        assertThat(errors).hasSize(5);
+        assertThat(errors).hasSize(6);
         assertThat(errors.get(0).get("line").asInt()).isEqualTo(2);
         assertThat(errors.get(0).get("organizationName").asText()).isEqualTo(demo.orgName(b));
         assertThat(errors.get(0).get("message").asText()).contains("与自评等次“一般”不同，请写明评定理由");
         assertThat(errors.get(1).get("organizationId").asLong()).isEqualTo(notYet);
-        assertThat(errors.get(1).get("message").asText()).contains("不在本评定组织的待评定名单中");
+        assertThat(errors.get(1).get("message").asText()).contains("本组织当前处于第 1 步");
         assertThat(errors.get(2).get("message").asText()).contains("已被他人修改");
         assertThat(errors.get(3).get("message").asText()).contains("优秀");
         assertThat(errors.get(4).get("line").asInt()).isEqualTo(6);
         assertThat(errors.get(4).get("message").asText()).contains("出现了两次");
+        assertThat(errors.get(5).get("organizationName").asText()).isEqualTo(demo.orgName(foreign));
+        assertThat(errors.get(5).get("message").asText()).contains("不在本评定组织的待评定名单中");
         assertThat(state(campaign)).isEqualTo(before);
 
         // three at once, one left for later; a differing grade with its reason
