@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,16 +73,17 @@ public class GradingSchemes {
     /** Changes a copied scheme (the shipped ones stay as the notice has them). */
     @Transactional
     public GradingScheme revise(long id, String name, String description, String standardText, long version) {
-        return revise(id, name, description, StandardText.parse(standardText), version, Echo.NONE);
+        return revise(id, name, description, () -> StandardText.parse(standardText), version, Echo.NONE);
     }
 
     /**
-     * Changes a copied scheme to a standard given as a structure, as {@link #get} returns it; {@code echo} holds the
+     * Changes a copied scheme to a standard given as a structure, as {@link #get} returns it, or as text (read once the
+     * scheme may be changed, so a standard against the rules is refused only then); {@code echo} holds the
      * fields of the scheme that a client sent back unchanged from {@link #get} (each null where not sent): a
      * different one is refused, since this change cannot make it so.
      */
     @Transactional
-    public GradingScheme revise(long id, String name, String description, Standard standard, long version, Echo echo) {
+    public GradingScheme revise(long id, String name, String description, Supplier<Standard> standard, long version, Echo echo) {
         guard.require(Permission.CAMPAIGN_MANAGE, guard.currentUser().organizationId());
         GradingScheme s = get(id);
         if (s.shipped()) {
@@ -96,7 +98,8 @@ public class GradingSchemes {
         }
         echo.check(s);
         Map<String, Object> before = Map.of("name", s.getName(), "standard", StandardText.format(s.getStandard()));
-        s.revise(name, description, standard);
+        // read only now: who may change which scheme is answered before what is wrong with the standard sent
+        s.revise(name, description, standard.get());
         schemes.saveAndFlush(s);
         audit.record("GradingScheme", id, s.getOwnerOrganizationId(), "UPDATE", "修改分类定级标准 " + s.getName(), before,
                 Map.of("name", s.getName(), "standard", StandardText.format(s.getStandard())));

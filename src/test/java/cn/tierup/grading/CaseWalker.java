@@ -95,6 +95,7 @@ final class CaseWalker {
         return grade.equals("一般") ? "先进" : "一般";
     }
 
+    /** A score sheet worth {@code total} points under the standard shown with the case: criteria filled in order. */
     static Map<String, Integer> scores(JsonNode standard, int total) {
         Map<String, Integer> s = new LinkedHashMap<>();
         int left = total;
@@ -109,6 +110,7 @@ final class CaseWalker {
                 left -= give;
             }
         }
+        assertThat(left).as("the standard has fewer than " + total + " points").isZero();
         return s;
     }
 

@@ -50,7 +50,7 @@ class SchemeApi {
     @Operation(summary = "修改复制的标准：可把 GET 返回的内容改后原样提交；standard 可以是 GET 返回的结构"
             + "（dimensions、grades、vetoes），也可以是标准文本（【维度】、“- 细则 分值”、【等次】名称 分数线 类别、【一票否决】）")
     GradingScheme revise(@PathVariable long id, @Valid @RequestBody Revise body) {
-        return schemes.revise(id, body.name(), body.description(), body.standard().standard(), body.version(),
+        return schemes.revise(id, body.name(), body.description(), body.standard()::standard, body.version(),
                 new GradingSchemes.Echo(body.id(), body.code(), body.field(), body.ownerOrganizationId(), body.copiedFromId()));
     }
 
