@@ -141,7 +141,7 @@ public class UpgradeGoals {
     private UpgradeGoal writable(long campaignId, Acting acting, Long version) {
         acting.require(Permission.UPGRADE_WRITE);
         long organizationId = acting.organizationId();
-        participation.require(campaignId, organizationId);
+        participation.requireOpen(campaignId, organizationId);
         UpgradeGoal g = goals.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
         var decided = register.decided(campaignId, organizationId).orElseThrow(() -> new DomainException("goal.notGraded"));
         if (g == null) {

@@ -1,0 +1,16 @@
+package cn.tierup.campaign;
+
+import java.time.LocalDate;
+
+/**
+ * A phase's window as a page shows it today: {@code open} when its work may be written (from its first day on,
+ * late after its last), else {@code notice} says when it starts, in the words the API's refusal uses.
+ */
+public record PhaseGate(Phase phase, PhaseStatus status, LocalDate startsOn, LocalDate endsOn, LocalDate dueOn,
+                        boolean open, String notice) {
+
+    /** After the phase's last day: what is written now is 逾期. */
+    public boolean late() {
+        return status == PhaseStatus.ENDED;
+    }
+}
