@@ -4,15 +4,14 @@ import cn.tierup.shared.Decision;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link PhaseWindowPolicy} applied to a campaign today: services ask {@link #require} before writing a phase's
- * work, pages ask {@link #gate} whether to show the form or when it opens, and lists ask {@link #late} to mark
- * what was written after the phase ended (templates call it as {@code @phaseWindows}).
+ * work, pages ask {@link #gate} whether to show the form or when it opens, and lists ask the gate which of their
+ * records were written after the phase ended (逾期).
  */
-@Component("phaseWindows")
+@Component
 public class PhaseWindows {
 
     private final Messages messages;
@@ -32,15 +31,6 @@ public class PhaseWindows {
         Decision may = PhaseWindowPolicy.mayWrite(phase, d, today);
         String notice = may.isAllowed() ? null : messages.of(new DomainException(may.code(), may.args()));
         return new PhaseGate(phase, campaign.status().get(phase), d.startsOn(), d.endsOn(), d.dueOn(), may.isAllowed(), notice);
-    }
-
-    /** Whether work of the phase written at that time is 逾期 (written after the phase's last day). */
-    public boolean late(CampaignView campaign, Phase phase, LocalDateTime writtenAt) {
-        return PhaseWindowPolicy.late(campaign.phases().get(phase), writtenAt);
-    }
-
-    public boolean late(CampaignView campaign, Phase phase, LocalDate writtenOn) {
-        return PhaseWindowPolicy.late(campaign.phases().get(phase), writtenOn);
     }
 
     private Decision decision(CampaignView campaign, Phase phase) {

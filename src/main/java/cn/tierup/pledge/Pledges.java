@@ -94,7 +94,7 @@ public class Pledges {
         List<Pledge> all = b == null ? List.of() : pledges.findByBoardIdOrderById(b.getId());
         Pledge own = all.stream().filter(Pledge::organisation).findFirst().orElse(null);
         List<Pledge> members = all.stream().filter(p -> !p.organisation()).toList();
-        boolean canWrite = acting.may(Permission.PLEDGE_WRITE);
+        boolean canWrite = acting.may(Permission.PLEDGE_WRITE) && phaseWindows.gate(c, Phase.UPGRADE).open();
         Set<Long> pledged = members.stream().map(Pledge::getMemberId).collect(Collectors.toSet());
         List<BoardView.Member> roll = canWrite ? queries.partyMembers(organizationId).stream()
                 .map(m -> new BoardView.Member(m.id(), m.name(), pledged.contains(m.id()))).toList()

@@ -22,6 +22,11 @@ class Participation {
         this.phaseWindows = phaseWindows;
     }
 
+    /** Whether 晋位升级's work may be written today (a page's forms show only then). */
+    boolean open(CampaignView c) {
+        return phaseWindows.gate(c, Phase.UPGRADE).open();
+    }
+
     /** As {@link #require}, for writing 晋位升级's work: refused before the phase starts, late (逾期) after it ends. */
     CampaignView requireOpen(long campaignId, long organizationId) {
         CampaignView c = require(campaignId, organizationId);

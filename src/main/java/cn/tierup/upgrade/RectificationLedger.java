@@ -61,7 +61,7 @@ public class RectificationLedger {
         long overdue = list.stream().filter(i -> i.overdue(today)).count();
         return new LedgerView(campaignId, c.year(), organizationId, acting.organizationName(), authorities.of(organizationId).name(),
                 list.stream().map(i -> LedgerLine.of(i, today)).toList(), open,
-                list.size() - open, overdue, today, acting.may(Permission.UPGRADE_WRITE), authority);
+                list.size() - open, overdue, today, acting.may(Permission.UPGRADE_WRITE) && participation.open(c), authority);
     }
 
     @Transactional

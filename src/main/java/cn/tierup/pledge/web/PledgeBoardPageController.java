@@ -1,5 +1,9 @@
 package cn.tierup.pledge.web;
 
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseGate;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.pledge.Pledges;
 import cn.tierup.shared.web.FormOutcome;
@@ -20,11 +24,22 @@ class PledgeBoardPageController {
     private final Pledges pledges;
     private final ScopeGuard guard;
     private final FormOutcome outcome;
+    private final CampaignService campaigns;
+    private final PhaseWindows phaseWindows;
 
-    PledgeBoardPageController(Pledges pledges, ScopeGuard guard, FormOutcome outcome) {
+    PledgeBoardPageController(Pledges pledges, ScopeGuard guard, FormOutcome outcome, CampaignService campaigns,
+                              PhaseWindows phaseWindows) {
         this.pledges = pledges;
         this.guard = guard;
         this.outcome = outcome;
+        this.campaigns = campaigns;
+        this.phaseWindows = phaseWindows;
+    }
+
+    /** 公开承诺 is 晋位升级's work: before that phase the page says when it starts instead of showing its forms. */
+    @ModelAttribute("gate")
+    PhaseGate gate(@RequestParam(required = false) Long campaign) {
+        return campaign == null ? null : phaseWindows.gate(campaigns.get(campaign), Phase.UPGRADE);
     }
 
     @GetMapping("/pledges")

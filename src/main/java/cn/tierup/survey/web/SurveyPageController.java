@@ -4,6 +4,7 @@ import cn.tierup.campaign.CampaignDesk;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
@@ -50,9 +51,12 @@ class SurveyPageController {
     private final OrganizationService organizations;
     private final ScopeGuard guard;
     private final Messages messages;
+    private final PhaseWindows phaseWindows;
 
     SurveyPageController(CampaignService campaigns, CampaignDesk desk, SurveyReports reports, SurveyActivities activities,
-                         SurveyFigures figures, OrganizationService organizations, ScopeGuard guard, Messages messages) {
+                         SurveyFigures figures, OrganizationService organizations, ScopeGuard guard, Messages messages,
+                         PhaseWindows phaseWindows) {
+        this.phaseWindows = phaseWindows;
         this.campaigns = campaigns;
         this.desk = desk;
         this.reports = reports;
@@ -185,11 +189,13 @@ class SurveyPageController {
     }
 
     private String activitiesPage(long campaign, long org, Model model, Map<String, String> errors) {
-        model.addAttribute("c", campaigns.get(campaign));
+        CampaignView c = campaigns.get(campaign);
+        model.addAttribute("c", c);
+        model.addAttribute("gate", phaseWindows.gate(c, Phase.SURVEY));
         model.addAttribute("org", organizations.get(org));
         model.addAttribute("trail", organizations.trail(org));
         model.addAttribute("entries", activities.of(campaign, org));
-        model.addAttribute("canWrite", guard.can(Permission.SURVEY_WRITE, org));
+        model.addAttribute("canWrite", guard.can(Permission.SURVEY_WRITE, org) && phaseWindows.gate(c, Phase.SURVEY).open());
         model.addAttribute("kinds", ActivityKind.values());
         model.addAttribute("groups", EvaluatorGroup.values());
         model.addAttribute("errors", errors);
@@ -198,6 +204,7 @@ class SurveyPageController {
 
     private String reportPage(ReportView r, ReportContent form, Model model) {
         model.addAttribute("r", r);
+        model.addAttribute("gate", phaseWindows.gate(campaigns.get(r.campaignId()), Phase.SURVEY));
         model.addAttribute("form", form);
         model.addAttribute("trail", organizations.trail(r.organizationId()));
         if (!model.containsAttribute("errors")) {

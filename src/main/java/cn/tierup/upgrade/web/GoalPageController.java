@@ -1,5 +1,8 @@
 package cn.tierup.upgrade.web;
 
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.web.FormOutcome;
 import cn.tierup.upgrade.GoalView;
@@ -22,8 +25,13 @@ class GoalPageController {
     private final UpgradeGoals goals;
     private final ScopeGuard guard;
     private final FormOutcome outcome;
+    private final CampaignService campaigns;
+    private final PhaseWindows phaseWindows;
 
-    GoalPageController(UpgradeGoals goals, ScopeGuard guard, FormOutcome outcome) {
+    GoalPageController(UpgradeGoals goals, ScopeGuard guard, FormOutcome outcome, CampaignService campaigns,
+            PhaseWindows phaseWindows) {
+        this.campaigns = campaigns;
+        this.phaseWindows = phaseWindows;
         this.goals = goals;
         this.guard = guard;
         this.outcome = outcome;
@@ -79,8 +87,9 @@ class GoalPageController {
         return "/upgrade/goal?campaign=" + campaign + "&org=" + org;
     }
 
-    private static String page(GoalView g, GoalFields typed, Model model) {
+    private String page(GoalView g, GoalFields typed, Model model) {
         model.addAttribute("g", g);
+        model.addAttribute("gate", phaseWindows.gate(campaigns.get(g.campaignId()), Phase.UPGRADE));
         model.addAttribute("rows", typed.rows());
         model.addAttribute("level", typed.modelLevel());
         model.addAttribute("statement", typed.statement());
