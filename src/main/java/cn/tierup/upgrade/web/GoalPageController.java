@@ -38,7 +38,9 @@ class GoalPageController {
     }
 
     @GetMapping("/upgrade/goal")
-    String goal(@RequestParam long campaign, @RequestParam(required = false) Long org, Model model) {
+    String goal(@RequestParam long campaign, @RequestParam(required = false) Long org,
+                @RequestParam(defaultValue = "false") boolean onBehalf, Model model) {
+        model.addAttribute("onBehalf", onBehalf);
         GoalView g = goals.get(campaign, org == null ? guard.currentUser().organizationId() : org);
         return page(g, GoalFields.of(g), model);
     }
@@ -47,7 +49,9 @@ class GoalPageController {
     String save(@RequestParam long campaign, @RequestParam long org, @RequestParam(defaultValue = "save") String action,
                 @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         GoalFields typed = GoalFields.read(params);
-        return outcome.orShow(model, redirect, goalPage(campaign, org), () -> {
+        boolean onBehalf = "true".equals(params.get("onBehalf"));
+        model.addAttribute("onBehalf", onBehalf);
+        return outcome.orShow(model, redirect, goalPage(campaign, org) + (onBehalf ? "&onBehalf=true" : ""), () -> {
             if ("submit".equals(action)) {
                 goals.submit(campaign, org, typed.toForm());
                 return outcome.say("goal.ok.submitted");
@@ -88,6 +92,9 @@ class GoalPageController {
     }
 
     private String page(GoalView g, GoalFields typed, Model model) {
+        if (!model.containsAttribute("onBehalf")) {
+            model.addAttribute("onBehalf", false);
+        }
         model.addAttribute("g", g);
         model.addAttribute("gate", phaseWindows.gate(campaigns.get(g.campaignId()), Phase.UPGRADE));
         model.addAttribute("rows", typed.rows());
