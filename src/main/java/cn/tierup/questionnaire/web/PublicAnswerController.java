@@ -1,6 +1,7 @@
 package cn.tierup.questionnaire.web;
 
 import cn.tierup.questionnaire.AnswerMode;
+import cn.tierup.questionnaire.AnswerSheet;
 import cn.tierup.questionnaire.AnswersRejectedException;
 import cn.tierup.questionnaire.Questionnaire;
 import cn.tierup.questionnaire.ResponseIntake;
@@ -77,7 +78,7 @@ class PublicAnswerController {
             intake.submit(slug, categoryValue, raw, token(request, slug), request.getParameter("code"), request.getRemoteAddr());
             return "redirect:/q/" + slug + "/thanks";
         } catch (AnswersRejectedException e) {
-            Map<String, String> problems = new HashMap<>();
+            Map<String, String> problems = new LinkedHashMap<>();
             e.problems().forEach(p -> problems.put(p.key(), messages.get(p.code(), p.detail())));
             response.setStatus(422);
             return page(q, problems, raw, categoryValue, messages.get("answer.rejected", e.problems().size()), model);
@@ -134,6 +135,8 @@ class PublicAnswerController {
                         String error, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("problems", problems);
+        // the numbers the respondent sees: over the questions shown for the answers given so far
+        model.addAttribute("numbers", AnswerSheet.check(q.getQuestions(), raw).numbers());
         model.addAttribute("raw", raw);
         model.addAttribute("category", category);
         model.addAttribute("error", error);
