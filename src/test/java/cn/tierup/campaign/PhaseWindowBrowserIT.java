@@ -157,6 +157,14 @@ class PhaseWindowBrowserIT {
         assertThat(browser.all(By.id("review-panel"))).as("a returned report awaits the branch, not a review").isEmpty();
         assertThat(browser.text(By.id("return-reason"))).contains("请补充流动党员管理方面的问题。", "等待下级修改后重新提交");
         browser.shot("review-01-returned-report-read-only");
+        browser.phone();
+        browser.open(path);
+        assertThat(browser.visible(By.id("on-behalf-start")).getSize().getHeight()).isGreaterThanOrEqualTo(38);
+        assertThat(browser.all(By.cssSelector("#save-btn, #submit-btn"))).isEmpty();
+        assertFitsThePhone();
+        browser.shot("review-01b-returned-report-read-only-phone");
+        browser.desktop();
+        browser.open(path);
 
         click(By.id("on-behalf-start"));
         browser.acceptConfirm("确定代" + villageName + "填写自查报告吗？");
