@@ -3,6 +3,7 @@ package cn.tierup.grading;
 import cn.tierup.ballot.Ballots;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.grading.CaseView.Decision;
 import cn.tierup.grading.CaseView.Meetings;
 import cn.tierup.grading.CaseView.PastGrade;
@@ -34,8 +35,11 @@ class CaseViews {
     private final ScopeGuard guard;
     private final Authorities authorities;
     private final Ballots ballots;
+    private final PhaseWindows phaseWindows;
 
-    CaseViews(GradingQueries queries, ScopeGuard guard, Authorities authorities, Ballots ballots) {
+    CaseViews(GradingQueries queries, ScopeGuard guard, Authorities authorities, Ballots ballots,
+              PhaseWindows phaseWindows) {
+        this.phaseWindows = phaseWindows;
         this.queries = queries;
         this.guard = guard;
         this.authorities = authorities;
@@ -45,10 +49,12 @@ class CaseViews {
     /** The view of {@code k} ({@code null} before the organisation's first step), graded against {@code scheme}. */
     CaseView of(CampaignView c, GradedOrganization org, GradingCase k, GradingScheme scheme, int passPercent) {
         LocalDate due = c.phases().get(Phase.GRADING).dueOn();
-        boolean started = c.started().get(Phase.GRADING);
+        boolean started = phaseWindows.gate(c, Phase.GRADING).open();
         Subject subject = new Subject(c.id(), c.year(), org.id(), org.name(), org.field(), org.secretary(), org.members(),
                 org.authorityId(), org.authorityName());
-        Rights may = new Rights(guard.can(Permission.GRADING_WRITE, org.id()), authorities.mayActFor(org.id()));
+        // before 对标定级 starts nobody writes a step: the page shows when it starts and the five steps instead
+        Rights may = new Rights(started && guard.can(Permission.GRADING_WRITE, org.id()),
+                started && authorities.mayActFor(org.id()));
         if (k == null) {
             return new CaseView(subject, Progress.notStarted(scheme, due, started, passPercent), Meetings.NONE,
                     SelfAssessment.NONE, Decision.NONE, history(org.id(), c.year()), may);

@@ -7,6 +7,7 @@ import cn.tierup.ballot.Totals;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.grading.internal.GradedOrganizations;
 import cn.tierup.grading.internal.GradedOrganizations.GradedOrganization;
 import cn.tierup.grading.internal.GradingCaseRepository;
@@ -50,10 +51,11 @@ public class GradingCases {
     private final Authorities authorities;
     private final Ballots ballots;
     private final CaseViews views;
+    private final PhaseWindows phaseWindows;
 
     GradingCases(GradingCaseRepository cases, GradingSetupRepository setups, SchemeRepository schemes,
                  GradedOrganizations organizations, CampaignService campaigns, ScopeGuard guard, AuditRecorder audit,
-                 Authorities authorities, Ballots ballots, CaseViews views) {
+                 Authorities authorities, Ballots ballots, CaseViews views, PhaseWindows phaseWindows) {
         this.cases = cases;
         this.setups = setups;
         this.schemes = schemes;
@@ -64,6 +66,7 @@ public class GradingCases {
         this.authorities = authorities;
         this.ballots = ballots;
         this.views = views;
+        this.phaseWindows = phaseWindows;
     }
 
     @Transactional(readOnly = true)
@@ -249,9 +252,7 @@ public class GradingCases {
         GradedOrganization org = organizations.get(organizationId);
         CampaignView c = campaigns.get(campaignId);
         requireTakesPart(c, org);
-        if (!c.started().get(Phase.GRADING)) {
-            throw new DomainException("grading.notStarted", c.phases().get(Phase.GRADING).startsOn());
-        }
+        phaseWindows.require(c, Phase.GRADING);
         GradingCase k = cases.findByCampaignIdAndOrganizationId(campaignId, organizationId)
                 .orElseGet(() -> new GradingCase(campaignId, organizationId, schemeFor(campaignId, org.field()).getId(),
                         org.field(), LocalDateTime.now()));

@@ -6,6 +6,8 @@ import cn.tierup.ballot.OpenedBallot;
 import cn.tierup.ballot.Totals;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.grading.Authorities;
 import cn.tierup.identity.Acting;
 import cn.tierup.identity.Permission;
@@ -52,11 +54,14 @@ public class Pledges {
     private final PledgeQueries queries;
     private final cn.tierup.shared.Messages messages;
     private final Ballots ballots;
+    private final PhaseWindows phaseWindows;
 
     Pledges(BoardRepository boards, PledgeRepository pledges, SuggestionRepository suggestions, CommentRepository comments,
             CampaignService campaigns, Authorities authorities, ScopeGuard guard,
-            AuditRecorder audit, PledgeQueries queries, cn.tierup.shared.Messages messages, Ballots ballots) {
+            AuditRecorder audit, PledgeQueries queries, cn.tierup.shared.Messages messages, Ballots ballots,
+            PhaseWindows phaseWindows) {
         this.ballots = ballots;
+        this.phaseWindows = phaseWindows;
         this.boards = boards;
         this.pledges = pledges;
         this.suggestions = suggestions;
@@ -89,7 +94,7 @@ public class Pledges {
         List<Pledge> all = b == null ? List.of() : pledges.findByBoardIdOrderById(b.getId());
         Pledge own = all.stream().filter(Pledge::organisation).findFirst().orElse(null);
         List<Pledge> members = all.stream().filter(p -> !p.organisation()).toList();
-        boolean canWrite = acting.may(Permission.PLEDGE_WRITE);
+        boolean canWrite = acting.may(Permission.PLEDGE_WRITE) && phaseWindows.gate(c, Phase.UPGRADE).open();
         Set<Long> pledged = members.stream().map(Pledge::getMemberId).collect(Collectors.toSet());
         List<BoardView.Member> roll = canWrite ? queries.partyMembers(organizationId).stream()
                 .map(m -> new BoardView.Member(m.id(), m.name(), pledged.contains(m.id()))).toList()
@@ -316,6 +321,7 @@ public class Pledges {
         Pledge p = pledges.findById(pledgeId).orElseThrow(() -> new NotFoundException("pledge", pledgeId));
         PledgeBoard b = boards.findById(p.getBoardId()).orElseThrow();
         Acting acting = writer(b);
+        phaseWindows.require(campaigns.get(b.getCampaignId()), Phase.UPGRADE);
         Map<String, Object> before = p.getItems().stream().filter(x -> x.getNumber() == number).findFirst()
                 .map(Pledges::fulfilment).orElse(null);
         PledgeItem i = p.fulfil(number, status, evidence, on, Actors.current(), LocalDateTime.now());
@@ -399,7 +405,7 @@ public class Pledges {
 
     private PledgeBoard writableBoard(long campaignId, Acting acting) {
         acting.require(Permission.PLEDGE_WRITE);
-        takesPart(campaignId, acting.organizationId());
+        phaseWindows.require(takesPart(campaignId, acting.organizationId()), Phase.UPGRADE);
         return board(campaignId, acting.organizationId());
     }
 

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Checks one submission against the questions and keeps only clean answers: for a choice question the
  * option number(s), for a text question the text. A question hidden by its shown-if condition keeps no
- * answer. Problems come back per question (key → message code and question number), nothing is kept.
+ * answer. Problems come back per question (key → message code and question number), nothing is kept. Questions are
+ * numbered as the respondent sees them: consecutively over the questions shown, so that when question 7 is hidden
+ * the next one is 7.
  */
 public final class AnswerSheet {
 
@@ -18,19 +20,22 @@ public final class AnswerSheet {
 
     private final Map<String, Object> answers = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
 
     private AnswerSheet() {
     }
 
     public static AnswerSheet check(List<Question> questions, Map<String, List<String>> raw) {
         AnswerSheet sheet = new AnswerSheet();
-        for (int i = 0; i < questions.size(); i++) {
-            Question q = questions.get(i);
-            int number = i + 1;
+        int shown = 0;
+        for (Question q : questions) {
             if (q.conditional() && !q.showIfOption().equals(sheet.answers.get(q.showIfKey()))
                     && !(sheet.answers.get(q.showIfKey()) instanceof List<?> l && l.contains(q.showIfOption()))) {
                 continue;
             }
+            // numbered as the respondent sees them: a question hidden by its condition takes no number
+            int number = ++shown;
+            sheet.numbers.put(q.key(), number);
             List<String> values = raw.getOrDefault(q.key(), List.of()).stream()
                     .filter(v -> v != null && !v.isBlank()).toList();
             if (values.isEmpty()) {
@@ -104,5 +109,10 @@ public final class AnswerSheet {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** The number each shown question has on the form (1, 2, … over the shown ones only); hidden ones have none. */
+    public Map<String, Integer> numbers() {
+        return numbers;
     }
 }

@@ -124,12 +124,19 @@ public class ResponseIntake {
         if (!q.openOn(today)) {
             throw new DomainException(today.isBefore(q.getOpensOn()) ? "answer.notYetOpen" : "answer.closed");
         }
+        // every missing or wrong answer at once, the identity and the code first, as they stand on the form
+        List<AnswerSheet.Problem> problems = new ArrayList<>();
         if (category == null || !q.getAudience().categories().contains(category)) {
-            throw new DomainException(q.getAudience() == Audience.MEMBER_PUBLIC ? "answer.category" : "answer.group");
+            problems.add(new AnswerSheet.Problem(AnswersRejectedException.CATEGORY, 0,
+                    q.getAudience() == Audience.MEMBER_PUBLIC ? "answer.category" : "answer.group", null));
+        }
+        if (q.getMode() == AnswerMode.CODED && OneTimeCodes.normalise(code).isEmpty()) {
+            problems.add(new AnswerSheet.Problem(AnswersRejectedException.CODE, 0, "answer.code.required", null));
         }
         AnswerSheet sheet = AnswerSheet.check(q.getQuestions(), raw);
-        if (!sheet.ok()) {
-            throw new AnswersRejectedException(sheet.problems());
+        problems.addAll(sheet.problems());
+        if (!problems.isEmpty()) {
+            throw new AnswersRejectedException(problems);
         }
         if (q.getMode() == AnswerMode.OPEN) {
             BrowserTokens.Check check = checkToken(q, token);

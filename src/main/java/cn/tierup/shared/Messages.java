@@ -41,6 +41,9 @@ public class Messages {
             // plain digits: MessageFormat would print the year 2026 as "2,026"
             if (args[i] instanceof Integer || args[i] instanceof Long) {
                 args[i] = String.valueOf(args[i]);
+            } else if (args[i] instanceof Enum<?> value) {
+                // an enum names itself by its label: Phase.GRADING → 对标定级
+                args[i] = label(value);
             }
         }
         return get(e.code(), args);

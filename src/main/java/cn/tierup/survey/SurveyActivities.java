@@ -2,6 +2,8 @@ package cn.tierup.survey;
 
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.Actors;
@@ -16,7 +18,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Recording survey work as dated entries, and correcting a wrong entry by removing it. */
+/**
+ * Recording survey work as dated entries (from the day 现状大调查 starts; after it ends still, marked 逾期), and
+ * correcting a wrong entry by removing it.
+ */
 @Service
 public class SurveyActivities {
 
@@ -24,12 +29,15 @@ public class SurveyActivities {
     private final CampaignService campaigns;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
+    private final PhaseWindows phaseWindows;
 
-    SurveyActivities(SurveyActivityRepository activities, CampaignService campaigns, ScopeGuard guard, AuditRecorder audit) {
+    SurveyActivities(SurveyActivityRepository activities, CampaignService campaigns, ScopeGuard guard, AuditRecorder audit,
+                     PhaseWindows phaseWindows) {
         this.activities = activities;
         this.campaigns = campaigns;
         this.guard = guard;
         this.audit = audit;
+        this.phaseWindows = phaseWindows;
     }
 
     @Transactional(readOnly = true)
@@ -46,6 +54,7 @@ public class SurveyActivities {
         if (!campaigns.takesPart(campaignId, organizationId)) {
             throw new DomainException("campaign.notParticipant");
         }
+        phaseWindows.require(c, Phase.SURVEY);
         SurveyActivity a = new SurveyActivity(campaignId, organizationId, entry, c.year(), Actors.current(), LocalDateTime.now());
         activities.saveAndFlush(a);
         audit.record("SurveyActivity", a.getId(), organizationId, "CREATE", "登记调查记录", null, snapshot(a));

@@ -3,6 +3,7 @@ package cn.tierup.survey;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
@@ -41,10 +42,11 @@ public class SurveyReports {
     private final AuditRecorder audit;
     private final AttachmentStore store;
     private final AttachmentQueries files;
+    private final PhaseWindows phaseWindows;
 
     SurveyReports(SurveyReportRepository reports, ReportVersionRepository versions, CampaignService campaigns,
                   OrganizationService organizations, ScopeGuard guard, AuditRecorder audit, AttachmentStore store,
-                  AttachmentQueries files) {
+                  AttachmentQueries files, PhaseWindows phaseWindows) {
         this.reports = reports;
         this.versions = versions;
         this.campaigns = campaigns;
@@ -53,6 +55,7 @@ public class SurveyReports {
         this.audit = audit;
         this.store = store;
         this.files = files;
+        this.phaseWindows = phaseWindows;
     }
 
     /** The report the organisation owes in this campaign, as far as it has got. */
@@ -177,9 +180,7 @@ public class SurveyReports {
         if (!campaigns.takesPart(campaignId, organizationId)) {
             throw new DomainException("campaign.notParticipant");
         }
-        if (c.current() == null) {
-            throw new DomainException("report.campaignNotStarted");
-        }
+        phaseWindows.require(c, Phase.SURVEY);
         OrganizationView org = organizations.get(organizationId);
         ReportType type = duty(c, org);
         if (type == null) {
@@ -215,7 +216,8 @@ public class SurveyReports {
     }
 
     private ReportView view(CampaignView c, OrganizationView org, ReportType type, SurveyReport r) {
-        boolean canWrite = type != null && guard.can(Permission.SURVEY_WRITE, org.id()) && c.current() != null
+        boolean canWrite = type != null && guard.can(Permission.SURVEY_WRITE, org.id())
+                && phaseWindows.gate(c, Phase.SURVEY).open()
                 && (r == null || r.getStatus() == ReportStatus.DRAFT || r.getStatus() == ReportStatus.RETURNED);
         boolean canReview = r != null && r.getStatus() == ReportStatus.SUBMITTED
                 && guard.can(Permission.SURVEY_REVIEW, org.id()) && org.parentId() != null

@@ -86,7 +86,7 @@ public class Assistances {
     @Transactional
     public Assistance arrange(long campaignId, long organizationId, AssistanceForm form) {
         guard.require(Permission.UPGRADE_WRITE, organizationId);
-        participation.require(campaignId, organizationId);
+        participation.requireOpen(campaignId, organizationId);
         Assistance a = new Assistance(campaignId, organizationId, form.kind(), form.helperOrganizationId(), form.helperName(),
                 form.helperPost(), form.startedOn(), form.note(), Actors.current(), LocalDateTime.now());
         if (a.getKind() == AssistanceKind.PAIRING
@@ -103,6 +103,7 @@ public class Assistances {
     public Assistance visit(long assistanceId, VisitForm form) {
         Assistance a = assistances.findById(assistanceId).orElseThrow(() -> new NotFoundException("assistance", assistanceId));
         guard.require(Permission.UPGRADE_WRITE, a.getOrganizationId());
+        participation.requireOpen(a.getCampaignId(), a.getOrganizationId());
         AssistanceVisit v = a.recordVisit(form.visitedOn(), form.visitor(), form.what(), Actors.current(), LocalDateTime.now());
         assistances.saveAndFlush(a);
         audit.record("Assistance", assistanceId, a.getOrganizationId(), "VISIT", "记录帮扶走访（" + v.getVisitedOn() + "，"

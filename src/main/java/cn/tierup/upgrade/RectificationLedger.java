@@ -61,13 +61,13 @@ public class RectificationLedger {
         long overdue = list.stream().filter(i -> i.overdue(today)).count();
         return new LedgerView(campaignId, c.year(), organizationId, acting.organizationName(), authorities.of(organizationId).name(),
                 list.stream().map(i -> LedgerLine.of(i, today)).toList(), open,
-                list.size() - open, overdue, today, acting.may(Permission.UPGRADE_WRITE), authority);
+                list.size() - open, overdue, today, acting.may(Permission.UPGRADE_WRITE) && participation.open(c), authority);
     }
 
     @Transactional
     public LedgerLine add(long campaignId, long organizationId, ItemForm form) {
         guard.acting(organizationId).require(Permission.UPGRADE_WRITE);
-        CampaignView c = participation.require(campaignId, organizationId);
+        CampaignView c = participation.requireOpen(campaignId, organizationId);
         int number = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId).stream()
                 .mapToInt(RectificationItem::getNumber).max().orElse(0) + 1;
         RectificationItem i = new RectificationItem(campaignId, organizationId, number, form.problem(), form.measure(),
@@ -87,7 +87,7 @@ public class RectificationLedger {
         }
         Map<String, Object> before = snapshot(i);
         i.revise(form.problem(), form.measure(), form.responsible(), form.deadline(),
-                participation.require(i.getCampaignId(), i.getOrganizationId()).year());
+                participation.requireOpen(i.getCampaignId(), i.getOrganizationId()).year());
         items.saveAndFlush(i);
         audit.record("RectificationItem", itemId, i.getOrganizationId(), "UPDATE", "修改整改台账第 " + i.getNumber() + " 项",
                 before, snapshot(i));
@@ -99,6 +99,7 @@ public class RectificationLedger {
     public LedgerLine addNote(long itemId, String text, String fileName, byte[] bytes) {
         RectificationItem i = load(itemId);
         readable(i).require(Permission.UPGRADE_WRITE);
+        participation.requireOpen(i.getCampaignId(), i.getOrganizationId());
         String key = null;
         String type = null;
         String safeName = null;

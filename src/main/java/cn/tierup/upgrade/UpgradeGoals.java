@@ -70,7 +70,7 @@ public class UpgradeGoals {
                 g == null ? List.of() : g.getMeasures(), g == null ? null : g.getStatus(), g == null ? null : g.getReturnReason(),
                 g == null ? null : g.getSubmittedBy(), g == null ? null : g.getSubmittedAt(), g == null ? null : g.getReviewedBy(),
                 g == null ? null : g.getReviewedAt(), g == null ? null : g.getConvertedBy(), g == null ? null : g.getConvertedAt(),
-                ledger[0], ledger[1], acting.may(Permission.UPGRADE_WRITE), authority, g == null ? 0 : g.getVersion());
+                ledger[0], ledger[1], acting.may(Permission.UPGRADE_WRITE) && participation.open(c), authority, g == null ? 0 : g.getVersion());
     }
 
     @Transactional
@@ -141,7 +141,7 @@ public class UpgradeGoals {
     private UpgradeGoal writable(long campaignId, Acting acting, Long version) {
         acting.require(Permission.UPGRADE_WRITE);
         long organizationId = acting.organizationId();
-        participation.require(campaignId, organizationId);
+        participation.requireOpen(campaignId, organizationId);
         UpgradeGoal g = goals.findByCampaignIdAndOrganizationId(campaignId, organizationId).orElse(null);
         var decided = register.decided(campaignId, organizationId).orElseThrow(() -> new DomainException("goal.notGraded"));
         if (g == null) {

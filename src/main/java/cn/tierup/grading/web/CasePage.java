@@ -1,5 +1,8 @@
 package cn.tierup.grading.web;
 
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.grading.CaseView;
 import cn.tierup.grading.GradingCases;
 import cn.tierup.grading.Step;
@@ -23,9 +26,14 @@ class CasePage {
     private final GradingCases cases;
     private final OrganizationService organizations;
     private final ScopeGuard guard;
+    private final CampaignService campaigns;
+    private final PhaseWindows phaseWindows;
 
-    CasePage(GradingCases cases, OrganizationService organizations, ScopeGuard guard) {
+    CasePage(GradingCases cases, OrganizationService organizations, ScopeGuard guard, CampaignService campaigns,
+             PhaseWindows phaseWindows) {
         this.cases = cases;
+        this.campaigns = campaigns;
+        this.phaseWindows = phaseWindows;
         this.organizations = organizations;
         this.guard = guard;
     }
@@ -45,6 +53,7 @@ class CasePage {
         model.addAttribute("k", v);
         model.addAttribute("form", typed);
         model.addAttribute("steps", STEPS);
+        model.addAttribute("gate", phaseWindows.gate(campaigns.get(v.org().campaignId()), Phase.GRADING));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("trail", guard.can(Permission.ORG_READ, orgId) ? organizations.trail(orgId) : List.of());
         return "grading/case";

@@ -1,5 +1,9 @@
 package cn.tierup.pledge.web;
 
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseGate;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.pledge.Pledges;
 import cn.tierup.shared.web.FormOutcome;
@@ -20,11 +24,28 @@ class PledgeBoardPageController {
     private final Pledges pledges;
     private final ScopeGuard guard;
     private final FormOutcome outcome;
+    private final CampaignService campaigns;
+    private final PhaseWindows phaseWindows;
 
-    PledgeBoardPageController(Pledges pledges, ScopeGuard guard, FormOutcome outcome) {
+    PledgeBoardPageController(Pledges pledges, ScopeGuard guard, FormOutcome outcome, CampaignService campaigns,
+                              PhaseWindows phaseWindows) {
         this.pledges = pledges;
         this.guard = guard;
         this.outcome = outcome;
+        this.campaigns = campaigns;
+        this.phaseWindows = phaseWindows;
+    }
+
+    /** A superior who chose to fill in the organisation's 承诺书 on its behalf (after confirming on the page). */
+    @ModelAttribute("onBehalf")
+    boolean onBehalf(@RequestParam(defaultValue = "false") boolean onBehalf) {
+        return onBehalf;
+    }
+
+    /** 公开承诺 is 晋位升级's work: before that phase the page says when it starts instead of showing its forms. */
+    @ModelAttribute("gate")
+    PhaseGate gate(@RequestParam(required = false) Long campaign) {
+        return campaign == null ? null : phaseWindows.gate(campaigns.get(campaign), Phase.UPGRADE);
     }
 
     @GetMapping("/pledges")
@@ -39,7 +60,8 @@ class PledgeBoardPageController {
                             @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         PledgeFields typed = PledgeFields.read(params);
         boolean submit = "submit".equals(action);
-        return outcome.orShow(model, redirect, "/pledges?campaign=" + campaign + "&org=" + org, () -> {
+        String back = "/pledges?campaign=" + campaign + "&org=" + org + ("true".equals(params.get("onBehalf")) ? "&onBehalf=true" : "");
+        return outcome.orShow(model, redirect, back, () -> {
             pledges.saveOrganisationPledge(campaign, org, typed.toForm(), submit);
             return outcome.say(submit ? "pledge.ok.submitted" : "pledge.ok.saved");
         }, () -> BoardPage.show(pledges.get(campaign, org), null, typed, BoardPage.ORGANISATION, model));

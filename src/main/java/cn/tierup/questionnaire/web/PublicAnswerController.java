@@ -1,6 +1,7 @@
 package cn.tierup.questionnaire.web;
 
 import cn.tierup.questionnaire.AnswerMode;
+import cn.tierup.questionnaire.AnswerSheet;
 import cn.tierup.questionnaire.AnswersRejectedException;
 import cn.tierup.questionnaire.Questionnaire;
 import cn.tierup.questionnaire.ResponseIntake;
@@ -87,7 +88,7 @@ class PublicAnswerController {
             model.addAttribute("receiptHint", messages.get("answer.receipt.hint"));
             return thanks(q, model);
         } catch (AnswersRejectedException e) {
-            Map<String, String> problems = new HashMap<>();
+            Map<String, String> problems = new LinkedHashMap<>();
             e.problems().forEach(p -> problems.put(p.key(), messages.get(p.code(), p.detail())));
             response.setStatus(422);
             return page(q, problems, raw, categoryValue, messages.get("answer.rejected", e.problems().size()), model);
@@ -161,6 +162,8 @@ class PublicAnswerController {
                         String error, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("problems", problems);
+        // the numbers the respondent sees: over the questions shown for the answers given so far
+        model.addAttribute("numbers", AnswerSheet.check(q.getQuestions(), raw).numbers());
         model.addAttribute("raw", raw);
         model.addAttribute("category", category);
         model.addAttribute("error", error);

@@ -4,6 +4,7 @@ import cn.tierup.campaign.CampaignDesk;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
@@ -50,9 +51,12 @@ class SurveyPageController {
     private final OrganizationService organizations;
     private final ScopeGuard guard;
     private final Messages messages;
+    private final PhaseWindows phaseWindows;
 
     SurveyPageController(CampaignService campaigns, CampaignDesk desk, SurveyReports reports, SurveyActivities activities,
-                         SurveyFigures figures, OrganizationService organizations, ScopeGuard guard, Messages messages) {
+                         SurveyFigures figures, OrganizationService organizations, ScopeGuard guard, Messages messages,
+                         PhaseWindows phaseWindows) {
+        this.phaseWindows = phaseWindows;
         this.campaigns = campaigns;
         this.desk = desk;
         this.reports = reports;
@@ -76,15 +80,19 @@ class SurveyPageController {
     }
 
     @GetMapping("/survey/report")
-    String report(@RequestParam long campaign, @RequestParam(required = false) Long org, Model model) {
+    String report(@RequestParam long campaign, @RequestParam(required = false) Long org,
+                  @RequestParam(defaultValue = "false") boolean onBehalf, Model model) {
         long orgId = org == null ? guard.currentUser().organizationId() : org;
         ReportView r = reports.owed(campaign, orgId);
+        model.addAttribute("onBehalf", onBehalf);
         return reportPage(r, formOf(r), model);
     }
 
     @PostMapping("/survey/report")
     String saveReport(@RequestParam long campaign, @RequestParam long org, @RequestParam(defaultValue = "save") String action,
-                      @Valid ReportContent content, BindingResult binding, Model model, RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "false") boolean onBehalf, @Valid ReportContent content,
+                      BindingResult binding, Model model, RedirectAttributes redirect) {
+        model.addAttribute("onBehalf", onBehalf);
         if (binding.hasErrors()) {
             model.addAttribute("errors", messages.fieldErrors(binding));
             return reportPage(reports.owed(campaign, org), content, model);
@@ -94,7 +102,7 @@ class SurveyPageController {
             redirect.addFlashAttribute("success", "submit".equals(action)
                     ? (r.submittedLate() ? "已提交（已过截止日期，标记为逾期提交），等待上级审核。" : "已提交，等待上级审核。")
                     : "草稿已保存。");
-            return "redirect:/survey/report?campaign=" + campaign + "&org=" + org;
+            return "redirect:" + reportAddress(campaign, org, onBehalf);
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
             return reportPage(reports.owed(campaign, org), content, model);
@@ -122,7 +130,7 @@ class SurveyPageController {
 
     @PostMapping("/survey/report/attachments")
     String attach(@RequestParam long campaign, @RequestParam long org, @RequestParam(required = false) MultipartFile file,
-                  RedirectAttributes redirect) throws IOException {
+                  @RequestParam(defaultValue = "false") boolean onBehalf, RedirectAttributes redirect) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw new DomainException("attachment.empty");
@@ -132,18 +140,19 @@ class SurveyPageController {
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
-        return "redirect:/survey/report?campaign=" + campaign + "&org=" + org;
+        return "redirect:" + reportAddress(campaign, org, onBehalf);
     }
 
     @PostMapping("/survey/attachments/{id}/delete")
-    String detach(@PathVariable long id, @RequestParam long campaign, @RequestParam long org, RedirectAttributes redirect) {
+    String detach(@PathVariable long id, @RequestParam long campaign, @RequestParam long org,
+                  @RequestParam(defaultValue = "false") boolean onBehalf, RedirectAttributes redirect) {
         try {
             reports.detach(id);
             redirect.addFlashAttribute("success", "附件已删除");
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
-        return "redirect:/survey/report?campaign=" + campaign + "&org=" + org;
+        return "redirect:" + reportAddress(campaign, org, onBehalf);
     }
 
     @GetMapping("/survey/attachments/{id}")
@@ -185,19 +194,30 @@ class SurveyPageController {
     }
 
     private String activitiesPage(long campaign, long org, Model model, Map<String, String> errors) {
-        model.addAttribute("c", campaigns.get(campaign));
+        CampaignView c = campaigns.get(campaign);
+        model.addAttribute("c", c);
+        model.addAttribute("gate", phaseWindows.gate(c, Phase.SURVEY));
         model.addAttribute("org", organizations.get(org));
         model.addAttribute("trail", organizations.trail(org));
         model.addAttribute("entries", activities.of(campaign, org));
-        model.addAttribute("canWrite", guard.can(Permission.SURVEY_WRITE, org));
+        model.addAttribute("canWrite", guard.can(Permission.SURVEY_WRITE, org) && phaseWindows.gate(c, Phase.SURVEY).open());
         model.addAttribute("kinds", ActivityKind.values());
         model.addAttribute("groups", EvaluatorGroup.values());
         model.addAttribute("errors", errors);
         return "survey/activities";
     }
 
+    /** The report's page; a superior who chose to fill it in on the organisation's behalf stays in that mode. */
+    private static String reportAddress(long campaign, long org, boolean onBehalf) {
+        return "/survey/report?campaign=" + campaign + "&org=" + org + (onBehalf ? "&onBehalf=true" : "");
+    }
+
     private String reportPage(ReportView r, ReportContent form, Model model) {
+        if (!model.containsAttribute("onBehalf")) {
+            model.addAttribute("onBehalf", false);
+        }
         model.addAttribute("r", r);
+        model.addAttribute("gate", phaseWindows.gate(campaigns.get(r.campaignId()), Phase.SURVEY));
         model.addAttribute("form", form);
         model.addAttribute("trail", organizations.trail(r.organizationId()));
         if (!model.containsAttribute("errors")) {

@@ -1,5 +1,8 @@
 package cn.tierup.upgrade.web;
 
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.web.FormOutcome;
 import cn.tierup.upgrade.AssistanceKind;
@@ -24,8 +27,13 @@ class AssistancePageController {
     private final UpgradeGoals goals;
     private final ScopeGuard guard;
     private final FormOutcome outcome;
+    private final CampaignService campaigns;
+    private final PhaseWindows phaseWindows;
 
-    AssistancePageController(Assistances assistances, UpgradeGoals goals, ScopeGuard guard, FormOutcome outcome) {
+    AssistancePageController(Assistances assistances, UpgradeGoals goals, ScopeGuard guard, FormOutcome outcome, CampaignService campaigns,
+            PhaseWindows phaseWindows) {
+        this.campaigns = campaigns;
+        this.phaseWindows = phaseWindows;
         this.assistances = assistances;
         this.goals = goals;
         this.guard = guard;
@@ -60,7 +68,9 @@ class AssistancePageController {
     }
 
     private String page(long campaign, long org, AssistanceFields typed, Model model) {
-        boolean canWrite = assistances.canWrite(org);
+        var gate = phaseWindows.gate(campaigns.get(campaign), Phase.UPGRADE);
+        boolean canWrite = gate.open() && assistances.canWrite(org);
+        model.addAttribute("gate", gate);
         model.addAttribute("list", assistances.of(campaign, org));
         model.addAttribute("g", goals.get(campaign, org));
         model.addAttribute("canWrite", canWrite);

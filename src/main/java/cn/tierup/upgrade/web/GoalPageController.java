@@ -1,5 +1,8 @@
 package cn.tierup.upgrade.web;
 
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.web.FormOutcome;
 import cn.tierup.upgrade.GoalView;
@@ -22,15 +25,22 @@ class GoalPageController {
     private final UpgradeGoals goals;
     private final ScopeGuard guard;
     private final FormOutcome outcome;
+    private final CampaignService campaigns;
+    private final PhaseWindows phaseWindows;
 
-    GoalPageController(UpgradeGoals goals, ScopeGuard guard, FormOutcome outcome) {
+    GoalPageController(UpgradeGoals goals, ScopeGuard guard, FormOutcome outcome, CampaignService campaigns,
+            PhaseWindows phaseWindows) {
+        this.campaigns = campaigns;
+        this.phaseWindows = phaseWindows;
         this.goals = goals;
         this.guard = guard;
         this.outcome = outcome;
     }
 
     @GetMapping("/upgrade/goal")
-    String goal(@RequestParam long campaign, @RequestParam(required = false) Long org, Model model) {
+    String goal(@RequestParam long campaign, @RequestParam(required = false) Long org,
+                @RequestParam(defaultValue = "false") boolean onBehalf, Model model) {
+        model.addAttribute("onBehalf", onBehalf);
         GoalView g = goals.get(campaign, org == null ? guard.currentUser().organizationId() : org);
         return page(g, GoalFields.of(g), model);
     }
@@ -39,7 +49,9 @@ class GoalPageController {
     String save(@RequestParam long campaign, @RequestParam long org, @RequestParam(defaultValue = "save") String action,
                 @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         GoalFields typed = GoalFields.read(params);
-        return outcome.orShow(model, redirect, goalPage(campaign, org), () -> {
+        boolean onBehalf = "true".equals(params.get("onBehalf"));
+        model.addAttribute("onBehalf", onBehalf);
+        return outcome.orShow(model, redirect, goalPage(campaign, org) + (onBehalf ? "&onBehalf=true" : ""), () -> {
             if ("submit".equals(action)) {
                 goals.submit(campaign, org, typed.toForm());
                 return outcome.say("goal.ok.submitted");
@@ -79,8 +91,12 @@ class GoalPageController {
         return "/upgrade/goal?campaign=" + campaign + "&org=" + org;
     }
 
-    private static String page(GoalView g, GoalFields typed, Model model) {
+    private String page(GoalView g, GoalFields typed, Model model) {
+        if (!model.containsAttribute("onBehalf")) {
+            model.addAttribute("onBehalf", false);
+        }
         model.addAttribute("g", g);
+        model.addAttribute("gate", phaseWindows.gate(campaigns.get(g.campaignId()), Phase.UPGRADE));
         model.addAttribute("rows", typed.rows());
         model.addAttribute("level", typed.modelLevel());
         model.addAttribute("statement", typed.statement());

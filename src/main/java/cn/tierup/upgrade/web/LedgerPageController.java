@@ -1,5 +1,8 @@
 package cn.tierup.upgrade.web;
 
+import cn.tierup.campaign.CampaignService;
+import cn.tierup.campaign.Phase;
+import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.Downloads;
 import cn.tierup.shared.web.FormOutcome;
@@ -26,8 +29,13 @@ class LedgerPageController {
     private final UpgradeExports exports;
     private final ScopeGuard guard;
     private final FormOutcome outcome;
+    private final CampaignService campaigns;
+    private final PhaseWindows phaseWindows;
 
-    LedgerPageController(RectificationLedger ledger, UpgradeExports exports, ScopeGuard guard, FormOutcome outcome) {
+    LedgerPageController(RectificationLedger ledger, UpgradeExports exports, ScopeGuard guard, FormOutcome outcome, CampaignService campaigns,
+            PhaseWindows phaseWindows) {
+        this.campaigns = campaigns;
+        this.phaseWindows = phaseWindows;
         this.ledger = ledger;
         this.exports = exports;
         this.guard = guard;
@@ -90,6 +98,7 @@ class LedgerPageController {
 
     private String page(long campaign, long org, ItemFields typed, Model model) {
         model.addAttribute("l", ledger.get(campaign, org));
+        model.addAttribute("gate", phaseWindows.gate(campaigns.get(campaign), Phase.UPGRADE));
         model.addAttribute("form", typed);
         return "upgrade/ledger";
     }
