@@ -1,7 +1,9 @@
 package cn.tierup.grading.internal;
 
 import cn.tierup.grading.Grade;
+import cn.tierup.grading.GradeBand;
 import cn.tierup.grading.GradingFigures;
+import cn.tierup.grading.GradingSetups;
 import cn.tierup.grading.Step;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
@@ -27,11 +29,13 @@ class GradingFigureQueries implements GradingFigures {
     private final JdbcClient jdbc;
     private final CampaignService campaigns;
     private final ScopeGuard guard;
+    private final GradingSetups setups;
 
-    GradingFigureQueries(JdbcClient jdbc, CampaignService campaigns, ScopeGuard guard) {
+    GradingFigureQueries(JdbcClient jdbc, CampaignService campaigns, ScopeGuard guard, GradingSetups setups) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.guard = guard;
+        this.setups = setups;
     }
 
     private static final String SUBJECTS = " from org_tree_view o"
@@ -121,7 +125,7 @@ class GradingFigureQueries implements GradingFigures {
         for (Object[] u : units) {
             p.map.put("unitPath", u[2] + "%");
             Distribution d = distribution(p, " and o.path like :unitPath", (String) u[1]);
-            out.add(new Distribution((Long) u[0], d.label(), d.total(), d.decided(), d.advanced(), d.average(), d.lagging()));
+            out.add(d.relabel((Long) u[0], d.label()));
         }
         // organisations graded by this one that lie outside its subtree (律师事务所 under 司法局党委)
         Distribution outside = distribution(p, " and o.path not like :path", "外部评定对象");
@@ -166,15 +170,47 @@ class GradingFigureQueries implements GradingFigures {
     }
 
     private Distribution distribution(Params p, String extra, String label) {
+        String where = SUBJECTS + (extra == null ? "" : extra);
+        Map<GradeColumn, Long> grades = new LinkedHashMap<>();
+        jdbc.sql("select g.decided_level, g.decided_grade, count(*) as n" + where
+                        + " and g.decided_grade is not null group by g.decided_level, g.decided_grade")
+                .params(p.map)
+                .query(rs -> {
+                    grades.merge(new GradeColumn(Grade.valueOf(rs.getString(1)), rs.getString(2)), rs.getLong(3), Long::sum);
+                });
         return jdbc.sql("select count(*) as total, count(g.decided_grade) as decided,"
                         + " sum(case when g.decided_level = 'ADVANCED' then 1 else 0 end) as a,"
                         + " sum(case when g.decided_level = 'AVERAGE' then 1 else 0 end) as b,"
-                        + " sum(case when g.decided_level = 'LAGGING' then 1 else 0 end) as c" + SUBJECTS
-                        + (extra == null ? "" : extra))
+                        + " sum(case when g.decided_level = 'LAGGING' then 1 else 0 end) as c" + where)
                 .params(p.map)
                 .query((rs, n) -> new Distribution(null, label, rs.getLong("total"), rs.getLong("decided"), rs.getLong("a"),
-                        rs.getLong("b"), rs.getLong("c")))
+                        rs.getLong("b"), rs.getLong("c"), grades))
                 .single();
+    }
+
+    @Transactional(readOnly = true)
+    @Override
+    public List<GradeColumn> gradeColumns(long campaignId, long organizationId) {
+        Params p = params(campaignId, organizationId);
+        List<String> fields = jdbc.sql("select distinct o.field" + SUBJECTS + " order by o.field").params(p.map)
+                .query(String.class).list();
+        List<GradeColumn> found = new ArrayList<>();
+        for (GradeBand b : setups.gradesInForce(campaignId, fields)) {
+            found.add(new GradeColumn(b.level(), b.name()));
+        }
+        jdbc.sql("select distinct g.decided_level, g.decided_grade" + SUBJECTS + " and g.decided_grade is not null")
+                .params(p.map)
+                .query(rs -> {
+                    GradeColumn c = new GradeColumn(Grade.valueOf(rs.getString(1)), rs.getString(2));
+                    if (!found.contains(c)) {
+                        found.add(c);
+                    }
+                });
+        List<GradeColumn> ordered = new ArrayList<>();
+        for (Grade level : Grade.values()) {
+            found.stream().filter(c -> c.level() == level).forEach(ordered::add);
+        }
+        return List.copyOf(ordered);
     }
 
     private List<Line> lines(Params p, String extra, int limit) {
