@@ -269,7 +269,7 @@ public class QuestionnaireService {
         return new QuestionnaireView(q.getId(), q.getCampaignId(), q.getOrganizationId(), orgName, q.getTemplateId(),
                 q.getTitle(), q.getIntro(),
                 q.getQuestions(), q.getSlug(), q.getMode(), q.getOpensOn(), q.getClosesOn(), q.openOn(LocalDate.now()),
-                new QuotaProgress(q.getQuotaMinimum(), q.getQuotaMemberShare(), people[0], people[1],
+                QuotaProgress.of(q.getQuotaMinimum(), q.getQuotaMemberShare(), people[0], people[1],
                         q.getAudience() == Audience.MEMBER_PUBLIC), q.getAudience(), issued, spent,
                 queries.addressSpread(q.getId()), q.getVersion());
     }

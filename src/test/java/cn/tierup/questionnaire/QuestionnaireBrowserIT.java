@@ -169,7 +169,7 @@ class QuestionnaireBrowserIT {
         office.open("/questionnaires?campaign=" + campaign + "&org=" + town);
         List<WebElement> rows = office.all(By.cssSelector("#questionnaire-table tbody tr"));
         assertThat(rows).hasSize(2);
-        assertThat(office.text(By.id("questionnaire-table"))).contains("开放", "答题码", "还差党员 140、群众 60");
+        assertThat(office.text(By.id("questionnaire-table"))).contains("开放", "答题码", "未完成 还差 140 名党员、60 名群众");
         office.shot("questionnaire-04-list");
         return new Launched(id, slug, codes.subList(0, 2));
     }
@@ -302,7 +302,8 @@ class QuestionnaireBrowserIT {
 
         office.open("/questionnaires/" + open.id());
         assertThat(office.text(By.id("quota-total"))).isEqualTo("2 人（最少 200 人）");
-        assertThat(office.text(By.id("quota-panel"))).contains("1 ∶ 1，党员占 50%", "党员 139 人，群众 59 人", "未完成");
+        assertThat(office.text(By.id("quota-panel"))).contains("至少 200 人，其中党员至少 140 名、群众至少 60 名",
+                "党员 1 名（至少 140 名），群众 1 名（至少 60 名）", "未完成 还差 139 名党员、59 名群众");
         assertThat(office.text(By.cssSelector("#statistics .panel-title"))).isEqualTo("逐题统计（共 2 人）");
         // q1: both chose 满意 (one 党员, one 群众).
         WebElement q1 = office.find(By.xpath("(//table[contains(@class,'stats-table')])[1]"));

@@ -170,7 +170,8 @@ class ClassificationTablesIT {
         Map<String, Integer> v = new LinkedHashMap<>();
         int rest = 0;
         for (String g : grades) {
-            v.put(g, g.equals(leading) ? leader : rest++ == 0 ? second : third);
+            int k = g.equals(leading) ? -1 : rest++;
+            v.put(g, k < 0 ? leader : k == 0 ? second : k == 1 ? third : 0);
         }
         return v;
     }
