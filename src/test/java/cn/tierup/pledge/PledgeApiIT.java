@@ -669,7 +669,7 @@ class PledgeApiIT {
         // sealed until the count: no counter has moved, only how many rated is known
         assertThat(tally(v1)).isEqualTo("DISSATISFIED=0,FAIRLY_SATISFIED=0,SATISFIED=0");
         assertThat(auditTotal()).as("ratings are not audited as anyone's change").isEqualTo(before);
-        assertThat(publicPage(a)).contains("您已经参与过测评").contains("已有 3 人次参与").doesNotContain("满意率 66.7%");
+        assertThat(publicPage(a)).contains("您已经参与过测评").contains("已有 3 人次参与").doesNotContain("满意率 66.67%");
         assertThat(publicPage(browser(slug))).doesNotContain("您已经参与过测评").contains("提交测评");
         assertThat(view(v1, BRANCH).get("ratingsCast").asInt()).isEqualTo(3);
         assertThat(view(v1, BRANCH).get("ratings").get("count").asInt()).isZero();
@@ -686,7 +686,7 @@ class PledgeApiIT {
         count(v1).dissatisfied += 1;
         assertThat(tally(v1)).isEqualTo("DISSATISFIED=1,FAIRLY_SATISFIED=1,SATISFIED=1");
         String afterCount = publicPage(browser(slug));
-        assertThat(afterCount).contains("已计票 3 人次，满意率 66.7%").contains("本年度群众满意度测评已结束").doesNotContain("提交测评");
+        assertThat(afterCount).contains("已计票 3 人次，满意率 66.67%").contains("本年度群众满意度测评已结束").doesNotContain("提交测评");
         for (String r : receipts) {
             assertThat(afterCount).contains("<li>" + r + "</li>");
         }
@@ -694,7 +694,7 @@ class PledgeApiIT {
         refused(send(post(board(v1) + "/ratings/open"), BRANCH, null), 422, "已经计票，不能再次开启");
         JsonNode ratings = view(v1, BRANCH).get("ratings");
         assertThat(ratings.get("count").asInt()).isEqualTo(3);
-        assertThat(ratings.get("satisfactionRate").asDouble()).isEqualTo(66.7);
+        assertThat(ratings.get("satisfactionRate").asDouble()).isEqualTo(66.67);
         // the browsers are kept only as hashes of their cookies, apart from the counters
         List<String> seen = jdbc.sql("select s.token_hash from pledge_rating_seen s join pledge_board b on b.id = s.board_id"
                 + " where b.campaign_id = :c and b.organization_id = :o").param("c", campaign).param("o", v1).query(String.class).list();
@@ -762,7 +762,7 @@ class PledgeApiIT {
     // ------------------------------------------------------------------ (6) figures, .xlsx, .docx, audit
 
     static double rate(long n, long of) {
-        return of == 0 ? 0 : BigDecimal.valueOf(n * 100).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_UP).doubleValue();
+        return of == 0 ? 0 : BigDecimal.valueOf(n * 100).divide(BigDecimal.valueOf(of), 2, RoundingMode.HALF_UP).doubleValue();
     }
 
     void assertLine(JsonNode line, Count c, String what) {

@@ -308,9 +308,9 @@ class QuestionnaireBrowserIT {
         // q1: both chose 满意 (one 党员, one 群众).
         WebElement q1 = office.find(By.xpath("(//table[contains(@class,'stats-table')])[1]"));
         List<String> head = q1.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
-        assertThat(head).containsExactly("选项", "党员", "群众", "合计", "占比");
+        assertThat(head).containsExactly("选项", "党员", "群众", "合计", "占比（%）");
         List<String> first = q1.findElements(By.cssSelector("tbody tr:first-child td")).stream().map(WebElement::getText).toList();
-        assertThat(first).containsExactly("满意", "1", "1", "2", "100.0%");
+        assertThat(first).containsExactly("满意", "1", "1", "2", "100.00");
         // The conditional text answer is listed under its question.
         assertThat(office.text(By.id("statistics"))).contains("外出务工党员多，联系不上");
         // ECharts draws a canvas into every chart box, at once (no animation under WebDriver).
