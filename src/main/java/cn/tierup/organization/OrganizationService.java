@@ -190,7 +190,8 @@ public class OrganizationService {
                 showPhone ? o.getContactPhone() : PhoneNumbers.mask(o.getContactPhone()), o.getUnitType(),
                 o.getUnitName(), o.getEstablishedOn(), o.getLastElectionOn(), o.isRetired(), o.getRetiredOn(),
                 o.getId() == null ? 0 : queries.memberCount(o.getId()),
-                o.getId() == null ? 0 : queries.activeChildCount(o.getId()), o.getVersion());
+                o.getId() == null ? 0 : queries.activeChildCount(o.getId()), o.getVersion(),
+                o.getId() == null ? 0 : queries.subtreeMemberCount(o.getPath()));
     }
 
     static void checkVersion(long current, long submitted) {
