@@ -8,5 +8,5 @@ public record OrganizationView(long id, Long parentId, String parentName, String
                                String effectiveGradingAuthorityName, String secretary, String contactPerson,
                                String contactPhone, UnitType unitType, String unitName, LocalDate establishedOn,
                                LocalDate lastElectionOn, boolean retired, LocalDate retiredOn, long memberCount,
-                               long childCount, long version, long subtreeMemberCount) {
+                               long childCount, long version, long subtreeMemberCount, Integer sortOrder) {
 }

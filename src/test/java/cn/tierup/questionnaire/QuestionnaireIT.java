@@ -336,7 +336,9 @@ class QuestionnaireIT {
                         .param("template", String.valueOf(templateId("VILLAGE"))).with(users.as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            var last = wb.getSheetAt(0).getRow(wb.getSheetAt(0).getLastRowNum());
+            // the total, then the line saying how the shares are computed
+            var last = wb.getSheetAt(0).getRow(wb.getSheetAt(0).getLastRowNum() - 1);
+            assertThat(last.getCell(0).getStringCellValue()).isEqualTo("答卷合计");
             assertThat((long) last.getCell(3).getNumericCellValue()).isEqualTo(independent);
         }
     }

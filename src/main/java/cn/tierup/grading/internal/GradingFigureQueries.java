@@ -110,7 +110,7 @@ class GradingFigureQueries implements GradingFigures {
         long total = jdbc.sql("select count(*)" + SUBJECTS + where).params(p.map).query(Long.class).single();
         p.map.put("limit", s);
         p.map.put("offset", pg * s);
-        List<Line> items = query(p, where + " order by o.path limit :limit offset :offset");
+        List<Line> items = query(p, where + " order by o.sort_key, o.path limit :limit offset :offset");
         return new PageResult<>(items, pg, s, total);
     }
 
@@ -120,7 +120,7 @@ class GradingFigureQueries implements GradingFigures {
     public List<Distribution> byUnit(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
         List<Distribution> out = new ArrayList<>();
-        List<Object[]> units = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by name")
+        List<Object[]> units = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
         for (Object[] u : units) {
             p.map.put("unitPath", u[2] + "%");
@@ -157,7 +157,7 @@ class GradingFigureQueries implements GradingFigures {
         Params p = params(campaignId, organizationId);
         return jdbc.sql("select coalesce(u.name, '外部评定对象') as unit, o.name, o.field, g.decided_grade, g.decided_level"
                         + SUBJECTS.replace(" where ", " left join org_tree_view u on u.parent_id = :org and o.path like u.path || '%' where ")
-                        + " and g.decided_grade is not null order by u.name, g.decided_level, o.name")
+                        + " and g.decided_grade is not null order by u.sort_key, u.name, g.decided_level, o.sort_key, o.name")
                 .params(p.map)
                 .query((rs, n) -> new Named(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Grade.valueOf(rs.getString(5))))
@@ -216,7 +216,7 @@ class GradingFigureQueries implements GradingFigures {
     private List<Line> lines(Params p, String extra, int limit) {
         p.map.put("limit", limit);
         p.map.put("offset", 0);
-        return query(p, extra + " order by o.path limit :limit offset :offset");
+        return query(p, extra + " order by o.sort_key, o.path limit :limit offset :offset");
     }
 
     private List<Line> query(Params p, String tail) {

@@ -69,9 +69,9 @@ public class OrganizationQueries {
         // The page is chosen first; parent names and counts are then looked up for its rows only, not for
         // every organisation of the subtree (100,000 under a province).
         String sql = "select " + ROW_COLUMNS + ", o.total_rows from (select o.id, o.parent_id, o.path, o.name, o.kind,"
-                + " o.field, o.depth, o.secretary, o.retired, count(*) over () as total_rows from organization o" + where
-                + " order by o.path limit :limit offset :offset) o left join organization p on p.id = o.parent_id"
-                + " order by o.path";
+                + " o.field, o.depth, o.secretary, o.retired, o.sort_key, count(*) over () as total_rows from organization o" + where
+                + " order by o.sort_key, o.path limit :limit offset :offset) o left join organization p on p.id = o.parent_id"
+                + " order by o.sort_key, o.path";
         params.put("limit", size);
         params.put("offset", (long) page * size);
         long[] total = {0};
@@ -88,7 +88,7 @@ public class OrganizationQueries {
     public List<OrganizationRow> children(long parentId, boolean includeRetired) {
         return withSubtreeCounts(jdbc.sql("select " + ROW_COLUMNS + " from organization o left join organization p on p.id = o.parent_id"
                         + " where o.parent_id = :parent" + (includeRetired ? "" : " and o.retired = false")
-                        + " order by o.name")
+                        + " order by o.sort_key, o.name")
                 .param("parent", parentId).query((rs, i) -> row(rs)).list());
     }
 
@@ -146,6 +146,17 @@ public class OrganizationQueries {
                         + " depth = depth + :delta where path like :old and id <> :id")
                 .param("newPrefix", newPath).param("cut", oldPath.length() + 1)
                 .param("delta", depthDelta).param("old", oldPath + "%").param("id", id).update();
+    }
+
+    /**
+     * Gives the subtree under an organisation whose sort key changed (renamed, renumbered or moved) its new
+     * prefix; the levels below keep their own segments. One statement for the whole subtree.
+     */
+    public int rekeyDescendants(long id, String path, String oldKey, String newKey) {
+        return jdbc.sql("update organization set sort_key = :newKey || substring(sort_key, :cut)"
+                        + " where path like :p and id <> :id and sort_key is not null")
+                .param("newKey", newKey).param("cut", oldKey.length() + 1).param("p", path + "%").param("id", id)
+                .update();
     }
 
     /** The organisations on the path, from {@code fromId} (the user's own) down to the last id. */
