@@ -1,7 +1,7 @@
 package cn.tierup.questionnaire;
 
 /**
- * Where a questionnaire stands against its quota. The quota "at least N, 党员:群众 a:b" means at least
+ * Where a questionnaire stands against its quota. A quota of at least N at 党员 to 群众 a to b means at least
  * {@code membersRequired} 党员 (N × a%, rounded up) and at least {@code publicsRequired} 群众 (the rest of N),
  * and at least N in all: 200 at 7:3 needs 140 党员 and 60 群众, so 139:61 is not met though it has 200 and
  * rounds to 70%. A 民主测评 has a minimum number of evaluators only. {@code met} and the missing counts travel
