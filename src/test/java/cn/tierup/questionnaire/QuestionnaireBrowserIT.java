@@ -133,7 +133,8 @@ class QuestionnaireBrowserIT {
         assertThat(office.text(By.cssSelector(".alert-success"))).contains("问卷已发布");
         assertThat(office.text(By.cssSelector("h1.page-title"))).isEqualTo(VILLAGE_TITLE);
         assertThat(office.text(By.id("quota-total"))).isEqualTo("0 人（最少 200 人）");
-        assertThat(office.text(By.id("quota-panel"))).contains("0 ∶ 0", "目标 70%", "党员 140 人，群众 60 人", "未完成");
+        assertThat(office.text(By.id("quota-panel"))).contains("党员∶群众 70∶30", "党员 0 名（至少 140 名），群众 0 名（至少 60 名）",
+                "未完成 还差 140 名党员、60 名群众");
         String link = office.text(By.id("answer-link"));
         assertThat(link).startsWith("http://localhost:" + port + "/q/");
         String slug = link.substring(link.lastIndexOf('/') + 1);
@@ -298,7 +299,8 @@ class QuestionnaireBrowserIT {
     void officeSeesProgressAndStatistics(Launched open, Launched coded) throws Exception {
         office.open("/questionnaires/" + coded.id());
         assertThat(office.text(By.id("quota-total"))).isEqualTo("2 人（最少 200 人）");
-        assertThat(office.text(By.id("quota-panel"))).contains("1 ∶ 1", "已印制 5 个，已使用 2 个", "党员 139 人，群众 59 人");
+        assertThat(office.text(By.id("quota-panel"))).contains("党员 1 名（至少 140 名），群众 1 名（至少 60 名）", "已印制 5 个，已使用 2 个",
+                "未完成 还差 139 名党员、59 名群众");
 
         office.open("/questionnaires/" + open.id());
         assertThat(office.text(By.id("quota-total"))).isEqualTo("2 人（最少 200 人）");
@@ -374,7 +376,7 @@ class QuestionnaireBrowserIT {
 
         office.open("/questionnaires/" + id);
         assertThat(office.text(By.id("quota-total"))).isEqualTo("1 人（最少 50 人）");
-        assertThat(office.text(By.id("quota-panel"))).contains("“两代表一委员” 1 人", "基层干部 0 人", "49 人");
+        assertThat(office.text(By.id("quota-panel"))).contains("“两代表一委员” 1 人", "基层干部 0 人", "未完成 还差 49 人");
         List<String> head = office.find(By.xpath("(//table[contains(@class,'stats-table')])[1]"))
                 .findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
         assertThat(head).contains("基层干部", "“两代表一委员”", "合计");
