@@ -155,7 +155,10 @@ class LoginAndTreeBrowserIT {
         new Select(browser.visible(By.id("kind"))).selectByVisibleText("党支部");
         new Select(browser.visible(By.id("field"))).selectByVisibleText("村");
         browser.type(By.id("secretary"), "周建华");
+        WebElement blank = browser.find(By.id("name"));
         browser.find(By.cssSelector("main form[method=post] button[type=submit]")).click();
+        // the form comes back as a new page: wait for it rather than read the field of the page just left
+        browser.await().until(ExpectedConditions.stalenessOf(blank));
 
         WebElement name = browser.visible(By.id("name"));
         assertThat(name.getAttribute("class")).contains("is-invalid");
