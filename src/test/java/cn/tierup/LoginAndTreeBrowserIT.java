@@ -87,6 +87,17 @@ class LoginAndTreeBrowserIT {
         List<WebElement> villages = browser.all(By.xpath(
                 "//button[@aria-label='展开 " + LICHUN + "']/ancestor::li[1]/ul//a[contains(., '村')]"));
         assertThat(villages).hasSizeGreaterThanOrEqualTo(10);
+        // the villages by pinyin (no 排序号 set), not by character code
+        List<String> villageNames = villages.stream().map(WebElement::getText).toList();
+        assertThat(villageNames).isSortedAccordingTo(cn.tierup.shared.ChineseOrder.NAMES);
+        // the city's towns as the office lists them (排序号): 天彭镇, 致和镇, 濛阳镇, 丽春镇 …
+        List<String> towns = browser.all(By.cssSelector("ul.tree > li > .tree-node .tree-label > a")).stream()
+                .map(WebElement::getText).filter(n -> n.endsWith("镇委员会")).toList();
+        assertThat(towns.subList(0, 4)).containsExactly("中共彭州市天彭镇委员会", "中共彭州市致和镇委员会",
+                "中共彭州市濛阳镇委员会", LICHUN);
+        // a town shows its own roll and its whole subtree's members
+        assertThat(browser.text(By.xpath("//button[@aria-label='展开 " + LICHUN + "']/ancestor::li[1]//span[@class='tree-count']")))
+                .matches("本级\\d+名，所属组织共\\d+名党员");
         WebElement toggle = browser.find(By.cssSelector("button.tree-toggle[aria-label='展开 " + LICHUN + "']"));
         browser.await().until(d -> "−".equals(toggle.getText()));
         browser.shot("desktop-03-org-list-tree");
@@ -144,7 +155,10 @@ class LoginAndTreeBrowserIT {
         new Select(browser.visible(By.id("kind"))).selectByVisibleText("党支部");
         new Select(browser.visible(By.id("field"))).selectByVisibleText("村");
         browser.type(By.id("secretary"), "周建华");
+        WebElement blank = browser.find(By.id("name"));
         browser.find(By.cssSelector("main form[method=post] button[type=submit]")).click();
+        // the form comes back as a new page: wait for it rather than read the field of the page just left
+        browser.await().until(ExpectedConditions.stalenessOf(blank));
 
         WebElement name = browser.visible(By.id("name"));
         assertThat(name.getAttribute("class")).contains("is-invalid");

@@ -2,6 +2,8 @@ package cn.tierup.grading;
 
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.shared.PageResult;
+import cn.tierup.shared.Shares;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +17,68 @@ import java.util.Map;
  */
 public interface GradingFigures {
 
-    /** Counts of one line: organisations to grade, decided, and decided per class. */
-    public record Distribution(Long unitId, String label, long total, long decided, long advanced, long average,
-                               long lagging) {
+    /** A column of 附件3 and 附件4: one grade of a standard the campaign uses, under its class. */
+    public record GradeColumn(Grade level, String name) {
+    }
 
-        public double share(long n) {
-            return decided == 0 ? 0 : Math.round(n * 1000.0 / decided) / 10.0;
+    /**
+     * Counts of one line: organisations to grade, decided, decided per class, and decided per grade of the
+     * standards in force ({@code grades}, keyed by column; a grade that no column names counts in its class only).
+     */
+    public record Distribution(Long unitId, String label, long total, long decided, long advanced, long average,
+                               long lagging, Map<GradeColumn, Long> grades) {
+
+        public Distribution {
+            grades = Map.copyOf(grades);
+        }
+
+        public static Distribution empty(String label) {
+            return new Distribution(null, label, 0, 0, 0, 0, 0, Map.of());
+        }
+
+        public long count(Grade level) {
+            return switch (level) {
+                case ADVANCED -> advanced;
+                case AVERAGE -> average;
+                case LAGGING -> lagging;
+            };
+        }
+
+        public long count(GradeColumn column) {
+            return grades.getOrDefault(column, 0L);
+        }
+
+        /** The share of a class among the decided ones; the three add up to 100.00 ({@link Shares}). */
+        public BigDecimal share(Grade level) {
+            return Shares.of(new long[] {advanced, average, lagging}, decided).get(level.ordinal());
+        }
+
+        public BigDecimal advancedShare() {
+            return share(Grade.ADVANCED);
+        }
+
+        public BigDecimal averageShare() {
+            return share(Grade.AVERAGE);
+        }
+
+        public BigDecimal laggingShare() {
+            return share(Grade.LAGGING);
+        }
+
+        /** The shares of these grade columns among the decided ones; they add up to 100.00 when they cover them all. */
+        public List<BigDecimal> shares(List<GradeColumn> columns) {
+            return Shares.of(columns.stream().map(this::count).toList(), decided);
+        }
+
+        public Distribution relabel(Long newUnitId, String newLabel) {
+            return new Distribution(newUnitId, newLabel, total, decided, advanced, average, lagging, grades);
         }
 
         public Distribution plus(Distribution o) {
+            Map<GradeColumn, Long> sum = new java.util.HashMap<>(grades);
+            o.grades.forEach((k, v) -> sum.merge(k, v, Long::sum));
             return new Distribution(null, label, total + o.total, decided + o.decided, advanced + o.advanced,
-                    average + o.average, lagging + o.lagging);
+                    average + o.average, lagging + o.lagging, sum);
         }
     }
 
@@ -62,6 +115,13 @@ public interface GradingFigures {
 
     /** 附件4 by field. */
     List<Distribution> byField(long campaignId, long organizationId);
+
+    /**
+     * The columns of 附件3 and 附件4 under an organisation: the grades of the standards in force for the fields
+     * of the organisations it grades, then any other grade decided among them, ordered by class (先进, 一般,
+     * 后进) and within a class as the standard lists them.
+     */
+    List<GradeColumn> gradeColumns(long campaignId, long organizationId);
 
     /** 附件3: the decided organisations by unit, with name, field and grade. */
     List<Named> names(long campaignId, long organizationId);

@@ -64,6 +64,21 @@ public class GradingSetups {
                 ballotCounted(campaignId), lines);
     }
 
+    /**
+     * The grades of the standards in force for these fields in a campaign, each standard's in its own order,
+     * without repeats (a grade of the same name and class in two standards is one column of 附件3 and 附件4).
+     */
+    @Transactional(readOnly = true)
+    public List<GradeBand> gradesInForce(long campaignId, java.util.Collection<String> fields) {
+        Map<String, GradeBand> out = new LinkedHashMap<>();
+        for (String f : fields) {
+            for (GradeBand b : gradingCases.schemeFor(campaignId, f).getStandard().grades()) {
+                out.putIfAbsent(b.level() + ":" + b.name(), b);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
     /** Chooses the standard for a field (null: back to the shipped one). */
     @Transactional
     public SetupView choose(long campaignId, String field, Long schemeId) {

@@ -18,12 +18,11 @@ public record MeetingView(long id, Step step, int round, MeetingStatus status, L
                 m.getPassed(), m.getSlug(), m.getRecordedBy(), m.getRecordedAt(), m.getVoidReason());
     }
 
-    /** Share of valid ballots that agreed, in percent with one decimal; null before the count. */
-    public Double agreeShare() {
+    /** Share of valid ballots that agreed, in percent with two decimals ({@code Shares#rate}); null before the count. */
+    public java.math.BigDecimal agreeShare() {
         if (agree == null) {
             return null;
         }
-        int valid = agree + disagree + abstain;
-        return valid == 0 ? 0.0 : Math.round(agree * 1000.0 / valid) / 10.0;
+        return cn.tierup.shared.Shares.rate(agree, agree + disagree + abstain);
     }
 }

@@ -1,6 +1,7 @@
 package cn.tierup.organization;
 
 import cn.tierup.organization.internal.EncryptedStringConverter;
+import cn.tierup.shared.ChineseOrder;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -18,6 +19,8 @@ public class Member extends AbstractAggregateRoot<Member> {
     private Long id;
     private Long organizationId;
     private String name;
+    /** The name's pinyin key ({@link ChineseOrder#key}), for lists of people sorted by the database. */
+    private String nameKey;
     @Enumerated(EnumType.STRING)
     private Sex sex;
     private String ethnicity;
@@ -66,6 +69,7 @@ public class Member extends AbstractAggregateRoot<Member> {
                 d.phone() == null || d.phone().isBlank() ? phone : d.phone());
         MemberPolicy.check(effective, today);
         this.name = d.name().strip();
+        this.nameKey = ChineseOrder.key(this.name);
         this.sex = d.sex();
         this.ethnicity = d.ethnicity() == null || d.ethnicity().isBlank() ? null : d.ethnicity().strip();
         this.birthDate = d.birthDate();

@@ -66,7 +66,7 @@ public class MemberService {
         where.append(" and m.status = :status");
         params.put("status", c.status() == null ? MemberStatus.ACTIVE : c.status());
         TypedQuery<Long> count = em.createQuery("select count(m)" + where, Long.class);
-        TypedQuery<Member> query = em.createQuery("select m" + where + " order by m.organizationId, m.name, m.id", Member.class);
+        TypedQuery<Member> query = em.createQuery("select m" + where + " order by m.organizationId, m.nameKey, m.name, m.id", Member.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             query.setParameter(k, v);

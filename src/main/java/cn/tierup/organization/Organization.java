@@ -1,6 +1,7 @@
 package cn.tierup.organization;
 
 import cn.tierup.organization.internal.EncryptedStringConverter;
+import cn.tierup.shared.ChineseOrder;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -39,9 +40,21 @@ public class Organization extends AbstractAggregateRoot<Organization> {
     private LocalDate lastElectionOn;
     private boolean retired;
     private LocalDate retiredOn;
+    /** 排序号 among its parent's organisations; null: after the numbered ones, by pinyin. */
+    private Integer sortOrder;
+    /**
+     * Its place in the tree's order, for the database to sort by: the parent's key, then a fixed-width segment
+     * of its own (排序号, the pinyin key of its name, its id). Kept by {@link #placeUnder} and {@link #update}.
+     */
+    private String sortKey;
     @Version
     private long version;
     private LocalDateTime createdAt = LocalDateTime.now();
+
+    public static final int FIRST_SORT_ORDER = 1;
+    public static final int LAST_SORT_ORDER = 99_999;
+    /** Characters of one level of {@link #sortKey}: 排序号 (8), the name's pinyin key, the id (12). */
+    public static final int SORT_SEGMENT = 8 + ChineseOrder.KEY_LENGTH + 12;
 
     protected Organization() {
     }
@@ -74,6 +87,13 @@ public class Organization extends AbstractAggregateRoot<Organization> {
         this.parentId = parent == null ? null : parent.id;
         this.path = (parent == null ? "/" : parent.path) + id + "/";
         this.depth = parent == null ? 0 : parent.depth + 1;
+        this.sortKey = (parent == null || parent.sortKey == null ? "" : parent.sortKey) + sortSegment(sortOrder, name, id);
+    }
+
+    /** One level of the tree's sort key: 排序号 first (none: after all numbered), then the name by pinyin, then the id. */
+    public static String sortSegment(Integer sortOrder, String name, long id) {
+        return String.format("%08d", sortOrder == null ? LAST_SORT_ORDER + 1 : sortOrder) + ChineseOrder.key(name)
+                + String.format("%012d", id);
     }
 
     public void update(OrganizationDetails details, long activeChildren) {
@@ -81,6 +101,9 @@ public class Organization extends AbstractAggregateRoot<Organization> {
             throw new DomainException("org.kind.hasChildren", activeChildren);
         }
         apply(details);
+        if (sortKey != null && sortKey.length() >= SORT_SEGMENT) {
+            sortKey = sortKey.substring(0, sortKey.length() - SORT_SEGMENT) + sortSegment(sortOrder, name, id);
+        }
     }
 
     private void apply(OrganizationDetails d) {
@@ -110,6 +133,10 @@ public class Organization extends AbstractAggregateRoot<Organization> {
         this.unitName = blankToNull(d.unitName());
         this.establishedOn = d.establishedOn();
         this.lastElectionOn = d.lastElectionOn();
+        if (d.sortOrder() != null && (d.sortOrder() < FIRST_SORT_ORDER || d.sortOrder() > LAST_SORT_ORDER)) {
+            throw new DomainException("org.sortOrder.range", FIRST_SORT_ORDER, LAST_SORT_ORDER);
+        }
+        this.sortOrder = d.sortOrder();
     }
 
     /**
@@ -185,4 +212,6 @@ public class Organization extends AbstractAggregateRoot<Organization> {
     public boolean isRetired() { return retired; }
     public LocalDate getRetiredOn() { return retiredOn; }
     public long getVersion() { return version; }
+    public Integer getSortOrder() { return sortOrder; }
+    public String getSortKey() { return sortKey; }
 }

@@ -109,8 +109,12 @@ public class OrganizationService {
             throw new DomainException("org.retired", o.getName());
         }
         Map<String, Object> before = snapshot(o);
+        String oldKey = o.getSortKey();
         o.update(details, queries.activeChildCount(id));
         em.flush();
+        if (oldKey != null && !oldKey.equals(o.getSortKey())) {
+            queries.rekeyDescendants(id, o.getPath(), oldKey, o.getSortKey());
+        }
         audit.record("Organization", id, id, "UPDATE", "修改党组织 " + o.getName(), before, snapshot(o));
         return view(o);
     }
@@ -148,10 +152,14 @@ public class OrganizationService {
         Organization newParent = load(newParentId);
         Map<String, Object> before = snapshot(o);
         int oldDepth = o.getDepth();
+        String oldKey = o.getSortKey();
         String oldPath = o.moveUnder(newParent);
         organizations.save(o); // publishes OrganizationMoved
         em.flush();
         int moved = queries.moveDescendants(id, oldPath, o.getPath(), o.getDepth() - oldDepth);
+        if (oldKey != null) {
+            queries.rekeyDescendants(id, o.getPath(), oldKey, o.getSortKey());
+        }
         audit.record("Organization", id, id, "MOVE",
                 "调整隶属关系 " + o.getName() + " → " + newParent.getName() + "（含下级 " + moved + " 个）",
                 before, snapshot(o));
@@ -190,7 +198,8 @@ public class OrganizationService {
                 showPhone ? o.getContactPhone() : PhoneNumbers.mask(o.getContactPhone()), o.getUnitType(),
                 o.getUnitName(), o.getEstablishedOn(), o.getLastElectionOn(), o.isRetired(), o.getRetiredOn(),
                 o.getId() == null ? 0 : queries.memberCount(o.getId()),
-                o.getId() == null ? 0 : queries.activeChildCount(o.getId()), o.getVersion());
+                o.getId() == null ? 0 : queries.activeChildCount(o.getId()), o.getVersion(),
+                o.getId() == null ? 0 : queries.subtreeMemberCount(o.getPath()), o.getSortOrder());
     }
 
     static void checkVersion(long current, long submitted) {

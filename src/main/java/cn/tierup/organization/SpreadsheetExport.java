@@ -47,7 +47,7 @@ public class SpreadsheetExport {
         List<String> headers = Stream.concat(SpreadsheetImport.ORG_COLUMNS.stream().map(SpreadsheetImport.Column::header),
                 Stream.of("党员人数", "状态")).toList();
         try (XlsxSheetWriter w = new XlsxSheetWriter("党组织", "党组织名单", "范围：" + root.name() + " 及其下级　导出时间："
-                + LocalDateTime.now().format(STAMP), headers, new int[] {36, 30, 10, 12, 10, 10, 14, 16, 24, 12, 14, 30, 10, 8})) {
+                + LocalDateTime.now().format(STAMP), headers, new int[] {36, 30, 10, 12, 10, 10, 14, 16, 24, 12, 14, 30, 8, 10, 8})) {
             long[] totals = {0, 0};
             String nameContains = c.q() != null && !c.q().isBlank() ? c.q().strip() : null;
             exports.eachOrganization(root.path(), nameContains, c.field(), c.kind(), c.includeRetired(), o -> {
@@ -55,7 +55,7 @@ public class SpreadsheetExport {
                 w.row(o.name(), o.parentName(), messages.label(o.kind()), messages.label(o.field()), o.secretary(),
                         o.contactPerson(), fullPhone ? phone : PhoneNumbers.mask(phone),
                         o.unitType() == null ? null : messages.label(o.unitType()),
-                        o.unitName(), o.establishedOn(), o.lastElectionOn(), o.authorityName(), o.memberCount(),
+                        o.unitName(), o.establishedOn(), o.lastElectionOn(), o.authorityName(), o.sortOrder(), o.memberCount(),
                         o.retired() ? "已撤销" : "正常");
                 totals[0]++;
                 totals[1] += o.memberCount();

@@ -62,7 +62,8 @@ public class SpreadsheetImport {
             new Column("单位名称", false, "所在单位名称"),
             new Column("成立日期", false),
             new Column("最近换届日期", false, "换届日期"),
-            new Column("评定组织", false));
+            new Column("评定组织", false),
+            new Column("排序号", false, "序号排序"));
 
     static final List<Column> MEMBER_COLUMNS = List.of(
             new Column("姓名", true),
@@ -284,11 +285,12 @@ public class SpreadsheetImport {
         LocalDate established = r.date("成立日期");
         LocalDate election = r.date("最近换届日期");
         String phone = r.optional("联系电话");
+        Integer sortOrder = r.sortOrder("排序号");
         if (!r.problems.isEmpty()) {
             return null;
         }
         OrganizationDetails details = new OrganizationDetails(name, kind, field, r.optional("党组织书记"),
-                r.optional("联系人"), phone, unitType, r.optional("单位名称"), established, election);
+                r.optional("联系人"), phone, unitType, r.optional("单位名称"), established, election, sortOrder);
         BoundedText.NAME.required(name, "field.tooLong");
         Organization.root(details); // the same rules as the form: throws on a broken one
         Integer earlier = namesInFile.get(name);
@@ -395,6 +397,24 @@ public class SpreadsheetImport {
 
         String optional(String column) {
             return cells.get(column);
+        }
+
+        /** A 排序号: a whole number in range, or empty. */
+        Integer sortOrder(String column) {
+            String v = cells.get(column);
+            if (v == null) {
+                return null;
+            }
+            try {
+                int n = new java.math.BigDecimal(v).intValueExact();
+                if (n >= Organization.FIRST_SORT_ORDER && n <= Organization.LAST_SORT_ORDER) {
+                    return n;
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // reported below
+            }
+            problems.add(messages.get("org.sortOrder.range"));
+            return null;
         }
 
         String required(String column) {

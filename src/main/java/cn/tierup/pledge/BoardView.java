@@ -52,8 +52,8 @@ public record BoardView(long campaignId, int year, long organizationId, String o
         return ratings.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** (满意 + 基本满意) ÷ all ratings, in percent with one decimal. */
-    public double satisfactionRate() {
+    /** (满意 + 基本满意) ÷ all ratings, in percent with two decimals. */
+    public java.math.BigDecimal satisfactionRate() {
         return PledgeFigures.rate(ratings.getOrDefault(Satisfaction.SATISFIED, 0L)
                 + ratings.getOrDefault(Satisfaction.FAIRLY_SATISFIED, 0L), ratingCount());
     }

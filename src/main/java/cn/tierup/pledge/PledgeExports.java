@@ -3,6 +3,7 @@ package cn.tierup.pledge;
 import cn.tierup.shared.xlsx.Workbook;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
+import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDateTime;
@@ -16,10 +17,12 @@ public class PledgeExports {
 
     private final PledgeFigures figures;
     private final CampaignService campaigns;
+    private final Messages messages;
 
-    PledgeExports(PledgeFigures figures, CampaignService campaigns) {
+    PledgeExports(PledgeFigures figures, CampaignService campaigns, Messages messages) {
         this.figures = figures;
         this.campaigns = campaigns;
+        this.messages = messages;
     }
 
     /** One line per unit under the organisation (or per organisation when it has no units) and the total. */
@@ -45,6 +48,7 @@ public class PledgeExports {
             w.footer("合计", t.pledges(), t.items(), t.fulfilled(), t.notFulfilled(), t.inProgress(), t.notBegun(),
                     t.fulfilmentRate(), t.satisfied(), t.fairly(),
                     t.dissatisfied(), t.satisfactionRate());
+            w.note("注：" + messages.get("pledge.fulfilment.rule") + messages.get("rating.rule"));
             w.finish(out);
         }
         return new Workbook("公开承诺践诺情况统计表.xlsx", out.toByteArray());

@@ -1,5 +1,7 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.Shares;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -10,9 +12,9 @@ import java.util.List;
  */
 public interface PledgeFigures {
 
-    /** n ÷ of in percent with one decimal; 0 when there is nothing to divide by. */
-    static double rate(long n, long of) {
-        return of == 0 ? 0 : Math.round(n * 1000.0 / of) / 10.0;
+    /** n ÷ of in percent with two decimals ({@link Shares#rate}); 0.00 when there is nothing to divide by. */
+    static BigDecimal rate(long n, long of) {
+        return Shares.rate(n, of);
     }
 
     /** Items are 已兑现, 未兑现, 推进中, or not begun (已承诺): the four add up to all items. */
@@ -28,11 +30,11 @@ public interface PledgeFigures {
             return satisfied + fairly + dissatisfied;
         }
 
-        public double fulfilmentRate() {
+        public BigDecimal fulfilmentRate() {
             return rate(fulfilled, items);
         }
 
-        public double satisfactionRate() {
+        public BigDecimal satisfactionRate() {
             return rate(satisfied + fairly, ratings());
         }
 

@@ -95,7 +95,7 @@ public class PublicPledges {
      */
     public record Page(String slug, String organizationName, int year, boolean suggestionsOpen, boolean published,
                        PublicPledge organisation, List<PublicPledge> members, List<Comment> comments,
-                       Map<Satisfaction, Long> ratings, double satisfactionRate, long ratingCount,
+                       Map<Satisfaction, Long> ratings, java.math.BigDecimal satisfactionRate, long ratingCount,
                        BoardView.RatingState ratingState, int ratingsCast, List<String> receipts) {
     }
 

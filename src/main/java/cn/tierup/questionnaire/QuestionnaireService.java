@@ -259,10 +259,17 @@ public class QuestionnaireService {
         List<Statistics.QuestionStats> out = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             Question question = questions.get(i);
+            List<Map<String, Long>> byOption = new ArrayList<>();
+            for (int o = 0; o < question.options().size(); o++) {
+                byOption.add(counts.getOrDefault(question.key() + "#" + o, Map.of()));
+            }
+            // one line of shares per question: they add up to 100.00 where every respondent chose one option
+            List<java.math.BigDecimal> shares = cn.tierup.shared.Shares.of(byOption.stream()
+                    .map(m -> m.values().stream().mapToLong(Long::longValue).sum()).toList(), respondents);
             List<Statistics.OptionStats> options = new ArrayList<>();
             for (int o = 0; o < question.options().size(); o++) {
-                options.add(new Statistics.OptionStats(question.options().get(o),
-                        counts.getOrDefault(question.key() + "#" + o, Map.of()), respondents));
+                options.add(new Statistics.OptionStats(question.options().get(o), byOption.get(o), respondents,
+                        shares.get(o)));
             }
             out.add(new Statistics.QuestionStats(i + 1, question, options, texts.getOrDefault(question.key(), List.of())));
         }
@@ -310,7 +317,7 @@ public class QuestionnaireService {
         return new QuestionnaireView(q.getId(), q.getCampaignId(), q.getOrganizationId(), orgName, q.getTemplateId(),
                 q.getTitle(), q.getIntro(),
                 q.getQuestions(), q.getSlug(), q.getMode(), q.getOpensOn(), q.getClosesOn(), q.openOn(LocalDate.now()),
-                new QuotaProgress(q.getQuotaMinimum(), q.getQuotaMemberShare(), people[0], people[1],
+                QuotaProgress.of(q.getQuotaMinimum(), q.getQuotaMemberShare(), people[0], people[1],
                         q.getAudience() == Audience.MEMBER_PUBLIC), q.getAudience(), issued, spent,
                 queries.addressSpread(q.getId()), q.getVersion(), sealing);
     }

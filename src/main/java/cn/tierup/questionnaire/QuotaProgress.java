@@ -1,42 +1,38 @@
 package cn.tierup.questionnaire;
 
 /**
- * Where a questionnaire stands against its quota: respondents so far, and for a questionnaire of 党员
- * and 群众 how many of each are still missing — the minimum split in the target ratio (100 at 7:3
- * needs 70 members and 30 of the public). A 民主测评 has a minimum number of evaluators only.
+ * Where a questionnaire stands against its quota. A quota of at least N at 党员 to 群众 a to b means at least
+ * {@code membersRequired} 党员 (N × a%, rounded up) and at least {@code publicsRequired} 群众 (the rest of N),
+ * and at least N in all: 200 at 7:3 needs 140 党员 and 60 群众, so 139:61 is not met though it has 200 and
+ * rounds to 70%. A 民主测评 has a minimum number of evaluators only. {@code met} and the missing counts travel
+ * with the figures (the JSON API carries them too), so that no page or client works them out again.
  */
-public record QuotaProgress(int minimum, int memberShare, long members, long publics, boolean ratioApplies) {
+public record QuotaProgress(int minimum, int memberShare, long members, long publics, boolean ratioApplies,
+                            long membersRequired, long publicsRequired, long membersMissing, long publicsMissing,
+                            long totalMissing, boolean met) {
+
+    /** The progress of {@code members} and {@code publics} against at least {@code minimum} at {@code memberShare}%. */
+    public static QuotaProgress of(int minimum, int memberShare, long members, long publics, boolean ratioApplies) {
+        long membersRequired = ratioApplies ? (minimum * (long) memberShare + 99) / 100 : 0;
+        long publicsRequired = ratioApplies ? Math.max(0, minimum - membersRequired) : 0;
+        long membersMissing = Math.max(0, membersRequired - members);
+        long publicsMissing = Math.max(0, publicsRequired - publics);
+        long totalMissing = Math.max(0, minimum - (members + publics));
+        boolean met = membersMissing == 0 && publicsMissing == 0 && totalMissing == 0;
+        return new QuotaProgress(minimum, memberShare, members, publics, ratioApplies, membersRequired, publicsRequired,
+                membersMissing, publicsMissing, totalMissing, met);
+    }
 
     public long total() {
         return members + publics;
     }
 
-    public int actualMemberShare() {
-        return total() == 0 ? 0 : (int) Math.round(100.0 * members / total());
-    }
-
-    public long membersMissing() {
-        if (!ratioApplies) {
-            return 0;
-        }
-        long target = Math.round(minimum * memberShare / 100.0);
-        return Math.max(0, target - members);
-    }
-
-    public long publicsMissing() {
-        if (!ratioApplies) {
-            return 0;
-        }
-        long target = minimum - Math.round(minimum * memberShare / 100.0);
-        return Math.max(0, target - publics);
-    }
-
-    public long totalMissing() {
-        return Math.max(0, minimum - total());
-    }
-
-    public boolean met() {
-        return totalMissing() == 0 && membersMissing() == 0 && publicsMissing() == 0;
+    /**
+     * Respondents still wanted beyond the missing 党员 and 群众 (either kind will do): 0 where the missing ones of
+     * each kind already make up the minimum.
+     */
+    public long othersMissing() {
+        return Math.max(0, totalMissing - membersMissing - publicsMissing);
     }
 
     public int percentOfMinimum() {

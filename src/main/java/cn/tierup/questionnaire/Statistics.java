@@ -1,5 +1,6 @@
 package cn.tierup.questionnaire;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -37,8 +38,11 @@ public record Statistics(Audience audience, List<String> categories, Map<String,
     public record QuestionStats(int number, Question question, List<OptionStats> options, List<String> texts) {
     }
 
-    /** One option: how many of each category chose it, and its share of all respondents. */
-    public record OptionStats(String label, Map<String, Long> counts, long respondents) {
+    /**
+     * One option: how many of each category chose it, and its share of all respondents in percent with two
+     * decimals ({@code Shares}: the options of a question every respondent answered once add up to 100.00).
+     */
+    public record OptionStats(String label, Map<String, Long> counts, long respondents, BigDecimal share) {
 
         public long count(String category) {
             return counts.getOrDefault(category, 0L);
@@ -56,8 +60,8 @@ public record Statistics(Audience audience, List<String> categories, Map<String,
             return counts.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        public double percent() {
-            return respondents == 0 ? 0 : Math.round(1000.0 * total() / respondents) / 10.0;
+        public BigDecimal percent() {
+            return share;
         }
     }
 }

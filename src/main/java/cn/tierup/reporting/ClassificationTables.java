@@ -5,19 +5,20 @@ import cn.tierup.campaign.CampaignView;
 import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradingFigures;
 import cn.tierup.grading.GradingFigures.Distribution;
+import cn.tierup.grading.GradingFigures.GradeColumn;
 import cn.tierup.grading.GradingFigures.Named;
 import cn.tierup.organization.Field;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
 import cn.tierup.shared.xlsx.XlsxSheetWriter.HeaderGroup;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,21 +32,9 @@ public class ClassificationTables {
 
     public static final String SUMMARY_TITLE = "基层党组织分类情况汇总表";
     public static final String NAMES_TITLE = "基层党组织分类名单统计表";
-    public static final String SHARE_NOTE = "注：占比为该类党组织数占已定级党组织数的百分比；党组织数含尚未定级的。";
-
-    /** The grouped two-row header of 附件4; {@code unit} is 单位 or 领域. */
-    public static List<HeaderGroup> summaryHeaders(String unit) {
-        return List.of(HeaderGroup.single("序号"), HeaderGroup.single(unit), HeaderGroup.single("党组织数（个）"),
-                HeaderGroup.single("已定级（个）"), new HeaderGroup("先进", List.of("个数", "占比（%）")),
-                new HeaderGroup("一般", List.of("个数", "占比（%）")), new HeaderGroup("后进", List.of("个数", "占比（%）")));
-    }
-
-    public static final List<HeaderGroup> NAMES_HEADERS = List.of(HeaderGroup.single("序号"), HeaderGroup.single("单位"),
-            HeaderGroup.single("已定级（个）"), new HeaderGroup("先进", List.of("个数", "党组织名称")),
-            new HeaderGroup("一般", List.of("个数", "党组织名称")), new HeaderGroup("后进", List.of("个数", "党组织名称")));
-
-    /** Names of the programme's classes as the forms print them; a scheme grade named otherwise is added in brackets. */
-    private static final Set<String> PLAIN = Set.of("先进", "一般", "后进", "先进类", "一般类", "后进类");
+    public static final String SHARE_NOTE = "注：占比为该等次（小计为该类）党组织数占已定级党组织数的百分比，保留两位小数，"
+            + "按最大余数法使各等次占比之和、三类占比之和均为 100.00%；党组织数含尚未定级的。";
+    public static final String NAMES_NOTE = "注：名单为本次活动中已由评定组织评定等次的党组织，按所用标准的等次分列，归入先进、一般、后进三类并小计。";
 
     private final GradingFigures figures;
     private final CampaignService campaigns;
@@ -57,31 +46,135 @@ public class ClassificationTables {
         this.messages = messages;
     }
 
-    /** 附件4: the lines by unit and by field (field named in Chinese), each with its total. */
-    public record Summary(CampaignView campaign, long organizationId, String organizationName, List<Distribution> byUnit,
-                         Distribution unitTotal, List<Distribution> byField, Distribution fieldTotal) {
-    }
+    /**
+     * One class's columns: a column per grade of the standards in force that falls in it, then the class's
+     * subtotal — left out where the class has a single grade, whose column is then the class's.
+     */
+    public record ClassGroup(Grade level, String label, List<GradeColumn> grades) {
 
-    /** One unit's line of 附件3: its counts (from the figures) and the names of each class. */
-    public record NamesLine(Long unitId, String unit, long decided, long advanced, long average, long lagging,
-                            List<String> advancedNames, List<String> averageNames, List<String> laggingNames) {
-
-        public String joined(Grade level) {
-            return String.join("、", names(level));
+        public boolean subtotal() {
+            return grades.size() != 1;
         }
 
-        public List<String> names(Grade level) {
-            return switch (level) {
-                case ADVANCED -> advancedNames;
-                case AVERAGE -> averageNames;
-                case LAGGING -> laggingNames;
-            };
+        /** The heading of a grade's count: 个数 where it is the class's only grade and named as the class. */
+        public String heading(GradeColumn g) {
+            return !subtotal() && label.startsWith(g.name()) ? "个数" : g.name();
+        }
+
+        /** Two cells per grade and two for the subtotal. */
+        public int span() {
+            return 2 * (grades.size() + (subtotal() ? 1 : 0));
+        }
+    }
+
+    /** The grade columns of a table, grouped under 先进, 一般 and 后进. */
+    public record Layout(List<ClassGroup> groups) {
+
+        public List<GradeColumn> columns() {
+            return groups.stream().flatMap(g -> g.grades().stream()).toList();
+        }
+
+        /** A line's figures in the order of the headings: per group, each grade then the subtotal. */
+        public List<Figure> figures(Distribution d) {
+            List<GradeColumn> columns = columns();
+            List<BigDecimal> shares = d.shares(columns);
+            List<Figure> out = new ArrayList<>();
+            for (ClassGroup g : groups) {
+                for (GradeColumn c : g.grades()) {
+                    out.add(new Figure(d.count(c), shares.get(columns.indexOf(c)), false));
+                }
+                if (g.subtotal()) {
+                    out.add(new Figure(d.count(g.level()), d.share(g.level()), true));
+                }
+            }
+            return out;
+        }
+
+        /** The counts of one 附件3 line in the order of its headings: per group, each grade then the subtotal. */
+        public List<Long> counts(Distribution d) {
+            List<Long> out = new ArrayList<>();
+            for (ClassGroup g : groups) {
+                for (GradeColumn c : g.grades()) {
+                    out.add(d.count(c));
+                }
+                if (g.subtotal()) {
+                    out.add(d.count(g.level()));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A count and its share among the decided ones; {@code subtotal} for a class's. */
+    public record Figure(long count, BigDecimal share, boolean subtotal) {
+    }
+
+    /** 附件4: the lines by unit and by field (field named in Chinese), each with its total. */
+    public record Summary(CampaignView campaign, long organizationId, String organizationName, Layout layout,
+                          List<Distribution> byUnit, Distribution unitTotal, List<Distribution> byField,
+                          Distribution fieldTotal) {
+    }
+
+    /** One unit's line of 附件3: its counts (from the figures) and the names under each grade. */
+    public record NamesLine(Long unitId, String unit, Distribution counts, Map<GradeColumn, List<String>> names) {
+
+        public String joined(GradeColumn grade) {
+            return String.join("、", names.getOrDefault(grade, List.of()));
         }
     }
 
     /** 附件3: one line per unit, then the total. */
-    public record Names(CampaignView campaign, long organizationId, String organizationName, List<NamesLine> lines,
-                        NamesLine total) {
+    public record Names(CampaignView campaign, long organizationId, String organizationName, Layout layout,
+                        List<NamesLine> lines, NamesLine total) {
+    }
+
+    /** The grade columns of the tables under an organisation. */
+    @Transactional(readOnly = true)
+    public Layout layout(long campaignId, long organizationId) {
+        List<GradeColumn> columns = figures.gradeColumns(campaignId, organizationId);
+        List<ClassGroup> groups = new ArrayList<>();
+        for (Grade level : Grade.values()) {
+            String label = messages.get("Grade." + level.name()).replace("类", "");
+            groups.add(new ClassGroup(level, label, columns.stream().filter(c -> c.level() == level).toList()));
+        }
+        return new Layout(List.copyOf(groups));
+    }
+
+    /** The grouped two-row header of 附件4; {@code unit} is 单位 or 领域. */
+    public static List<HeaderGroup> summaryHeaders(String unit, Layout layout) {
+        List<HeaderGroup> out = new ArrayList<>(List.of(HeaderGroup.single("序号"), HeaderGroup.single(unit),
+                HeaderGroup.single("党组织数（个）"), HeaderGroup.single("已定级（个）")));
+        for (ClassGroup g : layout.groups()) {
+            List<String> columns = new ArrayList<>();
+            for (GradeColumn c : g.grades()) {
+                columns.add(g.heading(c).equals("个数") ? "个数" : g.heading(c) + "（个）");
+                columns.add("占比（%）");
+            }
+            if (g.subtotal()) {
+                columns.add("小计（个）");
+                columns.add("占比（%）");
+            }
+            out.add(new HeaderGroup(g.label(), columns));
+        }
+        return out;
+    }
+
+    /** The grouped two-row header of 附件3: per grade its count and names, per class its subtotal. */
+    public static List<HeaderGroup> namesHeaders(Layout layout) {
+        List<HeaderGroup> out = new ArrayList<>(List.of(HeaderGroup.single("序号"), HeaderGroup.single("单位"),
+                HeaderGroup.single("已定级（个）")));
+        for (ClassGroup g : layout.groups()) {
+            List<String> columns = new ArrayList<>();
+            for (GradeColumn c : g.grades()) {
+                columns.add(g.heading(c).equals("个数") ? "个数" : g.heading(c) + "（个）");
+                columns.add(g.heading(c).equals("个数") ? "党组织名称" : g.heading(c) + "名单");
+            }
+            if (g.subtotal()) {
+                columns.add("小计（个）");
+            }
+            out.add(new HeaderGroup(g.label(), columns));
+        }
+        return out;
     }
 
     @Transactional(readOnly = true)
@@ -91,10 +184,10 @@ public class ClassificationTables {
         List<Distribution> units = figures.byUnit(campaignId, organizationId);
         List<Distribution> fields = figures.byField(campaignId, organizationId).stream()
                 .sorted(java.util.Comparator.comparingInt(d -> fieldOrder(d.label())))
-                .map(d -> new Distribution(d.unitId(), messages.get("Field." + d.label()), d.total(), d.decided(), d.advanced(),
-                        d.average(), d.lagging()))
+                .map(d -> d.relabel(d.unitId(), messages.get("Field." + d.label())))
                 .toList();
-        return new Summary(c, organizationId, name, units, total(units), fields, total(fields));
+        return new Summary(c, organizationId, name, layout(campaignId, organizationId), units, total(units), fields,
+                total(fields));
     }
 
     @Transactional(readOnly = true)
@@ -102,52 +195,42 @@ public class ClassificationTables {
         CampaignView c = campaigns.get(campaignId);
         String name = figures.organizationName(organizationId);
         List<Distribution> units = figures.byUnit(campaignId, organizationId);
-        Map<String, Map<Grade, List<String>>> named = new LinkedHashMap<>();
+        Map<String, Map<GradeColumn, List<String>>> named = new LinkedHashMap<>();
+        Map<GradeColumn, List<String>> all = new LinkedHashMap<>();
         for (Named n : figures.names(campaignId, organizationId)) {
-            named.computeIfAbsent(n.unit(), u -> new LinkedHashMap<>())
-                    .computeIfAbsent(n.level(), l -> new ArrayList<>())
-                    .add(PLAIN.contains(n.grade()) ? n.name() : n.name() + "（" + n.grade() + "）");
+            GradeColumn g = new GradeColumn(n.level(), n.grade());
+            named.computeIfAbsent(n.unit(), u -> new LinkedHashMap<>()).computeIfAbsent(g, x -> new ArrayList<>()).add(n.name());
+            all.computeIfAbsent(g, x -> new ArrayList<>()).add(n.name());
         }
         List<NamesLine> lines = new ArrayList<>();
         for (Distribution d : units) {
-            Map<Grade, List<String>> m = named.getOrDefault(d.label(), Map.of());
-            lines.add(new NamesLine(d.unitId(), d.label(), d.decided(), d.advanced(), d.average(), d.lagging(),
-                    m.getOrDefault(Grade.ADVANCED, List.of()), m.getOrDefault(Grade.AVERAGE, List.of()),
-                    m.getOrDefault(Grade.LAGGING, List.of())));
+            lines.add(new NamesLine(d.unitId(), d.label(), d, named.getOrDefault(d.label(), Map.of())));
         }
-        Distribution t = total(units);
-        List<String> a = new ArrayList<>();
-        List<String> b = new ArrayList<>();
-        List<String> l = new ArrayList<>();
-        lines.forEach(x -> {
-            a.addAll(x.advancedNames());
-            b.addAll(x.averageNames());
-            l.addAll(x.laggingNames());
-        });
-        return new Names(c, organizationId, name, lines,
-                new NamesLine(null, "合计", t.decided(), t.advanced(), t.average(), t.lagging(), a, b, l));
+        return new Names(c, organizationId, name, layout(campaignId, organizationId), lines,
+                new NamesLine(null, "合计", total(units), all));
     }
 
     /** 附件4 as one workbook: the sheet by unit, then the sheet by field. */
     @Transactional(readOnly = true)
     public void writeSummary(long campaignId, long organizationId, OutputStream out) {
         Summary s = summary(campaignId, organizationId);
-        int[] widths = {6, 36, 12, 12, 8, 10, 8, 10, 8, 10};
+        List<HeaderGroup> unitHeaders = summaryHeaders("单位", s.layout());
+        int[] widths = widths(unitHeaders, 36);
         try (XlsxSheetWriter w = XlsxSheetWriter.grouped("按单位", SUMMARY_TITLE, subtitle(s.organizationName(), s.campaign()),
-                summaryHeaders("单位"), widths)) {
+                unitHeaders, widths)) {
             int n = 1;
             for (Distribution d : s.byUnit()) {
-                w.row(summaryCells(String.valueOf(n++), d));
+                w.row(summaryCells(String.valueOf(n++), d, s.layout()));
             }
-            w.footer("合计", tail(summaryCells("", s.unitTotal()), 2));
+            w.footer("合计", tail(summaryCells("", s.unitTotal(), s.layout()), 2));
             w.note(SHARE_NOTE);
             w.nextSheet("按领域", SUMMARY_TITLE + "（按领域）", subtitle(s.organizationName(), s.campaign()),
-                    summaryHeaders("领域"), widths);
+                    summaryHeaders("领域", s.layout()), widths);
             n = 1;
             for (Distribution d : s.byField()) {
-                w.row(summaryCells(String.valueOf(n++), d));
+                w.row(summaryCells(String.valueOf(n++), d, s.layout()));
             }
-            w.footer("合计", tail(summaryCells("", s.fieldTotal()), 2));
+            w.footer("合计", tail(summaryCells("", s.fieldTotal(), s.layout()), 2));
             w.note(SHARE_NOTE);
             w.finish(out);
         }
@@ -157,30 +240,65 @@ public class ClassificationTables {
     @Transactional(readOnly = true)
     public void writeNames(long campaignId, long organizationId, OutputStream out) {
         Names s = names(campaignId, organizationId);
+        List<HeaderGroup> headers = namesHeaders(s.layout());
+        int[] widths = widths(headers, 30);
+        List<Integer> nameColumns = new ArrayList<>();
+        for (int i = 0; i < widths.length; i++) {
+            if (i >= 3 && headers.stream().flatMap(h -> h.columns().isEmpty() ? java.util.stream.Stream.of(h.label())
+                    : h.columns().stream()).toList().get(i).matches(".*(名单|名称)")) {
+                widths[i] = 36;
+                nameColumns.add(i);
+            }
+        }
         try (XlsxSheetWriter w = XlsxSheetWriter.grouped("名单", NAMES_TITLE, subtitle(s.organizationName(), s.campaign()),
-                NAMES_HEADERS, new int[] {6, 30, 10, 8, 40, 8, 40, 8, 40})) {
-            w.wrap(4, 6, 8);
+                headers, widths)) {
+            w.wrap(nameColumns.stream().mapToInt(Integer::intValue).toArray());
             int n = 1;
             for (NamesLine line : s.lines()) {
-                w.row(namesCells(String.valueOf(n++), line));
+                w.row(namesCells(String.valueOf(n++), line, s.layout()));
             }
-            NamesLine t = s.total();
-            w.footer("合计", t.decided(), t.advanced(), null, t.average(), null, t.lagging(), null);
-            w.note("注：名单为本次活动中已由评定组织评定等次的党组织；等次名称与三类不同的标准，括号内为其等次。");
+            Object[] total = namesCells("", s.total(), s.layout());
+            for (int i : nameColumns) {
+                total[i] = null;
+            }
+            w.footer("合计", tail(total, 2));
+            w.note(NAMES_NOTE);
             w.finish(out);
         }
     }
 
-    /** The cells of one 附件4 line, in the order of {@link #summaryHeaders(String)}. */
-    public static Object[] summaryCells(String number, Distribution d) {
-        return new Object[] {number, d.label(), d.total(), d.decided(), d.advanced(), d.share(d.advanced()), d.average(),
-                d.share(d.average()), d.lagging(), d.share(d.lagging())};
+    /** The cells of one 附件4 line, in the order of {@link #summaryHeaders}. */
+    public static Object[] summaryCells(String number, Distribution d, Layout layout) {
+        List<Object> cells = new ArrayList<>(List.of(number, d.label(), d.total(), d.decided()));
+        for (Figure f : layout.figures(d)) {
+            cells.add(f.count());
+            cells.add(f.share());
+        }
+        return cells.toArray();
     }
 
-    /** The cells of one 附件3 line, in the order of {@link #NAMES_HEADERS}. */
-    public static Object[] namesCells(String number, NamesLine l) {
-        return new Object[] {number, l.unit(), l.decided(), l.advanced(), l.joined(Grade.ADVANCED), l.average(),
-                l.joined(Grade.AVERAGE), l.lagging(), l.joined(Grade.LAGGING)};
+    /** The cells of one 附件3 line, in the order of {@link #namesHeaders}. */
+    public static Object[] namesCells(String number, NamesLine l, Layout layout) {
+        List<Object> cells = new ArrayList<>(List.of(number, l.unit(), l.counts().decided()));
+        for (ClassGroup g : layout.groups()) {
+            for (GradeColumn c : g.grades()) {
+                cells.add(l.counts().count(c));
+                cells.add(l.joined(c));
+            }
+            if (g.subtotal()) {
+                cells.add(l.counts().count(g.level()));
+            }
+        }
+        return cells.toArray();
+    }
+
+    private static int[] widths(List<HeaderGroup> headers, int labelWidth) {
+        List<Integer> w = new ArrayList<>(List.of(6, labelWidth));
+        int columns = headers.stream().mapToInt(h -> h.columns().isEmpty() ? 1 : h.columns().size()).sum();
+        for (int i = 2; i < columns; i++) {
+            w.add(10);
+        }
+        return w.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Fields in the order of the notice (镇, 村, 城镇社区, 机关 …), not of their codes. */
@@ -193,7 +311,7 @@ public class ClassificationTables {
     }
 
     private static Distribution total(List<Distribution> lines) {
-        Distribution t = new Distribution(null, "合计", 0, 0, 0, 0, 0);
+        Distribution t = Distribution.empty("合计");
         for (Distribution d : lines) {
             t = t.plus(d);
         }

@@ -17,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuestionnaireStatisticsTable {
 
+    /** How the share of an option is computed, under the table on screen and in the .xlsx. */
+    public static final String SHARE_NOTE = "占比 = 选该项人数 ÷ 答卷人数，保留两位小数；每人只选一项的题目各项占比之和为 100.00%"
+            + "（最大余数法），多选题和有人未答的题目各项分别计算。";
+
     private final QuestionnaireService questionnaires;
     private final Messages messages;
 
@@ -69,8 +73,9 @@ public class QuestionnaireStatisticsTable {
             List<Object> totals = new ArrayList<>();
             s.categories().forEach(c -> totals.add(s.respondents(c)));
             totals.add(s.respondents());
-            totals.add("100%");
+            totals.add("100.00%");
             w.footer("答卷合计", totals.toArray());
+            w.note(SHARE_NOTE);
             w.finish(out);
         }
     }

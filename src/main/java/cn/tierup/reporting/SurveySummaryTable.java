@@ -2,6 +2,7 @@ package cn.tierup.reporting;
 
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
+import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
 import cn.tierup.shared.xlsx.XlsxSheetWriter.HeaderGroup;
 import cn.tierup.survey.ActivityKind;
@@ -25,15 +26,18 @@ public class SurveySummaryTable {
             HeaderGroup.single("序号"), HeaderGroup.single("单位"), HeaderGroup.single("党组织（个）"),
             HeaderGroup.single("党员（名）"), new HeaderGroup("自查报告（份）", List.of("应报", "已报", "已通过")),
             HeaderGroup.single("座谈会（次）"), HeaderGroup.single("入户走访（人次）"), HeaderGroup.single("个别访谈（人次）"),
-            new HeaderGroup("问卷调查（份）", List.of("发放", "回收")), HeaderGroup.single("案例剖析（个）"),
-            HeaderGroup.single("民主测评（人）"));
+            new HeaderGroup("问卷调查（份）", List.of("纸质发放", "纸质回收", "网上答卷", "回收合计")),
+            HeaderGroup.single("案例剖析（个）"), new HeaderGroup("民主测评（人）", List.of("纸质", "网上", "合计")));
+
 
     private final SurveyFigures figures;
     private final CampaignService campaigns;
+    private final Messages messages;
 
-    SurveySummaryTable(SurveyFigures figures, CampaignService campaigns) {
+    SurveySummaryTable(SurveyFigures figures, CampaignService campaigns, Messages messages) {
         this.figures = figures;
         this.campaigns = campaigns;
+        this.messages = messages;
     }
 
     @Transactional(readOnly = true)
@@ -49,7 +53,7 @@ public class SurveySummaryTable {
         String subtitle = "填报单位：" + s.total().name() + "　　活动：" + c.name() + "　　生成时间："
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         try (XlsxSheetWriter w = XlsxSheetWriter.grouped("汇总表", "基层党组织现状大调查情况汇总表", subtitle, HEADERS,
-                new int[] {6, 34, 10, 10, 8, 8, 8, 10, 12, 12, 8, 8, 10, 10})) {
+                new int[] {6, 34, 10, 10, 8, 8, 8, 10, 12, 12, 10, 10, 10, 10, 10, 8, 8, 8})) {
             int n = 1;
             for (Figures f : s.children()) {
                 w.row(cells(String.valueOf(n++), f.name(), f));
@@ -57,6 +61,7 @@ public class SurveySummaryTable {
             w.row(cells("", s.own().name() + "（本级）", s.own()));
             Object[] total = cells("", "合计", s.total());
             w.footer("合计", java.util.Arrays.copyOfRange(total, 2, total.length));
+            w.note("注：" + messages.get("survey.summary.paperOnline"));
             w.finish(out);
         }
     }
@@ -65,7 +70,8 @@ public class SurveySummaryTable {
     public static Object[] cells(String number, String name, Figures f) {
         return new Object[] {number, name, f.organizations(), f.members(), f.reportsOwed(), f.reportsHandedIn(),
                 f.reportsAccepted(), f.amount(ActivityKind.SYMPOSIUM), f.amount(ActivityKind.HOME_VISIT),
-                f.amount(ActivityKind.INTERVIEW), f.amount(ActivityKind.QUESTIONNAIRE), f.questionnairesReturned(),
-                f.amount(ActivityKind.CASE_STUDY), f.amount(ActivityKind.APPRAISAL)};
+                f.amount(ActivityKind.INTERVIEW), f.paperIssued(), f.paperReturned(), f.onlineQuestionnaires(),
+                f.questionnairesReturned(), f.amount(ActivityKind.CASE_STUDY), f.paperEvaluators(), f.onlineEvaluators(),
+                f.amount(ActivityKind.APPRAISAL)};
     }
 }

@@ -100,6 +100,8 @@ public class DemoDataLoader implements ApplicationRunner {
     /** The account that acts for an organisation (its 书记 or clerk); never the administrator. */
     private final Map<Long, String> accountOf = new HashMap<>();
     private int people;
+    /** 排序号 given so far to the city's own units. */
+    private int cityUnits;
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
                    SurveyBootstrap survey, GradingBootstrap grading, UpgradeBootstrap upgrade, PledgeBootstrap pledging,
@@ -423,7 +425,14 @@ public class DemoDataLoader implements ApplicationRunner {
     }
 
     private Organization add(List<Organization> all, Organization parent, String name, OrgKind kind, Field field, String unit) {
-        Organization o = orgs.child(parent, details(name, kind, field, unit, 1958 + random.nextInt(60)));
+        OrganizationDetails d = details(name, kind, field, unit, 1958 + random.nextInt(60));
+        if (parent.getParentId() == null) {
+            // the city lists its units as its office does: the towns in their official order, then the 机关工委,
+            // then the departments (排序号 1, 2, 3 …); below the city the demo leaves 排序号 empty (pinyin order)
+            d = new OrganizationDetails(d.name(), d.kind(), d.field(), d.secretary(), d.contactPerson(), d.contactPhone(),
+                    d.unitType(), d.unitName(), d.establishedOn(), d.lastElectionOn(), ++cityUnits);
+        }
+        Organization o = orgs.child(parent, d);
         all.add(o);
         return o;
     }
@@ -433,7 +442,7 @@ public class DemoDataLoader implements ApplicationRunner {
         LocalDate election = LocalDate.of(2021 + random.nextInt(4), 1 + random.nextInt(12), 1 + random.nextInt(28));
         return new OrganizationDetails(name, kind, field, personName(), personName(), mobile(),
                 kind == OrgKind.BRANCH ? UnitType.LEGAL_ENTITY : UnitType.SAME_AS_PARENT, unit, established,
-                election.isBefore(established) ? null : election);
+                election.isBefore(established) ? null : election, null);
     }
 
     /** Party members of a committee's own office (机关) roll. */

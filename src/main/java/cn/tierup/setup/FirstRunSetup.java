@@ -45,7 +45,7 @@ class FirstRunSetup implements ApplicationRunner {
                 return;
             }
             Organization root = organizations.root(new OrganizationDetails(properties.rootName(), OrgKind.COMMITTEE,
-                    Field.AGENCY, null, null, null, null, null, null, null));
+                    Field.AGENCY, null, null, null, null, null, null, null, null));
             String username = properties.adminUsername() == null || properties.adminUsername().isBlank()
                     ? "admin" : properties.adminUsername();
             accounts.create(username, "组织部管理员", properties.adminPassword(), root.getId(), Role.ADMIN);

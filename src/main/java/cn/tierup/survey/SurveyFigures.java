@@ -31,17 +31,39 @@ public class SurveyFigures {
         this.directory = directory;
     }
 
-    /** Figures of one organisation's own records only ({@code subtree=false}) or of its whole subtree. */
+    /**
+     * Figures of one organisation's own records only ({@code subtree=false}) or of its whole subtree. The
+     * questionnaires and 民主测评 persons in {@code amounts} and {@code questionnairesReturned} are those typed into
+     * the survey records (纸质) and those answered online (网上) together; {@code onlineQuestionnaires} and
+     * {@code onlineEvaluators} are the online ones, so that a table can show them apart.
+     */
     public record Figures(long organizationId, String name, long organizations, long members, long reportsOwed,
                           long reportsHandedIn, long reportsAccepted, Map<ActivityKind, Long> amounts,
-                          long questionnairesReturned, Map<EvaluatorGroup, Long> evaluators) {
+                          long questionnairesReturned, Map<EvaluatorGroup, Long> evaluators, long onlineQuestionnaires,
+                          long onlineEvaluators) {
 
         public long amount(ActivityKind k) {
             return amounts.getOrDefault(k, 0L);
         }
 
+        /** Questionnaires issued on paper, as typed into the survey records. */
+        public long paperIssued() {
+            return amount(ActivityKind.QUESTIONNAIRE) - onlineQuestionnaires;
+        }
+
+        /** Questionnaires returned on paper, as typed into the survey records. */
+        public long paperReturned() {
+            return questionnairesReturned - onlineQuestionnaires;
+        }
+
+        /** 民主测评 persons typed into the survey records. */
+        public long paperEvaluators() {
+            return amount(ActivityKind.APPRAISAL) - onlineEvaluators;
+        }
+
         static Figures empty(long id, String name) {
-            return new Figures(id, name, 0, 0, 0, 0, 0, new EnumMap<>(ActivityKind.class), 0, new EnumMap<>(EvaluatorGroup.class));
+            return new Figures(id, name, 0, 0, 0, 0, 0, new EnumMap<>(ActivityKind.class), 0, new EnumMap<>(EvaluatorGroup.class),
+                    0, 0);
         }
 
         Figures plus(Figures o) {
@@ -53,7 +75,8 @@ public class SurveyFigures {
             o.evaluators.forEach((k, v) -> e.merge(k, v, Long::sum));
             return new Figures(organizationId, name, organizations + o.organizations, members + o.members,
                     reportsOwed + o.reportsOwed, reportsHandedIn + o.reportsHandedIn, reportsAccepted + o.reportsAccepted,
-                    a, questionnairesReturned + o.questionnairesReturned, e);
+                    a, questionnairesReturned + o.questionnairesReturned, e, onlineQuestionnaires + o.onlineQuestionnaires,
+                    onlineEvaluators + o.onlineEvaluators);
         }
     }
 
@@ -87,7 +110,7 @@ public class SurveyFigures {
             Figures f = out.get(row.organizationId());
             out.put(f.organizationId(), new Figures(f.organizationId(), f.name(), row.organizations(),
                     row.members(), row.owed(), row.handedIn(), row.accepted(),
-                    f.amounts(), f.questionnairesReturned(), f.evaluators()));
+                    f.amounts(), f.questionnairesReturned(), f.evaluators(), f.onlineQuestionnaires(), f.onlineEvaluators()));
         }
         for (var row : queries.activitySums(campaignId, ids, subtree)) {
             Figures f = out.get(row.organizationId());
@@ -102,7 +125,7 @@ public class SurveyFigures {
             }
             out.put(f.organizationId(), new Figures(f.organizationId(), f.name(), f.organizations(), f.members(),
                     f.reportsOwed(), f.reportsHandedIn(), f.reportsAccepted(), amounts,
-                    f.questionnairesReturned() + row.returned(), groups));
+                    f.questionnairesReturned() + row.returned(), groups, f.onlineQuestionnaires(), f.onlineEvaluators()));
         }
         // Online questionnaires count as questionnaires issued and returned, one per answer sheet; the
         // evaluators of an online 民主测评 count as 民主测评 persons in their groups.
@@ -120,7 +143,8 @@ public class SurveyFigures {
             }
             out.put(f.organizationId(), new Figures(f.organizationId(), f.name(), f.organizations(), f.members(),
                     f.reportsOwed(), f.reportsHandedIn(), f.reportsAccepted(), amounts,
-                    f.questionnairesReturned() + (appraisal ? 0 : n), groups));
+                    f.questionnairesReturned() + (appraisal ? 0 : n), groups, f.onlineQuestionnaires() + (appraisal ? 0 : n),
+                    f.onlineEvaluators() + (appraisal ? n : 0)));
         }
         return out;
     }

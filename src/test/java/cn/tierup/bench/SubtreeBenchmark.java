@@ -164,7 +164,7 @@ class SubtreeBenchmark {
                     rows.add(new OrganizationRow(rs.getLong("id"), parentId, rs.getString("parent_name"),
                             rs.getString("name"), OrgKind.valueOf(rs.getString("kind")), Field.valueOf(rs.getString("field")),
                             rs.getInt("depth"), rs.getString("secretary"), rs.getBoolean("retired"),
-                            rs.getLong("child_count"), rs.getLong("member_count")));
+                            rs.getLong("child_count"), rs.getLong("member_count"), rs.getLong("member_count")));
                 }
             }
         }

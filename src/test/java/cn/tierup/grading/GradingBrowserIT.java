@@ -408,13 +408,13 @@ class GradingBrowserIT {
         click(By.id("close-submit"));
         acceptConfirm("确定结束测评吗");
         assertThat(browser.text(By.cssSelector(".alert-success")))
-                .isEqualTo("审议未通过：同意 1 票，占有效票 33.3%，未超过 50%。请领导班子重新自评（第 2 轮）。");
+                .isEqualTo("审议未通过：同意 1 票，占有效票 33.33%，未超过 50%。请领导班子重新自评（第 2 轮）。");
         assertThat(browser.text(By.id("case-step"))).isEqualTo("第 3 步：自评");
         assertThat(browser.text(By.cssSelector("main"))).contains("第 2 轮自评");
         // The score sheet stays, to be revised; the failed ballot is in the record.
         browser.visible(By.id("evaluation"));
         String ballot = browser.text(By.xpath("//div[@id='results']//tbody/tr[td[1][normalize-space()='党员群众会议审议']]"));
-        assertThat(ballot).contains("手机测评码", "5/4", "同意 1，不同意 1，弃权 1", "33.3%", "未通过");
+        assertThat(ballot).contains("手机测评码", "5/4", "同意 1，不同意 1，弃权 1", "33.33%", "未通过");
         String history = browser.text(By.id("history"));
         assertThat(history).contains("党员群众会议审议", "未通过");
         assertThat(jdbc.sql("select round from grading_case where campaign_id = :c and organization_id = :o")
@@ -465,7 +465,7 @@ class GradingBrowserIT {
 
         browser.type(By.id("p-invalid"), "1");
         click(By.id("paper-submit"));
-        assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("审议通过：同意 20 票，占有效票 83.3%。等待" + LICHUN + "评定。");
+        assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("审议通过：同意 20 票，占有效票 83.33%。等待" + LICHUN + "评定。");
         assertThat(browser.text(By.id("case-step"))).isEqualTo("第 5 步：上级评定");
         assertThat(browser.text(By.cssSelector(".alert-secondary"))).contains("已审议通过，等待 " + LICHUN + " 评定");
         assertThat(browser.all(By.id("decision-form"))).as("the branch does not decide its own grade").isEmpty();
@@ -536,7 +536,7 @@ class GradingBrowserIT {
         assertThat(cells.get(5)).isEqualTo("一般");
         // Only this village is decided in this campaign under the town.
         List<String> distribution = browser.all(By.cssSelector("#grade-distribution tbody td")).stream().map(WebElement::getText).toList();
-        assertThat(distribution).containsExactly("1", "0（0.0%）", "1（100.0%）", "0（0.0%）");
+        assertThat(distribution).containsExactly("1", "0（0.00%）", "1（100.00%）", "0（0.00%）");
         String decidedStat = browser.text(By.xpath("//div[@id='step-counts']//div[@class='stat'][div[@class='stat-label' and normalize-space()='已定级']]/div[@class='stat-value']"));
         assertThat(decidedStat).isEqualTo("1");
         WebElement chart = browser.find(By.cssSelector(".stats-chart"));

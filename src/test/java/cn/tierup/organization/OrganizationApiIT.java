@@ -2,6 +2,11 @@ package cn.tierup.organization;
 
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -143,5 +148,146 @@ class OrganizationApiIT {
                         .content("{\"version\": " + version + "}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("名党员")));
         assertThat(jdbc.sql("select retired from organization where id = :id").param("id", branch).query(Boolean.class).single()).isFalse();
+    }
+
+    /** The names in a sheet's first column from row 3 (under the title, subtitle and header), before the total. */
+    static List<String> firstColumn(byte[] xlsx) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet s = wb.getSheetAt(0);
+            List<String> names = new ArrayList<>();
+            for (int r = 3; r < s.getLastRowNum(); r++) {
+                names.add(s.getRow(r).getCell(0).getStringCellValue());
+            }
+            return names;
+        }
+    }
+
+    /**
+     * Organisations sort by the 排序号 their office gives them among their parent's, then by pinyin — never by
+     * character code — the same in the tree, the list page, the API and the .xlsx. Under a committee of its own:
+     * 工业开发区 (gōng) before 三界镇 (sān) by pinyin though 三 comes first by character code; with 排序号 (the towns
+     * first, as offices list them) 三界镇 leads.
+     */
+    @Test
+    void organisationsSortBy排序号ThenByPinyinOnScreenAndInTheSpreadsheet() throws Exception {
+        long city = id("中共彭州市委员会");
+        JsonNode root = create("admin", city, "排序测试党委", "COMMITTEE");
+        long parent = root.get("id").asLong();
+        JsonNode park = create("admin", parent, "排序测试工业开发区支部", "BRANCH");
+        JsonNode town = create("admin", parent, "排序测试三界镇支部", "BRANCH");
+        JsonNode bureau = create("admin", parent, "排序测试财政局支部", "BRANCH");
+        assertThat("三界镇".compareTo("工业开发区")).as("by character code 三 comes first").isNegative();
+
+        List<String> pinyin = List.of("排序测试财政局支部", "排序测试工业开发区支部", "排序测试三界镇支部");
+        assertThat(apiChildren(parent)).containsExactlyElementsOf(pinyin);
+        String tree = mvc.perform(get("/orgs/" + parent + "/children").with(users.as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(order(tree, pinyin)).containsExactlyElementsOf(pinyin);
+        String list = mvc.perform(get("/orgs").param("under", "" + parent).with(users.as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(order(list, pinyin)).containsExactlyElementsOf(pinyin);
+        byte[] xlsx = mvc.perform(get("/orgs/export.xlsx").param("under", "" + parent).with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(firstColumn(xlsx)).containsExactly("排序测试党委", pinyin.get(0), pinyin.get(1), pinyin.get(2));
+
+        // the office numbers its units: the town first, then the development zone, the bureau unnumbered (last)
+        renumber(town, 1);
+        renumber(park, 2);
+        List<String> numbered = List.of("排序测试三界镇支部", "排序测试工业开发区支部", "排序测试财政局支部");
+        assertThat(apiChildren(parent)).containsExactlyElementsOf(numbered);
+        tree = mvc.perform(get("/orgs/" + parent + "/children").with(users.as("admin"))).andReturn().getResponse().getContentAsString();
+        assertThat(order(tree, numbered)).containsExactlyElementsOf(numbered);
+        list = mvc.perform(get("/orgs").param("under", "" + parent).with(users.as("admin"))).andReturn().getResponse().getContentAsString();
+        assertThat(order(list, numbered)).containsExactlyElementsOf(numbered);
+        xlsx = mvc.perform(get("/orgs/export.xlsx").param("under", "" + parent).with(users.as("admin")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(firstColumn(xlsx)).containsExactly("排序测试党委", numbered.get(0), numbered.get(1), numbered.get(2));
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet s = wb.getSheetAt(0);
+            int column = -1;
+            for (int c = 0; c < s.getRow(2).getLastCellNum(); c++) {
+                if ("排序号".equals(s.getRow(2).getCell(c).getStringCellValue())) {
+                    column = c;
+                }
+            }
+            assertThat(column).as("the 排序号 column, as the import reads it").isPositive();
+            assertThat(s.getRow(4).getCell(column).getNumericCellValue()).isEqualTo(1);
+        }
+        // a bad 排序号 is refused with what to fix, nothing changed
+        mvc.perform(put("/api/orgs/" + bureau.get("id").asLong()).with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"version": %d, "organization": {"name": "排序测试财政局支部", "kind": "BRANCH", "field": "VILLAGE", "sortOrder": 0}}
+                                """.formatted(bureau.get("version").asLong())))
+                .andExpect(status().is4xxClientError()).andExpect(jsonPath("$.detail", containsString("排序号应为 1 到 99999")));
+
+        // the demo city lists its towns by 排序号, then its departments
+        List<String> cityUnits = apiChildren(city);
+        assertThat(cityUnits.subList(0, 4)).containsExactly("中共彭州市天彭镇委员会", "中共彭州市致和镇委员会",
+                "中共彭州市濛阳镇委员会", "中共彭州市丽春镇委员会");
+        assertThat(cityUnits.indexOf("中共彭州市三界镇委员会")).isLessThan(cityUnits.indexOf("中共彭州市直属机关工作委员会"));
+        assertThat(cityUnits.indexOf("排序测试党委")).as("unnumbered, after the numbered ones")
+                .isGreaterThan(cityUnits.indexOf("中共彭州市司法局委员会"));
+    }
+
+    void renumber(JsonNode org, int sortOrder) throws Exception {
+        long orgId = org.get("id").asLong();
+        JsonNode now = json.readTree(mvc.perform(get("/api/orgs/" + orgId).with(users.as("admin"))).andReturn().getResponse()
+                .getContentAsString());
+        mvc.perform(put("/api/orgs/" + orgId).with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"version": %d, "organization": {"name": "%s", "kind": "BRANCH", "field": "VILLAGE", "sortOrder": %d}}
+                                """.formatted(now.get("version").asLong(), now.get("name").asText(), sortOrder)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.sortOrder").value(sortOrder));
+    }
+
+    List<String> apiChildren(long parent) throws Exception {
+        JsonNode children = json.readTree(mvc.perform(get("/api/orgs/" + parent + "/children").with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<String> names = new ArrayList<>();
+        children.forEach(c -> names.add(c.get("name").asText()));
+        return names;
+    }
+
+    /** The names as they come in a page, in the order they first appear. */
+    static List<String> order(String html, List<String> names) {
+        return names.stream().sorted(java.util.Comparator.comparingInt(n -> {
+            int i = html.indexOf(">" + n + "<");
+            assertThat(i).as(n + " on the page").isNotNegative();
+            return i;
+        })).toList();
+    }
+
+    /** A committee's page and the tree show its subtree's members beside its own roll (农业局党委: 0 of its own, 135 in its six branches). */
+    @Test
+    void aCommitteeShowsTheMembersOfItsWholeSubtreeBesideItsOwnRoll() throws Exception {
+        long agriculture = id("中共彭州市农业局委员会");
+        long own = jdbc.sql("select count(*) from member where organization_id = :o and status = 'ACTIVE'"
+                + " and category in ('FULL', 'PROBATIONARY')").param("o", agriculture).query(Long.class).single();
+        long subtree = jdbc.sql("select count(*) from member m join organization o on o.id = m.organization_id"
+                + " where o.path like (select path from organization where id = :o) || '%' and o.retired = false"
+                + " and m.status = 'ACTIVE' and m.category in ('FULL', 'PROBATIONARY')").param("o", agriculture)
+                .query(Long.class).single();
+        assertThat(own).isZero();
+        assertThat(subtree).isEqualTo(29 + 34 + 6 + 9 + 4 + 53);
+        JsonNode view = json.readTree(mvc.perform(get("/api/orgs/" + agriculture).with(users.as("admin"))).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(view.get("memberCount").asLong()).isZero();
+        assertThat(view.get("subtreeMemberCount").asLong()).isEqualTo(subtree);
+        String page = mvc.perform(get("/orgs/" + agriculture).with(users.as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("本级 0 名，所属组织共 " + subtree + " 名");
+        long agencies = id("中共彭州市直属机关工作委员会");
+        String tree = mvc.perform(get("/orgs/" + agencies + "/children").with(users.as("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(tree).contains("本级0名，所属组织共" + subtree + "名党员");
+        JsonNode children = json.readTree(mvc.perform(get("/api/orgs/" + agencies + "/children").with(users.as("admin")))
+                .andReturn().getResponse().getContentAsString());
+        children.forEach(c -> {
+            if (c.get("id").asLong() == agriculture) {
+                assertThat(c.get("subtreeMemberCount").asLong()).isEqualTo(subtree);
+            } else if (c.get("childCount").asLong() == 0) {
+                assertThat(c.get("subtreeMemberCount").asLong()).isEqualTo(c.get("memberCount").asLong());
+            }
+        });
     }
 }

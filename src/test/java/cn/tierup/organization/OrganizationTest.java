@@ -73,17 +73,17 @@ class OrganizationTest {
     @Test
     void anElectionIsNeitherBeforeTheFoundingNorInTheFuture() {
         OrganizationDetails before = new OrganizationDetails(village.getName(), OrgKind.BRANCH, Field.VILLAGE, null, null,
-                null, null, null, LocalDate.of(2000, 1, 1), LocalDate.of(1999, 1, 1));
+                null, null, null, LocalDate.of(2000, 1, 1), LocalDate.of(1999, 1, 1), null);
         assertThatThrownBy(() -> village.update(before, 0)).hasMessage("org.election.beforeEstablished");
         OrganizationDetails future = new OrganizationDetails(village.getName(), OrgKind.BRANCH, Field.VILLAGE, null, null,
-                null, null, null, null, LocalDate.now().plusDays(1));
+                null, null, null, null, LocalDate.now().plusDays(1), null);
         assertThatThrownBy(() -> village.update(future, 0)).hasMessage("org.election.future");
     }
 
     @Test
     void theContactPhoneIsStoredNormalised() {
         village.update(new OrganizationDetails(village.getName(), OrgKind.BRANCH, Field.VILLAGE, " 张支书 ", null,
-                "+86 138 1234 5678", null, null, null, null), 0);
+                "+86 138 1234 5678", null, null, null, null, null), 0);
         assertThat(village.getContactPhone()).isEqualTo("13812345678");
         assertThat(village.getSecretary()).isEqualTo("张支书");
     }

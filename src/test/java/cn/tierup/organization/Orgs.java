@@ -9,7 +9,7 @@ final class Orgs {
     }
 
     static OrganizationDetails details(String name, OrgKind kind, Field field) {
-        return new OrganizationDetails(name, kind, field, "王书记", null, null, null, null, null, null);
+        return new OrganizationDetails(name, kind, field, "王书记", null, null, null, null, null, null, null);
     }
 
     static Organization root(long id, String name) {

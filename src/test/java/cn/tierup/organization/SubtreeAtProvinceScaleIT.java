@@ -93,7 +93,7 @@ class SubtreeAtProvinceScaleIT {
         long max = count("select max(id) from organization");
         OrganizationView created = service.create(province.firstTownId(), new OrganizationDetails(
                 "中共成都市青羊区天彭街道规模测试社区支部委员会", OrgKind.BRANCH, Field.COMMUNITY, "周书记", null, null,
-                null, null, null, null), null);
+                null, null, null, null, null), null);
         assertThat(created.id()).isGreaterThan(max);
         assertThat(created.path()).isEqualTo(pathOf(province.firstTownId()) + created.id() + "/");
     }

@@ -700,7 +700,7 @@ class PledgeApiIT {
         assertThat(jdbc.sql("select count(*) from pledge_member_rating").query(Long.class).single())
                 .as("nothing per member is written before the count").isEqualTo(memberRowsBefore);
         assertThat(auditTotal()).as("ratings are not audited as anyone's change").isEqualTo(before);
-        assertThat(publicPage(a)).contains("您已经参与过测评").contains("已有 3 人次参与").doesNotContain("满意率 66.7%");
+        assertThat(publicPage(a)).contains("您已经参与过测评").contains("已有 3 人次参与").doesNotContain("满意率 66.67%");
         assertThat(publicPage(browser(slug))).doesNotContain("您已经参与过测评").contains("提交测评");
         assertThat(view(v1, BRANCH).get("ratingsCast").asInt()).isEqualTo(3);
         assertThat(view(v1, BRANCH).get("ratings").get("count").asInt()).isZero();
@@ -717,7 +717,7 @@ class PledgeApiIT {
         count(v1).dissatisfied += 1;
         assertThat(tally(v1)).isEqualTo("DISSATISFIED=1,FAIRLY_SATISFIED=1,SATISFIED=1");
         String afterCount = publicPage(browser(slug));
-        assertThat(afterCount).contains("已计票 3 人次，满意率 66.7%").contains("本年度群众满意度测评已结束").doesNotContain("提交测评");
+        assertThat(afterCount).contains("已计票 3 人次，满意率 66.67%").contains("本年度群众满意度测评已结束").doesNotContain("提交测评");
         for (String r : receipts) {
             assertThat(afterCount).contains("<li>" + r + "</li>");
         }
@@ -725,7 +725,7 @@ class PledgeApiIT {
         refused(send(post(board(v1) + "/ratings/open"), BRANCH, null), 422, "已经计票，不能再次开启");
         JsonNode ratings = view(v1, BRANCH).get("ratings");
         assertThat(ratings.get("count").asInt()).isEqualTo(3);
-        assertThat(ratings.get("satisfactionRate").asDouble()).isEqualTo(66.7);
+        assertThat(ratings.get("satisfactionRate").asDouble()).isEqualTo(66.67);
         // each member's pledge counted apart: m1 by a and b (满意, 不满意), m2 by b only (基本满意 counts as satisfied)
         JsonNode memberRatings = view(v1, BRANCH).get("memberRatings");
         assertThat(memberRatings).hasSize(2);
@@ -733,11 +733,11 @@ class PledgeApiIT {
         JsonNode r2 = memberRatings.get(0).get("pledgeId").asLong() == pm2 ? memberRatings.get(0) : memberRatings.get(1);
         assertThat(List.of(r1.get("satisfied").asInt(), r1.get("fairlySatisfied").asInt(), r1.get("dissatisfied").asInt(),
                 r1.get("count").asInt())).containsExactly(1, 0, 1, 2);
-        assertThat(r1.get("satisfactionRate").asDouble()).isEqualTo(PledgeFigures.rate(1, 2));
+        assertThat(r1.get("satisfactionRate").asDouble()).isEqualTo(PledgeFigures.rate(1, 2).doubleValue());
         assertThat(r1.get("pledger").asText()).isEqualTo(m1.name());
         assertThat(List.of(r2.get("satisfied").asInt(), r2.get("fairlySatisfied").asInt(), r2.get("dissatisfied").asInt(),
                 r2.get("count").asInt())).containsExactly(0, 1, 0, 1);
-        assertThat(r2.get("satisfactionRate").asDouble()).isEqualTo(PledgeFigures.rate(1, 1));
+        assertThat(r2.get("satisfactionRate").asDouble()).isEqualTo(PledgeFigures.rate(1, 1).doubleValue());
         assertThat(r2.get("pledger").asText()).as("the office sees the name").isEqualTo(m2.name());
         assertThat(afterCount).contains("共 2 人次，满意率 " + PledgeFigures.rate(1, 2) + "%")
                 .contains("共 1 人次，满意率 " + PledgeFigures.rate(1, 1) + "%").contains("基本满意计为满意")
@@ -834,7 +834,7 @@ class PledgeApiIT {
     // ------------------------------------------------------------------ (6) figures, .xlsx, .docx, audit
 
     static double rate(long n, long of) {
-        return of == 0 ? 0 : BigDecimal.valueOf(n * 100).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_UP).doubleValue();
+        return of == 0 ? 0 : BigDecimal.valueOf(n * 100).divide(BigDecimal.valueOf(of), 2, RoundingMode.HALF_UP).doubleValue();
     }
 
     void assertLine(JsonNode line, Count c, String what) {

@@ -433,21 +433,21 @@ class PledgeBrowserIT {
         click(By.id("ratings-count"));
         acceptConfirm("确定结束测评并计票吗");
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("群众满意度测评已计票，结果已更新。");
-        assertThat(browser.text(By.id("ratings"))).contains("共 1 人次，满意率 100.0%", "基本满意计为满意", "已于");
+        assertThat(browser.text(By.id("ratings"))).contains("共 1 人次，满意率 100.00%", "基本满意计为满意", "已于");
         // each member's pledge: the first rated 基本满意 (counted as satisfied), the second by nobody
         List<WebElement> memberRows = browser.all(By.cssSelector("#member-ratings tbody tr"));
         assertThat(memberRows).hasSize(2);
         assertThat(memberRows.stream().map(WebElement::getText).toList())
-                .anySatisfy(t -> assertThat(t).endsWith("0 1 0 1 100.0%"))
+                .anySatisfy(t -> assertThat(t).endsWith("0 1 0 1 100.00%"))
                 .anySatisfy(t -> assertThat(t).endsWith("0 0 0 0 —"));
         assertThat(browser.text(By.id("ratings"))).contains("选择“不评价”的不计入该承诺");
         assertThat(browser.find(By.id("ratings-xlsx")).getAttribute("href")).contains("/pledges/ratings.xlsx");
         browser.shot("pledge-18b-branch-rating-counted");
         resident.open(publicPath);
-        assertThat(resident.text(By.id("rating-result"))).startsWith("已计票 1 人次，满意率 100.0%");
+        assertThat(resident.text(By.id("rating-result"))).startsWith("已计票 1 人次，满意率 100.00%");
         List<WebElement> memberResults = resident.all(By.cssSelector("#member-pledges .member-result"));
         assertThat(memberResults).hasSize(1);
-        assertThat(memberResults.get(0).getText()).isEqualTo("群众测评：满意 0，基本满意 1，不满意 0；共 1 人次，满意率 100.0%");
+        assertThat(memberResults.get(0).getText()).isEqualTo("群众测评：满意 0，基本满意 1，不满意 0；共 1 人次，满意率 100.00%");
         assertThat(resident.text(By.id("member-rating-rule"))).contains("基本满意计为满意");
         assertThat(resident.all(By.cssSelector("#rate form"))).isEmpty();
         resident.js("document.getElementById('rating-receipts').open = true;");
@@ -550,24 +550,26 @@ class PledgeBrowserIT {
         long inProgress = 1;
         long notBegun = items - fulfilled - inProgress;
         long ratings = 1;
-        String fulfilmentRate = String.format(java.util.Locale.ROOT, "%.1f%%", fulfilled * 100.0 / items);
-        assertThat(fulfilmentRate).isEqualTo("16.7%");
+        String fulfilmentRate = String.format(java.util.Locale.ROOT, "%.2f%%", fulfilled * 100.0 / items);
+        assertThat(fulfilmentRate).isEqualTo("16.67%");
 
         browser.login("zhen", PASSWORD);
         browser.open("/campaigns/" + campaign);
         click(By.xpath("//main//a[normalize-space()='公开承诺']"));
         browser.await().until(d -> browser.path().equals("/pledges/overview?campaign=" + campaign));
         List<String> counts = browser.all(By.cssSelector("#pledge-counts .stat-value")).stream().map(WebElement::getText).toList();
-        assertThat(counts).containsExactly(String.valueOf(items), String.valueOf(fulfilled), fulfilmentRate, "100.0%");
+        assertThat(counts).containsExactly(String.valueOf(items), String.valueOf(fulfilled), fulfilmentRate, "100.00%");
+        assertThat(browser.text(By.id("fulfilment-rule"))).contains("已兑现的事项 ÷ 已公开的承诺事项", "未公开的草稿不计");
+        assertThat(browser.text(By.id("rating-rule"))).contains("基本满意计为满意");
         assertThat(browser.text(By.xpath("//main//p[contains(., '份公开承诺书')]")))
                 .startsWith("共 " + pledges + " 份公开承诺书（含党员公开承诺书），群众测评 " + ratings + " 人次。");
         WebElement row = browser.find(By.xpath("//table[@id='pledge-table']/tbody/tr[td/a[1][normalize-space()='" + villageName + "']]"));
         List<String> cells = row.findElements(By.tagName("td")).stream().skip(2).map(WebElement::getText).toList();
         assertThat(cells).containsExactly(String.valueOf(pledges), String.valueOf(items), String.valueOf(fulfilled), "0",
-                String.valueOf(inProgress), String.valueOf(notBegun), fulfilmentRate, String.valueOf(ratings), "100.0%");
+                String.valueOf(inProgress), String.valueOf(notBegun), fulfilmentRate, String.valueOf(ratings), "100.00%");
         List<String> foot = browser.all(By.cssSelector("#pledge-table tfoot th")).stream().skip(1).map(WebElement::getText).toList();
         assertThat(foot).containsExactly("合计", String.valueOf(pledges), String.valueOf(items), String.valueOf(fulfilled), "0",
-                String.valueOf(inProgress), String.valueOf(notBegun), fulfilmentRate, String.valueOf(ratings), "100.0%");
+                String.valueOf(inProgress), String.valueOf(notBegun), fulfilmentRate, String.valueOf(ratings), "100.00%");
         browser.shot("pledge-19-town-office-overview");
 
         String href = browser.find(By.linkText("导出统计表")).getAttribute("href");
@@ -592,11 +594,12 @@ class PledgeBrowserIT {
             assertThat(found).as("the village's line in the .xlsx").isNotNull();
             // 已兑现, 未兑现, 推进中 and 未开始 add up to the items
             assertThat(numbers(found, 2, 13)).containsExactly((double) pledges, (double) items, (double) fulfilled, 0d,
-                    (double) inProgress, (double) notBegun, 16.7, (double) ratings, 0d, 0d, 100.0);
+                    (double) inProgress, (double) notBegun, 16.67, (double) ratings, 0d, 0d, 100.0);
             assertThat(total).as("合计 line").isNotNull();
             assertThat(numbers(total, 2, 13)).containsExactly((double) pledges, (double) items, (double) fulfilled, 0d,
-                    (double) inProgress, (double) notBegun, 16.7, (double) ratings, 0d, 0d, 100.0);
-            assertThat(found.getCell(8).getNumericCellValue()).isCloseTo(16.7, within(0.001));
+                    (double) inProgress, (double) notBegun, 16.67, (double) ratings, 0d, 0d, 100.0);
+            assertThat(found.getCell(8).getNumericCellValue()).isCloseTo(16.67, within(0.001));
+            assertThat(f.formatCellValue(found.getCell(8))).as("two decimals in the sheet too").isEqualTo("16.67");
         }
 
         // The village has nobody below it: its overview is its own page, where its figures are.

@@ -136,7 +136,8 @@ class QuestionnaireBrowserIT {
         assertThat(office.text(By.cssSelector(".alert-success"))).contains("问卷已发布");
         assertThat(office.text(By.cssSelector("h1.page-title"))).isEqualTo(VILLAGE_TITLE);
         assertThat(office.text(By.id("quota-total"))).isEqualTo("0 人（最少 200 人）");
-        assertThat(office.text(By.id("quota-panel"))).contains("0 ∶ 0", "目标 70%", "党员 140 人，群众 60 人", "未完成");
+        assertThat(office.text(By.id("quota-panel"))).contains("党员∶群众 70∶30", "党员 0 名（至少 140 名），群众 0 名（至少 60 名）",
+                "未完成 还差 140 名党员、60 名群众");
         String link = office.text(By.id("answer-link"));
         assertThat(link).startsWith("http://localhost:" + port + "/q/");
         String slug = link.substring(link.lastIndexOf('/') + 1);
@@ -178,7 +179,7 @@ class QuestionnaireBrowserIT {
         office.open("/questionnaires?campaign=" + campaign + "&org=" + town);
         List<WebElement> rows = office.all(By.cssSelector("#questionnaire-table tbody tr"));
         assertThat(rows).hasSize(2);
-        assertThat(office.text(By.id("questionnaire-table"))).contains("开放", "答题码", "还差党员 140、群众 60");
+        assertThat(office.text(By.id("questionnaire-table"))).contains("开放", "答题码", "未完成 还差 140 名党员、60 名群众");
         office.shot("questionnaire-04-list");
         return new Launched(id, slug, codes.subList(0, 2), closingKey);
     }
@@ -337,7 +338,8 @@ class QuestionnaireBrowserIT {
         office.await().until(d -> !office.all(By.id("counted-line")).isEmpty());
         assertThat(office.text(By.cssSelector(".alert"))).contains("计票完成：计入答卷 2 份");
         assertThat(office.text(By.id("quota-total"))).isEqualTo("2 人（最少 200 人）");
-        assertThat(office.text(By.id("quota-panel"))).contains("1 ∶ 1", "已印制 5 个，已使用 2 个", "党员 139 人，群众 59 人");
+        assertThat(office.text(By.id("quota-panel"))).contains("党员 1 名（至少 140 名），群众 1 名（至少 60 名）", "已印制 5 个，已使用 2 个",
+                "未完成 还差 139 名党员、59 名群众");
         office.shot("questionnaire-04c-counted");
         // the link now lists the receipts counted: the resident finds theirs
         phone.open("/q/" + coded.slug());
@@ -347,14 +349,15 @@ class QuestionnaireBrowserIT {
 
         office.open("/questionnaires/" + open.id());
         assertThat(office.text(By.id("quota-total"))).isEqualTo("2 人（最少 200 人）");
-        assertThat(office.text(By.id("quota-panel"))).contains("1 ∶ 1，党员占 50%", "党员 139 人，群众 59 人", "未完成");
+        assertThat(office.text(By.id("quota-panel"))).contains("至少 200 人，其中党员至少 140 名、群众至少 60 名",
+                "党员 1 名（至少 140 名），群众 1 名（至少 60 名）", "未完成 还差 139 名党员、59 名群众");
         assertThat(office.text(By.cssSelector("#statistics .panel-title"))).isEqualTo("逐题统计（共 2 人）");
         // q1: both chose 满意 (one 党员, one 群众).
         WebElement q1 = office.find(By.xpath("(//table[contains(@class,'stats-table')])[1]"));
         List<String> head = q1.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
-        assertThat(head).containsExactly("选项", "党员", "群众", "合计", "占比");
+        assertThat(head).containsExactly("选项", "党员", "群众", "合计", "占比（%）");
         List<String> first = q1.findElements(By.cssSelector("tbody tr:first-child td")).stream().map(WebElement::getText).toList();
-        assertThat(first).containsExactly("满意", "1", "1", "2", "100.0%");
+        assertThat(first).containsExactly("满意", "1", "1", "2", "100.00");
         // The conditional text answer is listed under its question.
         assertThat(office.text(By.id("statistics"))).contains("外出务工党员多，联系不上");
         // ECharts draws a canvas into every chart box, at once (no animation under WebDriver).
@@ -376,7 +379,8 @@ class QuestionnaireBrowserIT {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith("统计表");
-            Row last = sheet.getRow(sheet.getLastRowNum());
+            // the total, then the line saying how the shares are computed
+            Row last = sheet.getRow(sheet.getLastRowNum() - 1);
             assertThat(last.getCell(0).getStringCellValue()).isEqualTo("答卷合计");
             assertThat((long) last.getCell(1).getNumericCellValue()).as("党员").isEqualTo(1);
             assertThat((long) last.getCell(2).getNumericCellValue()).as("群众").isEqualTo(1);
@@ -417,7 +421,7 @@ class QuestionnaireBrowserIT {
 
         office.open("/questionnaires/" + id);
         assertThat(office.text(By.id("quota-total"))).isEqualTo("1 人（最少 50 人）");
-        assertThat(office.text(By.id("quota-panel"))).contains("“两代表一委员” 1 人", "基层干部 0 人", "49 人");
+        assertThat(office.text(By.id("quota-panel"))).contains("“两代表一委员” 1 人", "基层干部 0 人", "未完成 还差 49 人");
         List<String> head = office.find(By.xpath("(//table[contains(@class,'stats-table')])[1]"))
                 .findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
         assertThat(head).contains("基层干部", "“两代表一委员”", "合计");

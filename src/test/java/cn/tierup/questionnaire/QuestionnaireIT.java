@@ -442,7 +442,9 @@ class QuestionnaireIT {
                         .param("template", String.valueOf(templateId("VILLAGE"))).with(users.as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            var last = wb.getSheetAt(0).getRow(wb.getSheetAt(0).getLastRowNum());
+            // the total, then the line saying how the shares are computed
+            var last = wb.getSheetAt(0).getRow(wb.getSheetAt(0).getLastRowNum() - 1);
+            assertThat(last.getCell(0).getStringCellValue()).isEqualTo("答卷合计");
             assertThat((long) last.getCell(3).getNumericCellValue()).isEqualTo(independent);
         }
     }
@@ -476,12 +478,16 @@ class QuestionnaireIT {
                 + " where q.campaign_id = :c and q.audience = 'MEMBER_PUBLIC'").param("c", campaign()).query(Long.class).single();
         assertThat(summary.get("total").get("questionnairesReturned").asLong()).isEqualTo(sheets);
         assertThat(summary.get("own").get("amounts").get("QUESTIONNAIRE").asLong()).isEqualTo(sheets);
+        // 附件2 shows the online answer sheets apart from the questionnaires typed into survey records
+        assertThat(summary.get("total").get("onlineQuestionnaires").asLong()).isEqualTo(sheets);
         byte[] xlsx = mvc.perform(get("/api/questionnaires/" + qid + "/statistics.xlsx").with(users.as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith("统计表");
-            var last = sheet.getRow(sheet.getLastRowNum());
+            // the total, then the line saying how the shares are computed
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).startsWith("占比 = 选该项人数 ÷ 答卷人数");
+            var last = sheet.getRow(sheet.getLastRowNum() - 1);
             assertThat(last.getCell(0).getStringCellValue()).isEqualTo("答卷合计");
             assertThat((long) last.getCell(3).getNumericCellValue()).isEqualTo(5);
         }

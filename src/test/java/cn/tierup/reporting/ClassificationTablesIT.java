@@ -84,6 +84,7 @@ class ClassificationTablesIT {
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @Autowired GradingCases cases;
+    @Autowired cn.tierup.grading.GradingSetups setups;
     @LocalServerPort int port;
     /** This class's own campaign year, from the fixture (set before all tests). */
     int year;
@@ -143,6 +144,10 @@ class ClassificationTablesIT {
 
     /** A sheet of {@code total} points: criteria filled with their full points in order until the total is reached. */
     ScoreSheet sheet(long org, int total, Set<Integer> vetoes) {
+        return sheet(campaign, org, total, vetoes);
+    }
+
+    ScoreSheet sheet(long campaign, long org, int total, Set<Integer> vetoes) {
         CaseView k = as("admin", () -> cases.get(campaign, org));
         Map<String, Integer> scores = new LinkedHashMap<>();
         int left = total;
@@ -158,30 +163,47 @@ class ClassificationTablesIT {
     }
 
     static Map<String, Integer> votes(String leading, int leader, int second, int third) {
+        return votes(List.of(GRADES), leading, leader, second, third);
+    }
+
+    static Map<String, Integer> votes(List<String> grades, String leading, int leader, int second, int third) {
         Map<String, Integer> v = new LinkedHashMap<>();
         int rest = 0;
-        for (String g : GRADES) {
-            v.put(g, g.equals(leading) ? leader : rest++ == 0 ? second : third);
+        for (String g : grades) {
+            int k = g.equals(leading) ? -1 : rest++;
+            v.put(g, k < 0 ? leader : k == 0 ? second : k == 1 ? third : 0);
         }
         return v;
     }
 
     void publicReview(long org, String leading) {
+        publicReview(campaign, year, List.of(GRADES), org, leading);
+    }
+
+    void publicReview(long campaign, int year, List<String> grades, long org, String leading) {
         as("admin", () -> cases.recordReview(campaign, org, Step.PUBLIC_REVIEW,
-                new MeetingRecord(LocalDate.of(year, 4, 3), "村委会会议室", 30, 25, votes(leading, 15, 8, 2))));
+                new MeetingRecord(LocalDate.of(year, 4, 3), "村委会会议室", 30, 25, votes(grades, leading, 15, 8, 2))));
     }
 
     /** Steps 1–4 by the city's administrator on the village's behalf, step 5 by the town. */
     Decided grade(String town, String decider, long org, String self, int score, Set<Integer> vetoes, String grade,
                   String reason) {
-        publicReview(org, self);
+        Decided d = grade(campaign, year, List.of(GRADES), town, decider, org, self, score, vetoes, grade, reason);
+        decided.add(d);
+        return d;
+    }
+
+    /** The five steps in any campaign of the class, with the grades of its standard; not counted in {@link #decided}. */
+    Decided grade(long campaign, int year, List<String> grades, String town, String decider, long org, String self, int score,
+                  Set<Integer> vetoes, String grade, String reason) {
+        publicReview(campaign, year, grades, org, self);
         as("admin", () -> {
             CaseView k = cases.get(campaign, org);
             int present = (int) k.org().members() - 1;
             return cases.recordReview(campaign, org, Step.MEMBER_REVIEW, new MeetingRecord(LocalDate.of(year, 4, 6),
-                    "村党群服务中心", (int) k.org().members(), present, votes(self, present - 3, 2, 1)));
+                    "村党群服务中心", (int) k.org().members(), present, votes(grades, self, present - 3, 2, 1)));
         });
-        CaseView scored = as("admin", () -> cases.saveScoreSheet(campaign, org, sheet(org, score, vetoes),
+        CaseView scored = as("admin", () -> cases.saveScoreSheet(campaign, org, sheet(campaign, org, score, vetoes),
                 (year - 1) + "年度综合考核：好", cases.get(campaign, org).progress().version()));
         assertThat(scored.self().evaluation().total()).isEqualTo(score);
         CaseView proposed = as("admin", () -> cases.proposeSelfGrade(campaign, org, self,
@@ -192,9 +214,7 @@ class ClassificationTablesIT {
         CaseView done = as(decider, () -> cases.decide(campaign, org, grade, reason, ballot.progress().version()));
         assertThat(done.decision().decidedGrade()).isEqualTo(grade);
         assertThat(proposed.self().selfGrade()).isEqualTo(self);
-        Decided d = new Decided(town, org, name(org), self, grade, done.decision().decidedLevel());
-        decided.add(d);
-        return d;
+        return new Decided(town, org, name(org), self, grade, done.decision().decidedLevel());
     }
 
     @BeforeAll
@@ -241,8 +261,19 @@ class ClassificationTablesIT {
         return n;
     }
 
-    static double share(long n, long of) {
-        return of == 0 ? 0 : Math.round(n * 1000.0 / of) / 10.0;
+    /** The shares of a line in percent with two decimals: each within a hundredth of the exact one, adding up to 100.00. */
+    static double[] shares(long[] n, long of) {
+        double[] out = new double[n.length];
+        long hundredths = 0;
+        for (int i = 0; i < n.length; i++) {
+            out[i] = of == 0 ? 0 : cn.tierup.shared.Shares.of(n, of).get(i).doubleValue();
+            assertThat(Math.abs(out[i] - n[i] * 100.0 / Math.max(1, of))).isLessThan(0.01);
+            hundredths += Math.round(out[i] * 100);
+        }
+        if (of > 0) {
+            assertThat(hundredths).as("the shares add up to 100.00").isEqualTo(10_000);
+        }
+        return out;
     }
 
     /** Organisations to grade in a subtree: every live one in it (the unit itself included), from the tree. */
@@ -309,9 +340,11 @@ class ClassificationTablesIT {
     static void assertLine(Row r, long organisations, long[] n, String what) {
         assertThat((long) num(r, 2)).as(what + " 党组织数").isEqualTo(organisations);
         assertThat((long) num(r, 3)).as(what + " 已定级").isEqualTo(n[0]);
+        double[] shares = shares(new long[] {n[1], n[2], n[3]}, n[0]);
         for (int k = 0; k < 3; k++) {
             assertThat((long) num(r, 4 + 2 * k)).as(what + " " + GRADES[k] + " 个数").isEqualTo(n[1 + k]);
-            assertThat(num(r, 5 + 2 * k)).as(what + " " + GRADES[k] + " 占比").isEqualTo(share(n[1 + k], n[0]));
+            assertThat(num(r, 5 + 2 * k)).as(what + " " + GRADES[k] + " 占比").isEqualTo(shares[k]);
+            assertThat(r.getCell(5 + 2 * k).getCellStyle().getDataFormatString()).as("two decimals").isEqualTo("0.00");
         }
     }
 
@@ -519,7 +552,7 @@ class ClassificationTablesIT {
             assertThat(values(doc, "审议方式、人数")).containsExactly("纸质票；应到 40 人，实到 36 人");
             assertThat(values(doc, "发出、收回票数")).containsExactly("发出 36 张，收回 35 张");
             assertThat(values(doc, "表决结果")).containsExactly("同意 30 票，不同意 3 票，弃权 1 票，无效 1 票");
-            assertThat(values(doc, "审议结论").get(0)).contains("88.2%", "通过");
+            assertThat(values(doc, "审议结论").get(0)).contains("88.24%", "通过");
             // 上级评定: another grade than the self-grade, with the reason
             assertThat(values(doc, "评定等次")).containsExactly("一般");
             assertThat(values(doc, "与自评不同的理由")).containsExactly(DIFFERENT_REASON);
@@ -541,6 +574,91 @@ class ClassificationTablesIT {
             }
             assertThat(fonts).containsExactlyInAnyOrder("宋体", "仿宋");
         }
+    }
+
+
+    /**
+     * A standard of four grades (五好四强: 县先进 and 一类 are 先进, 二类 is 一般, 三类 is 后进): 红岩镇's own campaign
+     * of this class's year grades its seven villages 1 县先进, 2 一类, 3 二类, 1 三类. 附件4 and 附件3 show a column
+     * per grade under its class, 先进 with its subtotal, on screen and in the .xlsx; the line's shares (sevenths,
+     * which rounded one by one add up to 100.01) add up to exactly 100.00. Its communities (not graded yet) use the
+     * same standard: a field on another standard would add that standard's grades as columns.
+     */
+    @Test
+    void aStandardOfFourGradesShowsAColumnPerGradeUnderItsClassWithTheSubtotal() throws Exception {
+        String town = "中共彭州市红岩镇委员会";
+        String created = mvc.perform(post("/api/campaigns").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"rootOrganizationId": %d, "year": %d, "name": "红岩镇%d年度三分类三升级（五好四强）"}
+                        """.formatted(id(town), year, year))).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long c = json.readTree(created).get("id").asLong();
+        long fourStrong = jdbc.sql("select id from grading_scheme where code = 'FIVE_GOOD_FOUR_STRONG'").query(Long.class).single();
+        as("admin", () -> setups.choose(c, "VILLAGE", fourStrong));
+        as("admin", () -> setups.choose(c, "COMMUNITY", fourStrong));
+        supervisor("fenlei-hongyan", "红岩镇组织委员", town);
+        List<String> four = List.of("县先进", "一类", "二类", "三类");
+        List<Long> v = villages(town);
+        assertThat(v).hasSize(7);
+        String[] decidedAs = {"县先进", "一类", "一类", "二类", "二类", "二类", "三类"};
+        int[] scores = {97, 90, 88, 80, 75, 72, 50};
+        for (int i = 0; i < v.size(); i++) {
+            grade(c, year, four, town, "fenlei-hongyan", v.get(i), decidedAs[i], scores[i], Set.of(), decidedAs[i], null);
+        }
+
+        WebClient web = adminSession();
+        HttpResponse<byte[]> r = download(web, "/grading/tables/summary.xlsx?campaign=" + c + "&org=" + id(town));
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            Sheet units = wb.getSheetAt(0);
+            Row classes = units.getRow(2);
+            Row grades = units.getRow(3);
+            assertThat(text(classes.getCell(4))).isEqualTo("先进");
+            assertThat(text(classes.getCell(10))).isEqualTo("一般");
+            assertThat(text(classes.getCell(12))).isEqualTo("后进");
+            List<String> heads = new ArrayList<>();
+            for (int i = 4; i < 14; i++) {
+                heads.add(text(grades.getCell(i)));
+            }
+            assertThat(heads).containsExactly("县先进（个）", "占比（%）", "一类（个）", "占比（%）", "小计（个）", "占比（%）",
+                    "二类（个）", "占比（%）", "三类（个）", "占比（%）");
+            assertThat(units.getMergedRegions()).anyMatch(m -> m.getFirstRow() == 2 && m.getLastRow() == 2
+                    && m.getFirstColumn() == 4 && m.getLastColumn() == 9);
+            Row total = row(units, 0, "合计");
+            assertThat((long) num(total, 3)).isEqualTo(7);
+            double[] counts = {num(total, 4), num(total, 6), num(total, 8), num(total, 10), num(total, 12)};
+            assertThat(counts).containsExactly(1, 2, 3, 3, 1);
+            // 1/7, 2/7, 3/7, 1/7 rounded alone: 14.29 + 28.57 + 42.86 + 14.29 = 100.01; by largest remainder 100.00
+            double[] gradeShares = {num(total, 5), num(total, 7), num(total, 11), num(total, 13)};
+            assertThat(gradeShares).containsExactly(14.29, 28.57, 42.86, 14.28);
+            // the classes: 3/7, 3/7, 1/7 alone 42.86 + 42.86 + 14.29 = 100.01
+            assertThat(new double[] {num(total, 9), num(total, 11), num(total, 13)}).containsExactly(42.86, 42.86, 14.28);
+            assertThat(Math.round((num(total, 5) + num(total, 7) + num(total, 11) + num(total, 13)) * 100)).isEqualTo(10_000);
+        }
+
+        HttpResponse<byte[]> n = download(web, "/grading/tables/names.xlsx?campaign=" + c + "&org=" + id(town));
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(n.body()))) {
+            Sheet s = wb.getSheetAt(0);
+            List<String> heads = new ArrayList<>();
+            for (int i = 3; i < 11; i++) {
+                heads.add(text(s.getRow(3).getCell(i)));
+            }
+            assertThat(heads).containsExactly("县先进（个）", "县先进名单", "一类（个）", "一类名单", "小计（个）", "二类（个）",
+                    "二类名单", "三类（个）");
+            Row total = row(s, 0, "合计");
+            assertThat(new double[] {num(total, 3), num(total, 5), num(total, 7), num(total, 8), num(total, 10)})
+                    .containsExactly(1, 2, 3, 3, 1);
+        }
+
+        HttpResponse<String> page = web.get(base() + "/grading/tables?campaign=" + c + "&org=" + id(town));
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = page.body().replaceAll(">\\s+<", "><");
+        assertThat(html).contains("<th colspan=\"6\">先进</th><th colspan=\"2\">一般</th><th colspan=\"2\">后进</th>")
+                .contains("<th>县先进</th><th>占比（%）</th><th>一类</th><th>占比（%）</th><th>小计</th><th>占比（%）</th>"
+                        + "<th>二类</th><th>占比（%）</th><th>三类</th><th>占比（%）</th>")
+                .contains("<td>1</td><td>14.29</td><td>2</td><td>28.57</td><td class=\"subtotal\">3</td><td class=\"subtotal\">42.86</td>"
+                        + "<td>3</td><td>42.86</td><td>1</td><td>14.28</td>")
+                .contains("最大余数法");
     }
 
     /**

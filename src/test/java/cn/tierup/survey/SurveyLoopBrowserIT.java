@@ -302,8 +302,10 @@ class SurveyLoopBrowserIT {
         assertThat(shown.get(4)).as("已通过").isEqualTo(1);
         assertThat(shown.get(5)).as("座谈会").isEqualTo(2);
         assertThat(shown.get(6)).as("入户走访").isEqualTo(15);
-        assertThat(shown.get(8)).as("问卷发放").isEqualTo(120);
-        assertThat(shown.get(9)).as("问卷回收").isEqualTo(110);
+        assertThat(shown.get(8)).as("纸质发放").isEqualTo(120);
+        assertThat(shown.get(9)).as("纸质回收").isEqualTo(110);
+        assertThat(shown.get(11)).as("回收合计").isEqualTo(110 + shown.get(10));
+        assertThat(browser.text(By.id("paper-online-note"))).contains("纸质为各级在调查记录中登记", "网上为党员群众", "回收合计 = 纸质回收 + 网上答卷");
         // The village's own line carries its report and visits.
         WebElement villageRow = browser.find(By.xpath("//table[@id='summary-table']/tbody/tr[td[2]/a[normalize-space()='"
                 + demo.orgName(village) + "']]"));
@@ -328,16 +330,20 @@ class SurveyLoopBrowserIT {
             assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("单位");
             assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEqualTo("自查报告（份）");
             assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("应报");
-            assertThat(sheet.getRow(3).getCell(10).getStringCellValue()).isEqualTo("发放");
-            assertThat(sheet.getRow(3).getCell(11).getStringCellValue()).isEqualTo("回收");
-            Row last = sheet.getRow(sheet.getLastRowNum());
+            assertThat(sheet.getRow(3).getCell(10).getStringCellValue()).isEqualTo("纸质发放");
+            assertThat(sheet.getRow(3).getCell(11).getStringCellValue()).isEqualTo("纸质回收");
+            assertThat(sheet.getRow(3).getCell(12).getStringCellValue()).isEqualTo("网上答卷");
+            assertThat(sheet.getRow(3).getCell(13).getStringCellValue()).isEqualTo("回收合计");
+            // the total, then the line saying what 纸质 and 网上 count
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).startsWith("注：纸质为");
+            Row last = sheet.getRow(sheet.getLastRowNum() - 1);
             assertThat(last.getCell(0).getStringCellValue()).isEqualTo("合计");
             for (int i = 0; i < expected.size(); i++) {
                 assertThat((long) last.getCell(2 + i).getNumericCellValue()).as("xlsx column %d", 2 + i).isEqualTo(expected.get(i));
             }
             // One line per village (as on screen), the town's own line, the total.
             int screenRows = browser.all(By.cssSelector("#summary-table tbody tr")).size();
-            assertThat(sheet.getLastRowNum() - 3).isEqualTo(screenRows + 1);
+            assertThat(sheet.getLastRowNum() - 4).isEqualTo(screenRows + 1);
         }
     }
 
@@ -394,14 +400,18 @@ class SurveyLoopBrowserIT {
                 + " where a.campaign_id = :c and o.path like (select path from organization where id = :t) || '%' and a.kind = ";
         long returned = count("select coalesce(sum(a.returned_count), 0) from survey_activity a join organization o on o.id = a.organization_id"
                 + " where a.campaign_id = :c and o.path like (select path from organization where id = :t) || '%'", campaign, town);
-        // Answer sheets of online questionnaires count as questionnaires issued and returned.
-        long online = count("select coalesce(sum(t.n), 0) from questionnaire q join organization o on o.id = q.organization_id"
+        // Answer sheets of online questionnaires (网上) are issued and returned at once; online 民主测评 evaluators apart.
+        String sheets = "select coalesce(sum(t.n), 0) from questionnaire q join organization o on o.id = q.organization_id"
                 + " join questionnaire_tally t on t.questionnaire_id = q.id and t.question_key = '*'"
-                + " where q.campaign_id = :c and o.path like (select path from organization where id = :t) || '%'", campaign, town);
+                + " where q.campaign_id = :c and o.path like (select path from organization where id = :t) || '%' and q.audience ";
+        long online = count(sheets + "<> 'EVALUATOR_GROUPS'", campaign, town);
+        long onlineEvaluators = count(sheets + "= 'EVALUATOR_GROUPS'", campaign, town);
+        long paperEvaluators = count(activity + "'APPRAISAL'", campaign, town);
         return List.of(orgs, members, owed, handed, accepted,
                 count(activity + "'SYMPOSIUM'", campaign, town), count(activity + "'HOME_VISIT'", campaign, town),
-                count(activity + "'INTERVIEW'", campaign, town), count(activity + "'QUESTIONNAIRE'", campaign, town) + online,
-                returned + online, count(activity + "'CASE_STUDY'", campaign, town), count(activity + "'APPRAISAL'", campaign, town));
+                count(activity + "'INTERVIEW'", campaign, town), count(activity + "'QUESTIONNAIRE'", campaign, town), returned,
+                online, returned + online, count(activity + "'CASE_STUDY'", campaign, town), paperEvaluators, onlineEvaluators,
+                paperEvaluators + onlineEvaluators);
     }
 
     long count(String sql, long campaign, long town) {

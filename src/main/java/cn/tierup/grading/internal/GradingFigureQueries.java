@@ -1,7 +1,9 @@
 package cn.tierup.grading.internal;
 
 import cn.tierup.grading.Grade;
+import cn.tierup.grading.GradeBand;
 import cn.tierup.grading.GradingFigures;
+import cn.tierup.grading.GradingSetups;
 import cn.tierup.grading.Step;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
@@ -27,11 +29,13 @@ class GradingFigureQueries implements GradingFigures {
     private final JdbcClient jdbc;
     private final CampaignService campaigns;
     private final ScopeGuard guard;
+    private final GradingSetups setups;
 
-    GradingFigureQueries(JdbcClient jdbc, CampaignService campaigns, ScopeGuard guard) {
+    GradingFigureQueries(JdbcClient jdbc, CampaignService campaigns, ScopeGuard guard, GradingSetups setups) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.guard = guard;
+        this.setups = setups;
     }
 
     private static final String SUBJECTS = " from org_tree_view o"
@@ -106,7 +110,7 @@ class GradingFigureQueries implements GradingFigures {
         long total = jdbc.sql("select count(*)" + SUBJECTS + where).params(p.map).query(Long.class).single();
         p.map.put("limit", s);
         p.map.put("offset", pg * s);
-        List<Line> items = query(p, where + " order by o.path limit :limit offset :offset");
+        List<Line> items = query(p, where + " order by o.sort_key, o.path limit :limit offset :offset");
         return new PageResult<>(items, pg, s, total);
     }
 
@@ -116,12 +120,12 @@ class GradingFigureQueries implements GradingFigures {
     public List<Distribution> byUnit(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
         List<Distribution> out = new ArrayList<>();
-        List<Object[]> units = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by name")
+        List<Object[]> units = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
         for (Object[] u : units) {
             p.map.put("unitPath", u[2] + "%");
             Distribution d = distribution(p, " and o.path like :unitPath", (String) u[1]);
-            out.add(new Distribution((Long) u[0], d.label(), d.total(), d.decided(), d.advanced(), d.average(), d.lagging()));
+            out.add(d.relabel((Long) u[0], d.label()));
         }
         // organisations graded by this one that lie outside its subtree (律师事务所 under 司法局党委)
         Distribution outside = distribution(p, " and o.path not like :path", "外部评定对象");
@@ -153,7 +157,7 @@ class GradingFigureQueries implements GradingFigures {
         Params p = params(campaignId, organizationId);
         return jdbc.sql("select coalesce(u.name, '外部评定对象') as unit, o.name, o.field, g.decided_grade, g.decided_level"
                         + SUBJECTS.replace(" where ", " left join org_tree_view u on u.parent_id = :org and o.path like u.path || '%' where ")
-                        + " and g.decided_grade is not null order by u.name, g.decided_level, o.name")
+                        + " and g.decided_grade is not null order by u.sort_key, u.name, g.decided_level, o.sort_key, o.name")
                 .params(p.map)
                 .query((rs, n) -> new Named(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Grade.valueOf(rs.getString(5))))
@@ -166,21 +170,53 @@ class GradingFigureQueries implements GradingFigures {
     }
 
     private Distribution distribution(Params p, String extra, String label) {
+        String where = SUBJECTS + (extra == null ? "" : extra);
+        Map<GradeColumn, Long> grades = new LinkedHashMap<>();
+        jdbc.sql("select g.decided_level, g.decided_grade, count(*) as n" + where
+                        + " and g.decided_grade is not null group by g.decided_level, g.decided_grade")
+                .params(p.map)
+                .query(rs -> {
+                    grades.merge(new GradeColumn(Grade.valueOf(rs.getString(1)), rs.getString(2)), rs.getLong(3), Long::sum);
+                });
         return jdbc.sql("select count(*) as total, count(g.decided_grade) as decided,"
                         + " sum(case when g.decided_level = 'ADVANCED' then 1 else 0 end) as a,"
                         + " sum(case when g.decided_level = 'AVERAGE' then 1 else 0 end) as b,"
-                        + " sum(case when g.decided_level = 'LAGGING' then 1 else 0 end) as c" + SUBJECTS
-                        + (extra == null ? "" : extra))
+                        + " sum(case when g.decided_level = 'LAGGING' then 1 else 0 end) as c" + where)
                 .params(p.map)
                 .query((rs, n) -> new Distribution(null, label, rs.getLong("total"), rs.getLong("decided"), rs.getLong("a"),
-                        rs.getLong("b"), rs.getLong("c")))
+                        rs.getLong("b"), rs.getLong("c"), grades))
                 .single();
+    }
+
+    @Transactional(readOnly = true)
+    @Override
+    public List<GradeColumn> gradeColumns(long campaignId, long organizationId) {
+        Params p = params(campaignId, organizationId);
+        List<String> fields = jdbc.sql("select distinct o.field" + SUBJECTS + " order by o.field").params(p.map)
+                .query(String.class).list();
+        List<GradeColumn> found = new ArrayList<>();
+        for (GradeBand b : setups.gradesInForce(campaignId, fields)) {
+            found.add(new GradeColumn(b.level(), b.name()));
+        }
+        jdbc.sql("select distinct g.decided_level, g.decided_grade" + SUBJECTS + " and g.decided_grade is not null")
+                .params(p.map)
+                .query(rs -> {
+                    GradeColumn c = new GradeColumn(Grade.valueOf(rs.getString(1)), rs.getString(2));
+                    if (!found.contains(c)) {
+                        found.add(c);
+                    }
+                });
+        List<GradeColumn> ordered = new ArrayList<>();
+        for (Grade level : Grade.values()) {
+            found.stream().filter(c -> c.level() == level).forEach(ordered::add);
+        }
+        return List.copyOf(ordered);
     }
 
     private List<Line> lines(Params p, String extra, int limit) {
         p.map.put("limit", limit);
         p.map.put("offset", 0);
-        return query(p, extra + " order by o.path limit :limit offset :offset");
+        return query(p, extra + " order by o.sort_key, o.path limit :limit offset :offset");
     }
 
     private List<Line> query(Params p, String tail) {

@@ -61,7 +61,7 @@ public class RegisterQueries {
         List<Entry> items = jdbc.sql("select c.campaign_year, o.id, o.name, o.field, par.name as parent_name, g.self_grade,"
                         + " g.decided_grade, g.decided_level, a.name as authority_name, g.decided_by, g.decided_at,"
                         + " g.decision_reason, g.campaign_id" + where
-                        + " order by c.campaign_year desc, o.path limit :limit offset :offset")
+                        + " order by c.campaign_year desc, o.sort_key, o.path limit :limit offset :offset")
                 .params(p)
                 .query((rs, n) -> new Entry(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Grade.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),

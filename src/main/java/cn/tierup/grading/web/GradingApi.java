@@ -213,13 +213,27 @@ class GradingApi {
         unit, field
     }
 
-    /** One line of 附件4 with the shares of the decided ones, in percent with one decimal. */
-    record SummaryLine(Long unitId, String label, long total, long decided, long advanced, long average, long lagging,
-                       double advancedShare, double averageShare, double laggingShare) {
+    /** One grade's column of a line: its class, name, count and share of the decided ones. */
+    record GradeFigure(Grade level, String grade, long count, java.math.BigDecimal share) {
+    }
 
-        static SummaryLine of(Distribution d) {
+    /**
+     * One line of 附件4: the counts, each class's share of the decided ones and each grade's (of the standards in
+     * force), in percent with two decimals; each set of shares adds up to 100.00 (largest remainder).
+     */
+    record SummaryLine(Long unitId, String label, long total, long decided, long advanced, long average, long lagging,
+                       java.math.BigDecimal advancedShare, java.math.BigDecimal averageShare,
+                       java.math.BigDecimal laggingShare, List<GradeFigure> grades) {
+
+        static SummaryLine of(Distribution d, List<GradingFigures.GradeColumn> columns) {
+            List<java.math.BigDecimal> shares = d.shares(columns);
+            List<GradeFigure> grades = new java.util.ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                grades.add(new GradeFigure(columns.get(i).level(), columns.get(i).name(), d.count(columns.get(i)),
+                        shares.get(i)));
+            }
             return new SummaryLine(d.unitId(), d.label(), d.total(), d.decided(), d.advanced(), d.average(), d.lagging(),
-                    d.share(d.advanced()), d.share(d.average()), d.share(d.lagging()));
+                    d.advancedShare(), d.averageShare(), d.laggingShare(), List.copyOf(grades));
         }
     }
 
@@ -227,13 +241,15 @@ class GradingApi {
     }
 
     @GetMapping("/tables/summary")
-    @Operation(summary = "附件4 分类情况汇总表：按单位（by=unit）或按领域（by=field）统计先进、一般、后进的数量和比例，末行合计")
+    @Operation(summary = "附件4 分类情况汇总表：按单位（by=unit）或按领域（by=field）统计所用标准每个等次及先进、一般、后进三类的数量和占比（两位小数，合计 100.00%），末行合计")
     Summary summary(@RequestParam long campaign, @RequestParam(required = false) Long org,
                     @RequestParam(defaultValue = "unit") By by) {
         long o = orgOrMine(org);
         List<Distribution> lines = by == By.unit ? figures.byUnit(campaign, o) : figures.byField(campaign, o);
-        Distribution total = lines.stream().reduce(new Distribution(null, "合计", 0, 0, 0, 0, 0), Distribution::plus);
-        return new Summary(by.name(), lines.stream().map(SummaryLine::of).toList(), SummaryLine.of(total));
+        Distribution total = lines.stream().reduce(Distribution.empty("合计"), Distribution::plus);
+        List<GradingFigures.GradeColumn> columns = figures.gradeColumns(campaign, o);
+        return new Summary(by.name(), lines.stream().map(l -> SummaryLine.of(l, columns)).toList(),
+                SummaryLine.of(total, columns));
     }
 
     @GetMapping("/tables/names")

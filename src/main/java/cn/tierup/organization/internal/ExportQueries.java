@@ -51,14 +51,15 @@ public class ExportQueries {
         if (!includeRetired) {
             sql.append(" and o.retired = false");
         }
-        sql.append(" order by o.path");
+        sql.append(" order by o.sort_key, o.path");
         jdbc.sql(sql.toString()).params(params).query((java.sql.ResultSet rs) -> each.accept(new OrganizationRow(
                 rs.getString("name"), rs.getString("parent_name"), OrgKind.valueOf(rs.getString("kind")),
                 Field.valueOf(rs.getString("field")), rs.getString("secretary"), rs.getString("contact_person"),
                 rs.getString("contact_phone"),
                 rs.getString("unit_type") == null ? null : UnitType.valueOf(rs.getString("unit_type")),
                 rs.getString("unit_name"), date(rs.getDate("established_on")), date(rs.getDate("last_election_on")),
-                rs.getString("authority_name"), rs.getLong("member_count"), rs.getBoolean("retired"))));
+                rs.getString("authority_name"), rs.getLong("member_count"), rs.getBoolean("retired"),
+                rs.getObject("sort_order") == null ? null : rs.getInt("sort_order"))));
     }
 
     private static LocalDate date(java.sql.Date d) {
@@ -69,6 +70,6 @@ public class ExportQueries {
     public record OrganizationRow(String name, String parentName, OrgKind kind, Field field, String secretary,
                                   String contactPerson, String encryptedPhone, UnitType unitType, String unitName,
                                   LocalDate establishedOn, LocalDate lastElectionOn, String authorityName,
-                                  long memberCount, boolean retired) {
+                                  long memberCount, boolean retired, Integer sortOrder) {
     }
 }

@@ -69,16 +69,16 @@ public class OrganizationQueries {
         // The page is chosen first; parent names and counts are then looked up for its rows only, not for
         // every organisation of the subtree (100,000 under a province).
         String sql = "select " + ROW_COLUMNS + ", o.total_rows from (select o.id, o.parent_id, o.path, o.name, o.kind,"
-                + " o.field, o.depth, o.secretary, o.retired, count(*) over () as total_rows from organization o" + where
-                + " order by o.path limit :limit offset :offset) o left join organization p on p.id = o.parent_id"
-                + " order by o.path";
+                + " o.field, o.depth, o.secretary, o.retired, o.sort_key, count(*) over () as total_rows from organization o" + where
+                + " order by o.sort_key, o.path limit :limit offset :offset) o left join organization p on p.id = o.parent_id"
+                + " order by o.sort_key, o.path";
         params.put("limit", size);
         params.put("offset", (long) page * size);
         long[] total = {0};
-        List<OrganizationRow> rows = jdbc.sql(sql).params(params).query((rs, i) -> {
+        List<OrganizationRow> rows = withSubtreeCounts(jdbc.sql(sql).params(params).query((rs, i) -> {
             total[0] = rs.getLong("total_rows");
             return row(rs);
-        }).list();
+        }).list());
         if (rows.isEmpty() && page > 0) {
             total[0] = jdbc.sql("select count(*) from organization o" + where).params(params).query(Long.class).single();
         }
@@ -86,10 +86,40 @@ public class OrganizationQueries {
     }
 
     public List<OrganizationRow> children(long parentId, boolean includeRetired) {
-        return jdbc.sql("select " + ROW_COLUMNS + " from organization o left join organization p on p.id = o.parent_id"
+        return withSubtreeCounts(jdbc.sql("select " + ROW_COLUMNS + " from organization o left join organization p on p.id = o.parent_id"
                         + " where o.parent_id = :parent" + (includeRetired ? "" : " and o.retired = false")
-                        + " order by o.name")
-                .param("parent", parentId).query((rs, i) -> row(rs)).list();
+                        + " order by o.sort_key, o.name")
+                .param("parent", parentId).query((rs, i) -> row(rs)).list());
+    }
+
+    /**
+     * Party members on the rolls of the organisation at {@code path} and of everything under it (active
+     * organisations and members), one indexed prefix count.
+     */
+    public long subtreeMemberCount(String path) {
+        if (!PATH.matcher(path).matches()) {
+            throw new IllegalArgumentException("not a tree path: " + path);
+        }
+        // the prefix as a literal, for the path index (see subtree())
+        return jdbc.sql("select count(*) from member m join organization s on s.id = m.organization_id"
+                        + " where s.path like '" + path + "%' and s.retired = false and m.status = 'ACTIVE'"
+                        + " and m.category in ('FULL', 'PROBATIONARY')")
+                .query(Long.class).single();
+    }
+
+    /** The rows with their subtrees' members: counted for those with organisations under them, the own roll otherwise. */
+    private List<OrganizationRow> withSubtreeCounts(List<OrganizationRow> rows) {
+        List<OrganizationRow> out = new ArrayList<>(rows.size());
+        for (OrganizationRow r : rows) {
+            if (r.childCount() == 0) {
+                out.add(r.withSubtreeMemberCount(r.memberCount()));
+            } else {
+                String path = jdbc.sql("select path from organization where id = :id").param("id", r.id())
+                        .query(String.class).single();
+                out.add(r.withSubtreeMemberCount(subtreeMemberCount(path)));
+            }
+        }
+        return out;
     }
 
     public long memberCount(long organizationId) {
@@ -116,6 +146,17 @@ public class OrganizationQueries {
                         + " depth = depth + :delta where path like :old and id <> :id")
                 .param("newPrefix", newPath).param("cut", oldPath.length() + 1)
                 .param("delta", depthDelta).param("old", oldPath + "%").param("id", id).update();
+    }
+
+    /**
+     * Gives the subtree under an organisation whose sort key changed (renamed, renumbered or moved) its new
+     * prefix; the levels below keep their own segments. One statement for the whole subtree.
+     */
+    public int rekeyDescendants(long id, String path, String oldKey, String newKey) {
+        return jdbc.sql("update organization set sort_key = :newKey || substring(sort_key, :cut)"
+                        + " where path like :p and id <> :id and sort_key is not null")
+                .param("newKey", newKey).param("cut", oldKey.length() + 1).param("p", path + "%").param("id", id)
+                .update();
     }
 
     /** The organisations on the path, from {@code fromId} (the user's own) down to the last id. */
@@ -185,6 +226,6 @@ public class OrganizationQueries {
         return new OrganizationRow(rs.getLong("id"), parentId, rs.getString("parent_name"),
                 rs.getString("name"), OrgKind.valueOf(rs.getString("kind")), Field.valueOf(rs.getString("field")),
                 rs.getInt("depth"), rs.getString("secretary"), rs.getBoolean("retired"), rs.getLong("child_count"),
-                rs.getLong("member_count"));
+                rs.getLong("member_count"), rs.getLong("member_count"));
     }
 }

@@ -104,7 +104,7 @@ class OrganizationPageController {
         OrgKind kind = OrgKind.BRANCH;
         Field field = p.field() == Field.TOWN ? Field.VILLAGE : p.field();
         model.addAttribute("form", new OrganizationDetails("", kind, field, null, null, null, UnitType.SAME_AS_PARENT,
-                null, null, null));
+                null, null, null, null));
         return form(model, p, null, Map.of());
     }
 
@@ -130,7 +130,7 @@ class OrganizationPageController {
     String editForm(@PathVariable long id, Model model) {
         OrganizationView o = organizations.get(id);
         model.addAttribute("form", new OrganizationDetails(o.name(), o.kind(), o.field(), o.secretary(), o.contactPerson(),
-                o.contactPhone(), o.unitType(), o.unitName(), o.establishedOn(), o.lastElectionOn()));
+                o.contactPhone(), o.unitType(), o.unitName(), o.establishedOn(), o.lastElectionOn(), o.sortOrder()));
         return form(model, null, o, Map.of());
     }
 

@@ -49,14 +49,14 @@ class PledgeFigureQueries implements PledgeFigures {
         GradingFigures.Subjects s = grading.subjects(campaignId, organizationId);
         Map<String, Object> p = new LinkedHashMap<>(s.params());
         List<String> paths = new ArrayList<>();
-        List<Line> lines = jdbc.sql(COLUMNS + s.from() + " order by o.path").params(p)
+        List<Line> lines = jdbc.sql(COLUMNS + s.from() + " order by o.sort_key, o.path").params(p)
                 .query((rs, n) -> {
                     paths.add(rs.getString("path"));
                     return new Line(rs.getLong("id"), rs.getString("name"), rs.getLong("pledges"), rs.getLong("items"),
                             rs.getLong("fulfilled"), rs.getLong("not_fulfilled"), rs.getLong("in_progress"), rs.getLong("s1"), rs.getLong("s2"), rs.getLong("s3"));
                 }).list();
         List<Line> units = new ArrayList<>();
-        List<Object[]> children = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by name")
+        List<Object[]> children = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
         for (Object[] u : children) {
             Line sum = new Line((Long) u[0], (String) u[1], 0, 0, 0, 0, 0, 0, 0, 0);

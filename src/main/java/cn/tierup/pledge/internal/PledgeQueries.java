@@ -28,7 +28,7 @@ public class PledgeQueries {
     /** The party members on an organisation's roll, by name. */
     public List<RollMember> partyMembers(long organizationId) {
         return jdbc.sql("select id, name from member_roll_view where organization_id = :o and status = 'ACTIVE'"
-                        + " and category in ('FULL', 'PROBATIONARY') order by name")
+                        + " and category in ('FULL', 'PROBATIONARY') order by name_key, name")
                 .param("o", organizationId).query((rs, n) -> new RollMember(rs.getLong(1), rs.getString(2))).list();
     }
 

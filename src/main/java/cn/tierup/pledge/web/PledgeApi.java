@@ -270,8 +270,8 @@ class PledgeApi {
         }
     }
 
-    /** satisfactionRate: (满意 + 基本满意) ÷ count, in percent with one decimal. */
-    record PledgeRatings(long satisfied, long fairlySatisfied, long dissatisfied, long count, double satisfactionRate) {
+    /** satisfactionRate: (满意 + 基本满意) ÷ count, in percent with two decimals. */
+    record PledgeRatings(long satisfied, long fairlySatisfied, long dissatisfied, long count, java.math.BigDecimal satisfactionRate) {
     }
 
     /**
@@ -279,8 +279,8 @@ class PledgeApi {
      * add up to the items — and the public's ratings (rates in percent).
      */
     record PledgeSummaryLine(Long organizationId, String label, long pledges, long items, long fulfilled, long notFulfilled,
-                             long inProgress, long notBegun, double fulfilmentRate, long satisfied, long fairlySatisfied, long dissatisfied, long ratings,
-                             double satisfactionRate) {
+                             long inProgress, long notBegun, java.math.BigDecimal fulfilmentRate, long satisfied, long fairlySatisfied, long dissatisfied, long ratings,
+                             java.math.BigDecimal satisfactionRate) {
 
         static PledgeSummaryLine of(PledgeFigures.Line l) {
             return new PledgeSummaryLine(l.organizationId(), l.label(), l.pledges(), l.items(), l.fulfilled(), l.notFulfilled(),

@@ -33,6 +33,8 @@ public final class XlsxSheetWriter implements AutoCloseable {
     private final CellStyle wrapStyle;
     private final CellStyle footStyle;
     private final CellStyle noteStyle;
+    private final CellStyle shareStyle;
+    private final CellStyle footShareStyle;
     private Sheet sheet;
     private int columns;
     private int next;
@@ -78,6 +80,13 @@ public final class XlsxSheetWriter implements AutoCloseable {
         wrapStyle.setWrapText(true);
         footStyle = bordered();
         footStyle.setFont(bold);
+        // shares and rates print with two decimals (Shares): 50 shows as 50.00
+        short twoDecimals = workbook.createDataFormat().getFormat("0.00");
+        shareStyle = bordered();
+        shareStyle.setDataFormat(twoDecimals);
+        footShareStyle = bordered();
+        footShareStyle.setFont(bold);
+        footShareStyle.setDataFormat(twoDecimals);
         noteStyle = workbook.createCellStyle();
         noteStyle.setWrapText(true);
         noteStyle.setVerticalAlignment(VerticalAlignment.TOP);
@@ -187,14 +196,20 @@ public final class XlsxSheetWriter implements AutoCloseable {
         return s;
     }
 
-    /** One data row; values may be String, Number, LocalDate, Boolean (是/否) or null. */
+    /**
+     * One data row; values may be String, Number, LocalDate, Boolean (是/否) or null. A BigDecimal is a share or
+     * rate (see {@code Shares}) and shows its two decimals.
+     */
     public void row(Object... values) {
         Row r = sheet.createRow(next++);
         for (int i = 0; i < columns; i++) {
             Cell c = r.createCell(i);
             c.setCellStyle(wrapped.contains(i) ? wrapStyle : bodyStyle);
             Object v = i < values.length ? values[i] : null;
-            if (v instanceof Number n) {
+            if (v instanceof java.math.BigDecimal d) {
+                c.setCellValue(d.doubleValue());
+                c.setCellStyle(shareStyle);
+            } else if (v instanceof Number n) {
                 c.setCellValue(n.doubleValue());
             } else if (v instanceof LocalDate d) {
                 c.setCellValue(d.toString());
@@ -217,7 +232,10 @@ public final class XlsxSheetWriter implements AutoCloseable {
                 c.setCellValue(label);
             } else if (i >= labelSpan) {
                 Object v = numbers[i - labelSpan];
-                if (v instanceof Number n) {
+                if (v instanceof java.math.BigDecimal d) {
+                    c.setCellValue(d.doubleValue());
+                    c.setCellStyle(footShareStyle);
+                } else if (v instanceof Number n) {
                     c.setCellValue(n.doubleValue());
                 } else if (v != null) {
                     c.setCellValue(v.toString());

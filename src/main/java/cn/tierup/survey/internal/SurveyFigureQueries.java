@@ -22,7 +22,7 @@ public class SurveyFigureQueries {
 
     /** The children of an organisation that are not retired, by name. */
     public List<Long> activeChildren(long organizationId) {
-        return jdbc.sql("select id from org_tree_view where parent_id = :p and retired = false order by name")
+        return jdbc.sql("select id from org_tree_view where parent_id = :p and retired = false order by sort_key, name")
                 .param("p", organizationId).query(Long.class).list();
     }
 

@@ -81,7 +81,7 @@ public class DecidedGrades {
         return jdbc.sql("select o.id, o.name from org_tree_view o join org_tree_view r on r.id = :root"
                         + " where o.retired = false and o.id <> :org and o.path like r.path || '%' and (o.depth = r.depth + 1"
                         + " or exists (select 1 from upgrade_decided_grade g where g.campaign_id = :c and g.organization_id = o.id"
-                        + " and g.level = 'ADVANCED')) order by o.path")
+                        + " and g.level = 'ADVANCED')) order by o.sort_key, o.path")
                 .param("root", rootOrganizationId).param("org", organizationId).param("c", campaignId)
                 .query((rs, n) -> new Helper(rs.getLong(1), rs.getString(2))).list();
     }

@@ -43,7 +43,7 @@ class UpgradeFigureQueries implements UpgradeFigures {
         Map<String, Object> p = params(s);
         List<Line> all = lines(s, p, "", "");
         List<Totals> units = new ArrayList<>();
-        List<Object[]> children = jdbc.sql("select name, path from org_tree_view where parent_id = :org and retired = false order by name")
+        List<Object[]> children = jdbc.sql("select name, path from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
         Map<Long, String> paths = new LinkedHashMap<>();
         jdbc.sql("select o.id, o.path" + s.from()).params(p).query(rs -> {
@@ -92,7 +92,7 @@ class UpgradeFigureQueries implements UpgradeFigures {
     }
 
     private List<Line> lines(GradingFigures.Subjects s, Map<String, Object> p, String where, String tail) {
-        return jdbc.sql(COLUMNS + from(s) + where + " order by o.path" + tail).params(p)
+        return jdbc.sql(COLUMNS + from(s) + where + " order by o.sort_key, o.path" + tail).params(p)
                 .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("name"), rs.getString("field"),
                         rs.getString("parent_name"), rs.getString("decided_grade"),
                         rs.getString("decided_level") == null ? null : Grade.valueOf(rs.getString("decided_level")),
