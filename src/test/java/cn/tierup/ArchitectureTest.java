@@ -43,7 +43,8 @@ class ArchitectureTest {
             Map.entry("campaign", Set.of("campaign", "campaign_phase", "reminder")),
             Map.entry("survey", Set.of("survey_report", "survey_report_version", "survey_attachment", "survey_activity")),
             Map.entry("questionnaire", Set.of("questionnaire", "questionnaire_template", "questionnaire_code",
-                    "questionnaire_seen", "questionnaire_response", "questionnaire_tally", "questionnaire_address")),
+                    "questionnaire_seen", "questionnaire_response", "questionnaire_tally", "questionnaire_address",
+                    "questionnaire_sealed", "questionnaire_receipt")),
             Map.entry("grading", Set.of("grading_scheme", "grading_setup", "grading_setup_scheme", "grading_case",
                     "grading_meeting")),
             // grading_ballot_code and grading_ballot_tally were the codes and counters until V15 dropped them

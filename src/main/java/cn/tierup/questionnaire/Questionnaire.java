@@ -3,6 +3,7 @@ package cn.tierup.questionnaire;
 import cn.tierup.questionnaire.internal.QuestionsConverter;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Slugs;
+import cn.tierup.shared.crypto.SealedBox;
 import jakarta.persistence.*;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,6 +39,11 @@ public class Questionnaire {
     private int quotaMemberShare;
     private String createdBy;
     private LocalDateTime createdAt;
+    /** The public half of the key a coded questionnaire's answers are sealed to; null for open ones (and older coded ones). */
+    private String sealKey;
+    private LocalDateTime countedAt;
+    private Integer codesIssuedAtCount;
+    private Integer codesSpentAtCount;
     @Version
     private long version;
 
@@ -83,6 +89,44 @@ public class Questionnaire {
         return !day.isBefore(opensOn) && !day.isAfter(closesOn);
     }
 
+    /**
+     * Seals a coded questionnaire's answers to a key pair made now: the public half is kept, the private half is
+     * answered to be printed for the organiser and never stored.
+     */
+    String seal() {
+        if (mode != AnswerMode.CODED || sealKey != null) {
+            throw new IllegalStateException("only a new coded questionnaire is sealed");
+        }
+        if (SealedAnswer.length(questions) > MAX_SEALED) {
+            throw new DomainException("questionnaire.tooLargeToSeal");
+        }
+        SealedBox.Keys keys = SealedBox.generate();
+        this.sealKey = keys.publicKey();
+        return keys.closingKey();
+    }
+
+    /** The sealed answers' plain text is at most this long, so that a sealed answer fits its column. */
+    static final int MAX_SEALED = 600_000;
+
+    /** Whether answers wait sealed for the organiser's key (coded questionnaires launched since answers are sealed). */
+    public boolean sealed() {
+        return sealKey != null;
+    }
+
+    public boolean counted() {
+        return countedAt != null;
+    }
+
+    /** Counted: the codes are about to be deleted, so how many were printed and used is kept here. */
+    void markCounted(int codesIssued, int codesSpent) {
+        if (countedAt != null) {
+            throw new DomainException("questionnaire.counted");
+        }
+        this.countedAt = LocalDateTime.now();
+        this.codesIssuedAtCount = codesIssued;
+        this.codesSpentAtCount = codesSpent;
+    }
+
     static String newSlug() {
         return Slugs.generate();
     }
@@ -104,4 +148,8 @@ public class Questionnaire {
     public String getCreatedBy() { return createdBy; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }
+    public String getSealKey() { return sealKey; }
+    public LocalDateTime getCountedAt() { return countedAt; }
+    public Integer getCodesIssuedAtCount() { return codesIssuedAtCount; }
+    public Integer getCodesSpentAtCount() { return codesSpentAtCount; }
 }

@@ -115,9 +115,13 @@ public class QuestionnaireService {
         return QuotaPolicy.defaults(org.name(), org.field().name(), org.childCount() > 0);
     }
 
+    /**
+     * Launches a questionnaire. A coded one has its answers sealed to a key pair made now: the closing key (计票密钥)
+     * is answered this once, to be printed for the organiser, and never stored.
+     */
     @Transactional
-    public QuestionnaireView launch(long campaignId, long organizationId, long templateId, AnswerMode mode,
-                                    LocalDate opensOn, LocalDate closesOn, Integer quotaMinimum, Integer quotaMemberShare) {
+    public Launched launch(long campaignId, long organizationId, long templateId, AnswerMode mode,
+                           LocalDate opensOn, LocalDate closesOn, Integer quotaMinimum, Integer quotaMemberShare) {
         guard.require(Permission.SURVEY_WRITE, organizationId);
         CampaignView c = campaigns.get(campaignId);
         if (!campaigns.takesPart(campaignId, organizationId)) {
@@ -131,6 +135,7 @@ public class QuestionnaireService {
                 opensOn == null ? LocalDate.now() : opensOn, closesOn == null ? survey.endsOn() : closesOn,
                 quotaMinimum == null ? quota.minimum() : quotaMinimum,
                 quotaMemberShare == null ? quota.memberShare() : quotaMemberShare, Actors.current());
+        String closingKey = q.getMode() == AnswerMode.CODED ? q.seal() : null;
         questionnaires.saveAndFlush(q);
         intake.prepareTally(q);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -139,7 +144,45 @@ public class QuestionnaireService {
         after.put("window", q.getOpensOn() + " ~ " + q.getClosesOn());
         after.put("quota", q.getQuotaMinimum() + "，党员占 " + q.getQuotaMemberShare() + "%");
         audit.record("Questionnaire", q.getId(), organizationId, "LAUNCH", "发布问卷 " + q.getTitle(), null, after);
-        return view(q);
+        return new Launched(view(q), closingKey);
+    }
+
+    /** A questionnaire just launched, with the closing key of a coded one (null for an open one), shown this once. */
+    public record Launched(QuestionnaireView questionnaire, String closingKey) {
+        @Override
+        public String toString() {
+            return "Launched[" + questionnaire.id() + ", closingKey=…]";
+        }
+    }
+
+    /**
+     * Counts a coded questionnaire's sealed answers with the closing key printed at its launch, and ends it: no
+     * answer is taken after the count. A key that is not this questionnaire's is refused before anything is opened.
+     */
+    @Transactional
+    public ResponseIntake.SealedCount count(long id, String closingKey) {
+        // locked before it is read, so that a count that just finished elsewhere is seen
+        Questionnaire q = questionnaires.lockById(id).orElseThrow(() -> new NotFoundException("questionnaire", id));
+        guard.require(Permission.SURVEY_WRITE, q.getOrganizationId());
+        if (!q.sealed()) {
+            throw new DomainException("questionnaire.notSealed");
+        }
+        if (q.counted()) {
+            throw new DomainException("questionnaire.counted");
+        }
+        if (closingKey == null || closingKey.isBlank()) {
+            throw new DomainException("questionnaire.key.required");
+        }
+        var opener = cn.tierup.shared.crypto.SealedBox.opener(q.getSealKey(), closingKey)
+                .orElseThrow(() -> new DomainException("questionnaire.key.wrong"));
+        int issued = (int) queries.codesIssued(id);
+        int spent = (int) queries.codesSpent(id);
+        ResponseIntake.SealedCount result = intake.countSealed(q, opener);
+        q.markCounted(issued, spent);
+        questionnaires.saveAndFlush(q);
+        audit.record("Questionnaire", id, q.getOrganizationId(), "COUNT", "计票：开启密封答卷 " + result.counted() + " 份", null,
+                Map.of("counted", result.counted(), "unreadable", result.unreadable(), "codesIssued", issued, "codesSpent", spent));
+        return result;
     }
 
     /** Questionnaires of an organisation and of its children in a campaign, newest first. */
@@ -254,16 +297,21 @@ public class QuestionnaireService {
         });
         long issued = 0;
         long spent = 0;
-        if (q.getMode() == AnswerMode.CODED) {
+        if (q.counted()) {
+            issued = q.getCodesIssuedAtCount();
+            spent = q.getCodesSpentAtCount();
+        } else if (q.getMode() == AnswerMode.CODED) {
             issued = queries.codesIssued(q.getId());
             spent = queries.codesSpent(q.getId());
         }
+        QuestionnaireView.Sealing sealing = new QuestionnaireView.Sealing(q.sealed(), q.getCountedAt(),
+                q.sealed() && !q.counted() ? intake.waiting(q.getId()) : 0);
         String orgName = organizations.get(q.getOrganizationId()).name();
         return new QuestionnaireView(q.getId(), q.getCampaignId(), q.getOrganizationId(), orgName, q.getTemplateId(),
                 q.getTitle(), q.getIntro(),
                 q.getQuestions(), q.getSlug(), q.getMode(), q.getOpensOn(), q.getClosesOn(), q.openOn(LocalDate.now()),
                 new QuotaProgress(q.getQuotaMinimum(), q.getQuotaMemberShare(), people[0], people[1],
                         q.getAudience() == Audience.MEMBER_PUBLIC), q.getAudience(), issued, spent,
-                queries.addressSpread(q.getId()), q.getVersion());
+                queries.addressSpread(q.getId()), q.getVersion(), sealing);
     }
 }

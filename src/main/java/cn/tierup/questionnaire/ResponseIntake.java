@@ -9,10 +9,16 @@ import cn.tierup.shared.NotFoundException;
 import cn.tierup.shared.crypto.BrowserTokens;
 import cn.tierup.shared.crypto.MasterKey;
 import cn.tierup.shared.ratelimit.RateLimits;
+import cn.tierup.shared.crypto.SealedBox;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,7 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes answers from the public, without an account. One transaction writes the answers, counts them
- * and spends the browser's or code's right to answer — all or nothing. Nothing stored names who
+ * and spends the browser's or code's right to answer — all or nothing. A coded questionnaire's answer is
+ * instead sealed to the key made at its launch ({@link SealedAnswer}, {@link SealedBox}): the transaction
+ * spends the code and stores the sealed text, nothing else, and the organiser's printed key counts them all at
+ * once ({@link #countSealed}). Nothing stored names who
  * answered: the browser token and the code are kept only as hashes, in tables with no key, order or
  * time in common with the answers, and the answers keep only the day. An open questionnaire's browser
  * token must be one this server issued with the form ({@link BrowserTokens}); the address an answer came
@@ -33,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ResponseIntake {
 
     public static final int SHARDS = 8;
+    private static final SecureRandom SHUFFLE = new SecureRandom();
     /** The tally line that counts respondents (rather than an option). */
     public static final String RESPONDENTS = "*";
 
@@ -105,8 +115,9 @@ public class ResponseIntake {
      * @param code the one-time code typed in (coded mode), or null
      * @param address the caller's address: for the per-address limit and, as a keyed hash, the count of answers per
      *                address; never stored with the answer
+     * @return the answer's receipt where the answer was sealed (a coded questionnaire), else null
      */
-    public void submit(String slug, String category, Map<String, List<String>> raw, String token, String code,
+    public String submit(String slug, String category, Map<String, List<String>> raw, String token, String code,
                        String address) {
         Questionnaire q = open(slug);
         LocalDate today = LocalDate.now();
@@ -132,25 +143,39 @@ public class ResponseIntake {
         if (!gate.admit(address == null ? "?" : address)) {
             throw new DomainException("answer.tooFast");
         }
-        transaction.executeWithoutResult(status -> store(q, category, sheet, token, code, address, today));
+        return transaction.execute(status -> store(q, category, sheet, token, code, address, today));
     }
 
-    private void store(Questionnaire q, String category, AnswerSheet sheet, String token, String code, String address,
-                       LocalDate today) {
+    private String store(Questionnaire q, String category, AnswerSheet sheet, String token, String code, String address,
+                         LocalDate today) {
         if (q.getMode() == AnswerMode.CODED) {
             String c = OneTimeCodes.normalise(code);
             boolean spent = !c.isEmpty() && responses.spendCode(q.getId(), hash(q.getSlug(), c));
             if (!spent) {
-                throw new DomainException("answer.badCode");
+                throw new DomainException(q.sealed() && responses.counted(q.getId()) ? "answer.counted" : "answer.badCode");
+            }
+            if (q.sealed()) {
+                // the code's spent flag and one sealed answer of the questionnaire's one length: nothing else moves
+                byte[] plain = new SealedAnswer(category, today, sheet.answers())
+                        .encode(q.getQuestions(), q.getAudience().categories());
+                byte[] sealed = SealedBox.seal(q.getSealKey(), plain, context(q));
+                responses.insertSealed(q.getId(), Base64.getEncoder().encodeToString(sealed));
+                return SealedBox.receipt(sealed);
             }
         } else if (!responses.markSeen(q.getId(), hash(q.getSlug(), token))) {
             throw new DomainException("answer.already");
         }
-        responses.insertResponse(q.getId(), category, sheet.answers(), today);
-        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+        record(q, category, sheet.answers(), today);
+        responses.countAddress(q.getId(), addressHash(q, address), ThreadLocalRandom.current().nextInt(SHARDS));
+        return null;
+    }
+
+    /** Stores one answer and counts it in a random shard of the tally. */
+    private void record(Questionnaire q, String category, Map<String, Object> answers, LocalDate day) {
+        responses.insertResponse(q.getId(), category, answers, day);
         List<TallyLine> counts = new ArrayList<>();
         counts.add(new TallyLine(RESPONDENTS, 0));
-        sheet.answers().forEach((key, value) -> {
+        answers.forEach((key, value) -> {
             if (value instanceof Integer option) {
                 counts.add(new TallyLine(key, option));
             } else if (value instanceof List<?> options) {
@@ -159,8 +184,63 @@ public class ResponseIntake {
                 }
             }
         });
-        responses.count(q.getId(), category, shard, counts);
-        responses.countAddress(q.getId(), addressHash(q, address), ThreadLocalRandom.current().nextInt(SHARDS));
+        responses.count(q.getId(), category, ThreadLocalRandom.current().nextInt(SHARDS), counts);
+    }
+
+    /** What a count of sealed answers found: answers opened and counted, and sealed texts the key did not open. */
+    public record SealedCount(int counted, int unreadable) {
+    }
+
+    /**
+     * Opens a coded questionnaire's sealed answers with the organiser's key and counts them as answers, in random
+     * order; keeps their receipts, deletes the codes and the sealed answers. Runs in the caller's transaction, which
+     * holds the questionnaire's lock. The codes go first: an answer being stored at this moment holds its code's
+     * row, so this waits for it, and counts it; an answer after this finds no code.
+     */
+    SealedCount countSealed(Questionnaire q, SealedBox.Opener opener) {
+        responses.deleteCodes(q.getId());
+        List<String> sealed = new ArrayList<>(responses.sealed(q.getId()));
+        // the order the answers are read in is the order they are counted in: let it be none
+        Collections.shuffle(sealed, SHUFFLE);
+        List<String> receipts = new ArrayList<>();
+        int unreadable = 0;
+        for (String text : sealed) {
+            byte[] bytes = Base64.getDecoder().decode(text);
+            Optional<SealedAnswer> answer = opener.open(bytes, context(q))
+                    .flatMap(p -> SealedAnswer.decode(p, q.getQuestions(), q.getAudience().categories()));
+            if (answer.isEmpty()) {
+                unreadable++;
+                continue;
+            }
+            record(q, answer.get().category(), answer.get().answers(), answer.get().day());
+            receipts.add(SealedBox.receipt(bytes));
+        }
+        responses.deleteSealed(q.getId());
+        responses.insertReceipts(q.getId(), receipts.stream().sorted().toList());
+        bySlug.remove(q.getSlug());
+        return new SealedCount(receipts.size(), unreadable);
+    }
+
+    /** Whether a sealed questionnaire has been counted (read from the database: another instance may have). */
+    @Transactional(readOnly = true)
+    public boolean counted(Questionnaire q) {
+        return q.sealed() && (q.counted() || responses.counted(q.getId()));
+    }
+
+    /** The receipts a counted questionnaire counted, sorted; empty before. */
+    @Transactional(readOnly = true)
+    public List<String> receipts(Questionnaire q) {
+        return responses.receipts(q.getId());
+    }
+
+    /** Sealed answers waiting for the count. */
+    int waiting(long questionnaireId) {
+        return responses.sealedCount(questionnaireId);
+    }
+
+    /** What a sealed answer is bound to: the questionnaire's link, so it cannot be moved to another. */
+    private static byte[] context(Questionnaire q) {
+        return ("questionnaire:" + q.getSlug()).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The tally lines of a new questionnaire, so that counting is an update and never an insert race. */

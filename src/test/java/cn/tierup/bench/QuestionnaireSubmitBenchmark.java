@@ -66,9 +66,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (java.net.http, HTTP/1.1 keep-alive, one request in flight each) POST complete, valid answers to the
  * village questionnaire as a form would — each with its own {@code tq_<slug>} cookie holding an answering token
  * minted as the form page mints it, so that the submission alone is timed (open mode), or its
- * own one-time code (coded mode) — and count the 302 to the thank-you page. "Raw" does the same rows
- * over plain JDBC at the same concurrency (one connection per worker, one transaction per submission:
- * seen row or spent code, the response row, the sharded tally updates), so the ratio ours ÷ raw shows
+ * own one-time code (coded mode) — and count the 302 to the thank-you page (coded: the page with the sealed
+ * answer's receipt). "Raw" does the same rows over plain JDBC at the same concurrency (one connection per worker,
+ * one transaction per submission: the seen row, the response row and the sharded tally updates; coded: the spent
+ * code and the sealed answer), so the ratio ours ÷ raw shows
  * what HTTP, Spring and the checks cost on top of the database. Ours and raw alternate in rounds of
  * {@code bench.round-seconds} after a warm-up, and each side's rate is its submissions ÷ its summed
  * round time, so both see the same load on a shared machine. Every round stops by itself: after its
@@ -141,6 +142,7 @@ class QuestionnaireSubmitBenchmark {
         out.add("| mode | synchronous_commit | ours submissions/s | ours p50 ms | ours p99 ms | raw JDBC submissions/s | raw p50 ms | raw p99 ms | ours ÷ raw |");
         out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         List<String> cost = new ArrayList<>();
+        List<String> countNotes = new ArrayList<>();
         cost.add("| mode | ours on ÷ off | raw on ÷ off |");
         cost.add("| --- | ---: | ---: |");
 
@@ -197,12 +199,18 @@ class QuestionnaireSubmitBenchmark {
                     rawC.round(WARMUP_SECONDS / 2, warm, false, () -> new JdbcWorker(rawQ, rawCodes));
                     oursC.round(ROUND_SECONDS, CODES - warm, true, () -> new HttpWorker(http, oursQ, oursCodes));
                     rawC.round(ROUND_SECONDS, CODES - warm, true, () -> new JdbcWorker(rawQ, rawCodes));
-                    out.add(oursC.row("coded (one-time code)", setting, rawC));
-                    checkConsistent(oursQ, oursC.stored.get());
-                    checkConsistent(rawQ, rawC.stored.get());
-                    long spent = jdbc.sql("select count(*) from questionnaire_code where questionnaire_id = :q and spent = true")
-                            .param("q", oursQ.id()).query(Long.class).single();
-                    assertThat(spent).isEqualTo(oursC.stored.get());
+                    out.add(oursC.row("coded (one-time code, sealed)", setting, rawC));
+                    // both sides hold one spent code and one sealed answer per submission; ours is then counted
+                    checkSealed(oursQ, oursC.stored.get());
+                    checkSealed(rawQ, rawC.stored.get());
+                    long t0 = System.nanoTime();
+                    String counted = mvc.perform(post("/api/questionnaires/" + oursQ.id() + "/count").with(users.as("admin"))
+                                    .contentType(MediaType.APPLICATION_JSON).content("{\"closingKey\": \"" + oursQ.closingKey() + "\"}"))
+                            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    countNotes.add("%d sealed answers counted in %d ms (synchronous_commit %s)".formatted(oursC.stored.get(),
+                            (System.nanoTime() - t0) / 1_000_000, setting));
+                    assertThat(json.readTree(counted).get("counted").asLong()).isEqualTo(oursC.stored.get());
+                    checkConsistent(oursQ, oursC.stored.get(), true);
                     oursCoded.put(setting, oursC);
                     rawCoded.put(setting, rawC);
                     System.out.println("coded mode: " + out.get(out.size() - 1));
@@ -258,6 +266,8 @@ class QuestionnaireSubmitBenchmark {
                 percentile(progress, 50), percentile(progress, 100), STAT_RUNS);
         String report = header + "\n\n" + String.join("\n", out) + "\n\nWhat waiting for the WAL flush at commit costs"
                 + " (submissions/s with synchronous_commit=on ÷ with off, same run):\n\n" + String.join("\n", cost) + "\n\n"
+                + (countNotes.isEmpty() ? "" : "Counting a coded questionnaire with its closing key: " + String.join("; ", countNotes)
+                        + ".\n\n")
                 + statLine + " (reads; synchronous_commit=" + serverDefault + ")\n";
         System.out.println("\n" + report);
         Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
@@ -331,7 +341,7 @@ class QuestionnaireSubmitBenchmark {
 
     // ---------------------------------------------------------------- set-up
 
-    record Launched(long id, String slug) {
+    record Launched(long id, String slug, String closingKey) {
     }
 
     private UsernamePasswordAuthenticationToken admin() {
@@ -368,7 +378,8 @@ class QuestionnaireSubmitBenchmark {
                         .content("{\"templateId\": " + template + ", \"mode\": \"" + mode + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         JsonNode q = json.readTree(out);
-        return new Launched(q.get("id").asLong(), q.get("slug").asText());
+        return new Launched(q.get("id").asLong(), q.get("slug").asText(),
+                q.hasNonNull("closingKey") ? q.get("closingKey").asText() : null);
     }
 
     private ConcurrentLinkedQueue<String> codes(Launched q, int count) throws Exception {
@@ -383,8 +394,25 @@ class QuestionnaireSubmitBenchmark {
         return codes;
     }
 
-    /** Every submission counted is stored once, and the respondents' tally and the seen/spent rows agree. */
+    /** Every sealed submission is stored once, as one sealed answer beside one spent code. */
+    private void checkSealed(Launched q, long stored) {
+        long sealed = jdbc.sql("select count(*) from questionnaire_sealed where questionnaire_id = :q").param("q", q.id())
+                .query(Long.class).single();
+        long spent = jdbc.sql("select count(*) from questionnaire_code where questionnaire_id = :q and spent = true")
+                .param("q", q.id()).query(Long.class).single();
+        assertThat(sealed).isEqualTo(stored);
+        assertThat(spent).isEqualTo(stored);
+    }
+
     private void checkConsistent(Launched q, long stored) {
+        checkConsistent(q, stored, false);
+    }
+
+    /**
+     * Every submission counted is stored once, and the respondents' tally and the seen/spent rows agree (a counted
+     * sealed questionnaire's codes are deleted by its count).
+     */
+    private void checkConsistent(Launched q, long stored, boolean countedSealed) {
         long responses = jdbc.sql("select count(*) from questionnaire_response where questionnaire_id = :q").param("q", q.id())
                 .query(Long.class).single();
         long tallied = jdbc.sql("select coalesce(sum(n), 0) from questionnaire_tally where questionnaire_id = :q and question_key = '*'")
@@ -394,7 +422,7 @@ class QuestionnaireSubmitBenchmark {
                 .query(Long.class).single();
         assertThat(responses).isEqualTo(stored);
         assertThat(tallied).isEqualTo(stored);
-        assertThat(gates).isEqualTo(stored);
+        assertThat(gates).isEqualTo(countedSealed ? 0 : stored);
     }
 
     // ---------------------------------------------------------------- answers
@@ -528,10 +556,14 @@ class QuestionnaireSubmitBenchmark {
             } else {
                 b.header("Cookie", "tq_" + q.slug() + "=" + intake.issueToken(intake.open(q.slug())));
             }
-            HttpResponse<Void> res = http.send(b.POST(HttpRequest.BodyPublishers.ofString(formBody(randomAnswer(r), code)))
-                    .build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> res = http.send(b.POST(HttpRequest.BodyPublishers.ofString(formBody(randomAnswer(r), code)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             if (res.headers().allValues("set-cookie").stream().anyMatch(c -> !c.startsWith("tq_"))) {
                 throw new IllegalStateException("a submission set a cookie: " + res.headers().allValues("set-cookie"));
+            }
+            if (codes != null) {
+                // a sealed answer is answered with its receipt, on the page itself
+                return res.statusCode() == 200 && res.body().contains("id=\"receipt\"");
             }
             return res.statusCode() == 302 && res.headers().firstValue("location").orElse("").endsWith("/q/" + q.slug() + "/thanks");
         }
@@ -546,6 +578,8 @@ class QuestionnaireSubmitBenchmark {
         private final PreparedStatement spend;
         private final PreparedStatement response;
         private final PreparedStatement tally;
+        private final PreparedStatement sealed;
+        private final String sample;
 
         JdbcWorker(Launched q, ConcurrentLinkedQueue<String> codes) throws Exception {
             this.q = q;
@@ -558,6 +592,11 @@ class QuestionnaireSubmitBenchmark {
                     + " values (?, ?, ?, ?, ?)");
             tally = c.prepareStatement("update questionnaire_tally set n = n + 1 where questionnaire_id = ? and question_key = ?"
                     + " and option_index = ? and category = ? and shard = ?");
+            sealed = c.prepareStatement("insert into questionnaire_sealed (questionnaire_id, sealed) values (?, ?)");
+            // a coded answer is stored sealed, in one length per questionnaire: raw writes a sealed text ours wrote
+            // (its warm-up runs first), so both sides write the same bytes and only the sealing itself is ours alone
+            sample = codes == null ? null : jdbc.sql("select sealed from questionnaire_sealed fetch first 1 rows only")
+                    .query(String.class).single();
         }
 
         @Override
@@ -577,6 +616,11 @@ class QuestionnaireSubmitBenchmark {
                         c.rollback();
                         return false;
                     }
+                    sealed.setLong(1, q.id());
+                    sealed.setString(2, sample);
+                    sealed.executeUpdate();
+                    c.commit();
+                    return true;
                 } else {
                     seen.setLong(1, q.id());
                     seen.setString(2, hash(q.slug(), UUID.randomUUID().toString()));

@@ -2,6 +2,7 @@ package cn.tierup.grading;
 
 import cn.tierup.ballot.Ballots;
 import cn.tierup.shared.OneTimeCodes;
+import cn.tierup.testsupport.DatabaseRows;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
@@ -160,46 +161,12 @@ class BallotSecrecyIT {
         return jdbc.sql("select sealed from ballot_vote where poll_id = :m").param("m", meeting).query(String.class).list();
     }
 
-    /**
-     * Every row of every table, as text: what anyone holding the database sees. Spring Session's tables, the
-     * event registry, the per-address limits and the login throttle are left out: they belong to logins, events
-     * and other public pages, none of which a vote causes, and timers purge them at any moment.
-     */
     Map<String, List<String>> everything() {
-        Map<String, List<String>> out = new TreeMap<>();
-        for (String t : tables()) {
-            if (t.startsWith("spring_session") || t.equals("event_publication") || t.equals("rate_limit_bucket")
-                    || t.equals("login_throttle")) {
-                continue;
-            }
-            List<String> rows = jdbc.sql("select * from " + t).query((rs, n) -> {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    b.append(i == 1 ? "" : " | ").append(rs.getString(i));
-                }
-                return b.toString();
-            }).list();
-            out.put(t, rows.stream().sorted().toList());
-        }
-        return out;
+        return DatabaseRows.everything(jdbc);
     }
 
-    /** Rows in {@code after} but not in {@code before}, per table ("+ row"), and the other way ("- row"). */
     static Map<String, List<String>> diff(Map<String, List<String>> before, Map<String, List<String>> after) {
-        Map<String, List<String>> out = new TreeMap<>();
-        for (String t : after.keySet()) {
-            List<String> added = new ArrayList<>(after.get(t));
-            before.getOrDefault(t, List.of()).forEach(added::remove);
-            List<String> removed = new ArrayList<>(before.getOrDefault(t, List.of()));
-            after.get(t).forEach(removed::remove);
-            List<String> changes = new ArrayList<>();
-            added.forEach(r -> changes.add("+ " + r));
-            removed.forEach(r -> changes.add("- " + r));
-            if (!changes.isEmpty()) {
-                out.put(t, changes);
-            }
-        }
-        return out;
+        return DatabaseRows.diff(before, after);
     }
 
     @Test

@@ -89,7 +89,10 @@ class QuestionnaireBrowserIT {
         appraisal(campaign, town);
     }
 
-    record Launched(long id, String slug, List<String> codes) {
+    record Launched(long id, String slug, List<String> codes, String closingKey) {
+        Launched(long id, String slug, List<String> codes) {
+            this(id, slug, codes, null);
+        }
     }
 
     /** This year's campaign on 致和镇, the survey running since a few days. */
@@ -152,6 +155,12 @@ class QuestionnaireBrowserIT {
         new Select(office.visible(By.id("templateId"))).selectByVisibleText(VILLAGE_TITLE);
         click(office, By.id("mode-CODED"));
         click(office, By.id("launch-btn"));
+        // the closing key, printed once: the answers are sealed to it until the count
+        String closingKey = office.text(By.cssSelector("#closing-key .code"));
+        assertThat(closingKey).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
+        assertThat(office.text(By.cssSelector(".codes-note"))).contains("只显示这一次");
+        office.shot("questionnaire-03a-closing-key");
+        click(office, By.id("to-questionnaire"));
         long id = detailId();
         String link = office.text(By.id("answer-link"));
         String slug = link.substring(link.lastIndexOf('/') + 1);
@@ -171,7 +180,7 @@ class QuestionnaireBrowserIT {
         assertThat(rows).hasSize(2);
         assertThat(office.text(By.id("questionnaire-table"))).contains("开放", "答题码", "还差党员 140、群众 60");
         office.shot("questionnaire-04-list");
-        return new Launched(id, slug, codes.subList(0, 2));
+        return new Launched(id, slug, codes.subList(0, 2), closingKey);
     }
 
     /** 2. A resident at 390 px: the form, a missing answer, the conditional question, thanks, a second try refused. */
@@ -262,8 +271,13 @@ class QuestionnaireBrowserIT {
         assertFitsThePhone();
         phone.shot("questionnaire-phone-05-coded-form");
         submit();
-        phone.await().until(d -> phone.path().equals("/q/" + q.slug() + "/thanks"));
+        // the sealed answer's receipt, shown this once on the answer to the submission
+        phone.await().until(d -> !phone.all(By.id("receipt")).isEmpty());
         assertThat(phone.text(By.cssSelector(".done.ok"))).contains("提交成功");
+        String receipt = phone.text(By.id("receipt")).replaceAll(".*：", "");
+        assertThat(receipt).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertFitsThePhone();
+        phone.shot("questionnaire-phone-05b-coded-receipt");
 
         phone.open("/q/" + q.slug());
         chooseCategory("PUBLIC");
@@ -283,22 +297,53 @@ class QuestionnaireBrowserIT {
         fillVillage(false);
         submit();
         assertThat(phone.text(By.cssSelector(".alert"))).contains("答题码无效");
-        assertThat(responses(q.id())).isEqualTo(1);
+        assertThat(sealed(q.id())).isEqualTo(1);
 
         phone.open("/q/" + q.slug());
         chooseCategory("MEMBER");
         phone.type(By.name("code"), second);
         fillVillage(false);
         submit();
-        phone.await().until(d -> phone.path().equals("/q/" + q.slug() + "/thanks"));
-        assertThat(responses(q.id())).isEqualTo(2);
+        phone.await().until(d -> !phone.all(By.id("receipt")).isEmpty());
+        assertThat(sealed(q.id())).isEqualTo(2);
+        assertThat(responses(q.id())).as("nothing answered is readable before the count").isZero();
+        receipts.add(receipt);
+    }
+
+    final List<String> receipts = new java.util.ArrayList<>();
+
+    long sealed(long questionnaireId) {
+        return jdbc.sql("select count(*) from questionnaire_sealed where questionnaire_id = :q").param("q", questionnaireId)
+                .query(Long.class).single();
     }
 
     /** 4. admin: the progress moved (党员/群众), the statistics show the counts and bars, the .xlsx adds up. */
     void officeSeesProgressAndStatistics(Launched open, Launched coded) throws Exception {
         office.open("/questionnaires/" + coded.id());
+        // sealed: their number only, until the organiser's key counts them
+        assertThat(office.text(By.id("quota-panel"))).contains("已收到密封答卷 2 份（最少 200 份）", "已印制 5 个，已使用 2 个");
+        assertThat(office.text(By.id("sealing-panel"))).contains("已收到密封答卷 2 份，等待计票");
+        assertThat(office.text(By.cssSelector("#statistics .panel-title"))).isEqualTo("逐题统计（共 0 人）");
+        assertThat(office.text(By.id("stats-sealed"))).contains("计票后在此显示逐题统计");
+        assertThat(office.all(By.cssSelector("#statistics table"))).isEmpty();
+        office.shot("questionnaire-04b-sealed");
+        office.type(By.id("closingKey"), "0000-0000-0000-0000-0000-0000");
+        office.click(office.visible(By.id("count-btn")));
+        office.acceptConfirm("计票后本问卷即结束");
+        office.await().until(d -> office.text(By.cssSelector(".alert")).contains("计票密钥不对"));
+        office.type(By.id("closingKey"), coded.closingKey().toLowerCase());
+        office.click(office.visible(By.id("count-btn")));
+        office.acceptConfirm("计票后本问卷即结束");
+        office.await().until(d -> !office.all(By.id("counted-line")).isEmpty());
+        assertThat(office.text(By.cssSelector(".alert"))).contains("计票完成：计入答卷 2 份");
         assertThat(office.text(By.id("quota-total"))).isEqualTo("2 人（最少 200 人）");
         assertThat(office.text(By.id("quota-panel"))).contains("1 ∶ 1", "已印制 5 个，已使用 2 个", "党员 139 人，群众 59 人");
+        office.shot("questionnaire-04c-counted");
+        // the link now lists the receipts counted: the resident finds theirs
+        phone.open("/q/" + coded.slug());
+        assertThat(phone.text(By.id("receipts"))).contains(receipts.get(0));
+        assertFitsThePhone();
+        phone.shot("questionnaire-phone-07-receipts");
 
         office.open("/questionnaires/" + open.id());
         assertThat(office.text(By.id("quota-total"))).isEqualTo("2 人（最少 200 人）");

@@ -93,6 +93,15 @@ class QuestionnaireIT {
         return b.param("q8", "0", "2");
     }
 
+    /** A complete answer with q1 and q6 as given (q6 = 2, 否, asks q7). */
+    static MockHttpServletRequestBuilder answerAll(String slug, String category, String q1, String q6) {
+        MockHttpServletRequestBuilder b = post("/q/" + slug).param("category", category).param("q1", q1).param("q6", q6);
+        for (String key : List.of("q2", "q3", "q4", "q5", "q9", "q10")) {
+            b.param(key, "1");
+        }
+        return b.param("q8", "1");
+    }
+
     /** A browser that opens the form: the answering token the server gives it with the page, as its cookie. */
     Cookie browser(String slug) throws Exception {
         return openForm(mvc, slug);
@@ -179,28 +188,125 @@ class QuestionnaireIT {
     }
 
     @Test
-    void aCodeAnswersOnceAndForgedCodesAreRefused() throws Exception {
+    void aCodeAnswersOnceSealedAndOnlyTheOrganisersKeyCountsIt() throws Exception {
         JsonNode q = launch("CODED", "");
         String slug = q.get("slug").asText();
         long qid = q.get("id").asLong();
+        String key = q.get("closingKey").asText();
+        assertThat(key).as("the closing key, shown this once").matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
         JsonNode codes = json.readTree(mvc.perform(post("/api/questionnaires/" + qid + "/codes").with(users.as("admin"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"count\": 3}")).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString());
         assertThat(codes).hasSize(3);
         String code = codes.get(0).asText();
-        mvc.perform(answer(slug, "MEMBER").param("code", code.toLowerCase()).with(from("192.0.2.4"))).andExpect(status().is3xxRedirection());
+        String page = mvc.perform(answer(slug, "MEMBER").param("code", code.toLowerCase()).with(from("192.0.2.4")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("答卷回执")))
+                .andReturn().getResponse().getContentAsString();
+        String receipt = page.replaceAll("(?s).*id=\"receipt\">[^：]*：([0-9A-Z]{4}-[0-9A-Z]{4}).*", "$1");
+        assertThat(receipt).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
         mvc.perform(answer(slug, "MEMBER").param("code", code).with(from("192.0.2.4")))
                 .andExpect(status().isConflict()).andExpect(content().string(containsString("已经使用过")));
         mvc.perform(answer(slug, "MEMBER").param("code", "ZZZZ-ZZZZ").with(from("192.0.2.4"))).andExpect(status().isConflict());
-        assertThat(responses(qid)).isEqualTo(1);
-        long spent = jdbc.sql("select count(*) from questionnaire_code where questionnaire_id = :q and spent = true")
-                .param("q", qid).query(Long.class).single();
-        assertThat(spent).isEqualTo(responses(qid));
+        mvc.perform(answer(slug, "PUBLIC", "1").param("code", codes.get(1).asText()).with(from("192.0.2.4")))
+                .andExpect(status().isOk());
         for (String plain : List.of(code, code.replace("-", ""))) {
             long leaked = jdbc.sql("select count(*) from questionnaire_code where code_hash like :c").param("c", "%" + plain + "%")
                     .query(Long.class).single();
             assertThat(leaked).isZero();
         }
+
+        // until the count, the answers are two sealed texts: no answer, no tally, no figure but their number
+        assertThat(responses(qid)).isZero();
+        assertThat(jdbc.sql("select coalesce(sum(n), 0) from questionnaire_tally where questionnaire_id = :q").param("q", qid)
+                .query(Long.class).single()).isZero();
+        JsonNode waiting = json.readTree(mvc.perform(get("/api/questionnaires/" + qid).with(users.as("admin")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(waiting.get("sealing").get("waiting").asLong()).isEqualTo(2);
+        assertThat(waiting.get("codesSpent").asLong()).isEqualTo(2);
+        assertThat(waiting.toString()).doesNotContain(key).doesNotContain(key.replace("-", ""));
+
+        // a wrong key opens nothing; the right one counts both, ends the questionnaire and lists the receipts
+        String wrong = "0000-0000-0000-0000-0000-0000";
+        mvc.perform(post("/api/questionnaires/" + qid + "/count").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"closingKey\": \"" + wrong + "\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("计票密钥不对")));
+        mvc.perform(post("/api/questionnaires/" + qid + "/count").with(users.as("zhen")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"closingKey\": \"" + key + "\"}")).andExpect(status().isForbidden());
+        assertThat(responses(qid)).isZero();
+        JsonNode counted = json.readTree(mvc.perform(post("/api/questionnaires/" + qid + "/count").with(users.as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"closingKey\": \"" + key.toLowerCase().replace("-", " ") + "\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(counted.get("counted").asInt()).isEqualTo(2);
+        assertThat(counted.get("unreadable").asInt()).isZero();
+        assertThat(responses(qid)).isEqualTo(2);
+        JsonNode stats = json.readTree(mvc.perform(get("/api/questionnaires/" + qid + "/statistics").with(users.as("admin")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(stats.get("respondentsBy").get("MEMBER").asLong()).isEqualTo(1);
+        assertThat(stats.get("respondentsBy").get("PUBLIC").asLong()).isEqualTo(1);
+        assertThat(stats.get("questions").get(0).get("options").get(1).get("counts").get("PUBLIC").asLong()).isEqualTo(1);
+        for (String table : List.of("questionnaire_code", "questionnaire_sealed")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where questionnaire_id = :q").param("q", qid)
+                    .query(Long.class).single()).as(table + " after the count").isZero();
+        }
+        JsonNode after = json.readTree(mvc.perform(get("/api/questionnaires/" + qid).with(users.as("admin")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(after.get("codesIssued").asLong()).isEqualTo(3);
+        assertThat(after.get("codesSpent").asLong()).isEqualTo(2);
+        assertThat(after.get("sealing").get("countedAt").isNull()).isFalse();
+        mvc.perform(post("/api/questionnaires/" + qid + "/count").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"closingKey\": \"" + key + "\"}")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("已经计票")));
+        mvc.perform(answer(slug, "MEMBER").param("code", codes.get(2).asText()).with(from("192.0.2.4")))
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("已经计票结束")));
+        mvc.perform(get("/q/" + slug)).andExpect(status().isOk()).andExpect(content().string(containsString(receipt)))
+                .andExpect(content().string(containsString("共计入 2 份答卷")));
+    }
+
+    /**
+     * Every coded answer changes one code's spent flag and adds one sealed text of the questionnaire's one length,
+     * whatever it answers — a member or a resident, a choice or a long text — and nothing else in the whole
+     * database, so no copy taken between two answers tells what the second said (the phone ballot's
+     * {@code BallotSecrecyIT}, for questionnaires).
+     */
+    @Test
+    void aCodedAnswerWritesASpentFlagAndOneSealedTextOfOneLengthAndNothingElse() throws Exception {
+        JsonNode q = launch("CODED", "");
+        String slug = q.get("slug").asText();
+        long qid = q.get("id").asLong();
+        JsonNode codes = json.readTree(mvc.perform(post("/api/questionnaires/" + qid + "/codes").with(users.as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"count\": 4}")).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        List<MockHttpServletRequestBuilder> answers = List.of(
+                answer(slug, "MEMBER"),
+                answerAll(slug, "PUBLIC", "2", "2").param("q7", "外出务工党员多，联系不上。".repeat(15)),
+                answer(slug, "PUBLIC", "1"),
+                answerAll(slug, "MEMBER", "1", "2").param("q7", "无"));
+        java.util.Set<Integer> lengths = new java.util.TreeSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Map<String, List<String>> before = cn.tierup.testsupport.DatabaseRows.everything(jdbc);
+            mvc.perform(answers.get(i).param("code", codes.get(i).asText()).with(from("192.0.2.40"))).andExpect(status().isOk());
+            Map<String, List<String>> changed = cn.tierup.testsupport.DatabaseRows.diff(before,
+                    cn.tierup.testsupport.DatabaseRows.everything(jdbc));
+            assertThat(changed.keySet()).as("tables answer %d wrote", i)
+                    .containsExactlyInAnyOrder("questionnaire_code", "questionnaire_sealed");
+            assertThat(changed.get("questionnaire_code")).hasSize(2)
+                    .anyMatch(r -> r.matches("- " + qid + " \\| [0-9a-f]{64} \\| (?i)(false|f)"))
+                    .anyMatch(r -> r.matches("\\+ " + qid + " \\| [0-9a-f]{64} \\| (?i)(true|t)"));
+            assertThat(changed.get("questionnaire_sealed")).hasSize(1).allMatch(r -> r.startsWith("+ " + qid + " | "));
+            lengths.add(changed.get("questionnaire_sealed").get(0).length());
+        }
+        assertThat(lengths).as("lengths of the sealed answers, short and long alike").hasSize(1);
+        assertThat(jdbc.sql("select sealed from questionnaire_sealed where questionnaire_id = :q").param("q", qid)
+                .query(String.class).list()).noneMatch(t -> t.contains("MEMBER") || t.contains("PUBLIC"));
+    }
+
+    @Test
+    void anOpenQuestionnaireHasNothingToCount() throws Exception {
+        JsonNode q = launch("OPEN", "");
+        assertThat(q.hasNonNull("closingKey")).isFalse();
+        mvc.perform(post("/api/questionnaires/" + q.get("id").asLong() + "/count").with(users.as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"closingKey\": \"x\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("不需要计票")));
     }
 
     @Test

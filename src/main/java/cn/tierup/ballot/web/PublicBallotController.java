@@ -7,6 +7,7 @@ import cn.tierup.shared.Messages;
 import cn.tierup.shared.web.PublicRefusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,9 +77,15 @@ class PublicBallotController {
 
     /** A counted ballot's page: the receipts it counted, so each voter can find theirs; never how anyone voted. */
     private String receipts(Ballot ballot, Model model) {
-        model.addAttribute("b", ballot);
-        model.addAttribute("receipts", ballots.receipts(ballot.slug()));
-        return "public/ballot-receipts";
+        List<String> receipts = ballots.receipts(ballot.slug());
+        model.addAttribute("title", ballot.title());
+        model.addAttribute("header", messages.get("ballot.header"));
+        model.addAttribute("closed", messages.get("ballot.closed"));
+        model.addAttribute("resultTitle", messages.get("ballot.result.title"));
+        model.addAttribute("none", messages.get("ballot.result.none"));
+        model.addAttribute("countLine", messages.get("ballot.result.line", receipts.size()));
+        model.addAttribute("receipts", receipts);
+        return "public/receipts";
     }
 
     private String message(Ballot ballot, String code, Model model) {

@@ -110,6 +110,54 @@ public class ResponseQueries {
                 + " values (?, ?, ?, ?, ?, 0)", rows);
     }
 
+    // ---- sealed answers of coded questionnaires --------------------------------------------------
+
+    /** Stores one sealed answer: the questionnaire it belongs to and the sealed text, nothing else. */
+    public void insertSealed(long questionnaireId, String sealed) {
+        jdbc.update("insert into questionnaire_sealed (questionnaire_id, sealed) values (?, ?)", questionnaireId, sealed);
+    }
+
+    public List<String> sealed(long questionnaireId) {
+        return jdbc.queryForList("select sealed from questionnaire_sealed where questionnaire_id = ?", String.class,
+                questionnaireId);
+    }
+
+    public int sealedCount(long questionnaireId) {
+        Integer n = jdbc.queryForObject("select count(*) from questionnaire_sealed where questionnaire_id = ?",
+                Integer.class, questionnaireId);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Deletes a questionnaire's codes, spent or not. Counting does this first: a code being spent at that moment
+     * holds its row, so the delete waits for that answer's transaction, whose sealed answer is then counted too;
+     * any answer after it finds no code.
+     */
+    public void deleteCodes(long questionnaireId) {
+        jdbc.update("delete from questionnaire_code where questionnaire_id = ?", questionnaireId);
+    }
+
+    public void deleteSealed(long questionnaireId) {
+        jdbc.update("delete from questionnaire_sealed where questionnaire_id = ?", questionnaireId);
+    }
+
+    public void insertReceipts(long questionnaireId, List<String> receipts) {
+        jdbc.batchUpdate("insert into questionnaire_receipt (questionnaire_id, receipt) values (?, ?)",
+                receipts.stream().distinct().map(r -> new Object[] {questionnaireId, r}).toList());
+    }
+
+    public List<String> receipts(long questionnaireId) {
+        return jdbc.queryForList("select receipt from questionnaire_receipt where questionnaire_id = ? order by receipt",
+                String.class, questionnaireId);
+    }
+
+    /** Whether the questionnaire's sealed answers have been counted (read from the row, not from any cache). */
+    public boolean counted(long questionnaireId) {
+        Integer n = jdbc.queryForObject("select count(*) from questionnaire where id = ? and counted_at is not null",
+                Integer.class, questionnaireId);
+        return n != null && n > 0;
+    }
+
     /** One counted line: an option of a question (or the respondents line). */
     public record TallyLine(String questionKey, int option) {
     }

@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicAnswerController {
 
     /** Refusals after which the form is of no more use to this respondent. */
-    private static final Set<String> FINAL = Set.of("answer.already", "answer.closed", "answer.notYetOpen");
+    private static final Set<String> FINAL = Set.of("answer.already", "answer.closed", "answer.notYetOpen", "answer.counted");
 
     private final ResponseIntake intake;
     private final Messages messages;
@@ -50,6 +50,9 @@ class PublicAnswerController {
         Questionnaire q = find(slug, response, model);
         if (q == null) {
             return "public/message";
+        }
+        if (intake.counted(q)) {
+            return receipts(q, model);
         }
         if (!q.openOn(LocalDate.now())) {
             return refusal(q, LocalDate.now().isBefore(q.getOpensOn()) ? "answer.notYetOpen" : "answer.closed", response, model);
@@ -74,8 +77,15 @@ class PublicAnswerController {
         request.getParameterMap().forEach((k, v) -> raw.put(k, List.of(v)));
         String categoryValue = request.getParameter("category");
         try {
-            intake.submit(slug, categoryValue, raw, token(request, slug), request.getParameter("code"), request.getRemoteAddr());
-            return "redirect:/q/" + slug + "/thanks";
+            String receipt = intake.submit(slug, categoryValue, raw, token(request, slug), request.getParameter("code"),
+                    request.getRemoteAddr());
+            if (receipt == null) {
+                return "redirect:/q/" + slug + "/thanks";
+            }
+            // a sealed answer's receipt is shown this once, on the page that answers the submission
+            model.addAttribute("receipt", messages.get("answer.receipt", receipt));
+            model.addAttribute("receiptHint", messages.get("answer.receipt.hint"));
+            return thanks(q, model);
         } catch (AnswersRejectedException e) {
             Map<String, String> problems = new HashMap<>();
             e.problems().forEach(p -> problems.put(p.key(), messages.get(p.code(), p.detail())));
@@ -105,10 +115,27 @@ class PublicAnswerController {
         if (q == null) {
             return "public/message";
         }
+        return thanks(q, model);
+    }
+
+    private String thanks(Questionnaire q, Model model) {
         model.addAttribute("title", q.getTitle());
         model.addAttribute("message", messages.get("answer.thanks"));
         model.addAttribute("thanks", true);
         return "public/message";
+    }
+
+    /** A counted questionnaire's page: the receipts it counted, so each respondent can find theirs; never an answer. */
+    private String receipts(Questionnaire q, Model model) {
+        List<String> receipts = intake.receipts(q);
+        model.addAttribute("title", q.getTitle());
+        model.addAttribute("header", messages.get("app.name"));
+        model.addAttribute("closed", messages.get("answer.counted"));
+        model.addAttribute("resultTitle", messages.get("answer.receipts.title"));
+        model.addAttribute("none", messages.get("answer.receipts.none"));
+        model.addAttribute("countLine", messages.get("answer.receipts.line", receipts.size()));
+        model.addAttribute("receipts", receipts);
+        return "public/receipts";
     }
 
     /** A page saying why the form is not shown, with the status of that refusal. */

@@ -6,7 +6,9 @@ import cn.tierup.questionnaire.AnswerMode;
 import cn.tierup.questionnaire.QuestionnaireService;
 import cn.tierup.questionnaire.QuestionnaireTemplate;
 import cn.tierup.questionnaire.QuestionnaireView;
+import cn.tierup.questionnaire.ResponseIntake;
 import cn.tierup.questionnaire.Statistics;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -59,10 +61,17 @@ class QuestionnaireApi {
 
     @PostMapping("/campaigns/{campaignId}/orgs/{orgId}/questionnaires")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "发布问卷（配额不填则按通知的默认值）")
-    QuestionnaireView launch(@PathVariable long campaignId, @PathVariable long orgId, @Valid @RequestBody Launch body) {
-        return questionnaires.launch(campaignId, orgId, body.templateId(), body.mode(), body.opensOn(), body.closesOn(),
+    @Operation(summary = "发布问卷（配额不填则按通知的默认值）；答题码式问卷的答卷密封保存，closingKey 为计票密钥，只在此时返回，系统不保存")
+    LaunchedQuestionnaire launch(@PathVariable long campaignId, @PathVariable long orgId, @Valid @RequestBody Launch body) {
+        var launched = questionnaires.launch(campaignId, orgId, body.templateId(), body.mode(), body.opensOn(), body.closesOn(),
                 body.quotaMinimum(), body.quotaMemberShare());
+        return new LaunchedQuestionnaire(launched.questionnaire(), launched.closingKey());
+    }
+
+    @PostMapping("/questionnaires/{id}/count")
+    @Operation(summary = "用发布时的计票密钥开启答题码式问卷的密封答卷并统计；计票后问卷结束，答题码和密文删除")
+    ResponseIntake.SealedCount count(@PathVariable long id, @Valid @RequestBody QuestionnaireCountForm body) {
+        return questionnaires.count(id, body.closingKey());
     }
 
     @GetMapping("/campaigns/{campaignId}/orgs/{orgId}/questionnaire-rollup")
@@ -99,5 +108,12 @@ class QuestionnaireApi {
     }
 
     record Codes(@NotNull(message = "{questionnaire.codeCount}") Integer count) {
+    }
+
+    /** A questionnaire just launched; a coded one's closing key beside it, this once. */
+    record LaunchedQuestionnaire(@JsonUnwrapped QuestionnaireView questionnaire, String closingKey) {
+    }
+
+    record QuestionnaireCountForm(@NotNull(message = "{questionnaire.key.required}") String closingKey) {
     }
 }

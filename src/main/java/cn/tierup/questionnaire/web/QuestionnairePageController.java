@@ -87,13 +87,21 @@ class QuestionnairePageController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
                   @RequestParam(required = false) Integer quotaMinimum, @RequestParam(required = false) Integer quotaMemberShare,
-                  RedirectAttributes redirect) {
+                  Model model, RedirectAttributes redirect) {
         try {
             if (templateId == null) {
                 throw new DomainException("questionnaire.empty");
             }
-            QuestionnaireView q = questionnaires.launch(campaign, org, templateId, mode, opensOn, closesOn, quotaMinimum,
+            var launched = questionnaires.launch(campaign, org, templateId, mode, opensOn, closesOn, quotaMinimum,
                     quotaMemberShare);
+            QuestionnaireView q = launched.questionnaire();
+            if (launched.closingKey() != null) {
+                // shown on the answer to the launch itself, never again
+                model.addAttribute("q", q);
+                model.addAttribute("closingKey", launched.closingKey());
+                model.addAttribute("keyQr", cn.tierup.shared.QrCodes.dataUrl(launched.closingKey(), 160));
+                return "questionnaires/key";
+            }
             redirect.addFlashAttribute("success", "问卷已发布。把链接或二维码发给党员群众即可作答。");
             return "redirect:/questionnaires/" + q.id();
         } catch (DomainException e) {
@@ -163,6 +171,19 @@ class QuestionnairePageController {
             redirect.addFlashAttribute("error", messages.of(e));
             return "redirect:/questionnaires/" + id;
         }
+    }
+
+    @PostMapping("/questionnaires/{id}/count")
+    String count(@PathVariable long id, @RequestParam(required = false) String closingKey, RedirectAttributes redirect) {
+        try {
+            var result = questionnaires.count(id, closingKey);
+            redirect.addFlashAttribute("success", result.unreadable() == 0
+                    ? messages.get("questionnaire.sealed.done", result.counted())
+                    : messages.get("questionnaire.sealed.unreadable", result.counted(), result.unreadable()));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/questionnaires/" + id;
     }
 
     private static String link(QuestionnaireView q) {

@@ -15,7 +15,7 @@ public final class PublicRefusal {
     private static final Set<String> UNKNOWN = Set.of("ballot.unknown", "answer.noSuchQuestionnaire", "pledge.page.unknown");
     private static final Set<String> NOT_ISSUED = Set.of("answer.badToken", "rating.badToken");
     private static final Set<String> NO_LONGER = Set.of("ballot.closed", "ballot.notYet", "ballot.code", "answer.closed",
-            "answer.notYetOpen", "answer.already", "answer.badCode", "suggestion.closed", "rating.notPublished", "rating.notOpen",
+            "answer.notYetOpen", "answer.already", "answer.badCode", "answer.counted", "suggestion.closed", "rating.notPublished", "rating.notOpen",
             "rating.already");
     private static final String TOO_MANY = "answer.tooFast";
 
