@@ -9,8 +9,8 @@
   function apply(on) {
     root.classList.toggle('big-text', on);
     document.querySelectorAll('[data-big-switch]').forEach(function (b) {
+      // a toggle: its name stays 大字, its state says whether it is on
       b.setAttribute('aria-pressed', on ? 'true' : 'false');
-      b.textContent = on ? '标准字' : '大字';
     });
   }
   root.classList.toggle('big-text', stored());
