@@ -47,7 +47,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Every operation of the API document, called over HTTP with what a careless or hostile client sends: ids that are
  * not ids ({@code 0x1}, {@code -1}, twenty digits, {@code %00}), query parameters of the wrong type, and bodies with
  * nulls inside arrays, a wrong type in each field, cut off, 2 MB long, empty, not JSON, or under the wrong content
- * type. No answer may be a 5xx; every refusal is a problem document with a Chinese sentence; and a sample of the
+ * type, or with a field no body has (refused with its name, never dropped). No answer may be a 5xx; every refusal is a
+ * problem document with a Chinese sentence; and a sample of the
  * refusals is checked to have written nothing (the row count of every table before and after).
  *
  * <p>Each operation is called as the city's administrator and, where the baseline request is not refused outright
@@ -65,6 +66,9 @@ class ApiFuzzIT {
     static final long NOWHERE = 987_654_321L;
     static final int OVERSIZED = 2 * 1024 * 1024;
     static final String OVERSIZED_LABEL = "2 MB of JSON";
+    /** A field no body of the API has, added to each object body: refused (400) with its name, never dropped. */
+    static final String STRAY_FIELD = "strayField";
+    static final String STRAY_LABEL = "an unknown field";
     static final List<String> ODD_IDS = List.of("0x1", "-1", "99999999999999999999", "%00", "0", "abc");
     /** Tables the framework writes on its own time (sessions, event publications): not counted. */
     static final List<String> NOT_COUNTED = List.of("flyway_schema_history", "spring_session", "spring_session_attributes",
@@ -191,8 +195,8 @@ class ApiFuzzIT {
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         System.out.printf("ApiFuzzIT: %d operations, %d requests in %d s, %d of them 5xx, %d refusals checked for writes;"
-                        + " answers by status: %s%n", operations.size(), tally.requests, seconds, tally.serverErrors.size(),
-                tally.checked, tally.byStatus);
+                        + " answers by status: %s; %d bodies with an unknown field refused%n", operations.size(), tally.requests,
+                seconds, tally.serverErrors.size(), tally.checked, tally.byStatus, tally.strayRefused);
 
         assertThat(operations).as("operations in the document").hasSizeGreaterThan(100);
         assertThat(tally.serverErrors).as("5xx answers, of " + tally.requests + " requests").isEmpty();
@@ -201,6 +205,10 @@ class ApiFuzzIT {
         assertThat(tally.oversizedNotRefused).as("2 MB JSON bodies not refused as too large (413)").isEmpty();
         assertThat(tally.oddPathTaken).as("changes accepted with an id or name in the path that names nothing").isEmpty();
         assertThat(tally.checked).as("refusals checked for writes").isGreaterThan(100);
+        assertThat(tally.strayNotRefused).as("bodies with an unknown field not refused (400) with the field's name").isEmpty();
+        assertThat(tally.strayRefused).as("bodies with an unknown field refused").isGreaterThan(50);
+        assertThat(tally.baselineUnknown).as("bodies built from the API document refused for a field the handler does not take")
+                .isEmpty();
     }
 
     /** Whether the operation acts on an organisation or a campaign, so a town account's scope comes into it. */
@@ -272,6 +280,9 @@ class ApiFuzzIT {
         final List<String> wrote = new ArrayList<>();
         final List<String> oversizedNotRefused = new ArrayList<>();
         final List<String> oddPathTaken = new ArrayList<>();
+        final List<String> strayNotRefused = new ArrayList<>();
+        final List<String> baselineUnknown = new ArrayList<>();
+        int strayRefused;
     }
 
     List<Operation> operations() {
@@ -359,6 +370,11 @@ class ApiFuzzIT {
         out.add(baseline.withBody(utf8(text), "application/xml", "as xml"));
         out.add(baseline.withBody(utf8(text), "application/json; charset=gb2312-nonsense", "unknown charset"));
         out.add(baseline.withBody(oversized(sample), JSON, OVERSIZED_LABEL));
+        if (sample.isObject() && resolve(schema).has("properties")) {
+            ObjectNode stray = ((ObjectNode) sample).deepCopy();
+            stray.put(STRAY_FIELD, true);
+            out.add(baseline.withBody(utf8(stray.toString()), JSON, STRAY_LABEL));
+        }
 
         List<Leaf> leaves = new ArrayList<>();
         leaves(schema, sample, new ArrayList<>(), leaves, 0);
@@ -695,6 +711,16 @@ class ApiFuzzIT {
             tally.oversizedNotRefused.add(user + " " + op + " → " + status + " " + abbreviated(response.body()));
         }
         String what = user + " " + op.method() + " " + path + " [" + a.label() + "] → " + status;
+        if (a.label().equals(STRAY_LABEL) && status != 403) {
+            if (status == 400 && response.body().contains("\"" + STRAY_FIELD + "\"") && response.body().contains("不接受的字段")) {
+                tally.strayRefused++;
+            } else {
+                tally.strayNotRefused.add(what + " " + abbreviated(response.body()));
+            }
+        }
+        if (a.label().equals("baseline") && response.body().contains("\"unknownFields\"")) {
+            tally.baselineUnknown.add(what + " " + abbreviated(response.body()));
+        }
         if (status >= 500) {
             tally.serverErrors.add(what + " " + abbreviated(response.body()));
         } else if (status >= 400 && !chineseProblem(response)) {

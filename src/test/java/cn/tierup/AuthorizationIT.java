@@ -533,6 +533,12 @@ class AuthorizationIT {
                         handedInCampaign, p.org()), "{\"grade\": \"授权核查\", \"version\": " + STALE + "}")),
                 route("POST", caseUrl + "/reopen", needsBelow(GRADING_DECIDE), p -> jsonBody(post(caseUrl + "/reopen",
                         handedInCampaign, p.org()), "{\"step\": \"PUBLIC_REVIEW\", \"reason\": \"\"}")),
+                // many decided at one meeting of the authority (the target as the authority)
+                showing(org, "GET", "/api/grading/decisions/{campaign}", needs(GRADING_DECIDE),
+                        p -> get("/api/grading/decisions/{campaign}", handedInCampaign).param("authority", "" + p.org())),
+                route("POST", "/api/grading/decisions/{campaign}", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/grading/decisions/{campaign}", probeCampaign),
+                                "{\"authority\": " + p.org() + ", \"lines\": []}")),
                 // the figures under an organisation asked for; the register of decided grades is a scoped list
                 showing(org, "GET", "/api/grading/overview", needs(CAMPAIGN_READ), p -> get("/api/grading/overview")
                         .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
@@ -832,6 +838,10 @@ class AuthorizationIT {
                 route("POST", "/grading/case/reopen", needsBelow(GRADING_DECIDE), p -> post("/grading/case/reopen")
                         .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("to", "PUBLIC_REVIEW")
                         .param("reason", "")),
+                showing(org, "GET", "/grading/decisions", needs(GRADING_DECIDE), p -> get("/grading/decisions")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("POST", "/grading/decisions", needs(GRADING_DECIDE), p -> post("/grading/decisions")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("minutes", "授权核查")),
                 showing(org, "GET", "/grading/register", new ScopedList(CAMPAIGN_READ), p -> get("/grading/register")
                         .param("year", "" + (PROBE_YEAR - 1))),
                 route("GET", "/grading/register.xlsx", needs(CAMPAIGN_READ), p -> get("/grading/register.xlsx")
@@ -941,6 +951,8 @@ class AuthorizationIT {
                 showing(org, "GET", "/pledges/overview", needs(CAMPAIGN_READ), p -> get("/pledges/overview")
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 route("GET", "/pledges/overview.xlsx", needs(CAMPAIGN_READ), p -> get("/pledges/overview.xlsx")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/pledges/ratings.xlsx", needs(CAMPAIGN_READ), p -> get("/pledges/ratings.xlsx")
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 // 附件9 and 附件10: the target's 承诺书 and its member's as .docx
                 route("GET", "/pledges/document.docx", needs(CAMPAIGN_READ), p -> get("/pledges/document.docx")

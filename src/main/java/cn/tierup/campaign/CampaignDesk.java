@@ -1,5 +1,7 @@
 package cn.tierup.campaign;
 
+import cn.tierup.campaign.internal.CampaignQueries;
+import cn.tierup.identity.OrganizationDirectory;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationRow;
@@ -21,15 +23,86 @@ public class CampaignDesk {
     private final ReminderService reminders;
     private final OrganizationService organizations;
     private final List<ObligationSource> sources;
+    private final List<OpenWorkSource> openSources;
     private final ScopeGuard guard;
+    private final OrganizationDirectory directory;
+    private final CampaignQueries queries;
 
     CampaignDesk(CampaignService campaigns, ReminderService reminders, OrganizationService organizations,
-                 List<ObligationSource> sources, ScopeGuard guard) {
+                 List<ObligationSource> sources, List<OpenWorkSource> openSources, ScopeGuard guard,
+                 OrganizationDirectory directory, CampaignQueries queries) {
         this.campaigns = campaigns;
         this.reminders = reminders;
         this.organizations = organizations;
         this.sources = sources;
+        this.openSources = openSources.stream().sorted(java.util.Comparator.comparing(OpenWorkSource::kind)).toList();
         this.guard = guard;
+        this.directory = directory;
+        this.queries = queries;
+    }
+
+    /** How many pieces of one kind of open work the home page lists before "and N more". */
+    static final int SHOWN = 5;
+
+    /**
+     * The home page's outlook beside the desk of {@code current} (the user's current campaign): the next phase and
+     * what the organisation will owe in it, what earlier campaigns left open in its subtree, and for the campaign's
+     * root every phase's totals over the whole tree.
+     */
+    @Transactional(readOnly = true)
+    public Outlook outlook(CampaignView current) {
+        long me = guard.currentUser().organizationId();
+        guard.require(Permission.CAMPAIGN_READ, me);
+        LocalDate today = LocalDate.now();
+        List<CampaignView> all = campaigns.list();
+        String myPath = directory.find(me).map(OrganizationDirectory.OrgRef::path).orElseThrow();
+        List<Outlook.EarlierYear> earlier = new ArrayList<>();
+        for (CampaignView c : all) {
+            if (c.year() >= current.year() || c.id() == current.id()) {
+                continue;
+            }
+            List<Outlook.OpenGroup> groups = new ArrayList<>();
+            for (OpenWorkSource s : openSources) {
+                List<OpenWork> open = s.open(c, myPath, today);
+                if (!open.isEmpty()) {
+                    groups.add(new Outlook.OpenGroup(s.kind(), open.size(), open.subList(0, Math.min(SHOWN, open.size())),
+                            s.overview(c)));
+                }
+            }
+            if (!groups.isEmpty()) {
+                earlier.add(new Outlook.EarlierYear(c, groups));
+            }
+        }
+        List<Outlook.PhaseTotals> totals = List.of();
+        if (me == current.rootOrganizationId()) {
+            List<Long> everyone = queries.activeIdsUnder(myPath);
+            List<Outlook.PhaseTotals> t = new ArrayList<>();
+            for (Phase p : Phase.values()) {
+                boolean counted = sources.stream().anyMatch(s -> s.phase() == p);
+                List<Obligation> owed = obligations(current, p, everyone);
+                LocalDate due = current.phases().get(p).dueOn();
+                t.add(new Outlook.PhaseTotals(p, current.status().get(p), current.phases().get(p),
+                        owed.stream().map(Obligation::organizationId).distinct().count(), owed.size(),
+                        owed.stream().filter(o -> o.status().handedIn()).count(),
+                        owed.stream().filter(o -> o.status() == ObligationStatus.ACCEPTED).count(),
+                        owed.stream().filter(o -> o.overdue(today)).count(), counted));
+            }
+            totals = t;
+        }
+        return new Outlook(next(current, all, me), earlier, totals);
+    }
+
+    /** The next phase to start: in this campaign, else the first of the next year's, else none scheduled. */
+    private Outlook.NextStep next(CampaignView current, List<CampaignView> all, long me) {
+        for (Phase p : Phase.values()) {
+            if (current.status().get(p) == PhaseStatus.NOT_STARTED) {
+                return new Outlook.NextStep(current, p, current.phases().get(p), obligations(current, p, List.of(me)));
+            }
+        }
+        return all.stream().filter(c -> c.year() > current.year() && c.status().get(Phase.SURVEY) == PhaseStatus.NOT_STARTED)
+                .min(java.util.Comparator.comparingInt(CampaignView::year))
+                .map(c -> new Outlook.NextStep(c, Phase.SURVEY, c.phases().get(Phase.SURVEY), obligations(c, Phase.SURVEY, List.of(me))))
+                .orElse(new Outlook.NextStep(current, null, null, List.of()));
     }
 
     @Transactional(readOnly = true)

@@ -76,9 +76,44 @@ public class CampaignService {
         if (guard.currentUserIfAny().filter(u -> u.has(Permission.CAMPAIGN_READ)).isEmpty()) {
             return Optional.empty();
         }
+        return currentOf(list());
+    }
+
+    /**
+     * The campaign a page opens, decided here for every page: the one asked for by id; else the user's campaign of
+     * the year asked for; else the one the user chose before ({@code remembered}, while it is still theirs); else
+     * the current one (none before any campaign is opened).
+     */
+    @Transactional(readOnly = true)
+    public Optional<CampaignView> select(Long id, Integer year, Long remembered) {
+        if (id != null) {
+            return Optional.of(get(id));
+        }
+        if (guard.currentUserIfAny().filter(u -> u.has(Permission.CAMPAIGN_READ)).isEmpty()) {
+            return Optional.empty();
+        }
         List<CampaignView> all = list();
+        Optional<CampaignView> chosen = Optional.empty();
+        if (year != null) {
+            chosen = all.stream().filter(c -> c.year() == year).findFirst();
+        }
+        if (chosen.isEmpty() && remembered != null) {
+            chosen = all.stream().filter(c -> c.id() == remembered).findFirst();
+        }
+        return chosen.or(() -> currentOf(all));
+    }
+
+    /**
+     * Of the user's campaigns, this year's, else the latest — among those the user's organisation takes part in (rooted
+     * at or above it) before those it runs below it (a town's own campaign is not the city's current one).
+     */
+    private Optional<CampaignView> currentOf(List<CampaignView> all) {
         int year = LocalDate.now().getYear();
-        return all.stream().filter(c -> c.year() == year).findFirst().or(() -> all.stream().findFirst());
+        String mine = myPath();
+        List<CampaignView> takingPart = all.stream()
+                .filter(c -> directory.find(c.rootOrganizationId()).map(r -> mine.startsWith(r.path())).orElse(false)).toList();
+        List<CampaignView> first = takingPart.isEmpty() ? all : takingPart;
+        return first.stream().filter(c -> c.year() == year).findFirst().or(() -> first.stream().findFirst());
     }
 
     /** The campaign asked for by id, else the user's current one (none before any campaign is opened). */

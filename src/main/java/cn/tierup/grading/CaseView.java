@@ -72,13 +72,13 @@ public record CaseView(@JsonUnwrapped Subject org, @JsonUnwrapped Progress progr
 
     /** Step 5: the grade decided, with its class, reason, who and when. */
     public record Decision(String decidedGrade, Grade decidedLevel, String decisionReason, String decidedBy,
-                           LocalDateTime decidedAt) {
+                           LocalDateTime decidedAt, java.time.LocalDate meetingOn, String minutes) {
 
-        static final Decision NONE = new Decision(null, null, null, null, null);
+        static final Decision NONE = new Decision(null, null, null, null, null, null, null);
 
         static Decision of(GradingCase k) {
             return new Decision(k.getDecidedGrade(), k.getDecidedLevel(), k.getDecisionReason(), k.getDecidedBy(),
-                    k.getDecidedAt());
+                    k.getDecidedAt(), k.getDecisionMeetingOn(), k.getDecisionMinutes());
         }
     }
 

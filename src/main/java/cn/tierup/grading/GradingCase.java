@@ -52,6 +52,8 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
     private String decisionReason;
     private String decidedBy;
     private LocalDateTime decidedAt;
+    private java.time.LocalDate decisionMeetingOn;
+    private String decisionMinutes;
     private Long authorityOrganizationId;
     private LocalDateTime createdAt;
     private LocalDateTime updatedAt;
@@ -229,9 +231,17 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
 
     /** Step 5: the authority's grade; a reason is required where it differs from the self-grade. */
     public void decide(String gradeName, String reason, Standard standard, long authorityId, String by, LocalDateTime now) {
+        decide(gradeName, reason, DecisionMeeting.NONE, standard, authorityId, by, now);
+    }
+
+    /** Step 5 at the authority's meeting: the same, with the meeting's date and record kept beside the grade. */
+    public void decide(String gradeName, String reason, DecisionMeeting meeting, Standard standard, long authorityId, String by,
+                       LocalDateTime now) {
         requireAt(Step.DECISION);
         GradeBand band = band(standard, gradeName);
         DecisionPolicy.check(band.name(), selfGrade, reason, selfBy, by);
+        this.decisionMeetingOn = meeting.heldOn();
+        this.decisionMinutes = meeting.minutes();
         this.decidedGrade = band.name();
         this.decidedLevel = band.level();
         this.decisionReason = reason == null || reason.isBlank() ? null : reason.strip();
@@ -270,6 +280,8 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
             decisionReason = null;
             decidedBy = null;
             decidedAt = null;
+            decisionMeetingOn = null;
+            decisionMinutes = null;
             authorityOrganizationId = null;
         }
         step = to;
@@ -336,6 +348,8 @@ public class GradingCase extends AbstractAggregateRoot<GradingCase> {
     public String getDecisionReason() { return decisionReason; }
     public String getDecidedBy() { return decidedBy; }
     public LocalDateTime getDecidedAt() { return decidedAt; }
+    public java.time.LocalDate getDecisionMeetingOn() { return decisionMeetingOn; }
+    public String getDecisionMinutes() { return decisionMinutes; }
     public Long getAuthorityOrganizationId() { return authorityOrganizationId; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public LocalDateTime getUpdatedAt() { return updatedAt; }

@@ -179,12 +179,26 @@ public class GradingCases {
     /** Step 5, by the grading authority. */
     @Transactional
     public CaseView decide(long campaignId, long organizationId, String grade, String reason, long version) {
+        return decide(campaignId, organizationId, grade, reason, version, DecisionMeeting.NONE);
+    }
+
+    /**
+     * Step 5 at the authority's meeting. Every decision goes through here, one at a time or many at one meeting
+     * ({@link BatchDecisions}): the same checks, the same event and the same line in the audit trail.
+     */
+    @Transactional
+    public CaseView decide(long campaignId, long organizationId, String grade, String reason, long version,
+                           DecisionMeeting meeting) {
+        decideOnly(campaignId, organizationId, grade, reason, version, meeting);
+        return get(campaignId, organizationId);
+    }
+
+    private void decideOnly(long campaignId, long organizationId, String grade, String reason, long version, DecisionMeeting meeting) {
         Work w = decidable(campaignId, organizationId);
         checkVersion(w.k, version);
-        w.k.decide(grade, reason, w.standard(), w.org.authorityId(), Actors.current(), LocalDateTime.now());
+        w.k.decide(grade, reason, meeting, w.standard(), w.org.authorityId(), Actors.current(), LocalDateTime.now());
         save(w, "DECIDE", "上级评定为 " + w.k.getDecidedGrade() + (w.k.getDecisionReason() == null ? ""
-                : "（自评 " + w.k.getSelfGrade() + "；理由：" + w.k.getDecisionReason() + "）"));
-        return get(campaignId, organizationId);
+                : "（自评 " + w.k.getSelfGrade() + "；理由：" + w.k.getDecisionReason() + "）") + meeting.audited());
     }
 
     /** The authority sends the case back to a step done wrong, with the reason; the trail keeps both. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,6 +73,17 @@ public class GradingSchemes {
     /** Changes a copied scheme (the shipped ones stay as the notice has them). */
     @Transactional
     public GradingScheme revise(long id, String name, String description, String standardText, long version) {
+        return revise(id, name, description, () -> StandardText.parse(standardText), version, Echo.NONE);
+    }
+
+    /**
+     * Changes a copied scheme to a standard given as a structure, as {@link #get} returns it, or as text (read once the
+     * scheme may be changed, so a standard against the rules is refused only then); {@code echo} holds the
+     * fields of the scheme that a client sent back unchanged from {@link #get} (each null where not sent): a
+     * different one is refused, since this change cannot make it so.
+     */
+    @Transactional
+    public GradingScheme revise(long id, String name, String description, Supplier<Standard> standard, long version, Echo echo) {
         guard.require(Permission.CAMPAIGN_MANAGE, guard.currentUser().organizationId());
         GradingScheme s = get(id);
         if (s.shipped()) {
@@ -84,8 +96,10 @@ public class GradingSchemes {
         if (s.getVersion() != version) {
             throw new StaleRecordException();
         }
+        echo.check(s);
         Map<String, Object> before = Map.of("name", s.getName(), "standard", StandardText.format(s.getStandard()));
-        s.revise(name, description, StandardText.parse(standardText));
+        // read only now: who may change which scheme is answered before what is wrong with the standard sent
+        s.revise(name, description, standard.get());
         schemes.saveAndFlush(s);
         audit.record("GradingScheme", id, s.getOwnerOrganizationId(), "UPDATE", "修改分类定级标准 " + s.getName(), before,
                 Map.of("name", s.getName(), "standard", StandardText.format(s.getStandard())));
@@ -96,5 +110,25 @@ public class GradingSchemes {
     @Transactional(readOnly = true)
     public Standard.Evaluation evaluate(long id, Map<String, Integer> scores, Set<Integer> vetoes) {
         return get(id).getStandard().evaluate(scores, vetoes);
+    }
+
+    /** The read-only fields of a scheme as a client sent them back (null: not sent). */
+    public record Echo(Long id, String code, String field, Long ownerOrganizationId, Long copiedFromId) {
+
+        static final Echo NONE = new Echo(null, null, null, null, null);
+
+        void check(GradingScheme s) {
+            differs("id", id, s.getId());
+            differs("code", code, s.getCode());
+            differs("field", field, s.getField());
+            differs("ownerOrganizationId", ownerOrganizationId, s.getOwnerOrganizationId());
+            differs("copiedFromId", copiedFromId, s.getCopiedFromId());
+        }
+
+        private static void differs(String name, Object sent, Object own) {
+            if (sent != null && !sent.equals(own)) {
+                throw new DomainException("scheme.readOnly", name, String.valueOf(own));
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * An organisation's pledges as its office sees them: the public link, the 承诺书 and the members' pledges,
  * the suggestion queue, the superior's comments, the public's ratings (counted totals; while a rating runs, only
- * how many have rated), and what the viewer may do. Views
+ * how many have rated) of the organisation's pledges and of each member's published one, and what the viewer may do. Views
  * only, built inside the use case, so that no entity (nor its lazy items) leaves the service.
  */
 public record BoardView(long campaignId, int year, long organizationId, String organizationName, String authorityName,
@@ -16,7 +16,7 @@ public record BoardView(long campaignId, int year, long organizationId, String o
                         PledgeSheet organisationPledge, List<PledgeSheet> memberPledges, List<Suggested> suggestions,
                         List<Commented> comments, Map<Satisfaction, Long> ratings, List<Member> members,
                         boolean canWrite, boolean canSign, RatingState ratingState, int ratingsCast,
-                        LocalDateTime ratingsCountedAt) {
+                        LocalDateTime ratingsCountedAt, List<MemberRating> memberRatings) {
 
     /** The residents' satisfaction rating: not opened yet, running (sealed, uncounted), or counted. */
     public enum RatingState {

@@ -49,4 +49,31 @@ public class PledgeExports {
         }
         return new Workbook("公开承诺践诺情况统计表.xlsx", out.toByteArray());
     }
+
+    /**
+     * 群众满意度测评结果 of one organisation: its pledges as a whole and each member's published pledge, with the
+     * counts and the rate, and how the rate is computed.
+     */
+    public Workbook ratings(BoardView b) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XlsxSheetWriter w = XlsxSheetWriter.grouped("群众测评", "公开承诺群众满意度测评结果",
+                "党组织：" + b.organizationName() + "　　年度：" + b.year() + "　　生成时间："
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                List.of(XlsxSheetWriter.HeaderGroup.single("序号"), XlsxSheetWriter.HeaderGroup.single("测评对象"),
+                        new XlsxSheetWriter.HeaderGroup("群众测评（人次）", List.of("满意", "基本满意", "不满意", "合计", "满意率%"))),
+                new int[] {6, 36, 10, 10, 10, 10, 10})) {
+            long s = b.ratings().getOrDefault(Satisfaction.SATISFIED, 0L);
+            long f = b.ratings().getOrDefault(Satisfaction.FAIRLY_SATISFIED, 0L);
+            long d = b.ratings().getOrDefault(Satisfaction.DISSATISFIED, 0L);
+            w.row("1", "党组织承诺（" + b.organizationName() + "）", s, f, d, b.ratingCount(), b.satisfactionRate());
+            int n = 2;
+            for (MemberRating r : b.memberRatings()) {
+                w.row(String.valueOf(n++), "党员承诺（" + r.pledger() + "）", r.satisfied(), r.fairly(), r.dissatisfied(), r.ratings(),
+                        r.satisfactionRate());
+            }
+            w.note("满意率 =（满意 + 基本满意）÷ 测评人次，基本满意计为满意；党员承诺选择“不评价”的不计入该承诺。");
+            w.finish(out);
+        }
+        return new Workbook(b.organizationName() + "公开承诺群众满意度测评结果.xlsx", out.toByteArray());
+    }
 }

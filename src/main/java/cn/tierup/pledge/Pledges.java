@@ -103,7 +103,21 @@ public class Pledges {
                 b == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()).stream().map(BoardView.Commented::of).toList(),
                 b == null ? Satisfaction.noRatings() : ratings(b.getId()), roll, canWrite, authority,
                 b == null ? BoardView.RatingState.NOT_OPEN : b.ratingState(), b != null && b.ratingsOpen() ? ballots.turnout(b.getRatingSlug()) : 0,
-                b == null ? null : b.getRatingsCountedAt());
+                b == null ? null : b.getRatingsCountedAt(), b == null ? List.of() : memberRatings(b.getId(), members, true));
+    }
+
+    /** Each published member's pledge with its counted ratings (all zero before a count); the name as the viewer may see it. */
+    List<MemberRating> memberRatings(long boardId, List<Pledge> members, boolean office) {
+        Map<Long, long[]> counted = queries.memberRatings(boardId);
+        List<MemberRating> out = new java.util.ArrayList<>();
+        for (Pledge p : members) {
+            if (p.getPublishedAt() == null) {
+                continue;
+            }
+            long[] c = counted.getOrDefault(p.getId(), new long[3]);
+            out.add(new MemberRating(p.getId(), office || p.isShowName() ? p.getPledgerName() : null, c[0], c[1], c[2]));
+        }
+        return out;
     }
 
     /** A rating just opened, with its closing key (计票密钥), shown this once and never stored. */
@@ -123,9 +137,11 @@ public class Pledges {
         Acting acting = guard.acting(organizationId);
         PledgeBoard b = writableBoard(campaignId, acting);
         b.requireRatingsCanOpen();
+        // the organisation's pledges and each member's published one, rated together in one sealed ballot
+        List<Long> memberPledges = pledges.findByBoardIdOrderById(b.getId()).stream()
+                .filter(p -> !p.organisation() && p.getPublishedAt() != null).map(Pledge::getId).toList();
         OpenedBallot ballot = ballots.open(new BallotRequest(acting.organizationName() + " 公开承诺践诺群众满意度测评",
-                LocalDate.now(), List.of(acting.organizationName()),
-                java.util.Arrays.stream(Satisfaction.values()).map(Enum::name).toList(), 0));
+                LocalDate.now(), RatingSubjects.of(acting.organizationName(), memberPledges), RatingSubjects.choices(), 0));
         b.ratingsOpened(ballot.slug());
         boards.saveAndFlush(b);
         audit.record("PledgeBoard", b.getId(), organizationId, "RATING_OPEN", "开启群众满意度测评", null, null);
@@ -140,14 +156,27 @@ public class Pledges {
     public BoardView countRatings(long campaignId, long organizationId, String closingKey) {
         Acting acting = guard.acting(organizationId);
         PledgeBoard b = writableBoard(campaignId, acting);
-        Totals t = ballots.close(b.runningRating(), closingKey);
+        String slug = b.runningRating();
+        List<Long> memberPledges = ballots.find(slug).map(x -> RatingSubjects.memberPledges(x.subjects())).orElse(List.of());
+        Totals t = ballots.close(slug, closingKey);
         b.ratingsCounted(LocalDateTime.now());
         boards.saveAndFlush(b);
         queries.addTally(b.getId(), t.count(0, Satisfaction.SATISFIED.name()), t.count(0, Satisfaction.FAIRLY_SATISFIED.name()),
                 t.count(0, Satisfaction.DISSATISFIED.name()));
+        long membersRated = 0;
+        for (int i = 0; i < memberPledges.size(); i++) {
+            int subject = i + 1;
+            long s = t.count(subject, Satisfaction.SATISFIED.name());
+            long f = t.count(subject, Satisfaction.FAIRLY_SATISFIED.name());
+            long d = t.count(subject, Satisfaction.DISSATISFIED.name());
+            queries.addMemberTally(b.getId(), memberPledges.get(i), s, f, d);
+            membersRated += s + f + d;
+        }
         audit.record("PledgeBoard", b.getId(), organizationId, "RATING_COUNT", "群众满意度测评计票：满意 "
                 + t.count(0, Satisfaction.SATISFIED.name()) + "，基本满意 " + t.count(0, Satisfaction.FAIRLY_SATISFIED.name())
-                + "，不满意 " + t.count(0, Satisfaction.DISSATISFIED.name()) + (t.unreadable() > 0 ? "，无法开启 " + t.unreadable() : ""),
+                + "，不满意 " + t.count(0, Satisfaction.DISSATISFIED.name())
+                + (memberPledges.isEmpty() ? "" : "；党员承诺 " + memberPledges.size() + " 份，共测评 " + membersRated + " 人次")
+                + (t.unreadable() > 0 ? "，无法开启 " + t.unreadable() : ""),
                 null, null);
         return view(campaignId, acting, authorities.mayActFor(organizationId));
     }

@@ -81,7 +81,8 @@ public class PublicPledges {
     }
 
     /** A published pledge as the public sees it: the pledger shown as the member agreed. */
-    public record PublicPledge(boolean organisation, String pledger, String goal, List<PledgeItem> items) {
+    public record PublicPledge(boolean organisation, String pledger, String goal, List<PledgeItem> items, Long id,
+                               boolean rateable, MemberRating rating) {
 
         public long fulfilled() {
             return items.stream().filter(i -> i.getStatus() == Fulfilment.FULFILLED).count();
@@ -103,9 +104,18 @@ public class PublicPledges {
         return board(slug).map(b -> {
             List<Pledge> published = pledges.findByBoardIdOrderById(b.getId()).stream().filter(p -> p.getPublishedAt() != null).toList();
             PublicPledge own = published.stream().filter(Pledge::organisation).findFirst()
-                    .map(p -> new PublicPledge(true, null, p.getGoal(), p.getItems())).orElse(null);
+                    .map(p -> new PublicPledge(true, null, p.getGoal(), p.getItems(), null, false, null)).orElse(null);
+            // the member pledges the running rating asks about: those published when it opened
+            java.util.Set<Long> rateable = b.ratingsOpen()
+                    ? ballots.find(b.getRatingSlug()).map(x -> new java.util.HashSet<>(RatingSubjects.memberPledges(x.subjects())))
+                            .orElse(new java.util.HashSet<>())
+                    : java.util.Set.of();
+            Map<Long, MemberRating> rated = new java.util.HashMap<>();
+            office.memberRatings(b.getId(), published.stream().filter(p -> !p.organisation()).toList(), false)
+                    .forEach(r -> rated.put(r.pledgeId(), r));
             List<PublicPledge> members = published.stream().filter(p -> !p.organisation())
-                    .map(p -> new PublicPledge(false, p.isShowName() ? p.getPledgerName() : null, null, p.getItems())).toList();
+                    .map(p -> new PublicPledge(false, p.isShowName() ? p.getPledgerName() : null, null, p.getItems(), p.getId(),
+                            rateable.contains(p.getId()), rated.get(p.getId()))).toList();
             Map<Satisfaction, Long> r = office.ratings(b.getId());
             long n = r.values().stream().mapToLong(Long::longValue).sum();
             int year = campaigns.yearOf(b.getCampaignId());
@@ -143,6 +153,15 @@ public class PublicPledges {
      * Answers the rating's receipt.
      */
     public String rate(String slug, String choice, String token, String address) {
+        return rate(slug, choice, Map.of(), token, address);
+    }
+
+    /**
+     * The same, with the resident's rating of members' pledges beside the organisation's: {@code members} maps a
+     * member pledge's id to a {@link Satisfaction} name; a member pledge left out (or {@code NOT_RATED}) is not rated.
+     * All of it is one sealed vote, cast once per browser.
+     */
+    public String rate(String slug, String choice, Map<Long, String> members, String token, String address) {
         PledgeBoard b = board(slug).orElseThrow(() -> new DomainException("pledge.page.unknown"));
         if (!b.published()) {
             throw new DomainException("rating.notPublished");
@@ -155,6 +174,26 @@ public class PublicPledges {
             s = Satisfaction.valueOf(choice == null ? "" : choice);
         } catch (IllegalArgumentException e) {
             throw new DomainException("rating.choice");
+        }
+        List<String> choices = new java.util.ArrayList<>();
+        choices.add(s.name());
+        List<Long> asked = ballots.find(b.getRatingSlug()).map(x -> RatingSubjects.memberPledges(x.subjects())).orElse(List.of());
+        for (Long unknown : members.keySet()) {
+            if (!asked.contains(unknown)) {
+                throw new DomainException("rating.member.unknown");
+            }
+        }
+        for (Long pledge : asked) {
+            String m = members.get(pledge);
+            if (m == null || m.isBlank() || m.equals(RatingSubjects.NOT_RATED)) {
+                choices.add(RatingSubjects.NOT_RATED);
+            } else {
+                try {
+                    choices.add(Satisfaction.valueOf(m).name());
+                } catch (IllegalArgumentException e) {
+                    throw new DomainException("rating.choice");
+                }
+            }
         }
         BrowserTokens.Check check = checkToken(b.getSlug(), token);
         if (check == BrowserTokens.Check.MISSING) {
@@ -172,7 +211,7 @@ public class PublicPledges {
             } catch (DuplicateKeyException e) {
                 throw new DomainException("rating.already");
             }
-            return ballots.castAdmitted(b.getRatingSlug(), List.of(s.name()));
+            return ballots.castAdmitted(b.getRatingSlug(), choices);
         });
     }
 

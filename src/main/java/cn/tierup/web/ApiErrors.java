@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Errors of the JSON API as RFC 9457 problem details, with the message in Chinese. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -82,10 +83,26 @@ class ApiErrors {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
     ProblemDetail unreadable(Exception e) {
+        UnknownFields.forget();
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof UnrecognizedPropertyException unknown) {
+            return unknownFields(new UnknownFields.Refused(List.of(unknown.getPropertyName()),
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
+        }
         if (NestedExceptionUtils.getRootCause(e) instanceof JsonBodyLimit.BodyTooLarge) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, messages.get("error.body.tooLarge"), "error.body.tooLarge");
         }
         return problem(HttpStatus.BAD_REQUEST, messages.get("error.unreadable"), "error.unreadable");
+    }
+
+    /** A JSON body with fields the API does not take: every one of them named, and the fields that are taken. */
+    @ExceptionHandler(UnknownFields.Refused.class)
+    ProblemDetail unknownFields(UnknownFields.Refused e) {
+        String detail = messages.get("error.unknownFields", String.join("、", e.names()))
+                + (e.known().isEmpty() ? "" : messages.get("error.unknownFields.known", String.join("、", e.known())));
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, detail, "error.unknownFields");
+        p.setProperty("unknownFields", e.names());
+        p.setProperty("knownFields", e.known());
+        return p;
     }
 
     /** A query or form parameter whose %-encoding is not valid UTF-8: the container cannot read the parameters at all. */

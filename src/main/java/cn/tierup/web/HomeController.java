@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The home page: the user's organisation and the figures of its subtree, what it owes in the campaign, and for
+ * The home page: the user's organisation and the figures of its subtree, what it owes in the campaign's current
+ * phase, what comes next and when, what earlier years left open in its subtree (the root: every phase's totals), and for
  * those who manage accounts, sustained wrong passwords against them. A party member's home is their own branch
  * read-only ({@link MemberHome}), a page of its own.
  */
@@ -37,7 +38,9 @@ class HomeController {
         }
         model.addAttribute("org", organizations.home());
         model.addAttribute("summary", organizations.summary(null));
-        model.addAttribute("desk", desk.desk().orElse(null));
+        var mine = desk.desk().orElse(null);
+        model.addAttribute("desk", mine);
+        model.addAttribute("outlook", mine == null ? null : desk.outlook(mine.campaign()));
         model.addAttribute("loginAlerts", accounts.loginAlerts());
         return "home";
     }

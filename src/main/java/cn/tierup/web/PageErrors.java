@@ -3,6 +3,7 @@ package cn.tierup.web;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -29,13 +31,19 @@ class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     private final Messages messages;
+    private final AddressHelp help;
 
-    PageErrors(Messages messages) {
+    PageErrors(Messages messages, AddressHelp help) {
         this.messages = messages;
+        this.help = help;
     }
 
     @ExceptionHandler(NotFoundException.class)
-    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+    String notFound(NotFoundException e, HandlerMethod handler, HttpServletRequest request, Model model,
+                    HttpServletResponse response) {
+        if (AddressHelp.orgWasLeftOut(request, handler)) {
+            return help.chooseOrganization(messages.of(e), request, model);
+        }
         return page(404, messages.of(e), model, response);
     }
 
@@ -50,7 +58,11 @@ class PageErrors {
     }
 
     @ExceptionHandler(DomainException.class)
-    String domain(DomainException e, Model model, HttpServletResponse response) {
+    String domain(DomainException e, HandlerMethod handler, HttpServletRequest request, Model model,
+                  HttpServletResponse response) {
+        if (AddressHelp.orgWasLeftOut(request, handler)) {
+            return help.chooseOrganization(messages.of(e), request, model);
+        }
         return page(422, messages.of(e), model, response);
     }
 
@@ -62,7 +74,11 @@ class PageErrors {
     // BindException: a page form record whose @Valid check failed (a missing version, say), as a missing parameter was
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             org.springframework.validation.BindException.class})
-    String badRequest(Exception e, Model model, HttpServletResponse response) {
+    String badRequest(Exception e, HttpServletRequest request, Model model, HttpServletResponse response) {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            // nothing was submitted: say what the address lacks or what of it cannot be read, and where to go
+            return help.address(e, request, model, response);
+        }
         return page(400, messages.get("error.badRequest"), model, response);
     }
 

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
@@ -17,6 +18,18 @@ class WebConfig implements WebMvcConfigurer {
 
     /** Links to versioned files change when the file does, so a browser may keep what they name. */
     private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    private final CampaignChoice campaignChoice;
+
+    WebConfig(CampaignChoice campaignChoice) {
+        this.campaignChoice = campaignChoice;
+    }
+
+    /** The year a user works in: every page of the campaign opens with one, the one last chosen (see CampaignChoice). */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(campaignChoice).excludePathPatterns("/api/**", "/q/**", "/webjars/**", "/css/**", "/js/**");
+    }
 
     /** The users read Chinese whatever their browser says. */
     @Bean

@@ -199,21 +199,7 @@ class GradingApiIT {
 
     /** A score sheet worth {@code total} points under the standard shown with the case: criteria filled in order. */
     static Map<String, Integer> scores(JsonNode standard, int total) {
-        Map<String, Integer> s = new LinkedHashMap<>();
-        int left = total;
-        int d = 0;
-        for (JsonNode dimension : standard.get("dimensions")) {
-            d++;
-            int c = 0;
-            for (JsonNode criterion : dimension.get("criteria")) {
-                c++;
-                int give = Math.min(criterion.get("points").asInt(), left);
-                s.put(d + "." + c, give);
-                left -= give;
-            }
-        }
-        assertThat(left).as("the standard has fewer than " + total + " points").isZero();
-        return s;
+        return CaseWalker.scores(standard, total);
     }
 
     /** The notice's grade for a total: 85 and above 先进, 60 to 84 一般, below 60 后进; a veto item makes it 后进. */

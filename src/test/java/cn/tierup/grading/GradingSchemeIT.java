@@ -109,4 +109,65 @@ class GradingSchemeIT {
         mvc.perform(get("/grading-schemes/" + copy.get("id").asLong()).with(users.as("admin"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("较差")));
     }
+
+    /** {@code GET} gives a scheme as JSON; that JSON, changed or not, is what {@code PUT} takes back (before, only the text). */
+    @Test
+    void whatGetReturnsIsWhatPutTakesBack() throws Exception {
+        long shipped = scheme("FIVE_GOOD_VILLAGE");
+        long id = read(mvc.perform(post("/api/grading-schemes/" + shipped + "/copy").with(users.as("admin")))
+                .andExpect(status().isCreated())).get("id").asLong();
+        String url = "/api/grading-schemes/" + id;
+        tools.jackson.databind.node.ObjectNode got = (tools.jackson.databind.node.ObjectNode)
+                read(mvc.perform(get(url).with(users.as("admin"))).andExpect(status().isOk()));
+        JsonNode standardBefore = got.get("standard").deepCopy();
+
+        // unchanged: taken, and the standard is what it was
+        JsonNode same = read(mvc.perform(put(url).with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                .content(got.toString())).andExpect(status().isOk()));
+        assertThat(same.get("standard")).isEqualTo(standardBefore);
+        assertThat(same.get("version").asLong()).isGreaterThan(got.get("version").asLong());
+
+        // changed as a client changes what it read: a new name, a criterion worth more, a higher 先进 line
+        tools.jackson.databind.node.ObjectNode changed = (tools.jackson.databind.node.ObjectNode) same.deepCopy();
+        changed.put("name", "村党组织“五个好”标准（本市修订）");
+        tools.jackson.databind.node.ObjectNode firstCriterion = (tools.jackson.databind.node.ObjectNode)
+                changed.get("standard").get("dimensions").get(0).get("criteria").get(0);
+        int points = firstCriterion.get("points").asInt();
+        firstCriterion.put("points", points + 1);
+        ((tools.jackson.databind.node.ObjectNode) changed.get("standard").get("grades").get(0)).put("minimum", 86);
+        JsonNode revised = read(mvc.perform(put(url).with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                .content(changed.toString())).andExpect(status().isOk()));
+        JsonNode again = read(mvc.perform(get(url).with(users.as("admin"))).andExpect(status().isOk()));
+        assertThat(again.get("name").asText()).isEqualTo("村党组织“五个好”标准（本市修订）");
+        assertThat(again.get("standard").get("dimensions").get(0).get("criteria").get(0).get("points").asInt()).isEqualTo(points + 1);
+        assertThat(again.get("standard").get("grades").get(0).get("minimum").asInt()).isEqualTo(86);
+        assertThat(again.get("standard")).isEqualTo(revised.get("standard"));
+        String stored = jdbc.sql("select standard from grading_scheme where id = :id").param("id", id).query(String.class).single();
+
+        // what cannot change this way, a structure breaking the standard's rules, a field no standard has: refused, nothing saved
+        tools.jackson.databind.node.ObjectNode otherField = (tools.jackson.databind.node.ObjectNode) again.deepCopy();
+        otherField.put("field", "TOWN");
+        mvc.perform(put(url).with(users.as("admin")).contentType(MediaType.APPLICATION_JSON).content(otherField.toString()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("“field”不能通过修改标准来改变")));
+        tools.jackson.databind.node.ObjectNode notZero = (tools.jackson.databind.node.ObjectNode) again.deepCopy();
+        tools.jackson.databind.node.ArrayNode grades = (tools.jackson.databind.node.ArrayNode) notZero.get("standard").get("grades");
+        ((tools.jackson.databind.node.ObjectNode) grades.get(grades.size() - 1)).put("minimum", 5);
+        mvc.perform(put(url).with(users.as("admin")).contentType(MediaType.APPLICATION_JSON).content(notZero.toString()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("分数线应为 0")));
+        tools.jackson.databind.node.ObjectNode stray = (tools.jackson.databind.node.ObjectNode) again.deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) stray.get("standard").get("dimensions").get(0)).put("weight", 2);
+        mvc.perform(put(url).with(users.as("admin")).contentType(MediaType.APPLICATION_JSON).content(stray.toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("不接受的字段：standard.dimensions[0].weight")));
+        assertThat(jdbc.sql("select standard from grading_scheme where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo(stored);
+
+        // the typed text is still taken
+        String text = "【维度】领导班子好\n- 团结协作 50\n【维度】群众反映好\n- 群众满意 50\n【等次】先进 85 先进类\n【等次】一般 60 一般类\n"
+                + "【等次】后进 0 后进类\n";
+        JsonNode typed = read(mvc.perform(put(url).with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("name", "两维度", "standard", text, "version", again.get("version").asLong()))))
+                .andExpect(status().isOk()));
+        assertThat(typed.get("standard").get("dimensions")).hasSize(2);
+    }
 }

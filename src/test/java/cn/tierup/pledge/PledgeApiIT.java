@@ -306,10 +306,16 @@ class PledgeApiIT {
 
     /** A rating sent from the public page; {@code status}: 200 when taken (the page with its receipt), else the refusal's. */
     String rate(String choice, String cookie, String address, int status) throws Exception {
+        return rate(choice, Map.of(), cookie, address, status);
+    }
+
+    /** A rating with members' pledges rated beside the organisation's: pledge id → choice, sent as {@code m<id>}. */
+    String rate(String choice, Map<Long, String> members, String cookie, String address, int status) throws Exception {
         MockHttpServletRequestBuilder r = post("/q/p/" + slug + "/rate").param("choice", choice).with(x -> {
             x.setRemoteAddr(address);
             return x;
         });
+        members.forEach((pledge, c) -> r.param("m" + pledge, c));
         if (cookie != null) {
             r.cookie(new Cookie("tp_" + slug, cookie));
         }
@@ -477,6 +483,13 @@ class PledgeApiIT {
         // without the version read: maybe someone else changed it meanwhile
         refused(send(put(url), BRANCH, map("goal", GOAL, "items", List.of(SCRIPT))), 409, "已被他人修改");
         refused(send(put(url), "zhen", map("goal", GOAL, "items", List.of(SCRIPT), "version", version)), 403, "没有权限");
+        // "submit" belongs in the query: in the body it was dropped and the pledge stayed a draft with 200 OK
+        ResultActions stray = send(put(url), BRANCH, map("goal", GOAL, "items", List.of(SCRIPT), "version", version,
+                "submit", true, "signer", "张书记"));
+        refused(stray, 400, "本接口不接受的字段：submit、signer");
+        JsonNode problem = json.readTree(stray.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(problem.get("unknownFields").toString()).isEqualTo("[\"submit\",\"signer\"]");
+        assertThat(problem.get("knownFields").toString()).contains("\"goal\"", "\"items\"", "\"version\"");
         assertThat(state(v1)).isEqualTo(atDraft);
 
         // the village writes its goal and one item of its own; the suggested ones keep their origin
@@ -631,16 +644,32 @@ class PledgeApiIT {
         refused(send(post(board(v1) + "/ratings/open"), BRANCH, null), 422, "群众满意度测评正在进行中");
         refused(send(post(board(v1) + "/ratings/open"), "zhen", null), 403, "没有权限");
 
+        // the public page asks about each member's published pledge too, beside the organisation's
+        long memberRowsBefore = jdbc.sql("select count(*) from pledge_member_rating").query(Long.class).single();
+        long pm1 = memberPledge(openedRating.get("board"), m1.id()).get("id").asLong();
+        long pm2 = memberPledge(openedRating.get("board"), m2.id()).get("id").asLong();
+        long pm3 = memberPledge(openedRating.get("board"), m3.id()).get("id").asLong();
+        String ratingPage = publicPage(browser(slug));
+        assertThat(ratingPage).contains("name=\"m" + pm1 + "\"").contains("name=\"m" + pm2 + "\"")
+                .doesNotContain("name=\"m" + pm3 + "\"").contains("第 1 份党员承诺（" + m1.name() + "）")
+                .contains("第 2 份党员承诺（党员）").doesNotContain(m2.name());
+
         // one rating per browser (its cookie); a new browser is another respondent
         long before = auditTotal();
         String a = browser(slug);
         String b = browser(slug);
         String c = browser(slug);
         assertThat(List.of(a, b, c)).doesNotHaveDuplicates();
+        // members' pledges: a rates m1 满意 and leaves m2 out; b rates m1 不满意, m2 基本满意; c rates no member
+        Map<String, Map<Long, String>> memberChoices = Map.of(a, Map.of(pm1, "SATISFIED"),
+                b, Map.of(pm1, "DISSATISFIED", pm2, "FAIRLY_SATISFIED"), c, Map.of(pm1, "NOT_RATED"));
+        // a draft's pledge, or a choice that is none, is refused with nothing counted
+        assertThat(rate("SATISFIED", Map.of(pm3, "SATISFIED"), browser(slug), "203.0.113.42", 422)).contains("本页没有列出的党员承诺");
+        assertThat(rate("SATISFIED", Map.of(pm1, "GREAT"), browser(slug), "203.0.113.42", 422)).contains("请选择“满意”“基本满意”或“不满意”");
         List<String> receipts = new java.util.ArrayList<>();
         for (String[] r : List.of(new String[] {"SATISFIED", a, "203.0.113.41"}, new String[] {"FAIRLY_SATISFIED", b, "203.0.113.41"},
                 new String[] {"DISSATISFIED", c, "203.0.113.42"})) {
-            String html = rate(r[0], r[1], r[2], 200);
+            String html = rate(r[0], memberChoices.get(r[1]), r[1], r[2], 200);
             assertThat(html).contains("测评成功");
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("您的测评回执：([0-9A-Z]{4}-[0-9A-Z]{4})").matcher(html);
             assertThat(m.find()).as("a receipt on the thanks").isTrue();
@@ -668,6 +697,8 @@ class PledgeApiIT {
         assertThat(tally(v1)).isEqualTo(tallyBefore);
         // sealed until the count: no counter has moved, only how many rated is known
         assertThat(tally(v1)).isEqualTo("DISSATISFIED=0,FAIRLY_SATISFIED=0,SATISFIED=0");
+        assertThat(jdbc.sql("select count(*) from pledge_member_rating").query(Long.class).single())
+                .as("nothing per member is written before the count").isEqualTo(memberRowsBefore);
         assertThat(auditTotal()).as("ratings are not audited as anyone's change").isEqualTo(before);
         assertThat(publicPage(a)).contains("您已经参与过测评").contains("已有 3 人次参与").doesNotContain("满意率 66.7%");
         assertThat(publicPage(browser(slug))).doesNotContain("您已经参与过测评").contains("提交测评");
@@ -695,6 +726,47 @@ class PledgeApiIT {
         JsonNode ratings = view(v1, BRANCH).get("ratings");
         assertThat(ratings.get("count").asInt()).isEqualTo(3);
         assertThat(ratings.get("satisfactionRate").asDouble()).isEqualTo(66.7);
+        // each member's pledge counted apart: m1 by a and b (满意, 不满意), m2 by b only (基本满意 counts as satisfied)
+        JsonNode memberRatings = view(v1, BRANCH).get("memberRatings");
+        assertThat(memberRatings).hasSize(2);
+        JsonNode r1 = memberRatings.get(0).get("pledgeId").asLong() == pm1 ? memberRatings.get(0) : memberRatings.get(1);
+        JsonNode r2 = memberRatings.get(0).get("pledgeId").asLong() == pm2 ? memberRatings.get(0) : memberRatings.get(1);
+        assertThat(List.of(r1.get("satisfied").asInt(), r1.get("fairlySatisfied").asInt(), r1.get("dissatisfied").asInt(),
+                r1.get("count").asInt())).containsExactly(1, 0, 1, 2);
+        assertThat(r1.get("satisfactionRate").asDouble()).isEqualTo(PledgeFigures.rate(1, 2));
+        assertThat(r1.get("pledger").asText()).isEqualTo(m1.name());
+        assertThat(List.of(r2.get("satisfied").asInt(), r2.get("fairlySatisfied").asInt(), r2.get("dissatisfied").asInt(),
+                r2.get("count").asInt())).containsExactly(0, 1, 0, 1);
+        assertThat(r2.get("satisfactionRate").asDouble()).isEqualTo(PledgeFigures.rate(1, 1));
+        assertThat(r2.get("pledger").asText()).as("the office sees the name").isEqualTo(m2.name());
+        assertThat(afterCount).contains("共 2 人次，满意率 " + PledgeFigures.rate(1, 2) + "%")
+                .contains("共 1 人次，满意率 " + PledgeFigures.rate(1, 1) + "%").contains("基本满意计为满意")
+                .doesNotContain(m2.name());
+        // the office's .xlsx of the count: the organisation and each member, and how the rate is computed
+        MockHttpServletResponse xlsx = mvc.perform(get("/pledges/ratings.xlsx").param("campaign", String.valueOf(campaign))
+                .param("org", String.valueOf(v1)).with(users.as(BRANCH))).andReturn().getResponse();
+        assertThat(xlsx.getStatus()).isEqualTo(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+            Sheet sheet = wb.getSheetAt(0);
+            List<String> lines = new ArrayList<>();
+            for (Row row : sheet) {
+                StringBuilder line = new StringBuilder();
+                for (Cell cell : row) {
+                    line.append(cell.getCellType() == CellType.NUMERIC ? String.valueOf(cell.getNumericCellValue())
+                            : cell.getStringCellValue()).append('|');
+                }
+                lines.add(line.toString());
+            }
+            String all = String.join("\n", lines);
+            assertThat(all).contains("党组织承诺（" + name(v1) + "）|1.0|1.0|1.0|3.0|" + PledgeFigures.rate(2, 3) + "|")
+                    .contains("党员承诺（" + m1.name() + "）|1.0|0.0|1.0|2.0|" + PledgeFigures.rate(1, 2) + "|")
+                    .contains("党员承诺（" + m2.name() + "）|0.0|1.0|0.0|1.0|" + PledgeFigures.rate(1, 1) + "|")
+                    .contains("基本满意计为满意");
+        }
+        String memberTallies = jdbc.sql("select count(*) from pledge_member_rating r join pledge_board b on b.id = r.board_id"
+                + " where b.campaign_id = :c and b.organization_id = :o").param("c", campaign).param("o", v1).query(Long.class).single()
+                .toString();
+        assertThat(memberTallies).isEqualTo("2");
         // the browsers are kept only as hashes of their cookies, apart from the counters
         List<String> seen = jdbc.sql("select s.token_hash from pledge_rating_seen s join pledge_board b on b.id = s.board_id"
                 + " where b.campaign_id = :c and b.organization_id = :o").param("c", campaign).param("o", v1).query(String.class).list();

@@ -434,9 +434,21 @@ class PledgeBrowserIT {
         acceptConfirm("确定结束测评并计票吗");
         assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("群众满意度测评已计票，结果已更新。");
         assertThat(browser.text(By.id("ratings"))).contains("共 1 人次，满意率 100.0%", "基本满意计为满意", "已于");
+        // each member's pledge: the first rated 基本满意 (counted as satisfied), the second by nobody
+        List<WebElement> memberRows = browser.all(By.cssSelector("#member-ratings tbody tr"));
+        assertThat(memberRows).hasSize(2);
+        assertThat(memberRows.stream().map(WebElement::getText).toList())
+                .anySatisfy(t -> assertThat(t).endsWith("0 1 0 1 100.0%"))
+                .anySatisfy(t -> assertThat(t).endsWith("0 0 0 0 —"));
+        assertThat(browser.text(By.id("ratings"))).contains("选择“不评价”的不计入该承诺");
+        assertThat(browser.find(By.id("ratings-xlsx")).getAttribute("href")).contains("/pledges/ratings.xlsx");
         browser.shot("pledge-18b-branch-rating-counted");
         resident.open(publicPath);
         assertThat(resident.text(By.id("rating-result"))).startsWith("已计票 1 人次，满意率 100.0%");
+        List<WebElement> memberResults = resident.all(By.cssSelector("#member-pledges .member-result"));
+        assertThat(memberResults).hasSize(1);
+        assertThat(memberResults.get(0).getText()).isEqualTo("群众测评：满意 0，基本满意 1，不满意 0；共 1 人次，满意率 100.0%");
+        assertThat(resident.text(By.id("member-rating-rule"))).contains("基本满意计为满意");
         assertThat(resident.all(By.cssSelector("#rate form"))).isEmpty();
         resident.js("document.getElementById('rating-receipts').open = true;");
         assertThat(resident.all(By.cssSelector("#rating-receipts li")).stream().map(WebElement::getText).toList())
@@ -470,9 +482,20 @@ class PledgeBrowserIT {
         assertThat(resident.driver().getPageSource()).as("the name of the member who did not agree").doesNotContain(names.get(1));
         assertThat(resident.text(By.cssSelector("#leader-comments"))).contains("上级党组织点评", COMMENT);
         assertThat(resident.text(By.cssSelector("#rate .intro"))).startsWith("群众满意度测评进行中，已有 0 人次参与；结果在测评结束、统一计票后公布。");
-        List<WebElement> choices = resident.all(By.cssSelector("#rate label.choice"));
+        List<WebElement> choices = resident.all(By.cssSelector("#rate-organisation label.choice"));
         assertThat(choices.stream().map(WebElement::getText).toList()).containsExactly("满意", "基本满意", "不满意");
         choices.forEach(this::assertBigTarget);
+        // each member's published pledge is rated in the same form, 不评价 unless the resident chooses
+        List<WebElement> members = resident.all(By.cssSelector("#rate fieldset.member-rating"));
+        assertThat(members).hasSize(2);
+        assertThat(members.get(0).findElement(By.tagName("legend")).getText()).isEqualTo("第 1 份党员承诺（" + names.get(0) + "）兑现情况的评价（可选“不评价”）");
+        assertThat(members.get(1).findElement(By.tagName("legend")).getText()).isEqualTo("第 2 份党员承诺（党员）兑现情况的评价（可选“不评价”）");
+        for (WebElement m : members) {
+            List<WebElement> offered = m.findElements(By.cssSelector("label.choice"));
+            assertThat(offered.stream().map(WebElement::getText).toList()).containsExactly("满意", "基本满意", "不满意", "不评价");
+            assertThat(m.findElement(By.cssSelector("input[value=NOT_RATED]")).isSelected()).isTrue();
+            offered.forEach(this::assertBigTarget);
+        }
         assertBigTarget(resident.find(By.cssSelector("#rate button.submit")));
         assertFitsThePhone();
         resident.shot("pledge-17-phone-public-published-before-rating");
@@ -482,6 +505,13 @@ class PledgeBrowserIT {
         resident.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", label);
         label.click();
         assertThat(satisfied.isSelected()).isTrue();
+        // the first member's pledge 基本满意, the second left 不评价
+        WebElement fairly = members.get(0).findElement(By.cssSelector("input[value=FAIRLY_SATISFIED]"));
+        WebElement fairlyLabel = fairly.findElement(By.xpath("./ancestor::label[1]"));
+        resident.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", fairlyLabel);
+        fairlyLabel.click();
+        assertThat(fairly.isSelected()).isTrue();
+        resident.shot("pledge-17b-phone-public-rating-members");
         WebElement submit = resident.find(By.cssSelector("#rate button.submit"));
         resident.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
         submit.click();

@@ -45,6 +45,7 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     public static final Dimension DESKTOP = new Dimension(1366, 900);
     public static final Dimension PHONE = new Dimension(390, 844);
+    public static final Dimension WIDE = new Dimension(1440, 900);
     /** The tallest full-page screenshot taken, in CSS pixels; longer pages are cut here. */
     private static final int MAX_SHOT_HEIGHT = 3200;
 
@@ -153,6 +154,15 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
         viewport = DESKTOP;
         phone = false;
         fitViewport(DESKTOP.height);
+    }
+
+    /** A wide office screen: 1440 × 900. */
+    public void wide() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.manage().window().setSize(WIDE);
+        viewport = WIDE;
+        phone = false;
+        fitViewport(WIDE.height);
     }
 
     /** A phone: 390 × 844 CSS pixels at a device pixel ratio of 2, with touch. */

@@ -23,4 +23,10 @@ public class CampaignQueries {
                         + " where :path like r.path || '%' or r.path like :path || '%' order by c.campaign_year desc, r.depth, c.id desc")
                 .param("path", path).query(Long.class).list();
     }
+
+    /** Ids of the organisations on or below the path that are not retired (the campaign's root's whole tree). */
+    public List<Long> activeIdsUnder(String path) {
+        return jdbc.sql("select id from org_tree_view where path like :path and retired = false order by path")
+                .param("path", path + "%").query(Long.class).list();
+    }
 }

@@ -1,6 +1,8 @@
 package cn.tierup.grading.web;
 
+import cn.tierup.grading.BatchDecisions;
 import cn.tierup.grading.CaseView;
+import cn.tierup.grading.DecisionMeeting;
 import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradeRegister;
 import cn.tierup.grading.GradingCases;
@@ -13,6 +15,11 @@ import cn.tierup.grading.ScoreSheet;
 import cn.tierup.grading.Step;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.DomainException;
+import cn.tierup.shared.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import cn.tierup.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,8 +46,13 @@ class GradingApi {
     private final GradeRegister register;
     private final GradingSetups setups;
     private final ScopeGuard guard;
+    private final BatchDecisions batch;
+    private final Messages messages;
 
-    GradingApi(GradingCases cases, GradingFigures figures, GradeRegister register, GradingSetups setups, ScopeGuard guard) {
+    GradingApi(GradingCases cases, GradingFigures figures, GradeRegister register, GradingSetups setups, ScopeGuard guard,
+               BatchDecisions batch, Messages messages) {
+        this.batch = batch;
+        this.messages = messages;
         this.cases = cases;
         this.figures = figures;
         this.register = register;
@@ -109,7 +121,46 @@ class GradingApi {
     @PostMapping("/cases/{campaign}/{org}/decision")
     @Operation(summary = "第 5 步 上级评定（仅评定组织）：与自评等次不同时须写明理由")
     CaseView decide(@PathVariable long campaign, @PathVariable long org, @Valid @RequestBody Decision body) {
-        return cases.decide(campaign, org, body.grade(), body.reason(), body.version());
+        return cases.decide(campaign, org, body.grade(), body.reason(), body.version(),
+                DecisionMeeting.optional(body.meetingOn(), body.minutes(), LocalDate.now()));
+    }
+
+    // ---- many decisions at one meeting of the authority --------------------------------------------------
+
+    @GetMapping("/decisions/{campaign}")
+    @Operation(summary = "评定组织待评定的党组织及各自的自评等次（提议）、评分和审议结果；authority 缺省为本人所在组织")
+    BatchDecisions.Sheet awaiting(@PathVariable long campaign, @RequestParam(required = false) Long authority) {
+        return batch.awaiting(campaign, authority == null ? guard.currentUser().organizationId() : authority);
+    }
+
+    @PostMapping("/decisions/{campaign}")
+    @Operation(summary = "在一次评定会议上评定多个党组织：会议日期和记录填写一次；与自评等次不同须写明理由；"
+            + "全部通过才生效，有错误时返回 422，errors 逐行说明，一个也不评定")
+    ResponseEntity<?> decideMany(@PathVariable long campaign, @Valid @RequestBody Meeting body) {
+        long authority = body.authority() == null ? guard.currentUser().organizationId() : body.authority();
+        try {
+            int n = batch.decide(campaign, authority, body.meetingOn(), body.minutes(), body.lines());
+            return ResponseEntity.ok(new Decided(n, batch.awaiting(campaign, authority)));
+        } catch (BatchDecisions.Refused e) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, messages.of(e));
+            p.setProperty("code", e.code());
+            p.setProperty("errors", e.problems().stream().map(x -> new LineError(x.line(), x.organizationId(),
+                    x.organizationName(), messages.of(x.reason()))).toList());
+            return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
+    }
+
+    /** The authority's meeting and its decisions; {@code authority} defaults to the user's own organisation. */
+    record Meeting(Long authority, LocalDate meetingOn, String minutes,
+                   List<BatchDecisions.Line> lines) {
+    }
+
+    /** How many were decided, and who still awaits a decision. */
+    record Decided(int decided, BatchDecisions.Sheet remaining) {
+    }
+
+    /** A refused line: its number (from 1), the organisation and what to fix. */
+    record LineError(int line, Long organizationId, String organizationName, String message) {
     }
 
     @PostMapping("/cases/{campaign}/{org}/reopen")
@@ -255,7 +306,9 @@ class GradingApi {
     record Close(Integer attendance, String closingKey) {
     }
 
-    record Decision(String grade, String reason, @NotNull(message = "{field.required}") Long version) {
+    /** The grade, the reason where it differs from the self-grade, and optionally the authority's meeting. */
+    record Decision(String grade, String reason, @NotNull(message = "{field.required}") Long version, LocalDate meetingOn,
+                    String minutes) {
     }
 
     record Reopen(Step step, String reason) {

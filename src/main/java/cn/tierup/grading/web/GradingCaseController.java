@@ -1,6 +1,7 @@
 package cn.tierup.grading.web;
 
 import cn.tierup.grading.CaseView;
+import cn.tierup.grading.DecisionMeeting;
 import cn.tierup.grading.GradingCases;
 import cn.tierup.grading.MeetingView;
 import cn.tierup.grading.Step;
@@ -100,7 +101,8 @@ class GradingCaseController {
     String decide(@RequestParam long campaign, @RequestParam long org, @Valid @ModelAttribute GradingApi.Decision form,
                   BindingResult binding, WebRequest request, Model model, RedirectAttributes redirect) {
         return act(campaign, org, "decision", binding, request, model, redirect, () -> {
-            CaseView v = cases.decide(campaign, org, form.grade(), form.reason(), form.version());
+            CaseView v = cases.decide(campaign, org, form.grade(), form.reason(), form.version(),
+                    DecisionMeeting.optional(form.meetingOn(), form.minutes(), java.time.LocalDate.now()));
             return outcome.say("grading.done.decided", v.decision().decidedGrade());
         });
     }

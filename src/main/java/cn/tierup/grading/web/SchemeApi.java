@@ -6,9 +6,11 @@ import cn.tierup.grading.Standard;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,9 +47,11 @@ class SchemeApi {
 
     @RequiresPermission(Permission.CAMPAIGN_MANAGE)
     @PutMapping("/{id}")
-    @Operation(summary = "修改复制的标准；standard 为标准文本（【维度】、“- 细则 分值”、【等次】名称 分数线 类别、【一票否决】）")
+    @Operation(summary = "修改复制的标准：可把 GET 返回的内容改后原样提交；standard 可以是 GET 返回的结构"
+            + "（dimensions、grades、vetoes），也可以是标准文本（【维度】、“- 细则 分值”、【等次】名称 分数线 类别、【一票否决】）")
     GradingScheme revise(@PathVariable long id, @Valid @RequestBody Revise body) {
-        return schemes.revise(id, body.name(), body.description(), body.standard(), body.version());
+        return schemes.revise(id, body.name(), body.description(), body.standard()::standard, body.version(),
+                new GradingSchemes.Echo(body.id(), body.code(), body.field(), body.ownerOrganizationId(), body.copiedFromId()));
     }
 
     @PostMapping("/{id}/evaluate")
@@ -56,8 +60,23 @@ class SchemeApi {
         return schemes.evaluate(id, body.scores() == null ? Map.of() : body.scores(), body.vetoes() == null ? Set.of() : body.vetoes());
     }
 
+    /**
+     * A change of a copied scheme: what {@code GET} returns, changed, or only the four fields that change. The
+     * fields that never change by this request ({@code id}, {@code code}, {@code field}, {@code ownerOrganizationId},
+     * {@code copiedFromId}) may come back as {@code GET} gave them and must then be the scheme's own; {@code updatedAt}
+     * is the server's and is not compared (the {@code version} says whether someone else changed it meanwhile).
+     */
     record Revise(@NotNull(message = "{scheme.name}") String name, String description,
-                  @NotNull(message = "{scheme.dimensions}") String standard, @NotNull(message = "{field.required}") Long version) {
+                  @NotNull(message = "{scheme.dimensions}")
+                  @Schema(oneOf = {String.class, StandardBody.Fields.class},
+                          description = "GET 返回的 standard 结构，或标准文本") StandardBody standard,
+                  @NotNull(message = "{field.required}") Long version,
+                  @Schema(description = "只读：可按 GET 返回的原样带回，须与地址中的标准一致") Long id,
+                  @Schema(description = "只读：可按 GET 返回的原样带回") String code,
+                  @Schema(description = "只读：可按 GET 返回的原样带回") String field,
+                  @Schema(description = "只读：可按 GET 返回的原样带回") Long ownerOrganizationId,
+                  @Schema(description = "只读：可按 GET 返回的原样带回") Long copiedFromId,
+                  @Schema(description = "只读：由系统记录，带回时不比较（是否被他人修改以 version 判断）") LocalDateTime updatedAt) {
     }
 
     record Sheet(Map<String, Integer> scores, Set<@NotNull(message = "{field.nullItem}") Integer> vetoes) {

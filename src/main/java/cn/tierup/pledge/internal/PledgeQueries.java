@@ -63,6 +63,30 @@ public class PledgeQueries {
                 .param("s", satisfied).param("f", fairly).param("d", dissatisfied).param("b", boardId).update();
     }
 
+    /** Adds a counted rating's totals for one member's pledge to what earlier counts gave it. */
+    public void addMemberTally(long boardId, long pledgeId, long satisfied, long fairly, long dissatisfied) {
+        int updated = jdbc.sql("update pledge_member_rating set satisfied = satisfied + :s, fairly_satisfied = fairly_satisfied + :f,"
+                        + " dissatisfied = dissatisfied + :d where pledge_id = :p")
+                .param("s", satisfied).param("f", fairly).param("d", dissatisfied).param("p", pledgeId).update();
+        if (updated == 0) {
+            jdbc.sql("insert into pledge_member_rating (pledge_id, board_id, satisfied, fairly_satisfied, dissatisfied)"
+                            + " values (:p, :b, :s, :f, :d)")
+                    .param("p", pledgeId).param("b", boardId).param("s", satisfied).param("f", fairly).param("d", dissatisfied)
+                    .update();
+        }
+    }
+
+    /** The counted totals of each member's pledge of a board that has been rated: pledge id → {满意, 基本满意, 不满意}. */
+    public Map<Long, long[]> memberRatings(long boardId) {
+        Map<Long, long[]> m = new java.util.HashMap<>();
+        jdbc.sql("select pledge_id, satisfied, fairly_satisfied, dissatisfied from pledge_member_rating where board_id = :b")
+                .param("b", boardId)
+                .query(rs -> {
+                    m.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                });
+        return m;
+    }
+
     /** Sets the whole tally at once: the demo data set's past ratings only. */
     public void setTally(long boardId, long satisfied, long fairly, long dissatisfied) {
         jdbc.sql("update pledge_rating_tally set n = case choice when 'SATISFIED' then :s when 'FAIRLY_SATISFIED' then :f else :d end"

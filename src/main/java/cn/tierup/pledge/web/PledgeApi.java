@@ -199,7 +199,8 @@ class PledgeApi {
                            PledgeView organisationPledge, List<PledgeView> memberPledges, List<PledgeSuggestionView> suggestions,
                            long pendingSuggestions, List<PledgeCommentView> comments, PledgeRatings ratings,
                            BoardView.RatingState ratingState, int ratingsCast, LocalDateTime ratingsCountedAt,
-                           List<PledgeMember> members, boolean canWrite, boolean canSign) {
+                           List<PledgeMember> members, boolean canWrite, boolean canSign,
+                           List<PledgeMemberRating> memberRatings) {
 
         static PledgeBoardView of(BoardView b) {
             return new PledgeBoardView(b.campaignId(), b.year(), b.organizationId(), b.organizationName(), b.authorityName(),
@@ -213,8 +214,18 @@ class PledgeApi {
                             b.ratings().getOrDefault(Satisfaction.DISSATISFIED, 0L), b.ratingCount(), b.satisfactionRate()),
                     b.ratingState(), b.ratingsCast(), b.ratingsCountedAt(),
                     b.members().stream().map(m -> new PledgeMember(m.id(), m.name(), m.pledged())).toList(),
-                    b.canWrite(), b.canSign());
+                    b.canWrite(), b.canSign(),
+                    b.memberRatings().stream().map(r -> new PledgeMemberRating(r.pledgeId(), r.pledger(), r.satisfied(), r.fairly(),
+                            r.dissatisfied(), r.ratings(), r.satisfactionRate())).toList());
         }
+    }
+
+    /**
+     * The residents' counted rating of one member's published pledge; satisfactionRate = (满意 + 基本满意) ÷ count in
+     * percent, 基本满意 counted as satisfied, those who left it 不评价 not counted.
+     */
+    record PledgeMemberRating(long pledgeId, String pledger, long satisfied, long fairlySatisfied, long dissatisfied, long count,
+                              double satisfactionRate) {
     }
 
     /** A party member on the organisation's roll who may pledge, and whether they have. */

@@ -9,6 +9,7 @@ import cn.tierup.shared.web.PublicRefusal;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,10 +59,10 @@ class PublicPledgeController {
     }
 
     @PostMapping("/q/p/{slug}/rate")
-    String rate(@PathVariable String slug, @RequestParam(required = false) String choice, HttpServletRequest request,
-                HttpServletResponse response, Model model) {
+    String rate(@PathVariable String slug, @RequestParam(required = false) String choice,
+                @RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            String receipt = pages.rate(slug, choice, token(request, slug), request.getRemoteAddr());
+            String receipt = pages.rate(slug, choice, memberChoices(params), token(request, slug), request.getRemoteAddr());
             // answered here rather than redirected: the receipt is shown this once and kept nowhere, not even in a session
             model.addAttribute("notice", messages.get("rating.thanks"));
             model.addAttribute("receipt", messages.get("rating.receipt", receipt));
@@ -96,6 +97,21 @@ class PublicPledgeController {
         model.addAttribute("rated", rated);
         model.addAttribute("choices", Satisfaction.values());
         return "public/pledges";
+    }
+
+    /** The ratings of members' pledges, sent as {@code m<pledge id>}; a name that is not one is refused as unknown. */
+    private static Map<Long, String> memberChoices(Map<String, String> params) {
+        Map<Long, String> members = new java.util.HashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("m") && name.length() > 1) {
+                String id = name.substring(1);
+                if (!id.matches("\\d{1,18}")) {
+                    throw new DomainException("rating.member.unknown");
+                }
+                members.put(Long.parseLong(id), value);
+            }
+        });
+        return members;
     }
 
     private static String cookie(String slug) {
