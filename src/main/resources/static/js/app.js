@@ -49,3 +49,18 @@ document.addEventListener('htmx:afterSwap', function (e) {
     toggle.textContent = '−';
   }
 });
+
+// A table wider than the screen scrolls sideways inside its box: that box takes the keyboard's focus (so the arrow keys
+// scroll it) and is named after its table, so a keyboard or screen-reader user can reach every column too.
+(function () {
+  document.querySelectorAll('.table-wrap').forEach(function (box) {
+    if (box.hasAttribute('tabindex')) { return; }
+    var table = box.querySelector('table');
+    var panel = box.closest('.panel');
+    var title = table && table.caption ? table.caption.textContent
+      : (panel && panel.querySelector('.panel-title') ? panel.querySelector('.panel-title').textContent : '');
+    box.setAttribute('tabindex', '0');
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', (title || '表格').trim() + '（可左右滚动）');
+  });
+})();

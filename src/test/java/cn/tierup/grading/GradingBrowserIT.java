@@ -540,10 +540,12 @@ class GradingBrowserIT {
         String decidedStat = browser.text(By.xpath("//div[@id='step-counts']//div[@class='stat'][div[@class='stat-label' and normalize-space()='已定级']]/div[@class='stat-value']"));
         assertThat(decidedStat).isEqualTo("1");
         WebElement chart = browser.find(By.cssSelector(".stats-chart"));
-        browser.await().until(d -> !chart.findElements(By.tagName("canvas")).isEmpty());
-        WebElement canvas = chart.findElement(By.tagName("canvas"));
-        assertThat(canvas.getSize().getWidth()).isGreaterThan(200);
-        assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
+        // drawn as SVG, whose labels are text (a screen reader and the contrast check read them)
+        browser.await().until(d -> !chart.findElements(By.tagName("svg")).isEmpty());
+        WebElement svg = chart.findElement(By.tagName("svg"));
+        assertThat(svg.getSize().getWidth()).isGreaterThan(200);
+        assertThat(svg.getSize().getHeight()).isGreaterThan(100);
+        assertThat(svg.findElements(By.tagName("text"))).isNotEmpty();
         browser.shot("grading-23-town-overview-decided");
 
         // 分类管理台账: the year's line, found through the page's own filter.

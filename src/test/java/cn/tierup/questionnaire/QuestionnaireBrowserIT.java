@@ -360,10 +360,10 @@ class QuestionnaireBrowserIT {
         assertThat(first).containsExactly("满意", "1", "1", "2", "100.00");
         // The conditional text answer is listed under its question.
         assertThat(office.text(By.id("statistics"))).contains("外出务工党员多，联系不上");
-        // ECharts draws a canvas into every chart box, at once (no animation under WebDriver).
+        // ECharts draws an SVG into every chart box, at once (no animation under WebDriver).
         int charts = office.all(By.cssSelector("#statistics .stats-chart")).size();
         assertThat(charts).isEqualTo(9);
-        office.await().until(d -> office.all(By.cssSelector("#statistics .stats-chart canvas")).size() == charts);
+        office.await().until(d -> office.all(By.cssSelector("#statistics .stats-chart svg")).size() == charts);
         assertThat(office.find(By.cssSelector("#statistics .stats-chart")).getSize().getHeight()).isGreaterThanOrEqualTo(120);
         office.shot("questionnaire-05-statistics");
 
@@ -425,7 +425,7 @@ class QuestionnaireBrowserIT {
         List<String> head = office.find(By.xpath("(//table[contains(@class,'stats-table')])[1]"))
                 .findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
         assertThat(head).contains("基层干部", "“两代表一委员”", "合计");
-        office.await().until(d -> !office.all(By.cssSelector("#statistics .stats-chart canvas")).isEmpty());
+        office.await().until(d -> !office.all(By.cssSelector("#statistics .stats-chart svg")).isEmpty());
         office.shot("questionnaire-06-appraisal-detail");
     }
 
