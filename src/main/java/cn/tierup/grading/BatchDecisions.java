@@ -49,7 +49,7 @@ public class BatchDecisions {
      */
     public record Awaiting(long organizationId, String name, String field, String selfGrade, String selfStatement,
                            Integer scoreTotal, Integer scoreMaximum, Integer agree, Integer disagree, Integer abstain,
-                           Double agreeShare, List<String> grades, long version) {
+                           java.math.BigDecimal agreeShare, List<String> grades, long version) {
 
         static Awaiting of(CaseView v) {
             MeetingView d = v.held().deliberation();

@@ -12,7 +12,7 @@ public record MemberRating(long pledgeId, String pledger, long satisfied, long f
         return satisfied + fairly + dissatisfied;
     }
 
-    public double satisfactionRate() {
+    public java.math.BigDecimal satisfactionRate() {
         return PledgeFigures.rate(satisfied + fairly, ratings());
     }
 }

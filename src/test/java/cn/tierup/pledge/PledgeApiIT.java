@@ -758,9 +758,9 @@ class PledgeApiIT {
                 lines.add(line.toString());
             }
             String all = String.join("\n", lines);
-            assertThat(all).contains("党组织承诺（" + name(v1) + "）|1.0|1.0|1.0|3.0|" + PledgeFigures.rate(2, 3) + "|")
-                    .contains("党员承诺（" + m1.name() + "）|1.0|0.0|1.0|2.0|" + PledgeFigures.rate(1, 2) + "|")
-                    .contains("党员承诺（" + m2.name() + "）|0.0|1.0|0.0|1.0|" + PledgeFigures.rate(1, 1) + "|")
+            assertThat(all).contains("党组织承诺（" + name(v1) + "）|1.0|1.0|1.0|3.0|" + PledgeFigures.rate(2, 3).doubleValue() + "|")
+                    .contains("党员承诺（" + m1.name() + "）|1.0|0.0|1.0|2.0|" + PledgeFigures.rate(1, 2).doubleValue() + "|")
+                    .contains("党员承诺（" + m2.name() + "）|0.0|1.0|0.0|1.0|" + PledgeFigures.rate(1, 1).doubleValue() + "|")
                     .contains("基本满意计为满意");
         }
         String memberTallies = jdbc.sql("select count(*) from pledge_member_rating r join pledge_board b on b.id = r.board_id"

@@ -225,7 +225,7 @@ class PledgeApi {
      * percent, 基本满意 counted as satisfied, those who left it 不评价 not counted.
      */
     record PledgeMemberRating(long pledgeId, String pledger, long satisfied, long fairlySatisfied, long dissatisfied, long count,
-                              double satisfactionRate) {
+                              java.math.BigDecimal satisfactionRate) {
     }
 
     /** A party member on the organisation's roll who may pledge, and whether they have. */
