@@ -59,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AccessibilityBrowserIT {
 
     static final String PASSWORD = "tierup2026";
-    static final Dimension WIDE = new Dimension(1440, 900);
+    static final Dimension WIDE = BrowserSupport.WIDE;
     static final Set<String> FAILING_IMPACTS = Set.of("critical", "serious");
 
     @RegisterExtension
@@ -252,7 +252,11 @@ class AccessibilityBrowserIT {
         int checked = 0;
         String signedIn = "";
         for (Dimension size : List.of(WIDE, BrowserSupport.PHONE)) {
-            browser.driver().manage().window().setSize(size);
+            if (size.equals(WIDE)) {
+                browser.wide();
+            } else {
+                browser.phone();
+            }
             for (Map.Entry<String, Supplier<List<Visit>>> route : table.entrySet()) {
                 for (Visit v : route.getValue().get()) {
                     String who = v.user() == null ? "" : v.user();
@@ -304,6 +308,11 @@ class AccessibilityBrowserIT {
         assertThat(fontSize("main h1")).isGreaterThan(before * 1.2);
         assertThat(height("label.choice")).isGreaterThanOrEqualTo(Math.max(56, choiceBefore));
         assertFits();
+        // a screen reader announces each choice with its question
+        var firstChoice = browser.find(org.openqa.selenium.By.cssSelector("#question-q1 input"));
+        String question = browser.text(org.openqa.selenium.By.id("qtext-q1"));
+        String option = browser.text(org.openqa.selenium.By.id("q1-o0"));
+        assertThat(firstChoice.getAccessibleName()).contains(question).endsWith(option);
         assertThat(violations(axe)).as("the questionnaire in 大字").isEmpty();
         browser.shot("a11y-phone-02-questionnaire-big-text");
 
@@ -315,6 +324,15 @@ class AccessibilityBrowserIT {
         assertFits();
         assertThat(violations(axe)).as("the pledge page in 大字").isEmpty();
         browser.shot("a11y-phone-03-pledges-big-text");
+        // 200 % zoom of a 640 px window leaves 320 CSS pixels: the page still reflows without sideways scrolling
+        browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 320, "height", 700, "deviceScaleFactor", 2, "mobile", true));
+        browser.open("/q/" + slug);
+        assertThat(((Number) browser.js("return window.innerWidth;")).intValue()).isEqualTo(320);
+        assertFits();
+        browser.shot("a11y-phone-04-questionnaire-big-text-320");
+        browser.phone();
+        browser.open("/q/p/" + pledgeSlug);
         browser.click(browser.visible(org.openqa.selenium.By.cssSelector("[data-big-switch]")));
         browser.open("/q/" + slug);
         assertThat((Boolean) browser.js("return document.documentElement.classList.contains('big-text');")).isFalse();

@@ -95,8 +95,10 @@ class PledgeTest {
     }
 
     @Test
-    void ratesRoundToOneDecimalAndNothingOverNothingIsNought() {
-        assertThat(PledgeFigures.rate(3168, 3250)).isEqualTo(97.5);
+    void ratesPrintWithTwoDecimalsAndNothingOverNothingIsNought() {
+        // the town summary's 3,168 of 3,250 items fulfilled
+        assertThat(PledgeFigures.rate(3168, 3250)).isEqualByComparingTo("97.48");
+        assertThat(PledgeFigures.rate(3168, 3250).toPlainString()).isEqualTo("97.48");
         assertThat(PledgeFigures.rate(0, 0)).isZero();
     }
 }
