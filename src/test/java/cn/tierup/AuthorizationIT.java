@@ -494,6 +494,10 @@ class AuthorizationIT {
                         p -> get("/api/questionnaires/{id}/statistics.xlsx", p.survey().questionnaire())),
                 route("POST", "/api/questionnaires/{id}/codes", needs(SURVEY_WRITE),
                         p -> jsonBody(post("/api/questionnaires/{id}/codes", p.survey().questionnaire()), "{\"count\": 1}")),
+                // a wrong key: past the guard, the count opens nothing
+                route("POST", "/api/questionnaires/{id}/count", needs(SURVEY_WRITE),
+                        p -> jsonBody(post("/api/questionnaires/{id}/count", p.survey().questionnaire()),
+                                "{\"closingKey\": \"0000-0000-0000-0000-0000-0000\"}")),
                 // grading standards (附件1): shipped ones for every role that reads campaigns; only a manager copies or
                 // changes (a shipped one cannot be changed: an allowed change stops at that rule; no scheme has id STALE)
                 route("GET", "/api/grading-schemes", new Unbound(CAMPAIGN_READ), p -> get("/api/grading-schemes")),
@@ -798,6 +802,9 @@ class AuthorizationIT {
                         p -> get("/questionnaires/{id}/qr.png", p.survey().questionnaire())),
                 route("POST", "/questionnaires/{id}/codes", needs(SURVEY_WRITE),
                         p -> post("/questionnaires/{id}/codes", p.survey().questionnaire()).param("count", "1")),
+                route("POST", "/questionnaires/{id}/count", needs(SURVEY_WRITE),
+                        p -> post("/questionnaires/{id}/count", p.survey().questionnaire())
+                                .param("closingKey", "0000-0000-0000-0000-0000-0000")),
                 route("GET", "/questionnaires/{id}/statistics.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/questionnaires/{id}/statistics.xlsx", p.survey().questionnaire())),
                 route("GET", "/orgs/{id}/leadership", needs(ORG_READ), p -> get("/orgs/{id}/leadership", p.org())),

@@ -82,7 +82,11 @@ class BatchDecisionBrowserIT {
         browser.click(browser.find(By.id("decide-all")));
         browser.await().until(x -> !browser.all(By.id("line-errors")).isEmpty());
         assertThat(browser.text(By.cssSelector(".alert-danger[role=alert]"))).contains("有 1 行不能评定，本次没有评定任何党组织");
-        assertThat(browser.text(By.id("line-errors"))).contains("第 2 行（" + demo.orgName(b) + "）", "请写明评定理由");
+        // lines are numbered as the page lists them (by 排序号, then pinyin)
+        List<String> order = browser.all(By.cssSelector(".decision-line")).stream().map(e -> e.getAttribute("id")).toList();
+        int lineOfB = order.indexOf("line-" + b) + 1;
+        assertThat(lineOfB).isPositive();
+        assertThat(browser.text(By.id("line-errors"))).contains("第 " + lineOfB + " 行（" + demo.orgName(b) + "）", "请写明评定理由");
         assertThat(browser.text(By.cssSelector("#line-" + b + " .line-problem"))).contains("与自评等次“先进”不同");
         assertThat(new Select(browser.find(By.cssSelector("#line-" + b + " select"))).getFirstSelectedOption().getText())
                 .as("what was typed is kept").isEqualTo("一般");

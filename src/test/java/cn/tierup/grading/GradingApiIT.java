@@ -5,7 +5,6 @@ import cn.tierup.shared.DomainException;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -345,8 +344,8 @@ class GradingApiIT {
                     lagging + (level.equals("LAGGING") ? 1 : 0));
         }
 
-        static double share(long n, long of) {
-            return BigDecimal.valueOf(n * 100L).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_UP).doubleValue();
+        static double exact(long n, long of) {
+            return of == 0 ? 0 : 100.0 * n / of;
         }
     }
 
@@ -357,9 +356,20 @@ class GradingApiIT {
         assertThat(line.get("advanced").asLong()).as(what).isEqualTo(expected.advanced());
         assertThat(line.get("average").asLong()).as(what).isEqualTo(expected.average());
         assertThat(line.get("lagging").asLong()).as(what).isEqualTo(expected.lagging());
-        assertThat(line.get("advancedShare").asDouble()).as(what).isEqualTo(Count.share(expected.advanced(), expected.total()));
-        assertThat(line.get("averageShare").asDouble()).as(what).isEqualTo(Count.share(expected.average(), expected.total()));
-        assertThat(line.get("laggingShare").asDouble()).as(what).isEqualTo(Count.share(expected.lagging(), expected.total()));
+        // shares with two decimals, each within a hundredth of the exact share, the line adding to exactly 100.00
+        BigDecimal sum = BigDecimal.ZERO;
+        long[] counts = {expected.advanced(), expected.average(), expected.lagging()};
+        String[] names = {"advancedShare", "averageShare", "laggingShare"};
+        for (int i = 0; i < 3; i++) {
+            BigDecimal share = line.get(names[i]).decimalValue();
+            assertThat(share.scale()).as(what).isLessThanOrEqualTo(2);
+            assertThat(share.doubleValue()).as(what).isCloseTo(Count.exact(counts[i], expected.total()),
+                    org.assertj.core.data.Offset.offset(0.0100001));
+            sum = sum.add(share);
+        }
+        if (expected.total() > 0) {
+            assertThat(sum).as(what).isEqualByComparingTo("100.00");
+        }
     }
 
     @Test
@@ -409,7 +419,7 @@ class GradingApiIT {
             assertLine(line, new Count(0, 0, 0, 0).plus(level));
         }
         assertLine(byUnit.get("total"), all);
-        assertThat(byUnit.get("total").get("advancedShare").asDouble()).isEqualTo(33.3);
+        assertThat(byUnit.get("total").get("advancedShare").decimalValue()).isEqualByComparingTo("33.33");
 
         // …seen by the city: the town is one line, and all of the campaign
         JsonNode cityUnits = ok(send(get("/api/grading/tables/summary").param("campaign", "" + c)
