@@ -187,6 +187,7 @@ class AccessibilityBrowserIT {
         t.put("/grading-schemes/{id}/edit", () -> List.of(new Visit("admin", "/grading-schemes/" + scheme + "/edit")));
         t.put("/grading/case", () -> List.of(new Visit("cun", "/grading/case" + cvVillage),
                 new Visit("zhen", "/grading/case" + cvVillage)));
+        t.put("/grading/decisions", () -> List.of(new Visit("zhen", "/grading/decisions" + cv)));
         t.put("/grading/register", () -> List.of(new Visit("zhen", "/grading/register")));
         t.put("/grading/setup", () -> List.of(new Visit("admin", "/grading/setup" + cv)));
         t.put("/grading/tables", () -> List.of(new Visit("admin", "/grading/tables" + cv + "&org=" + city)));

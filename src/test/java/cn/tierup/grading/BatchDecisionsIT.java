@@ -147,8 +147,10 @@ class BatchDecisionsIT {
             assertThat(jdbc.sql("select grade from upgrade_decided_grade where campaign_id = :c and organization_id = :o")
                     .param("c", campaign).param("o", org).query(String.class).single()).isEqualTo(expected[1]);
         }
+        // this campaign's cases only: other classes in the shared context decide these villages in other years
         List<String> audited = jdbc.sql("select summary from audit_entry where entity_type = 'GradingCase' and action = 'DECIDE'"
-                        + " and organization_id in (:o) order by id").param("o", List.of(a, b, c)).query(String.class).list();
+                        + " and organization_id in (:o) and entity_id in (select cast(id as varchar(40)) from grading_case where campaign_id = :c)"
+                        + " order by id").param("o", List.of(a, b, c)).param("c", campaign).query(String.class).list();
         assertThat(audited).containsExactly("上级评定为 先进（评定会议 " + today.minusDays(1) + "）",
                 "上级评定为 一般（评定会议 " + today.minusDays(1) + "）",
                 "上级评定为 一般（自评 先进；理由：" + reason + "）（评定会议 " + today.minusDays(1) + "）");

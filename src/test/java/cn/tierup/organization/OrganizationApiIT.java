@@ -268,7 +268,9 @@ class OrganizationApiIT {
                 + " and m.status = 'ACTIVE' and m.category in ('FULL', 'PROBATIONARY')").param("o", agriculture)
                 .query(Long.class).single();
         assertThat(own).isZero();
-        assertThat(subtree).isEqualTo(29 + 34 + 6 + 9 + 4 + 53);
+        // the demo's six branches hold 29 + 34 + 6 + 9 + 4 + 53; other classes in this shared context may add to them,
+        // so what is checked below is that every page shows what the rolls hold now
+        assertThat(subtree).isGreaterThanOrEqualTo(29 + 34 + 6 + 9 + 4 + 53);
         JsonNode view = json.readTree(mvc.perform(get("/api/orgs/" + agriculture).with(users.as("admin"))).andReturn()
                 .getResponse().getContentAsString());
         assertThat(view.get("memberCount").asLong()).isZero();

@@ -103,8 +103,10 @@ class SubtreeAtProvinceScaleIT {
         Recorded<PageResult<OrganizationRow>> r = StatementLog.record(
                 () -> queries.subtree(countyPath, null, null, null, false, 0, 20));
 
-        assertThat(r.statements()).hasSize(1);
+        // the page, then the members of the subtrees of its rows with organisations under them, in one union
+        assertThat(r.statements()).hasSize(2);
         assertPlannedOnThePathIndex(r.statements().get(0), countyPath);
+        assertThat(r.statements().get(1)).contains("count(*) as n from member").contains("s.path like '" + countyPath + "%'");
         assertRightPage(r.result(), county, 0);
     }
 
@@ -122,10 +124,17 @@ class SubtreeAtProvinceScaleIT {
     void theProvinceAdministratorsListIsOneTreeStatementAfterTheScopeLookUp() {
         Recorded<PageResult<OrganizationRow>> r = StatementLog.record(() -> service.search(OrganizationCriteria.all()));
 
-        // The guard reads the user's own organisation by primary key; the list itself is one statement.
-        assertThat(r.statements()).hasSize(2);
+        // The guard reads the user's own organisation by primary key; the list itself is one statement, and the
+        // members of the subtrees of the page's rows with organisations under them one more, whatever the number
+        // of rows (a literal prefix count each, on the path index, in one union)
+        assertThat(r.statements()).hasSize(3);
         assertThat(r.statements().get(0)).contains("from organization where id = ?");
         assertThat(r.statements().get(1)).contains("o.path like '" + pathOf(province.rootId()) + "%'");
+        assertThat(r.statements().get(2)).contains("count(*) as n from member")
+                .contains("s.path like '" + pathOf(province.rootId()) + "%'");
+        assertThat(r.result().items().get(0).subtreeMemberCount()).isEqualTo(count("select count(*) from member m"
+                + " join organization s on s.id = m.organization_id where s.retired = false and m.status = 'ACTIVE'"
+                + " and m.category in ('FULL', 'PROBATIONARY')"));
         assertThat(r.result().total()).isEqualTo(count("select count(*) from organization where retired = false"));
         assertThat(r.result().items()).hasSize(20);
         assertThat(r.result().items().get(0).id()).isEqualTo(province.rootId());
@@ -137,11 +146,14 @@ class SubtreeAtProvinceScaleIT {
         Recorded<PageResult<OrganizationRow>> r = StatementLog.record(() -> service.search(
                 new OrganizationCriteria(county, null, null, null, false, 0, 20)));
 
-        List<String> tree = r.statements().stream().filter(s -> s.contains("path like")).toList();
+        List<String> tree = r.statements().stream().filter(s -> s.contains("total_rows")).toList();
         assertThat(tree).hasSize(1);
-        assertThat(r.statements()).hasSize(4);
+        // the members of the subtrees of the page's rows that have organisations under them: one more statement
+        List<String> subtreeCounts = r.statements().stream().filter(s -> s.contains("count(*) as n from member")).toList();
+        assertThat(subtreeCounts).hasSize(1);
+        assertThat(r.statements()).hasSize(5);
         // everything else is the guard's look-up of the user's and the county's organisation by primary key
-        assertThat(r.statements()).filteredOn(s -> !s.contains("path like"))
+        assertThat(r.statements()).filteredOn(s -> !tree.contains(s) && !subtreeCounts.contains(s))
                 .allSatisfy(s -> assertThat(s).contains("from organization where id = ?"));
         assertPlannedOnThePathIndex(tree.get(0), countyPath);
         assertRightPage(r.result(), county, 0);

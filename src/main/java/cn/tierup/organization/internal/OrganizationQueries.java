@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ public class OrganizationQueries {
             + " and m.status = 'ACTIVE' and m.category in ('FULL', 'PROBATIONARY'))";
     static final String CHILD_COUNT = "(select count(*) from organization c where c.parent_id = o.id and c.retired = false)";
     private static final String ROW_COLUMNS = "o.id, o.parent_id, p.name as parent_name, o.name, o.kind, o.field, o.depth,"
-            + " o.secretary, o.retired, " + CHILD_COUNT + " as child_count, " + MEMBER_COUNT + " as member_count";
+            + " o.secretary, o.retired, o.path, " + CHILD_COUNT + " as child_count, " + MEMBER_COUNT + " as member_count";
 
     private static final Pattern PATH = Pattern.compile("/(\\d+/)*");
 
@@ -75,10 +76,12 @@ public class OrganizationQueries {
         params.put("limit", size);
         params.put("offset", (long) page * size);
         long[] total = {0};
+        Map<Long, String> paths = new HashMap<>();
         List<OrganizationRow> rows = withSubtreeCounts(jdbc.sql(sql).params(params).query((rs, i) -> {
             total[0] = rs.getLong("total_rows");
+            paths.put(rs.getLong("id"), rs.getString("path"));
             return row(rs);
-        }).list());
+        }).list(), paths);
         if (rows.isEmpty() && page > 0) {
             total[0] = jdbc.sql("select count(*) from organization o" + where).params(params).query(Long.class).single();
         }
@@ -86,10 +89,14 @@ public class OrganizationQueries {
     }
 
     public List<OrganizationRow> children(long parentId, boolean includeRetired) {
+        Map<Long, String> paths = new HashMap<>();
         return withSubtreeCounts(jdbc.sql("select " + ROW_COLUMNS + " from organization o left join organization p on p.id = o.parent_id"
                         + " where o.parent_id = :parent" + (includeRetired ? "" : " and o.retired = false")
                         + " order by o.sort_key, o.name")
-                .param("parent", parentId).query((rs, i) -> row(rs)).list());
+                .param("parent", parentId).query((rs, i) -> {
+                    paths.put(rs.getLong("id"), rs.getString("path"));
+                    return row(rs);
+                }).list(), paths);
     }
 
     /**
@@ -107,19 +114,30 @@ public class OrganizationQueries {
                 .query(Long.class).single();
     }
 
-    /** The rows with their subtrees' members: counted for those with organisations under them, the own roll otherwise. */
-    private List<OrganizationRow> withSubtreeCounts(List<OrganizationRow> rows) {
-        List<OrganizationRow> out = new ArrayList<>(rows.size());
-        for (OrganizationRow r : rows) {
-            if (r.childCount() == 0) {
-                out.add(r.withSubtreeMemberCount(r.memberCount()));
-            } else {
-                String path = jdbc.sql("select path from organization where id = :id").param("id", r.id())
-                        .query(String.class).single();
-                out.add(r.withSubtreeMemberCount(subtreeMemberCount(path)));
+    /**
+     * The rows with their subtrees' members: the own roll for a row with nothing under it; for the others one
+     * statement for the whole page, a prefix count per row on the path index (its prefix a literal, see subtree()).
+     */
+    private List<OrganizationRow> withSubtreeCounts(List<OrganizationRow> rows, Map<Long, String> paths) {
+        List<OrganizationRow> parents = rows.stream().filter(r -> r.childCount() > 0).toList();
+        Map<Long, Long> counted = new HashMap<>();
+        if (!parents.isEmpty()) {
+            StringBuilder sql = new StringBuilder();
+            for (OrganizationRow r : parents) {
+                String path = paths.get(r.id());
+                if (!PATH.matcher(path).matches()) {
+                    throw new IllegalArgumentException("not a tree path: " + path);
+                }
+                sql.append(sql.isEmpty() ? "" : " union all ").append("select ").append(r.id())
+                        .append(" as id, count(*) as n from member m join organization s on s.id = m.organization_id")
+                        .append(" where s.path like '").append(path).append("%' and s.retired = false and m.status = 'ACTIVE'")
+                        .append(" and m.category in ('FULL', 'PROBATIONARY')");
             }
+            jdbc.sql(sql.toString()).query(rs -> {
+                counted.put(rs.getLong("id"), rs.getLong("n"));
+            });
         }
-        return out;
+        return rows.stream().map(r -> r.withSubtreeMemberCount(counted.getOrDefault(r.id(), r.memberCount()))).toList();
     }
 
     public long memberCount(long organizationId) {
