@@ -170,7 +170,8 @@ class SubtreeAtProvinceScaleIT {
         long expectedTotal = jdbc.sql("select count(*) from organization o where o.retired = false and " + descendants)
                 .param("top", top).query(Long.class).single();
         List<Long> expectedIds = jdbc.sql("select o.id from organization o where o.retired = false and " + descendants
-                        + " order by o.path limit 20 offset " + pageNo * 20)
+                        // the application's order: the stored sort key (排序号, then pinyin), then the path
+                        + " order by o.sort_key, o.path limit 20 offset " + pageNo * 20)
                 .param("top", top).query(Long.class).list();
 
         assertThat(expectedTotal).isGreaterThan(pageNo * 20L + 20);
