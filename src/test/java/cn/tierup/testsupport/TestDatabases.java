@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -109,13 +110,13 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         try {
             if (embedded == null) {
                 embedded = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                afterContextsClosed(() -> {
                     try {
                         embedded.close();
                     } catch (IOException ignored) {
                         // the JVM is going down anyway
                     }
-                }));
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
@@ -136,19 +137,28 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
                 local = LocalPostgres.create("TestDatabases", java.util.Map.of("fsync", "on", "synchronous_commit", "on",
                         "shared_buffers", "'256MB'", "max_connections", "200"));
                 local.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                afterContextsClosed(() -> {
                     try {
                         local.close();
                     } catch (Exception ignored) {
                         // the JVM is going down anyway
                     }
-                }));
+                });
             }
             local.createDatabase(name);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the local PostgreSQL server", e);
         }
         return new Database(local.jdbcUrl(name), LocalPostgres.SUPERUSER, "");
+    }
+
+    /**
+     * Stops a server only once every Spring context of the JVM has closed. A JVM shutdown hook of its own would run
+     * beside Spring's: the server went down while contexts still closed their pools and the event registry, which
+     * then hung on dead connections until the test fork was killed (and the build failed with every test green).
+     */
+    private static void afterContextsClosed(Runnable stop) {
+        SpringApplication.getShutdownHandlers().add(stop);
     }
 
     private static void exec(String url, String user, String password, String sql) {
