@@ -200,8 +200,9 @@ public class YearEndReviews {
     private Work authority(long campaignId, long organizationId, Long expectedVersion) {
         CampaignView c = campaigns.get(campaignId);
         Subject s = readable(c, organizationId);
-        if (!guard.currentUser().has(Permission.GRADING_DECIDE)) {
-            throw new AccessDeniedException("missing " + Permission.GRADING_DECIDE.code());
+        // no one decides their own organisation's grade: as for grading, that is a matter of rights, not of input
+        if (!guard.currentUser().has(Permission.GRADING_DECIDE) || guard.currentUser().organizationId() == organizationId) {
+            throw new AccessDeniedException("not the grading authority");
         }
         YearEndReviewPolicy.checkAuthority(guard.currentUser().organizationId(), organizationId, s.authorityId(),
                 s.authorityName());

@@ -37,7 +37,8 @@ class DemoYearEndReviews {
             }
             int n = 0;
             for (Organization o : all) {
-                if (!town.getId().equals(o.getParentId())) {
+                // the town reviews those it graded: its own units, not one graded by a department (a school by 教育局)
+                if (!town.getId().equals(o.getParentId()) || !town.getId().equals(o.effectiveGradingAuthorityId())) {
                     continue;
                 }
                 Grade start = reviews.startLevel(campaignId, o.getId()).orElse(null);
