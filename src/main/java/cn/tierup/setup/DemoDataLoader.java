@@ -389,7 +389,7 @@ public class DemoDataLoader implements ApplicationRunner {
             }
             if (year == thisYear - 1) {
                 lastYearInLichun(c, graded, lichun, standing, strongest);
-                yearEndReviews.lastYear(c.getId(), year, all, lichunVillages.get(0).getId());
+                yearEndReviews.lastYear(c.getId(), year, all, lichunVillages.get(0).getId(), accountOf);
             }
         }
     }

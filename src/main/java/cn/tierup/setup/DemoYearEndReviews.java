@@ -2,24 +2,27 @@ package cn.tierup.setup;
 
 import cn.tierup.acceptance.YearEndReviewBootstrap;
 import cn.tierup.grading.Grade;
+import cn.tierup.organization.Field;
 import cn.tierup.organization.Organization;
 import cn.tierup.shared.Actors;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Last year's 自查初评 and 上级审评 in the demo: every village and community graded by 丽春镇, 天彭镇 and 致和镇 reviewed
- * and decided by its town — most keep their class or move up (一般 → 先进), the 后进 are converted but one (kept 后进
- * with the reason), one 一般 proposing 先进 is kept 一般 with the reason, and one in 丽春镇 was returned once before its
- * decision. The demo account "cun" hands in its own village's review; the others are entered by the system.
+ * Last year's 自查初评 and 上级审评 in the demo: every organisation graded by 丽春镇 and by the two other towns with the
+ * most 后进 organisations that year, reviewed and decided by the town's own account — most keep their class or move
+ * up (一般 → 先进), the 后进 are converted but the first (kept 后进, with the reason), every third 一般 proposing 先进 is
+ * kept 一般 with the reason, and one in 丽春镇 was returned once before its decision. The demo account "cun" hands in
+ * its own village's review; the others are entered by the system.
  */
 @Component
 class DemoYearEndReviews {
 
-    /** The towns whose reviews are done, and the account deciding for each. */
-    private static final Map<String, String> TOWNS = Map.of("中共彭州市丽春镇委员会", "zhen", "中共彭州市天彭镇委员会", "tianpeng",
-            "中共彭州市致和镇委员会", "zhihe");
+    private static final String LICHUN = "中共彭州市丽春镇委员会";
 
     private final YearEndReviewBootstrap reviews;
 
@@ -28,25 +31,34 @@ class DemoYearEndReviews {
     }
 
     /** Runs inside the demo loader's transaction, after last year's grading, goals and pledges. */
-    void lastYear(long campaignId, int year, List<Organization> all, long accountVillageId) {
-        boolean keptLagging = false;
+    void lastYear(long campaignId, int year, List<Organization> all, long accountVillageId, Map<Long, String> accountOf) {
+        // each town's own units (not one graded by a department, as a school by 教育局) with their 年初定级
+        Map<Organization, Map<Organization, Grade>> towns = new LinkedHashMap<>();
         for (Organization town : all) {
-            String decider = TOWNS.get(town.getName());
-            if (decider == null) {
+            if (town.getField() != Field.TOWN || accountOf.get(town.getId()) == null) {
                 continue;
             }
-            int n = 0;
+            Map<Organization, Grade> graded = new LinkedHashMap<>();
             for (Organization o : all) {
-                // the town reviews those it graded: its own units, not one graded by a department (a school by 教育局)
-                if (!town.getId().equals(o.getParentId()) || !town.getId().equals(o.effectiveGradingAuthorityId())) {
-                    continue;
+                if (town.getId().equals(o.getParentId()) && town.getId().equals(o.effectiveGradingAuthorityId())) {
+                    reviews.startLevel(campaignId, o.getId()).ifPresent(g -> graded.put(o, g));
                 }
-                Grade start = reviews.startLevel(campaignId, o.getId()).orElse(null);
-                if (start == null) {
-                    continue;
-                }
+            }
+            towns.put(town, graded);
+        }
+        List<Organization> chosen = new ArrayList<>(towns.keySet().stream().filter(t -> t.getName().equals(LICHUN)).toList());
+        towns.keySet().stream().filter(t -> !t.getName().equals(LICHUN))
+                .sorted(Comparator.comparingLong((Organization t) -> lagging(towns.get(t))).reversed())
+                .limit(2).forEach(chosen::add);
+        boolean keptLagging = false;
+        for (Organization town : chosen) {
+            String decider = accountOf.get(town.getId());
+            int n = 0;
+            for (Map.Entry<Organization, Grade> e : towns.get(town).entrySet()) {
+                Organization o = e.getKey();
+                Grade start = e.getValue();
                 String clerk = o.getId() == accountVillageId ? "cun" : Actors.SYSTEM;
-                Grade proposed = start == Grade.ADVANCED ? Grade.ADVANCED : start == Grade.AVERAGE ? Grade.ADVANCED : Grade.AVERAGE;
+                Grade proposed = start == Grade.LAGGING ? Grade.AVERAGE : Grade.ADVANCED;
                 Grade decided = proposed;
                 String reason = null;
                 if (start == Grade.AVERAGE && n % 3 == 1) {
@@ -57,10 +69,14 @@ class DemoYearEndReviews {
                     decided = Grade.LAGGING;
                     reason = "软弱涣散问题整顿尚未完成，班子建设仍需加强，暂不转化，继续整顿。";
                 }
-                String returned = n == 2 && decider.equals("zhen") ? "请补充村集体经济收入和承诺事项兑现的具体情况。" : null;
+                String returned = n == 2 && town.getName().equals(LICHUN) ? "请补充村集体经济收入和承诺事项兑现的具体情况。" : null;
                 reviews.reviewed(campaignId, year, o.getId(), proposed, decided, reason, returned, clerk, decider);
                 n++;
             }
         }
+    }
+
+    private static long lagging(Map<Organization, Grade> graded) {
+        return graded.values().stream().filter(g -> g == Grade.LAGGING).count();
     }
 }

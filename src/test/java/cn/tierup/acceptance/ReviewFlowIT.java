@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import cn.tierup.testsupport.IntegrationTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static cn.tierup.acceptance.ReviewFixture.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * year-end grade shown as "上年等次" in the next year's campaign.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class ReviewFlowIT {
 
     /** A town no other test grades in, so its register years and reviews are this class's own. */
@@ -45,6 +48,7 @@ class ReviewFlowIT {
     @Autowired GradingBootstrap grading;
     @Autowired UpgradeBootstrap upgrade;
     @Autowired CampaignFixture campaigns;
+    @Autowired ApplicationEvents events;
 
     ReviewFixture f;
     int year;
@@ -158,12 +162,18 @@ class ReviewFlowIT {
         assertThat(f.ok(f.send(put(url(village)), clerk, content(submitted, Map.of("先进", 12, "一般", 4), 17)), 422)
                 .get("detail").asText()).contains("等待上级审评");
 
+        // the home pages: the town owes the 审评 of the handed-in review
+        JsonNode townDesk = f.ok(f.send(get("/api/campaigns/" + campaign + "/desk"), TOWN_LOGIN, null), 200);
+        assertThat(townDesk.get("own").toString()).contains("审评", "自查初评");
         f.ok(f.send(post(url(village) + "/return"), TOWN_LOGIN, map("reason", "")), 400);
         JsonNode returned = f.ok(f.send(post(url(village) + "/return"), TOWN_LOGIN,
                 map("reason", "请补充集体经济收入的具体数字")), 200);
         assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
         assertThat(returned.get("returnedReason").asText()).contains("集体经济");
 
+        // the village's home page shows it returned, with the reason
+        JsonNode villageDesk = f.ok(f.send(get("/api/campaigns/" + campaign + "/desk"), clerk, null), 200);
+        assertThat(villageDesk.get("own").toString()).contains("自查初评", "RETURNED", "集体经济");
         JsonNode again = f.ok(f.send(post(url(village) + "/submit"), clerk,
                 content(returned, Map.of("先进", 13, "一般", 3), 17)), 200);
         assertThat(again.get("status").asText()).isEqualTo("SUBMITTED");
@@ -187,6 +197,8 @@ class ReviewFlowIT {
         assertThat(decided.get("status").asText()).isEqualTo("DECIDED");
         assertThat(decided.get("decidedGrade").asText()).isEqualTo("一般");
         assertThat(decided.get("decidedBy").asText()).isEqualTo(TOWN_LOGIN);
+        assertThat(events.stream(YearEndGradeDecided.class))
+                .anyMatch(e -> e.organizationId() == village && e.grade().equals("一般") && e.proposedGrade().equals("先进"));
 
         // the register holds both grades of the year
         JsonNode register = f.ok(f.send(get("/api/grading/register?year=" + year + "&under=" + village), TOWN_LOGIN, null), 200);
@@ -203,6 +215,8 @@ class ReviewFlowIT {
                 map("reason", "逾期事项已于11月底销号，重新审评")), 200);
         assertThat(reopened.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(absent(reopened, "decidedGrade")).isTrue();
+        assertThat(events.stream(YearEndGradeReopened.class))
+                .anyMatch(e -> e.organizationId() == village && e.withdrawnGrade().equals("一般"));
         assertThat(f.ok(f.send(get("/api/grading/register?year=" + year + "&under=" + village), TOWN_LOGIN, null), 200)
                 .get("items").get(0).get("yearEnd") == null).isTrue();
         JsonNode final_ = f.ok(f.send(post(url(village) + "/decision"), TOWN_LOGIN,
@@ -227,6 +241,17 @@ class ReviewFlowIT {
         assertThat(row.get("status").asText()).isEqualTo("DECIDED");
         assertThat(row.get("decidedGrade").asText()).isEqualTo("先进");
         assertThat(list.size()).isEqualTo(3);
+        // and its .xlsx, under the same filter, says the same
+        byte[] xlsx = mvc.perform(get("/acceptance/reviews.xlsx").param("campaign", "" + campaign).param("status", "DECIDED")
+                .with(users.as(TOWN_LOGIN))).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            StringBuilder cells = new StringBuilder();
+            book.getSheetAt(0).forEach(r -> r.forEach(cell -> cells.append(cell.toString()).append('|')));
+            String name = jdbc.sql("select name from organization where id = :id").param("id", village).query(String.class).single();
+            assertThat(cells.toString()).contains(name, "已审定", "先进");
+            assertThat(cells.toString()).doesNotContain(jdbc.sql("select name from organization where id = :id")
+                    .param("id", villages.get(1)).query(String.class).single());
+        }
     }
 
     @Test
@@ -299,6 +324,13 @@ class ReviewFlowIT {
 
         JsonNode next = f.ok(f.send(get(url(village)), TOWN_LOGIN, null), 200);
         assertThat(next.get("previousYearEndGrade").asText()).isEqualTo("一般");
+        // the next year's 自评 and goal pages start from it
+        String casePage = mvc.perform(get("/grading/case").param("campaign", "" + campaign).param("org", "" + village)
+                .with(users.as(TOWN_LOGIN))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(casePage).containsPattern("id=\"previous-year-end\"[^>]*>一般<");
+        String goalPage = mvc.perform(get("/upgrade/goal").param("campaign", "" + campaign).param("org", "" + village)
+                .with(users.as(TOWN_LOGIN))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(goalPage).containsPattern("id=\"previous-year-end\"[^>]*>一般<");
         JsonNode other = f.ok(f.send(get(url(villages.get(0))), TOWN_LOGIN, null), 200);
         assertThat(absent(other, "previousYearEndGrade")).isTrue();
     }
