@@ -236,6 +236,13 @@ class AccessibilityBrowserIT {
         t.put("/upgrade/assistance", () -> List.of(new Visit("zhen", "/upgrade/assistance" + cvVillage)));
         t.put("/upgrade/goal", () -> List.of(new Visit("cun", "/upgrade/goal" + cvVillage)));
         t.put("/upgrade/ledger", () -> List.of(new Visit("cun", "/upgrade/ledger" + cvVillage)));
+        // 总结验收: last year's reviews, which the demo has decided
+        long lastYear = one("select id from campaign where root_organization_id = ? and campaign_year = ?", city, year - 1);
+        String lastVillage = "?campaign=" + lastYear + "&org=" + village;
+        t.put("/acceptance/reviews", () -> List.of(new Visit("zhen", "/acceptance/reviews?campaign=" + lastYear),
+                new Visit("cun", "/acceptance/reviews?campaign=" + lastYear)));
+        t.put("/acceptance/review", () -> List.of(new Visit("cun", "/acceptance/review" + lastVillage)));
+        t.put("/acceptance/review/decision", () -> List.of(new Visit("zhen", "/acceptance/review/decision" + lastVillage)));
         return t;
     }
 

@@ -658,6 +658,28 @@ class AuthorizationIT {
                         "{\"personName\": \"\", \"post\": \"SECRETARY\", \"startedOn\": \"2020-01-01\"}")),
                 route("POST", "/api/leadership/{postId}/end", new Unbound(ORG_WRITE),
                         p -> jsonBody(post("/api/leadership/{postId}/end", STALE), "{\"on\": \"2020-01-01\", \"reason\": \"换届\"}")),
+                // 总结验收 自查初评 and 上级审评: a target's review is read with the campaign (or by its authority) in the year
+                // before PROBE_YEAR, where its grade is decided, and written with GRADING_WRITE in PROBE_YEAR, where no target
+                // is graded: an allowed save or hand-in stops at "not graded this year". Returning, deciding and reopening
+                // belong to its authority and are probed where it is graded: an allowed one stops at "not handed in" (the
+                // authority itself) or at "only the authority's accounts" (those above it)
+                showing(org, "GET", "/api/acceptance/reviews/{campaignId}/{orgId}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/reviews/{campaignId}/{orgId}", handedInCampaign, p.org())),
+                route("GET", "/api/acceptance/reviews/{campaignId}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/reviews/{campaignId}", handedInCampaign).param("authority", "" + p.org())),
+                route("PUT", "/api/acceptance/reviews/{campaignId}/{orgId}", needs(GRADING_WRITE),
+                        p -> jsonBody(put("/api/acceptance/reviews/{campaignId}/{orgId}", probeCampaign, p.org()), "{\"report\": \"授权核查\"}")),
+                route("POST", "/api/acceptance/reviews/{campaignId}/{orgId}/submit", needs(GRADING_WRITE),
+                        p -> jsonBody(post("/api/acceptance/reviews/{campaignId}/{orgId}/submit", probeCampaign, p.org()), "{}")),
+                route("POST", "/api/acceptance/reviews/{campaignId}/{orgId}/return", authority,
+                        p -> jsonBody(post("/api/acceptance/reviews/{campaignId}/{orgId}/return", handedInCampaign, p.org()),
+                                "{\"reason\": \"授权核查退回\"}")),
+                route("POST", "/api/acceptance/reviews/{campaignId}/{orgId}/decision", authority,
+                        p -> jsonBody(post("/api/acceptance/reviews/{campaignId}/{orgId}/decision", handedInCampaign, p.org()),
+                                "{\"grade\": \"先进\", \"version\": " + STALE + "}")),
+                route("POST", "/api/acceptance/reviews/{campaignId}/{orgId}/reopen", authority,
+                        p -> jsonBody(post("/api/acceptance/reviews/{campaignId}/{orgId}/reopen", handedInCampaign, p.org()),
+                                "{\"reason\": \"授权核查\"}")),
                 route("GET", "/v3/api-docs", loggedIn, p -> get("/v3/api-docs")),
                 route("GET", "/v3/api-docs.yaml", loggedIn, p -> get("/v3/api-docs.yaml")),
 
@@ -967,6 +989,24 @@ class AuthorizationIT {
                 route("GET", "/pledges/members/{member}/document.docx", needs(CAMPAIGN_READ),
                         p -> get("/pledges/members/{member}/document.docx", p.work().pledgeMember())
                                 .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                // 总结验收 pages: as their API above
+                route("GET", "/acceptance/reviews", needs(CAMPAIGN_READ), p -> get("/acceptance/reviews")
+                        .param("campaign", "" + handedInCampaign).param("authority", "" + p.org())),
+                route("GET", "/acceptance/reviews.xlsx", needs(CAMPAIGN_READ), p -> get("/acceptance/reviews.xlsx")
+                        .param("campaign", "" + handedInCampaign).param("authority", "" + p.org())),
+                showing(org, "GET", "/acceptance/review", needs(CAMPAIGN_READ), p -> get("/acceptance/review")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("POST", "/acceptance/review", needs(GRADING_WRITE), p -> post("/acceptance/review")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("report", "授权核查")),
+                showing(org, "GET", "/acceptance/review/decision", needs(CAMPAIGN_READ), p -> get("/acceptance/review/decision")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("POST", "/acceptance/review/decision", authority, p -> post("/acceptance/review/decision")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("grade", "先进")
+                        .param("version", "" + STALE)),
+                route("POST", "/acceptance/review/return", authority, p -> post("/acceptance/review/return")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("reason", "授权核查退回")),
+                route("POST", "/acceptance/review/reopen", authority, p -> post("/acceptance/review/reopen")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("reason", "授权核查")),
                 // the public answering pages of the target's questionnaire
                 route("GET", "/q/{slug}", new Public(200), p -> get("/q/{slug}", p.survey().slug())),
                 route("POST", "/q/{slug}", new Public(422), p -> wrongAnswers(p.survey().slug())),

@@ -52,4 +52,7 @@ public interface PledgeFigures {
 
     /** The figures of the organisations {@code organizationId} oversees in the campaign, line by line and per unit. */
     Summary summary(long campaignId, long organizationId);
+
+    /** One organisation's own line in a campaign (its published items, their fulfilment, its ratings); callers have checked access. */
+    Line line(long campaignId, long organizationId);
 }

@@ -97,6 +97,9 @@ public class DemoDataLoader implements ApplicationRunner {
     private final Set<String> idNumbers = new HashSet<>();
     /** The login wanted for an organisation that grades others, should it have no demo account yet. */
     private final Map<Long, String> authorityLogins = new HashMap<>();
+    /** Last year's 自查初评 and 上级审评 (its own class, so the acceptance part stays in one place). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoYearEndReviews yearEndReviews;
     /** The account that acts for an organisation (its 书记 or clerk); never the administrator. */
     private final Map<Long, String> accountOf = new HashMap<>();
     private int people;
@@ -386,6 +389,7 @@ public class DemoDataLoader implements ApplicationRunner {
             }
             if (year == thisYear - 1) {
                 lastYearInLichun(c, graded, lichun, standing, strongest);
+                yearEndReviews.lastYear(c.getId(), year, all, lichunVillages.get(0).getId(), accountOf);
             }
         }
     }
