@@ -63,7 +63,7 @@ public class Appraisals {
         this.people = people;
     }
 
-    /** A sitting as typed: the meeting, who was there, the mode and the organisations rated (all eligible when empty). */
+    /** A sitting as typed: the meeting, who was there, the mode and the organisations rated (all eligible when null). */
     public record SittingForm(LocalDate heldOn, String place, Integer membersExpected, Integer membersPresent,
                               Integer publicExpected, Integer publicPresent, AppraisalMode mode, List<Long> organizations) {
     }
@@ -124,8 +124,8 @@ public class Appraisals {
         phaseWindows.require(c, Phase.ACCEPTANCE);
         Map<Long, String> eligible = new LinkedHashMap<>();
         candidates(campaignId, acting).forEach(x -> eligible.put(x.id(), x.name()));
-        List<Long> chosen = form.organizations() == null || form.organizations().isEmpty()
-                ? List.copyOf(eligible.keySet()) : form.organizations();
+        // none named (the API's short form): every organisation it may rate; an empty pick is refused by the policy
+        List<Long> chosen = form.organizations() == null ? List.copyOf(eligible.keySet()) : form.organizations();
         AppraisalPolicy.checkSubjects(chosen, eligible);
         // the list in the tree's order, whatever order the organisations were picked in
         Map<Long, String> rated = new LinkedHashMap<>();

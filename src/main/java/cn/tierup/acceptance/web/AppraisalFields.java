@@ -1,0 +1,49 @@
+package cn.tierup.acceptance.web;
+
+import cn.tierup.acceptance.AppraisalMode;
+import cn.tierup.acceptance.AppraisalTally;
+import cn.tierup.acceptance.Appraisals;
+import cn.tierup.shared.FormValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The page forms of the 民主测评, kept as typed text so that a refused form is shown again as it was typed. */
+record AppraisalFields(String heldOn, String place, String membersExpected, String membersPresent, String publicExpected,
+                       String publicPresent, String mode, List<String> organizations) {
+
+    static final AppraisalFields EMPTY = new AppraisalFields(null, null, null, null, "0", "0", "PAPER", null);
+
+    Appraisals.SittingForm toForm() {
+        List<Long> ids = new ArrayList<>();
+        if (organizations != null) {
+            for (String o : organizations) {
+                Long id = FormValues.longValue(o);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        return new Appraisals.SittingForm(FormValues.date(heldOn), place, FormValues.integer(membersExpected, null),
+                FormValues.integer(membersPresent, null), FormValues.integer(publicExpected, null),
+                FormValues.integer(publicPresent, null), FormValues.choice(AppraisalMode.class, mode), ids);
+    }
+
+    boolean picked(long id) {
+        return organizations == null || organizations.contains(String.valueOf(id));
+    }
+
+    /**
+     * A paper count as typed: {@code issued}, {@code returned} and per organisation {@code s-<id>}, {@code f-<id>},
+     * {@code d-<id>}, {@code x-<id>} (满意, 基本满意, 不满意, 无效), read from the form's parameters.
+     */
+    static AppraisalTally tally(Map<String, String> p, List<Long> organizations) {
+        List<AppraisalTally.Line> lines = new ArrayList<>();
+        for (Long id : organizations) {
+            lines.add(new AppraisalTally.Line(id, FormValues.integer(p.get("s-" + id), null),
+                    FormValues.integer(p.get("f-" + id), null), FormValues.integer(p.get("d-" + id), null),
+                    FormValues.integer(p.get("x-" + id), null)));
+        }
+        return new AppraisalTally(FormValues.integer(p.get("issued"), null), FormValues.integer(p.get("returned"), null), lines);
+    }
+}
