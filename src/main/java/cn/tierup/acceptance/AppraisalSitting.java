@@ -20,6 +20,9 @@ import java.util.Map;
 @Table(name = "acceptance_appraisal")
 public class AppraisalSitting {
 
+    /** The most codes one phone sitting prints. */
+    public static final int MAX_CODES = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -65,6 +68,10 @@ public class AppraisalSitting {
         }
         if (rated.isEmpty()) {
             throw new DomainException("acceptance.appraisal.subjects.none");
+        }
+        // one printed code per person present: a sheet of codes, not a print run
+        if (mode == AppraisalMode.PHONE && membersPresent + publicPresent > MAX_CODES) {
+            throw new DomainException("acceptance.appraisal.codes", membersPresent + publicPresent, MAX_CODES);
         }
         this.campaignId = campaignId;
         this.holderOrganizationId = holderOrganizationId;

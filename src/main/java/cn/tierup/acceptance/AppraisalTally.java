@@ -10,7 +10,8 @@ import java.util.List;
 public record AppraisalTally(Integer issued, Integer returned, List<Line> lines) {
 
     public AppraisalTally {
-        lines = lines == null ? List.of() : List.copyOf(lines);
+        // kept as sent, null lines included: the policy refuses them with a message rather than failing here
+        lines = lines == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(lines));
     }
 
     public record Line(Long organizationId, Integer satisfied, Integer fairlySatisfied, Integer dissatisfied, Integer invalid) {

@@ -176,8 +176,13 @@ class AppraisalApiIT {
         unchanged.get("lines").forEach(l -> assertThat(l.get("entered").asBoolean()).isFalse());
         refused(post(url + "/confirm"), CLERK, map("version", version), 422, "请先录入");
 
-        // entered, then corrected before it is confirmed
-        JsonNode entered = ok(put(url + "/tally"), CLERK, map("issued", 35, "returned", 33, "lines", wrong, "version", version));
+        // entered with a slip (it adds up, but one village's sheets were misread), then corrected before it is confirmed
+        List<Map<String, Object>> slip = List.of(
+                map("organizationId", v.get(0), "satisfied", 20, "fairlySatisfied", 9, "dissatisfied", 3, "invalid", 1),
+                map("organizationId", v.get(1), "satisfied", 25, "fairlySatisfied", 5, "dissatisfied", 2, "invalid", 1),
+                map("organizationId", v.get(2), "satisfied", 10, "fairlySatisfied", 12, "dissatisfied", 11, "invalid", 0));
+        JsonNode entered = ok(put(url + "/tally"), CLERK, map("issued", 35, "returned", 33, "lines", slip, "version", version));
+        assertThat(entered.get("lines").get(0).get("rating").get("fairlySatisfied").asInt()).isEqualTo(9);
         List<Map<String, Object>> right = List.of(
                 map("organizationId", v.get(0), "satisfied", 21, "fairlySatisfied", 8, "dissatisfied", 3, "invalid", 1),
                 map("organizationId", v.get(1), "satisfied", 25, "fairlySatisfied", 5, "dissatisfied", 2, "invalid", 1),

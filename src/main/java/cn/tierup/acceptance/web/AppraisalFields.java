@@ -29,8 +29,33 @@ record AppraisalFields(String heldOn, String place, String membersExpected, Stri
                 FormValues.integer(publicPresent, null), FormValues.choice(AppraisalMode.class, mode), ids);
     }
 
-    boolean picked(long id) {
-        return organizations == null || organizations.contains(String.valueOf(id));
+    /** The fields as the page shows them again (the page reads a map: this record is not public). */
+    Map<String, String> shown() {
+        Map<String, String> m = new java.util.HashMap<>();
+        m.put("heldOn", heldOn);
+        m.put("place", place);
+        m.put("membersExpected", membersExpected);
+        m.put("membersPresent", membersPresent);
+        m.put("publicExpected", publicExpected);
+        m.put("publicPresent", publicPresent);
+        m.put("mode", mode);
+        return m;
+    }
+
+    /** The organisations ticked, as ids; null before the form was sent (every one is then ticked). */
+    java.util.Set<Long> picked() {
+        if (organizations == null) {
+            return null;
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (String o : organizations) {
+            try {
+                ids.add(Long.valueOf(o.strip()));
+            } catch (NumberFormatException | NullPointerException e) {
+                // not an organisation's id: nothing ticked for it
+            }
+        }
+        return ids;
     }
 
     /**

@@ -144,7 +144,8 @@ class AppraisalPageController {
         model.addAttribute("filter", Map.of("mode", mode == null ? "" : mode.name(), "status", status == null ? "" : status.name()));
         model.addAttribute("modes", AppraisalMode.values());
         model.addAttribute("statuses", AppraisalStatus.values());
-        model.addAttribute("form", typed);
+        model.addAttribute("form", typed.shown());
+        model.addAttribute("picked", typed.picked());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("rule", messages.get(SatisfactionRate.RULE));
         return "acceptance/appraisals";

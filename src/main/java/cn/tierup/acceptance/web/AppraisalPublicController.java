@@ -66,7 +66,7 @@ class AppraisalPublicController {
         }
         try {
             if (missing > 0) {
-                throw new DomainException("acceptance.appraisal.public.choice", missing + " 个党组织");
+                throw new DomainException("acceptance.appraisal.public.choice", missing);
             }
             String receipt = ballots.vote(slug, params.get("code"), choices);
             model.addAttribute("thanks", true);
