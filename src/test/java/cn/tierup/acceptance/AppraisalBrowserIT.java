@@ -125,8 +125,9 @@ class AppraisalBrowserIT {
         phone.click(phone.find(By.cssSelector("input[name=c2][value=DISSATISFIED]")));
         phone.clickAndWaitForNewPage(phone.find(By.cssSelector("button.submit")));
         assertThat(phone.text(By.cssSelector(".done"))).contains("测评已提交");
-        String receipt = phone.text(By.id("receipt"));
-        assertThat(receipt).isNotBlank();
+        String receiptLine = phone.text(By.id("receipt"));
+        String receipt = receiptLine.substring(receiptLine.indexOf('：') + 1).strip();
+        assertThat(receipt).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
         phone.shot("appraisal-05-phone-thanks");
 
         // the same code once more
