@@ -15,7 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AppraisalPolicyTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 11, 20);
-    static final Map<Long, String> LISTED = new LinkedHashMap<>(Map.of(1L, "太平村党支部", 2L, "建设村党支部"));
+    static final Map<Long, String> LISTED = new LinkedHashMap<>();
+
+    static {
+        LISTED.put(1L, "太平村党支部");
+        LISTED.put(2L, "建设村党支部");
+    }
 
     static void refused(Runnable r, String code) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(code));
