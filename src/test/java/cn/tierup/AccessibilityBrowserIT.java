@@ -243,6 +243,22 @@ class AccessibilityBrowserIT {
                 new Visit("cun", "/acceptance/reviews?campaign=" + lastYear)));
         t.put("/acceptance/review", () -> List.of(new Visit("cun", "/acceptance/review" + lastVillage)));
         t.put("/acceptance/review/decision", () -> List.of(new Visit("zhen", "/acceptance/review/decision" + lastVillage)));
+        // 党员群众民主测评: the town's desk, a paper sitting being entered (put into its tables directly: the grading
+        // before it is not the point here) and a phone sitting's ballot as a member sees it
+        var sittingKey = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into acceptance_appraisal (campaign_id, holder_organization_id, held_on, place, members_expected,"
+                + " members_present, public_expected, public_present, mode, status, created_by, created_at, updated_at, version)"
+                + " values (:c, :o, current_date, '镇党委会议室', 30, 25, 10, 8, 'PAPER', 'ENTERING', 'zhen', current_timestamp,"
+                + " current_timestamp, 0)").param("c", campaign).param("o", lichun).update(sittingKey, "id");
+        long sitting = sittingKey.getKey().longValue();
+        jdbc.sql("insert into acceptance_appraisal_line (appraisal_id, position, organization_id, organization_name)"
+                + " values (:a, 0, :o, :n)").param("a", sitting).param("o", village).param("n", demo.orgName(village)).update();
+        String appraisalSlug = ballots.open(new BallotRequest("2026年度中共彭州市丽春镇委员会党员群众民主测评", LocalDate.now(),
+                List.of(demo.orgName(village), "中共彭州市丽春镇某村支部委员会"), List.of("SATISFIED", "FAIRLY_SATISFIED",
+                "DISSATISFIED"), 3)).slug();
+        t.put("/acceptance/appraisals", () -> List.of(new Visit("zhen", "/acceptance/appraisals" + cv)));
+        t.put("/acceptance/appraisals/{id}", () -> List.of(new Visit("zhen", "/acceptance/appraisals/" + sitting)));
+        t.put("/q/a/{slug}", () -> List.of(new Visit(null, "/q/a/" + appraisalSlug)));
         return t;
     }
 

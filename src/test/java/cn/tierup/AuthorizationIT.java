@@ -1024,8 +1024,69 @@ class AuthorizationIT {
                         p -> post("/q/p/{slug}/suggest", p.survey().slug()).param("text", "授权核查点诺").with(from("192.0.2.203"))),
                 showing(f -> "未找到该党组织的公开承诺页面", "POST", "/q/p/{slug}/rate", new Public(404),
                         p -> post("/q/p/{slug}/rate", p.survey().slug()).param("choice", "SATISFIED")
-                                .cookie(new Cookie("tp_" + p.survey().slug(), "authz-walk")).with(from("192.0.2.203")))
+                                .cookie(new Cookie("tp_" + p.survey().slug(), "authz-walk")).with(from("192.0.2.203"))),
+                // 党员群众民主测评: the target holds its own sittings (a branch grades nobody, so an allowed sitting stops
+                // at "no organisation to rate"); a sitting of the target's (see appraisalSitting) answers on its own
+                // page, and an allowed write stops at a rule: a stale version, no running phone ballot, no reason given
+                showing(org, "GET", "/api/acceptance/appraisals/{campaign}/{holder}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/appraisals/{campaign}/{holder}", probeCampaign, p.org())),
+                route("POST", "/api/acceptance/appraisals/{campaign}/{holder}", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/appraisals/{campaign}/{holder}", probeCampaign, p.org()),
+                                "{\"heldOn\": \"2003-11-20\", \"place\": \"授权核查会议室\", \"membersExpected\": 5,"
+                                        + " \"membersPresent\": 5, \"publicExpected\": 0, \"publicPresent\": 0, \"mode\": \"PAPER\"}")),
+                showing(org, "GET", "/api/acceptance/appraisals/sittings/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/appraisals/sittings/{id}", appraisalSitting(p.org()))),
+                route("PUT", "/api/acceptance/appraisals/sittings/{id}/tally", needs(GRADING_DECIDE),
+                        p -> jsonBody(put("/api/acceptance/appraisals/sittings/{id}/tally", appraisalSitting(p.org())),
+                                "{\"issued\": 0, \"returned\": 0, \"lines\": [], \"version\": " + STALE + "}")),
+                route("POST", "/api/acceptance/appraisals/sittings/{id}/confirm", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/appraisals/sittings/{id}/confirm", appraisalSitting(p.org())), stale)),
+                route("POST", "/api/acceptance/appraisals/sittings/{id}/count", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/appraisals/sittings/{id}/count", appraisalSitting(p.org())),
+                                "{\"closingKey\": \"ABCD\"}")),
+                route("POST", "/api/acceptance/appraisals/sittings/{id}/void", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/appraisals/sittings/{id}/void", appraisalSitting(p.org())),
+                                "{\"reason\": \"\"}")),
+                showing(org, "GET", "/acceptance/appraisals", needs(CAMPAIGN_READ), p -> get("/acceptance/appraisals")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/acceptance/appraisals", needs(GRADING_DECIDE), p -> post("/acceptance/appraisals")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("heldOn", "2003-11-20")
+                        .param("place", "授权核查会议室").param("membersExpected", "5").param("membersPresent", "5")
+                        .param("publicExpected", "0").param("publicPresent", "0").param("mode", "PAPER")),
+                showing(org, "GET", "/acceptance/appraisals/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/appraisals/{id}", appraisalSitting(p.org()))),
+                route("POST", "/acceptance/appraisals/{id}/tally", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/appraisals/{id}/tally", appraisalSitting(p.org())).param("version", "" + STALE)
+                                .param("issued", "0").param("returned", "0")),
+                route("POST", "/acceptance/appraisals/{id}/confirm", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/appraisals/{id}/confirm", appraisalSitting(p.org())).param("version", "" + STALE)),
+                route("POST", "/acceptance/appraisals/{id}/count", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/appraisals/{id}/count", appraisalSitting(p.org())).param("closingKey", "ABCD")),
+                route("POST", "/acceptance/appraisals/{id}/void", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/appraisals/{id}/void", appraisalSitting(p.org())).param("reason", "")),
+                route("GET", "/acceptance/appraisals/results.xlsx", needs(CAMPAIGN_READ), p -> get("/acceptance/appraisals/results.xlsx")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                // the public appraisal page: a questionnaire's short link is no appraisal ballot
+                showing(f -> "未找到该测评", "GET", "/q/a/{slug}", new Public(404), p -> get("/q/a/{slug}", p.survey().slug())),
+                showing(f -> "未找到该测评", "POST", "/q/a/{slug}", new Public(404), p -> post("/q/a/{slug}", p.survey().slug())
+                        .param("code", "ABCD-2345").param("c0", "SATISFIED"))
         );
+    }
+
+    /** Sittings made for the walk, one per target organisation, held by it in the probe campaign (paper, being entered). */
+    final Map<Long, Long> appraisalSittings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The target's own 民主测评 sitting: a paper sitting with nothing entered, put straight into the table once. */
+    long appraisalSitting(long org) {
+        return appraisalSittings.computeIfAbsent(org, o -> {
+            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("insert into acceptance_appraisal (campaign_id, holder_organization_id, held_on, place, members_expected,"
+                            + " members_present, public_expected, public_present, mode, status, created_by, created_at, updated_at,"
+                            + " version) values (:c, :o, date '2003-11-20', '授权核查测评会', 5, 5, 0, 0, 'PAPER', 'ENTERING',"
+                            + " 'system', current_timestamp, current_timestamp, 0)")
+                    .param("c", probeCampaign).param("o", o).update(key, "id");
+            return key.getKey().longValue();
+        });
     }
 
     // ------------------------------------------------------------------ fixtures

@@ -27,7 +27,11 @@ public interface PledgeFigures {
         }
 
         public long ratings() {
-            return satisfied + fairly + dissatisfied;
+            return satisfaction().ratings();
+        }
+
+        public cn.tierup.shared.SatisfactionRate satisfaction() {
+            return new cn.tierup.shared.SatisfactionRate(satisfied, fairly, dissatisfied);
         }
 
         public BigDecimal fulfilmentRate() {
@@ -35,7 +39,7 @@ public interface PledgeFigures {
         }
 
         public BigDecimal satisfactionRate() {
-            return rate(satisfied + fairly, ratings());
+            return satisfaction().percent();
         }
 
         public Line plus(Line o, String newLabel) {

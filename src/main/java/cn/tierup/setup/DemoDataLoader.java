@@ -94,6 +94,8 @@ public class DemoDataLoader implements ApplicationRunner {
     private final Map<Long, Integer> partyMembers = new HashMap<>();
     private final List<Organization> lichunVillages = new ArrayList<>();
     private final Random random = new Random(20250301L);
+    /** Last year's 民主测评 in 丽春镇 (a field, so that parts added later need not change the constructor). */
+    @org.springframework.beans.factory.annotation.Autowired private AppraisalDemo appraisalDemo;
     private final Set<String> idNumbers = new HashSet<>();
     /** The login wanted for an organisation that grades others, should it have no demo account yet. */
     private final Map<Long, String> authorityLogins = new HashMap<>();
@@ -418,6 +420,7 @@ public class DemoDataLoader implements ApplicationRunner {
             }
             pledging.year(c.getId(), c.getYear(), o.getId(), ids, names, "cun", "zhen", random);
         }
+        appraisalDemo.lastYear(c.getId(), c.getYear(), lichun.getId(), lichun.getPath());
     }
 
     /** A day of the survey's first week, kept within the campaign's year and not after today. */
