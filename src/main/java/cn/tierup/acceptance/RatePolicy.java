@@ -18,8 +18,12 @@ public final class RatePolicy {
     /** 达标, 未达标, or none (an empty denominator). */
     public enum Verdict { MET, NOT_MET, NONE }
 
-    /** A rate beside its target, whether it must exceed it, and the verdict. */
-    public record Judged(Kind kind, Rate rate, int target, boolean mustExceed, Verdict verdict) {
+    /**
+     * A rate beside its target, whether it must exceed it, and the verdict; with the rate's percent (null when
+     * empty) and its printed form, for readers of the API.
+     */
+    public record Judged(Kind kind, Rate rate, java.math.BigDecimal percent, String display, int target, boolean mustExceed,
+                         Verdict verdict) {
     }
 
     private RatePolicy() {
@@ -46,7 +50,7 @@ public final class RatePolicy {
         } else {
             verdict = rate.reaches(target) ? Verdict.MET : Verdict.NOT_MET;
         }
-        return new Judged(kind, rate, target, mustExceed, verdict);
+        return new Judged(kind, rate, rate.percent(), rate.display(), target, mustExceed, verdict);
     }
 
     /** 一般 at the start and 先进 at the end. */

@@ -70,7 +70,7 @@ public class WorkSummaries {
                 .collect(Collectors.toMap(WorkSummary::getAuthorityOrganizationId, Function.identity()));
         LocalDate due = dueOn(c);
         List<WorkSummaryRow> out = new ArrayList<>();
-        for (Unit a : queries.authorities(campaignId)) {
+        for (Unit a : queries.authorities(campaignId, c.rootOrganizationId())) {
             if (!a.path().startsWith(scope.path())) {
                 continue;
             }
@@ -110,11 +110,11 @@ public class WorkSummaries {
     @Transactional
     public WorkSummaryView handIn(long campaignId, long authorityId, WorkSummaryText text) {
         CampaignView c = campaigns.get(campaignId);
-        WorkSummaryPolicy.checkHandIn(authorityId, c.rootOrganizationId());
         WorkSummary s = writable(c, authorityId, text == null ? null : text.version());
+        WorkSummaryPolicy.checkHandIn(authorityId, c.rootOrganizationId());
         Map<String, Object> before = s.getId() == null ? null : snapshot(s);
         LocalDateTime now = LocalDateTime.now();
-        if (text != null && (text.achievements() != null || text.problems() != null || text.plans() != null)) {
+        if (text != null) {
             s.write(text, Actors.current(), now);
         }
         s.handIn(Actors.current(), now, dueOn(c));
@@ -149,7 +149,8 @@ public class WorkSummaries {
 
     private OrgRef readable(CampaignView c, long authorityId) {
         OrgRef authority = guard.require(Permission.CAMPAIGN_READ, authorityId);
-        if (!queries.isAuthority(c.id(), authorityId)) {
+        // the root's summary covers the whole campaign, whether or not it graded anyone itself
+        if (authorityId != c.rootOrganizationId() && !queries.isAuthority(c.id(), authorityId)) {
             throw new DomainException("acceptance.summary.notAuthority", authority.name());
         }
         return authority;
@@ -169,7 +170,7 @@ public class WorkSummaries {
     }
 
     private WorkSummary reviewable(CampaignView c, long authorityId) {
-        guard.require(Permission.CAMPAIGN_MANAGE, c.rootOrganizationId());
+        guard.require(Permission.CAMPAIGN_MANAGE, authorityId);
         WorkSummaryPolicy.checkReviewer(guard.currentUser().organizationId(), c.rootOrganizationId(), authorityId);
         readable(c, authorityId);
         return summaries.findByCampaignIdAndAuthorityOrganizationId(c.id(), authorityId)

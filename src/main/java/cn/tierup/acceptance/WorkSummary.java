@@ -48,12 +48,21 @@ public class WorkSummary {
         this.authorityOrganizationId = authorityOrganizationId;
     }
 
-    /** Saves the three parts; possible while it is a draft or was returned, never once handed in or accepted. */
+    /**
+     * Saves the parts given (a part left out — null — stays as it was; a blank one is cleared); possible while it is a
+     * draft or was returned, never once handed in or accepted.
+     */
     public void write(WorkSummaryText t, String by, LocalDateTime now) {
         requireEditable();
-        this.achievements = PART.optional(t.achievements(), "acceptance.summary.tooLong");
-        this.problems = PART.optional(t.problems(), "acceptance.summary.tooLong");
-        this.plans = PART.optional(t.plans(), "acceptance.summary.tooLong");
+        if (t.achievements() != null) {
+            this.achievements = PART.optional(t.achievements(), "acceptance.summary.tooLong");
+        }
+        if (t.problems() != null) {
+            this.problems = PART.optional(t.problems(), "acceptance.summary.tooLong");
+        }
+        if (t.plans() != null) {
+            this.plans = PART.optional(t.plans(), "acceptance.summary.tooLong");
+        }
         this.updatedBy = by;
         this.updatedAt = now;
     }

@@ -23,14 +23,15 @@ import org.springframework.stereotype.Component;
 /**
  * The year's figures of one grading authority in one campaign, computed from the register every time: the
  * organisations whose 年初定级 it decided (for the campaign's root, every organisation graded in the campaign), per
- * field and per unit — each child of the authority, 本级 for those under none of them, and 合计 — with the 先进 share,
+ * field and per unit — each child of the authority, each organisation it grades from outside its subtree, and 合计 —
+ * with the 先进 share,
  * 提升率, 升级率 and 转化率 judged against the campaign's targets by {@link RatePolicy}. Nobody types a figure.
  * The caller has checked who may read them.
  */
 @Component
 public class YearEndFigures {
 
-    /** What a unit line is called when its organisations lie under none of the authority's children. */
+    /** The unit line of organisations under the authority but under none of its children (none, as the tree is built). */
     public static final String OWN_LEVEL = "本级";
     public static final String TOTAL = "合计";
 
@@ -72,6 +73,7 @@ public class YearEndFigures {
         boolean whole = authorityId == campaign.rootOrganizationId();
         List<CoveredRow> rows = queries.covered(campaign.id(), whole ? null : authorityId);
         List<Unit> units = queries.children(authorityId);
+        String authorityPath = queries.path(authorityId);
         Set<Long> named = queries.namedModels(LocalDate.of(campaign.year(), 1, 1), LocalDate.of(campaign.year(), 12, 31),
                 campaign.modelLevels());
         Map<String, Map<String, List<Covered>>> byField = new LinkedHashMap<>();
@@ -81,7 +83,7 @@ public class YearEndFigures {
         List<Covered> all = new ArrayList<>();
         List<Lacking> lacking = new ArrayList<>();
         for (CoveredRow r : rows) {
-            String unit = unitOf(r.path(), units);
+            String unit = unitOf(r, units, authorityPath);
             Covered c = new Covered(r.startLevel(), r.endLevel(), named.contains(r.organizationId()));
             byField.computeIfAbsent(r.field(), f -> new LinkedHashMap<>()).computeIfAbsent(unit, u -> new ArrayList<>()).add(c);
             all.add(c);
@@ -89,8 +91,10 @@ public class YearEndFigures {
                 lacking.add(new Lacking(r.organizationId(), r.name(), unit, fieldName(r.field()), r.startGrade()));
             }
         }
+        // the children in the tree's order, then 本级, then organisations graded across the tree in theirs
         List<String> unitOrder = new ArrayList<>(units.stream().map(Unit::name).toList());
         unitOrder.add(OWN_LEVEL);
+        rows.stream().filter(r -> !r.path().startsWith(authorityPath)).map(CoveredRow::name).forEach(unitOrder::add);
         List<FieldFigures> fields = new ArrayList<>();
         for (var e : byField.entrySet()) {
             if (e.getValue().isEmpty()) {
@@ -121,9 +125,16 @@ public class YearEndFigures {
                 RatePolicy.judge(Kind.CONVERSION_RATE, c.conversionRate(), targets, field));
     }
 
-    private static String unitOf(String path, List<Unit> units) {
+    /**
+     * The unit a covered organisation is counted in: the authority's child it lies under; an organisation it grades
+     * from outside its subtree (a school in a town graded by 教育局, a law firm graded by 司法局) stands for itself.
+     */
+    private static String unitOf(CoveredRow r, List<Unit> units, String authorityPath) {
+        if (!r.path().startsWith(authorityPath)) {
+            return r.name();
+        }
         for (Unit u : units) {
-            if (path.startsWith(u.path())) {
+            if (r.path().startsWith(u.path())) {
                 return u.name();
             }
         }

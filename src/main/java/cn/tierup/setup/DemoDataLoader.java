@@ -102,6 +102,8 @@ public class DemoDataLoader implements ApplicationRunner {
     private int people;
     /** 排序号 given so far to the city's own units. */
     private int cityUnits;
+    @org.springframework.beans.factory.annotation.Autowired
+    private WorkSummaryDemo summaryDemo;
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
                    SurveyBootstrap survey, GradingBootstrap grading, UpgradeBootstrap upgrade, PledgeBootstrap pledging,
@@ -386,6 +388,7 @@ public class DemoDataLoader implements ApplicationRunner {
             }
             if (year == thisYear - 1) {
                 lastYearInLichun(c, graded, lichun, standing, strongest);
+                summaryDemo.lastYear(c.getId(), year, lichun.getId());
             }
         }
     }

@@ -43,7 +43,7 @@ class SummaryObligations implements ObligationSource {
             return List.of();
         }
         Set<Long> asked = new HashSet<>(organizationIds);
-        List<Unit> authorities = queries.authorities(campaign.id());
+        List<Unit> authorities = queries.authorities(campaign.id(), campaign.rootOrganizationId());
         Map<Long, WorkSummary> byAuthority = summaries.findByCampaignId(campaign.id()).stream()
                 .collect(Collectors.toMap(WorkSummary::getAuthorityOrganizationId, Function.identity()));
         var due = campaign.phases().get(Phase.ACCEPTANCE).dueOn();

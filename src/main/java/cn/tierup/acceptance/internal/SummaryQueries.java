@@ -52,12 +52,16 @@ public class SummaryQueries {
                 rs.getString(8) == null ? null : Grade.valueOf(rs.getString(8)))).list();
     }
 
-    /** The authorities that decided some 年初定级 in the campaign, with their names and paths, in the tree's order. */
-    public List<Unit> authorities(long campaignId) {
-        return jdbc.sql("select o.id, o.name, o.path from org_tree_view o where o.id in"
+    /**
+     * The campaign's root and the authorities that decided some 年初定级 in the campaign, with their names and paths,
+     * in the tree's order.
+     */
+    public List<Unit> authorities(long campaignId, long rootId) {
+        return jdbc.sql("select o.id, o.name, o.path from org_tree_view o where o.id = :r or o.id in"
                         + " (select distinct d.authority_organization_id from decided_grade_view d where d.campaign_id = :c)"
                         + " order by o.depth, o.sort_key, o.path")
-                .param("c", campaignId).query((rs, n) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .param("c", campaignId).param("r", rootId)
+                .query((rs, n) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 
     /** Whether the organisation decided any 年初定级 in the campaign. */
@@ -70,6 +74,10 @@ public class SummaryQueries {
     public List<Unit> children(long organizationId) {
         return jdbc.sql("select id, name, path from org_tree_view where parent_id = :p and retired = false order by sort_key, name")
                 .param("p", organizationId).query((rs, n) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    public String path(long organizationId) {
+        return jdbc.sql("select path from org_tree_view where id = :id").param("id", organizationId).query(String.class).single();
     }
 
     /** Organisations named a 示范 at one of the levels between the two days (inclusive). */

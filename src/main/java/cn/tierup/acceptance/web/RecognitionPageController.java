@@ -65,6 +65,9 @@ class RecognitionPageController {
     @GetMapping("/acceptance/recognitions/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         RecognitionView v = recognitions.get(id);
+        if (!v.canCorrect()) {
+            throw new org.springframework.security.access.AccessDeniedException("may not correct");
+        }
         model.addAttribute("r", v);
         model.addAttribute("form", Map.of("title", v.title(), "level", v.level().name(), "recognizedOn", v.recognizedOn().toString(),
                 "issuedBy", v.issuedBy(), "documentNumber", v.documentNumber(), "version", String.valueOf(v.version())));

@@ -46,7 +46,7 @@ class SummaryPageController {
         }
         model.addAttribute("c", c);
         model.addAttribute("rows", summaries.list(c.id()));
-        model.addAttribute("me", guard.currentUser().organizationId());
+        model.addAttribute("myOrg", guard.currentUser().organizationId());
         model.addAttribute("gate", phaseWindows.gate(c, Phase.ACCEPTANCE));
         return "acceptance/summary-list";
     }
