@@ -1007,6 +1007,59 @@ class AuthorizationIT {
                         .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("reason", "授权核查退回")),
                 route("POST", "/acceptance/review/reopen", authority, p -> post("/acceptance/review/reopen")
                         .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("reason", "授权核查")),
+                // 总结验收: the 工作总结 of the target as a grading authority in the probe campaign (where it graded nobody, so
+                // an allowed call stops at 422 — or, for the root, at a part too long or a hand-in the root does not owe —
+                // and writes nothing), reviewed by the campaign root's organisation department; 示范 recognitions, one
+                // per target made for the walk, recorded and corrected by a superior (a stale version: nothing changes)
+                route("GET", "/api/acceptance/summaries/{campaignId}", new ScopedList(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/summaries/{campaignId}", probeCampaign)),
+                route("GET", "/api/acceptance/summaries/{campaignId}/{authorityId}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/summaries/{c}/{a}", probeCampaign, p.org())),
+                route("PUT", "/api/acceptance/summaries/{campaignId}/{authorityId}", needs(GRADING_DECIDE),
+                        p -> jsonBody(put("/api/acceptance/summaries/{c}/{a}", probeCampaign, p.org()),
+                                "{\"achievements\": \"" + "授".repeat(20001) + "\"}")),
+                route("POST", "/api/acceptance/summaries/{campaignId}/{authorityId}/hand-in", needs(GRADING_DECIDE),
+                        p -> post("/api/acceptance/summaries/{c}/{a}/hand-in", probeCampaign, p.org())),
+                route("POST", "/api/acceptance/summaries/{campaignId}/{authorityId}/accept", needs(CAMPAIGN_MANAGE),
+                        p -> post("/api/acceptance/summaries/{c}/{a}/accept", probeCampaign, p.org())),
+                route("POST", "/api/acceptance/summaries/{campaignId}/{authorityId}/return", needs(CAMPAIGN_MANAGE),
+                        p -> jsonBody(post("/api/acceptance/summaries/{c}/{a}/return", probeCampaign, p.org()),
+                                "{\"reason\": \"授权核查退回\"}")),
+                route("GET", "/api/acceptance/recognitions", new ScopedList(CAMPAIGN_READ), p -> get("/api/acceptance/recognitions")),
+                route("GET", "/api/acceptance/recognitions/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/recognitions/{id}", recognitionOf(p.org()))),
+                route("POST", "/api/acceptance/recognitions", needsBelow(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/recognitions"), ("{\"organizationId\": %d, \"level\": \"CITY\","
+                                + " \"recognizedOn\": \"2020-07-01\", \"issuedBy\": \"授权核查\"}").formatted(p.org()))),
+                route("PUT", "/api/acceptance/recognitions/{id}", needsBelow(GRADING_DECIDE),
+                        p -> jsonBody(put("/api/acceptance/recognitions/{id}", recognitionOf(p.org())), ("{\"level\": \"CITY\","
+                                + " \"recognizedOn\": \"2020-07-01\", \"issuedBy\": \"授权核查\", \"documentNumber\": \"授权核查\","
+                                + " \"version\": " + STALE + "}"))),
+                route("GET", "/acceptance/summaries", new ScopedList(CAMPAIGN_READ),
+                        p -> get("/acceptance/summaries").param("campaign", "" + probeCampaign)),
+                route("GET", "/acceptance/summaries/{campaign}/{authority}", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/summaries/{c}/{a}", probeCampaign, p.org())),
+                route("POST", "/acceptance/summaries/{campaign}/{authority}", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/summaries/{c}/{a}", probeCampaign, p.org()).param("achievements", "授".repeat(20001))),
+                route("POST", "/acceptance/summaries/{campaign}/{authority}/accept", needs(CAMPAIGN_MANAGE),
+                        p -> post("/acceptance/summaries/{c}/{a}/accept", probeCampaign, p.org())),
+                route("POST", "/acceptance/summaries/{campaign}/{authority}/return", needs(CAMPAIGN_MANAGE),
+                        p -> post("/acceptance/summaries/{c}/{a}/return", probeCampaign, p.org()).param("reason", "授权核查退回")),
+                route("GET", "/acceptance/summaries/{campaign}/{authority}/summary.docx", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/summaries/{c}/{a}/summary.docx", probeCampaign, p.org())),
+                route("GET", "/acceptance/summaries/{campaign}/{authority}/figures.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/summaries/{c}/{a}/figures.xlsx", probeCampaign, p.org())),
+                route("GET", "/acceptance/recognitions", new ScopedList(CAMPAIGN_READ), p -> get("/acceptance/recognitions")),
+                route("GET", "/acceptance/recognitions.xlsx", new ScopedList(CAMPAIGN_READ), p -> get("/acceptance/recognitions.xlsx")),
+                route("POST", "/acceptance/recognitions", needsBelow(GRADING_DECIDE), p -> post("/acceptance/recognitions")
+                        .param("organizationId", "" + p.org()).param("level", "CITY").param("recognizedOn", "2020-07-01")
+                        .param("issuedBy", "授权核查")),
+                route("GET", "/acceptance/recognitions/{id}/edit", needsBelow(GRADING_DECIDE),
+                        p -> get("/acceptance/recognitions/{id}/edit", recognitionOf(p.org()))),
+                route("POST", "/acceptance/recognitions/{id}", needsBelow(GRADING_DECIDE),
+                        p -> post("/acceptance/recognitions/{id}", recognitionOf(p.org())).param("level", "CITY")
+                                .param("recognizedOn", "2020-07-01").param("issuedBy", "授权核查").param("documentNumber", "授权核查")
+                                .param("version", "" + STALE)),
                 // the public answering pages of the target's questionnaire
                 route("GET", "/q/{slug}", new Public(200), p -> get("/q/{slug}", p.survey().slug())),
                 route("POST", "/q/{slug}", new Public(422), p -> wrongAnswers(p.survey().slug())),
@@ -1159,6 +1212,23 @@ class AuthorizationIT {
     long orgId(String name) {
         return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
     }
+
+    /** A 示范 recognition of the organisation made for the walk (once), recorded by its parent. */
+    long recognitionOf(long org) {
+        return recognitions.computeIfAbsent(org, o -> {
+            long parent = jdbc.sql("select coalesce(parent_id, id) from organization where id = :id").param("id", o)
+                    .query(Long.class).single();
+            jdbc.sql("insert into acceptance_recognition (organization_id, recorder_organization_id, title, level, recognized_on,"
+                            + " issued_by, document_number, recorded_by, recorded_at, updated_by, updated_at)"
+                            + " values (:o, :r, '先进（示范）党组织', 'CITY', :d, '授权核查命名机关', '授权核查〔2020〕1号', 'admin',"
+                            + " current_timestamp, 'admin', current_timestamp)")
+                    .param("o", o).param("r", parent).param("d", java.time.LocalDate.of(2020, 7, 1)).update();
+            return jdbc.sql("select max(id) from acceptance_recognition where organization_id = :o").param("o", o)
+                    .query(Long.class).single();
+        });
+    }
+
+    final Map<Long, Long> recognitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     String path(long id) {
         return jdbc.sql("select path from organization where id = :id").param("id", id).query(String.class).single();

@@ -107,6 +107,8 @@ public class DemoDataLoader implements ApplicationRunner {
     private int people;
     /** 排序号 given so far to the city's own units. */
     private int cityUnits;
+    @org.springframework.beans.factory.annotation.Autowired
+    private WorkSummaryDemo summaryDemo;
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
                    SurveyBootstrap survey, GradingBootstrap grading, UpgradeBootstrap upgrade, PledgeBootstrap pledging,
@@ -392,6 +394,7 @@ public class DemoDataLoader implements ApplicationRunner {
             if (year == thisYear - 1) {
                 lastYearInLichun(c, graded, lichun, standing, strongest);
                 yearEndReviews.lastYear(c.getId(), year, all, lichunVillages.get(0).getId(), accountOf);
+                summaryDemo.lastYear(c.getId(), year, lichun.getId());
             }
         }
     }
