@@ -54,7 +54,7 @@ class ArchitectureTest {
                     "assistance_visit", "upgrade_decided_grade")),
             Map.entry("pledge", Set.of("pledge_board", "pledge", "pledge_item", "pledge_suggestion", "pledge_comment",
                     "pledge_member_rating", "pledge_rating_seen", "pledge_rating_tally")),
-            Map.entry("acceptance", Set.of("acceptance_review")));
+            Map.entry("acceptance", Set.of("acceptance_review", "acceptance_commendation")));
 
     /** Views a module publishes for other modules' roll-ups: anyone may read them, only the owner defines them. */
     static final Map<String, Set<String>> VIEWS = Map.of(
