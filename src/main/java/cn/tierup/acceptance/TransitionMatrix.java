@@ -59,6 +59,11 @@ public record TransitionMatrix(List<String> rows, List<String> columns, List<Lis
         return cells.get(row).get(column);
     }
 
+    /** The cells as one text for the chart beside the table: rows joined by "|", counts within a row by ",". */
+    public String chartValues() {
+        return String.join("|", cells.stream().map(r -> String.join(",", r.stream().map(String::valueOf).toList())).toList());
+    }
+
     /** Organisations with the earlier grade only, over all rows. */
     public long withoutColumn() {
         return rowsWithoutColumn.stream().mapToLong(Long::longValue).sum();

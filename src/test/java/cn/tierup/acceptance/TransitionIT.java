@@ -231,7 +231,7 @@ class TransitionIT {
 
         Expected lastStart = expect(SPECS, s -> cls(s.last()), s -> cls(s.start()), CLASSES, CLASSES);
         matches(r.get("lastToStartByClass"), lastStart);
-        assertThat(lastStart.total()).isEqualTo(9);
+        assertThat(lastStart.total()).isEqualTo(10);
         assertThat(lastStart.rowOnly()[0]).as("金山: 先进 last year, not graded this year").isEqualTo(1);
 
         // last year's names are the default standard's (three); this year's start names include the 五好四强 ones in force
@@ -252,7 +252,7 @@ class TransitionIT {
         matches(r.get("startToEndByClass"), expect(communities, s -> cls(s.start()), s -> cls(s.end()), CLASSES, CLASSES));
         matches(r.get("lastToStartByClass"), expect(communities, s -> cls(s.last()), s -> cls(s.start()), CLASSES, CLASSES));
         // the community's standard has one grade per class: no matrix by name
-        assertThat(r.get("startToEndByName").isNull()).isTrue();
+        assertThat(r.get("startToEndByName") == null || r.get("startToEndByName").isNull()).isTrue();
         assertThat(r.get("laggingTwice").size()).isZero();
     }
 
