@@ -97,6 +97,24 @@ public class CommendationQueries {
                         + " order by id").param("o", organizationId).param("n", name).query(Long.class).list();
     }
 
+    /** Organisations under one whose 年初定级 in the campaign is 先进, in the tree's order (for the demo's honours). */
+    public List<Long> advancedUnder(long campaignId, String path, int limit) {
+        return jdbc.sql("select o.id from org_tree_view o join decided_grade_view g on g.organization_id = o.id"
+                        + " and g.campaign_id = :c where o.path like :p and g.level = 'ADVANCED' and o.retired = false"
+                        + " order by o.sort_key, o.path").param("c", campaignId).param("p", path + "%_")
+                .query(Long.class).list().stream().limit(limit).toList();
+    }
+
+    /** Full members still on the rolls under an organisation, one per roll, in the tree's order (for the demo's honours). */
+    public List<Long> fullMembersUnder(String path, int limit) {
+        List<long[]> found = jdbc.sql("select m.id, m.organization_id from member_roll_view m join org_tree_view o"
+                        + " on o.id = m.organization_id where o.path like :p and m.status = 'ACTIVE' and m.category = 'FULL'"
+                        + " order by o.sort_key, o.path, m.name_key, m.id").param("p", path + "%")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        java.util.Set<Long> rolls = new java.util.HashSet<>();
+        return found.stream().filter(f -> rolls.add(f[1])).map(f -> f[0]).limit(limit).toList();
+    }
+
     private static final String SELECT = "select c.id, c.campaign_id, y.campaign_year, c.awarded_by_organization_id,"
             + " a.name as awarder_name, c.kind, c.organization_id, o.name as org_name, c.member_id, c.member_name,"
             + " c.honour_level, c.awarded_on, c.document_number, c.citation, c.withdrawn_reason, c.version"
