@@ -219,7 +219,7 @@ class CommendationIT {
                 .param("org", "" + town.id), account, null), 200);
         assertThat(all.size()).isEqualTo(4);
         List<String> names = new ArrayList<>();
-        all.forEach(n -> names.add(n.get("memberName").isNull() ? n.get("organizationName").asText() : n.get("memberName").asText()));
+        all.forEach(n -> names.add(n.get("memberName") == null ? n.get("organizationName").asText() : n.get("memberName").asText()));
         // by date, then kind (先进基层党组织, 优秀党支部, 优秀共产党员), then 优秀党务工作者 a day later
         assertThat(names).containsExactly(PREFIX + year + "柳林村支部委员会", PREFIX + year + "红旗村支部委员会", "王建国", "李向阳");
         assertThat(ok(send(get("/api/acceptance/commendations").param("campaign", "" + campaign).param("org", "" + town.id)
