@@ -59,7 +59,7 @@ public record TransitionMatrix(List<String> rows, List<String> columns, List<Lis
         return cells.get(row).get(column);
     }
 
-    /** The cells as one text for the chart beside the table: rows joined by "|", counts within a row by ",". */
+    /** The cells as one text for the chart beside the table: rows joined by a bar, the counts of a row by commas. */
     public String chartValues() {
         return String.join("|", cells.stream().map(r -> String.join(",", r.stream().map(String::valueOf).toList())).toList());
     }

@@ -131,6 +131,7 @@ class CommendationBrowserIT {
         new Select(browser.find(By.id("kind"))).selectByValue(kind);
         new Select(browser.find(By.id("organizationId"))).selectByValue("" + org);
         browser.type(By.id("memberName"), member);
+        new Select(browser.find(By.id("level"))).selectByValue("TOWNSHIP");
         browser.js("document.getElementById('awardedOn').value = arguments[0];", date);
         browser.type(By.id("documentNumber"), document);
         browser.type(By.id("citation"), citation);
