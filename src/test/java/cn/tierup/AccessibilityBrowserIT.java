@@ -269,6 +269,16 @@ class AccessibilityBrowserIT {
                 () -> List.of(new Visit("zhen", "/acceptance/summaries/" + lastYear + "/" + lichun)));
         t.put("/acceptance/recognitions", () -> List.of(new Visit("zhen", "/acceptance/recognitions")));
         t.put("/acceptance/recognitions/{id}/edit", () -> List.of(new Visit("admin", "/acceptance/recognitions/" + recognition + "/edit")));
+        // 总结验收: the town's 表彰 (one recorded here for its village, this year) and its grade transitions
+        long commendation = one("select count(*) from acceptance_commendation where awarded_by_organization_id = ?", lichun) > 0
+                ? one("select min(id) from acceptance_commendation where awarded_by_organization_id = ?", lichun)
+                : postJson("/api/acceptance/commendations/" + campaign + "/" + lichun, ("{\"kind\": \"ADVANCED_ORGANIZATION\","
+                        + " \"organizationId\": %d, \"level\": \"TOWNSHIP\", \"awardedOn\": \"%s\", \"documentNumber\":"
+                        + " \"丽委发〔%d〕12号\", \"citation\": \"带领群众发展特色种植，村集体经济稳步增长。\"}")
+                        .formatted(village, LocalDate.now(), year)).get("id").asLong();
+        t.put("/acceptance/commendations", () -> List.of(new Visit("zhen", "/acceptance/commendations" + cv)));
+        t.put("/acceptance/commendations/{id}", () -> List.of(new Visit("zhen", "/acceptance/commendations/" + commendation)));
+        t.put("/acceptance/transitions", () -> List.of(new Visit("zhen", "/acceptance/transitions" + cv)));
         return t;
     }
 

@@ -341,6 +341,7 @@ class AuthorizationIT {
         Function<Fixture, String> evidence = f -> f.work().evidenceName();
         Function<Fixture, String> helper = f -> f.work().helperName();
         Function<Fixture, String> pledgeGoal = f -> f.work().pledgeGoal();
+        Function<Fixture, String> pledgeMemberName = f -> f.work().pledgeMemberName();
         String goalUrl = "/api/upgrade/goals/{campaign}/{org}";
         String goalJson = "{\"statement\": \"授权核查目标\", \"measures\": []}";
         String ledgerUrl = "/api/upgrade/ledger/{campaign}/{org}";
@@ -680,6 +681,59 @@ class AuthorizationIT {
                 route("POST", "/api/acceptance/reviews/{campaignId}/{orgId}/reopen", authority,
                         p -> jsonBody(post("/api/acceptance/reviews/{campaignId}/{orgId}/reopen", handedInCampaign, p.org()),
                                 "{\"reason\": \"授权核查\"}")),
+                // 总结验收 — 表彰 and 等次变化: a superior's commendations are read with the campaign at the superior and
+                // recorded, corrected or withdrawn with GRADING_DECIDE there (each target, as the superior, commended a member
+                // of its roll in the probe campaign). Recording the target itself stops at "only organisations under it", a
+                // correction and a withdrawal at the stale version; the transitions under the target are read with the campaign
+                showing(pledgeMemberName, "GET", "/api/acceptance/commendations", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/commendations").param("campaign", "" + probeCampaign)
+                                .param("org", "" + commendedBy(p.target()))),
+                route("GET", "/api/acceptance/commendations/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/commendations/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + commendedBy(p.target()))),
+                showing(pledgeMemberName, "GET", "/api/acceptance/commendations/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/commendations/{id}", commendation(p.target()))),
+                route("POST", "/api/acceptance/commendations/{campaign}/{org}", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/commendations/{campaign}/{org}", probeCampaign, p.org()),
+                                commendationJson("ADVANCED_ORGANIZATION", p.org(), null, null))),
+                route("PUT", "/api/acceptance/commendations/{id}", needs(GRADING_DECIDE),
+                        p -> jsonBody(put("/api/acceptance/commendations/{id}", commendation(p.target())),
+                                commendationJson("EXCELLENT_MEMBER", null, p.work().pledgeMember(), STALE))),
+                route("POST", "/api/acceptance/commendations/{id}/withdraw", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/commendations/{id}/withdraw", commendation(p.target())),
+                                staleReturn)),
+                showing(org, "GET", "/api/acceptance/transitions", needs(CAMPAIGN_READ), p -> get("/api/acceptance/transitions")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/api/acceptance/transitions/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/transitions/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org())),
+                showing(pledgeMemberName, "GET", "/acceptance/commendations", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/commendations").param("campaign", "" + probeCampaign)
+                                .param("org", "" + commendedBy(p.target()))),
+                route("POST", "/acceptance/commendations", needs(GRADING_DECIDE), p -> post("/acceptance/commendations")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("kind", "ADVANCED_ORGANIZATION")
+                        .param("organizationId", "" + p.org()).param("level", "TOWNSHIP")
+                        .param("awardedOn", LocalDate.of(PROBE_YEAR, 7, 1).toString()).param("documentNumber", "授权核查文号")
+                        .param("citation", "授权核查事迹")),
+                route("GET", "/acceptance/commendations/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/commendations/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + commendedBy(p.target()))),
+                showing(pledgeMemberName, "GET", "/acceptance/commendations/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/commendations/{id}", commendation(p.target()))),
+                route("POST", "/acceptance/commendations/{id}", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/commendations/{id}", commendation(p.target())).param("kind", "EXCELLENT_MEMBER")
+                                .param("organizationId", "" + p.org()).param("memberName", p.target().work().pledgeMemberName())
+                                .param("level", "TOWNSHIP").param("awardedOn", LocalDate.of(PROBE_YEAR, 7, 1).toString())
+                                .param("documentNumber", "授权核查文号").param("citation", "授权核查事迹")
+                                .param("version", "" + STALE)),
+                route("POST", "/acceptance/commendations/{id}/withdraw", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/commendations/{id}/withdraw", commendation(p.target()))
+                                .param("reason", "授权核查撤销").param("version", "" + STALE)),
+                showing(org, "GET", "/acceptance/transitions", needs(CAMPAIGN_READ), p -> get("/acceptance/transitions")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/acceptance/transitions/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/transitions/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org())),
                 route("GET", "/v3/api-docs", loggedIn, p -> get("/v3/api-docs")),
                 route("GET", "/v3/api-docs.yaml", loggedIn, p -> get("/v3/api-docs.yaml")),
 
@@ -1422,6 +1476,33 @@ class AuthorizationIT {
         }
         return new Work(item, problem, note, evidence, assistance, helper, pledge, goal, pledgeMember, pledger, memberPledge,
                 suggested, suggestion);
+    }
+
+    /** The superior of the target's probe commendation: the target itself (so that every user meets it in or out of scope). */
+    long commendedBy(Fixture target) {
+        commendation(target);
+        return target.org();
+    }
+
+    /**
+     * The target's probe commendation: the target, as a superior, honours the probationary member of its roll (see
+     * {@link Work}) as 优秀共产党员 in the probe campaign; made as admin unless an earlier call made it.
+     */
+    long commendation(Fixture target) {
+        Long id = jdbc.sql("select id from acceptance_commendation where awarded_by_organization_id = :o and campaign_id = :c")
+                .param("o", target.org()).param("c", probeCampaign).query(Long.class).list().stream().findFirst().orElse(null);
+        try {
+            return id != null ? id : created(jsonBody(post("/api/acceptance/commendations/{c}/{o}", probeCampaign, target.org()),
+                    commendationJson("EXCELLENT_MEMBER", null, target.work().pledgeMember(), null)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String commendationJson(String kind, Long org, Long member, Long version) {
+        return ("{\"kind\": \"%s\", \"organizationId\": %s, \"memberId\": %s, \"level\": \"TOWNSHIP\", \"awardedOn\": \"%s\","
+                + " \"documentNumber\": \"授权核查文号\", \"citation\": \"授权核查表彰事迹\"%s}")
+                .formatted(kind, org, member, LocalDate.of(PROBE_YEAR, 7, 1), version == null ? "" : ", \"version\": " + version);
     }
 
     Long noteOf(long item, String fileName) {

@@ -105,6 +105,8 @@ public class DemoDataLoader implements ApplicationRunner {
     /** The account that acts for an organisation (its 书记 or clerk); never the administrator. */
     private final Map<Long, String> accountOf = new HashMap<>();
     private int people;
+    /** Last year's 表彰 of 丽春镇 (injected by field so the constructor stays as it is). */
+    @org.springframework.beans.factory.annotation.Autowired private DemoCommendations demoCommendations;
     /** 排序号 given so far to the city's own units. */
     private int cityUnits;
     @org.springframework.beans.factory.annotation.Autowired
@@ -424,6 +426,7 @@ public class DemoDataLoader implements ApplicationRunner {
             pledging.year(c.getId(), c.getYear(), o.getId(), ids, names, "cun", "zhen", random);
         }
         appraisalDemo.lastYear(c.getId(), c.getYear(), lichun.getId(), lichun.getPath());
+        demoCommendations.lastYear(c.getId(), c.getYear(), lichun.getId(), "zhen");
     }
 
     /** A day of the survey's first week, kept within the campaign's year and not after today. */
