@@ -260,7 +260,6 @@ class AccessibilityBrowserIT {
         t.put("/acceptance/appraisals/{id}", () -> List.of(new Visit("zhen", "/acceptance/appraisals/" + sitting)));
         t.put("/q/a/{slug}", () -> List.of(new Visit(null, "/q/a/" + appraisalSlug)));
         // 总结验收: last year's campaign, where 丽春镇 graded its villages; a 示范 recorded for the village by the city
-        long lastYear = one("select id from campaign where root_organization_id = ? and campaign_year = ?", city, year - 1);
         long recognition = postJson("/api/acceptance/recognitions", ("{\"organizationId\": %d, \"level\": \"CITY\","
                 + " \"recognizedOn\": \"%d-07-01\", \"issuedBy\": \"中共成都市委组织部\", \"documentNumber\": \"成组通〔%d〕36号\"}")
                 .formatted(village, year - 1, year - 1)).get("id").asLong();
