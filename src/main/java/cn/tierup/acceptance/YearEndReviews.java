@@ -159,12 +159,6 @@ public class YearEndReviews {
         return queries.name(organizationId);
     }
 
-    /** Whether the current user acts for the authority (decides the year-end grades of those it graded). */
-    public boolean actsAsAuthority(long authorityId) {
-        return guard.currentUserIfAny().map(u -> u.organizationId() == authorityId && u.has(Permission.GRADING_DECIDE))
-                .orElse(false);
-    }
-
     // ---- rules of access -------------------------------------------------------------------------
 
     private record Work(CampaignView c, Subject s, YearEndReview r, List<GradeBand> grades, List<Measure> measures) {
