@@ -157,6 +157,11 @@ class ApiFuzzIT {
         ids.put("/api/pledges|id", "" + pledge);
         ids.put("/api/upgrade/ledger/items|id", "" + item);
         ids.put("/api/upgrade/assistance|id", "" + assistance);
+        // 总结验收: a 表彰 by the town of the test's village, in the test's year
+        long commendation = created(post("/api/acceptance/commendations/{c}/{o}", campaign, lichun), Map.of("kind",
+                "ADVANCED_ORGANIZATION", "organizationId", village, "level", "TOWNSHIP", "awardedOn", year + "-07-01",
+                "documentNumber", "接口测试〔" + year + "〕1号", "citation", "接口测试表彰事迹"));
+        ids.put("/api/acceptance/commendations|id", "" + commendation);
 
         doc = json.readTree(mvc.perform(get("/v3/api-docs").with(users.as("admin"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
