@@ -87,6 +87,7 @@ class AppraisalBrowserIT {
         browser.type(By.id("publicPresent"), "1");
         new Select(browser.find(By.id("mode"))).selectByValue("PHONE");
         browser.clickAndWaitForNewPage(browser.find(By.id("sitting-submit")));
+        browser.visible(By.id("ballot-codes"));
 
         List<String> codes = browser.all(By.cssSelector("#ballot-codes .code")).stream().map(WebElement::getText).toList();
         assertThat(codes).hasSize(4).doesNotHaveDuplicates();
@@ -98,6 +99,7 @@ class AppraisalBrowserIT {
 
         // a member on a phone
         phone.open(path);
+        phone.visible(By.cssSelector("button.submit"));
         List<WebElement> legends = phone.all(By.cssSelector("fieldset.question legend"));
         assertThat(legends.stream().map(WebElement::getText).toList()).hasSize(4)
                 .anySatisfy(t -> assertThat(t).contains(kept.get(0)));
