@@ -1061,12 +1061,13 @@ class AuthorizationIT {
                         .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("reason", "授权核查退回")),
                 route("POST", "/acceptance/review/reopen", authority, p -> post("/acceptance/review/reopen")
                         .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("reason", "授权核查")),
-                // 总结验收: the 工作总结 of the target as a grading authority in the probe campaign (where it graded nobody, so
-                // an allowed call stops at 422 — or, for the root, at a part too long or a hand-in the root does not owe —
-                // and writes nothing), reviewed by the campaign root's organisation department; 示范 recognitions, one
-                // per target made for the walk, recorded and corrected by a superior (a stale version: nothing changes)
-                route("GET", "/api/acceptance/summaries/{campaignId}", new ScopedList(CAMPAIGN_READ),
-                        p -> get("/api/acceptance/summaries/{campaignId}", probeCampaign)),
+                // 总结验收: the list of 工作总结 of the campaign rooted at the target; the 工作总结 of the target as a grading
+                // authority in the probe campaign (where it graded nobody, so an allowed call stops at 422 — or, for the
+                // root, at a part too long or a hand-in the root does not owe — and writes nothing), reviewed by the
+                // campaign root's organisation department; 示范 recognitions, one per target made for the walk, recorded
+                // and corrected by a superior (a stale version: nothing changes)
+                route("GET", "/api/acceptance/summaries/{campaignId}", new CampaignLine(CAMPAIGN_READ, false),
+                        p -> get("/api/acceptance/summaries/{campaignId}", p.survey().rootedCampaign())),
                 route("GET", "/api/acceptance/summaries/{campaignId}/{authorityId}", needs(CAMPAIGN_READ),
                         p -> get("/api/acceptance/summaries/{c}/{a}", probeCampaign, p.org())),
                 route("PUT", "/api/acceptance/summaries/{campaignId}/{authorityId}", needs(GRADING_DECIDE),
@@ -1089,8 +1090,8 @@ class AuthorizationIT {
                         p -> jsonBody(put("/api/acceptance/recognitions/{id}", recognitionOf(p.org())), ("{\"level\": \"CITY\","
                                 + " \"recognizedOn\": \"2020-07-01\", \"issuedBy\": \"授权核查\", \"documentNumber\": \"授权核查\","
                                 + " \"version\": " + STALE + "}"))),
-                route("GET", "/acceptance/summaries", new ScopedList(CAMPAIGN_READ),
-                        p -> get("/acceptance/summaries").param("campaign", "" + probeCampaign)),
+                route("GET", "/acceptance/summaries", new CampaignLine(CAMPAIGN_READ, false),
+                        p -> get("/acceptance/summaries").param("campaign", "" + p.survey().rootedCampaign())),
                 route("GET", "/acceptance/summaries/{campaign}/{authority}", needs(CAMPAIGN_READ),
                         p -> get("/acceptance/summaries/{c}/{a}", probeCampaign, p.org())),
                 route("POST", "/acceptance/summaries/{campaign}/{authority}", needs(GRADING_DECIDE),

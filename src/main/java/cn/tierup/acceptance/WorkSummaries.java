@@ -207,13 +207,14 @@ public class WorkSummaries {
         if (s == null) {
             return new WorkSummaryView(null, c.id(), c.name(), c.year(), authority.id(), authority.name(), c.rootOrganizationId(),
                     c.rootName(), root, WorkSummaryStatus.DRAFT, statusName(null, root), null, null, null, 0, null, null, false,
-                    null, null, null, null, null, 0, due, overdue, canWrite, canWrite && !root, false, f);
+                    null, null, null, null, null, 0, due, overdue, canWrite, canWrite && !root, false, f,
+                    WorkSummaryPolicy.addressee(c.rootName()));
         }
         return new WorkSummaryView(s.getId(), c.id(), c.name(), c.year(), authority.id(), authority.name(),
                 c.rootOrganizationId(), c.rootName(), root, s.getStatus(), statusName(s, root), s.getAchievements(),
                 s.getProblems(), s.getPlans(), s.getHandIns(), s.getHandedInAt(), name(s.getHandedInBy()), s.isHandedInLate(),
                 s.getReturnedReason(), name(s.getDecidedBy()), s.getDecidedAt(), name(s.getUpdatedBy()), s.getUpdatedAt(),
-                s.getVersion(), due, overdue, canWrite, canWrite && !root, canReview, f);
+                s.getVersion(), due, overdue, canWrite, canWrite && !root, canReview, f, WorkSummaryPolicy.addressee(c.rootName()));
     }
 
     private String name(String login) {

@@ -28,4 +28,11 @@ public final class WorkSummaryPolicy {
             throw new DomainException("acceptance.summary.notRoot");
         }
     }
+
+    /** Whom a summary goes to: the root committee's organisation department (中共彭州市委员会 → 中共彭州市委组织部). */
+    public static String addressee(String rootName) {
+        String committee = "委员会";
+        return rootName.endsWith(committee) ? rootName.substring(0, rootName.length() - committee.length()) + "委组织部"
+                : rootName + "组织部";
+    }
 }

@@ -6,7 +6,8 @@ import java.time.LocalDateTime;
 
 /**
  * A 工作总结 as its page and the API show it: the figures (computed now), the three written parts, where it stands
- * (people by name), the due date, whether it went in late, and what the reader may do with it.
+ * (people by name), the due date, whether it went in late, what the reader may do with it, and whom it is addressed to
+ * (the root's organisation department).
  */
 public record WorkSummaryView(Long id, long campaignId, String campaignName, int year, long authorityId, String authorityName,
                               long rootOrganizationId, String rootName, boolean root, WorkSummaryStatus status,
@@ -14,5 +15,5 @@ public record WorkSummaryView(Long id, long campaignId, String campaignName, int
                               LocalDateTime handedInAt, String handedInBy, boolean handedInLate, String returnedReason,
                               String decidedBy, LocalDateTime decidedAt, String updatedBy, LocalDateTime updatedAt,
                               long version, LocalDate dueOn, boolean overdue, boolean canWrite, boolean canHandIn,
-                              boolean canReview, Figures figures) {
+                              boolean canReview, Figures figures, String addressee) {
 }

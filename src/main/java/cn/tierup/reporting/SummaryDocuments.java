@@ -56,7 +56,7 @@ public class SummaryDocuments {
             WordForms.paragraph(doc, ParagraphAlignment.CENTER, 0, 120, s.authorityName(), WordForms.LABEL_FONT, 16, true);
             WordForms.paragraph(doc, ParagraphAlignment.CENTER, 0, 240, s.year() + "年度" + TITLE, WordForms.LABEL_FONT, 18, true);
             if (!s.root()) {
-                WordForms.paragraph(doc, ParagraphAlignment.LEFT, 0, 120, department(s.rootName()) + "：", WordForms.TEXT_FONT, 14,
+                WordForms.paragraph(doc, ParagraphAlignment.LEFT, 0, 120, s.addressee() + "：", WordForms.TEXT_FONT, 14,
                         false);
             }
             body(doc, "根据" + s.campaignName() + "的部署，" + s.authorityName() + "对照年初确定的先进党组织提升率、一般党组织升级率、"
@@ -234,20 +234,11 @@ public class SummaryDocuments {
     }
 
     private static void body(XWPFDocument doc, String text) {
-        XWPFDocument d = doc;
-        var p = WordForms.paragraph(d, ParagraphAlignment.BOTH, 0, 60, text, WordForms.TEXT_FONT, 14, false);
+        var p = WordForms.paragraph(doc, ParagraphAlignment.BOTH, 0, 60, text, WordForms.TEXT_FONT, 14, false);
         p.setIndentationFirstLine(560);
     }
 
     private static String orBlank(String text) {
         return text == null ? "（未填写）" : text;
-    }
-
-    /** The organisation department of a party committee: 中共彭州市委员会 → 中共彭州市委组织部. */
-    static String department(String rootName) {
-        if (rootName.endsWith("委员会")) {
-            return rootName.substring(0, rootName.length() - "委员会".length()) + "委组织部";
-        }
-        return rootName + "组织部";
     }
 }

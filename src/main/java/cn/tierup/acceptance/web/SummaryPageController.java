@@ -110,12 +110,7 @@ class SummaryPageController {
         model.addAttribute("f", s.figures());
         model.addAttribute("form", form);
         model.addAttribute("gate", phaseWindows.gate(c, Phase.ACCEPTANCE));
-        model.addAttribute("department", departmentOf(s.rootName()));
+        model.addAttribute("department", s.addressee());
         return "acceptance/summary";
-    }
-
-    /** Whom the summary goes to: the root committee's organisation department (中共彭州市委员会 → 中共彭州市委组织部). */
-    static String departmentOf(String rootName) {
-        return rootName.endsWith("委员会") ? rootName.substring(0, rootName.length() - 3) + "委组织部" : rootName + "组织部";
     }
 }
