@@ -10,7 +10,7 @@ import cn.tierup.grading.GradingBootstrap;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
-import cn.tierup.testsupport.YearEndGradeFixture;
+import cn.tierup.testsupport.YearEndGrades;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The 工作总结 through the JSON API, for 九尺镇 (account {@code jiuchi}) in a past campaign of this class's own: its
  * villages and communities graded at the start of the year by the town and again at its end (the year-end grades
- * written by {@link YearEndGradeFixture} until the 上级审评's API lands), 示范 recognitions recorded by the town, a
+ * written by {@link YearEndGrades}), 示范 recognitions recorded by the town, a
  * school inside the town graded by 教育局, and four health branches graded by 卫生局. Every count, rate and verdict
  * is checked against this test's own tally of what it did; then the hand-in / return / accept loop with its
  * refusals, the home-page obligations, and the .docx and .xlsx read back with the same figures.
@@ -139,7 +139,7 @@ class SummaryApiIT {
         new TransactionTemplate(transactions).executeWithoutResult(t -> grading.graded(campaign, year, org, field, 10, start,
                 authority, "system", decider));
         if (end != null) {
-            new YearEndGradeFixture(jdbc).decided(campaign, org, authority, name(end), end, decider,
+            new YearEndGrades(jdbc).decided(campaign, org, authority, name(end), end, decider,
                     LocalDate.of(year, 11, 25).atTime(10, 0));
         }
         did.add(new Covered(org, orgName(org), field, authority, start, end, named));

@@ -7,7 +7,7 @@ import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
-import cn.tierup.testsupport.YearEndGradeFixture;
+import cn.tierup.testsupport.YearEndGrades;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * verdicts and definitions (at 1440 px and on a 390 px phone), is refused a hand-in with a part missing (what it
  * typed kept), hands it in; the city ({@code admin}) returns it with a reason, the town hands it in again, the city
  * accepts it; the 示范 list. The campaign is a past year of this class's own, so the hand-in is marked 逾期. The
- * year-end grades are written by {@link YearEndGradeFixture} until the 上级审评 lands. Screenshots:
+ * year-end grades are written by {@link YearEndGrades}. Screenshots:
  * target/screenshots/summary-NN-*.png.
  */
 @IntegrationTest
@@ -174,7 +174,7 @@ class SummaryBrowserIT {
                 + " and retired = false order by id").param("t", town).query(Long.class).list();
         Grade[][] plan = {{ADVANCED, ADVANCED}, {ADVANCED, ADVANCED}, {ADVANCED, AVERAGE}, {AVERAGE, ADVANCED}, {AVERAGE, AVERAGE},
                 {LAGGING, AVERAGE}, {LAGGING, LAGGING}};
-        YearEndGradeFixture yearEnd = new YearEndGradeFixture(jdbc);
+        YearEndGrades yearEnd = new YearEndGrades(jdbc);
         for (int i = 0; i < plan.length; i++) {
             graded(campaign, villages.get(i), "VILLAGE", town, plan[i][0]);
             yearEnd.decided(campaign, villages.get(i), town, name(plan[i][1]), plan[i][1], "zhen", LocalDate.of(year, 11, 25).atTime(10, 0));
