@@ -32,11 +32,24 @@ public class WorkSummaryBootstrap {
     @Transactional(propagation = Propagation.MANDATORY)
     public void accepted(long campaignId, long authorityId, WorkSummaryText text, String writer, LocalDateTime handedInAt,
                          LocalDate dueOn, String reviewer, LocalDateTime acceptedAt) {
+        WorkSummary s = handedIn(campaignId, authorityId, text, writer, handedInAt, dueOn);
+        s.accept(reviewer, acceptedAt);
+        summaries.save(s);
+    }
+
+    /** The authority's summary written by {@code writer} and handed in at {@code handedInAt}, awaiting the root's review. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void awaiting(long campaignId, long authorityId, WorkSummaryText text, String writer, LocalDateTime handedInAt,
+                         LocalDate dueOn) {
+        summaries.save(handedIn(campaignId, authorityId, text, writer, handedInAt, dueOn));
+    }
+
+    private static WorkSummary handedIn(long campaignId, long authorityId, WorkSummaryText text, String writer,
+                                        LocalDateTime handedInAt, LocalDate dueOn) {
         WorkSummary s = new WorkSummary(campaignId, authorityId);
         s.write(text, writer, handedInAt.minusDays(2));
         s.handIn(writer, handedInAt, dueOn);
-        s.accept(reviewer, acceptedAt);
-        summaries.save(s);
+        return s;
     }
 
     /** A 示范 recorded by {@code recorderId}'s {@code by}. */

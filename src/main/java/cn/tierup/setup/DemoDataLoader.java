@@ -395,8 +395,9 @@ public class DemoDataLoader implements ApplicationRunner {
             }
             if (year == thisYear - 1) {
                 lastYearInLichun(c, graded, lichun, standing, strongest);
-                yearEndReviews.lastYear(c.getId(), year, all, lichunVillages.get(0).getId(), accountOf);
-                summaryDemo.lastYear(c.getId(), year, lichun.getId());
+                Map<Long, String> reviewedTowns = yearEndReviews.lastYear(c.getId(), year, all,
+                        lichunVillages.get(0).getId(), accountOf);
+                summaryDemo.lastYear(c.getId(), year, lichun.getId(), reviewedTowns);
             }
         }
     }

@@ -30,8 +30,11 @@ class DemoYearEndReviews {
         this.reviews = reviews;
     }
 
-    /** Runs inside the demo loader's transaction, after last year's grading, goals and pledges. */
-    void lastYear(long campaignId, int year, List<Organization> all, long accountVillageId, Map<Long, String> accountOf) {
+    /**
+     * Runs inside the demo loader's transaction, after last year's grading, goals and pledges; answers the towns
+     * other than 丽春镇 whose reviews it decided, with the account that decided them.
+     */
+    Map<Long, String> lastYear(long campaignId, int year, List<Organization> all, long accountVillageId, Map<Long, String> accountOf) {
         // each town's own units (not one graded by a department, as a school by 教育局) with their 年初定级
         Map<Organization, Map<Organization, Grade>> towns = new LinkedHashMap<>();
         for (Organization town : all) {
@@ -74,6 +77,9 @@ class DemoYearEndReviews {
                 n++;
             }
         }
+        Map<Long, String> others = new LinkedHashMap<>();
+        chosen.stream().filter(t -> !t.getName().equals(LICHUN)).forEach(t -> others.put(t.getId(), accountOf.get(t.getId())));
+        return others;
     }
 
     private static long lagging(Map<Organization, Grade> graded) {

@@ -5,12 +5,14 @@ import cn.tierup.acceptance.WorkSummaryBootstrap;
 import cn.tierup.acceptance.WorkSummaryText;
 import cn.tierup.campaign.RecognitionLevel;
 import java.time.LocalDate;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Last year's 工作总结 of 丽春镇 in the demo: one of its villages graded 先进 at the start of the year named a city
  * 示范 in July (recorded by the town), and the town's summary handed in on 11月18日 and accepted by the city's
- * organisation department a week later. Its figures are whatever the register holds: nothing is typed.
+ * organisation department a week later; the other towns whose reviews were decided hand theirs in on the due date.
+ * Their figures are whatever the register holds: nothing is typed.
  */
 @Component
 class WorkSummaryDemo {
@@ -21,7 +23,11 @@ class WorkSummaryDemo {
         this.summaries = summaries;
     }
 
-    void lastYear(long campaignId, int year, long lichunId) {
+    /**
+     * 丽春镇's summary accepted, and those of the other towns whose reviews the demo decided handed in on the due
+     * date, awaiting the city's organisation department.
+     */
+    void lastYear(long campaignId, int year, long lichunId, Map<Long, String> otherTowns) {
         summaries.firstAdvancedAtStart(campaignId, lichunId).ifPresent(village -> summaries.recognized(village, lichunId,
                 new RecognitionDetails(village, null, RecognitionLevel.CITY, LocalDate.of(year, 7, 1), "中共成都市委组织部",
                         "成组通〔" + year + "〕36号", null), "zhen", LocalDate.of(year, 7, 8).atTime(9, 30)));
@@ -35,5 +41,7 @@ class WorkSummaryDemo {
                 null);
         summaries.accepted(campaignId, lichunId, text, "zhen", LocalDate.of(year, 11, 18).atTime(16, 20),
                 LocalDate.of(year, 11, 20), "admin", LocalDate.of(year, 11, 25).atTime(10, 0));
+        otherTowns.forEach((town, account) -> summaries.awaiting(campaignId, town, text, account,
+                LocalDate.of(year, 11, 20).atTime(11, 0), LocalDate.of(year, 11, 20)));
     }
 }

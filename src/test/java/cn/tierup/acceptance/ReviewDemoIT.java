@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo's last year as a new user meets it: 丽春镇 and two other towns reviewed every organisation they graded —
  * the year-end grades decided by the town's own account, some moved up, a 后进 converted and one not, one decided
- * other than proposed with the reason — and this year's campaign has no review yet.
+ * other than proposed with the reason — their 工作总结 handed in (丽春镇's accepted), and this year's campaign has no
+ * review yet.
  *
  * <p>The demo's context (as {@code DemoPastYearsIT}'s): the shared one leaves the demo's campaigns out.
  */
@@ -59,6 +60,18 @@ class ReviewDemoIT {
                 .param("y", LocalDate.now().getYear() - 1).param("towns", lines.stream().map(Line::town).distinct().toList())
                 .query(Long.class).single();
         assertThat((long) lines.size()).isEqualTo(graded);
+    }
+
+    /** 丽春镇's 工作总结 accepted by the city; the other reviewed towns' handed in, waiting for it. */
+    @Test
+    void lastYearsWorkSummariesAreHandedInByTheReviewedTowns() {
+        List<String[]> summaries = jdbc.sql("select t.name, s.status from acceptance_work_summary s"
+                        + " join campaign c on c.id = s.campaign_id join organization t on t.id = s.authority_organization_id"
+                        + " where c.campaign_year = :y").param("y", LocalDate.now().getYear() - 1)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        List<String> towns = lastYear().stream().map(Line::town).distinct().toList();
+        assertThat(summaries.stream().map(s -> s[0]).toList()).containsExactlyInAnyOrderElementsOf(towns);
+        assertThat(summaries).allMatch(s -> s[1].equals(s[0].equals("中共彭州市丽春镇委员会") ? "ACCEPTED" : "SUBMITTED"));
     }
 
     @Test
