@@ -60,9 +60,14 @@ public class YearEndFigures {
     public record Lacking(long organizationId, String name, String unit, String fieldName, String startGrade) {
     }
 
+    /** A covered organisation's line of the 分类管理台账 the summary hands in: both grades of the year (年末审定 null while lacking). */
+    public record RegisterLine(long organizationId, String name, String unit, String fieldName, String startGrade,
+                               String endGrade) {
+    }
+
     public record Figures(long campaignId, int year, long authorityId, String authorityName, boolean wholeCampaign,
                           Targets targets, Set<RecognitionLevel> modelLevels, String modelLevelNames,
-                          List<FieldFigures> fields, RateCounts overall, List<Lacking> lacking) {
+                          List<FieldFigures> fields, RateCounts overall, List<Lacking> lacking, List<RegisterLine> register) {
 
         public boolean empty() {
             return fields.isEmpty();
@@ -82,11 +87,13 @@ public class YearEndFigures {
         }
         List<Covered> all = new ArrayList<>();
         List<Lacking> lacking = new ArrayList<>();
+        List<RegisterLine> register = new ArrayList<>();
         for (CoveredRow r : rows) {
             String unit = unitOf(r, units, authorityPath);
             Covered c = new Covered(r.startLevel(), r.endLevel(), named.contains(r.organizationId()));
             byField.computeIfAbsent(r.field(), f -> new LinkedHashMap<>()).computeIfAbsent(unit, u -> new ArrayList<>()).add(c);
             all.add(c);
+            register.add(new RegisterLine(r.organizationId(), r.name(), unit, fieldName(r.field()), r.startGrade(), r.endGrade()));
             if (r.endLevel() == null) {
                 lacking.add(new Lacking(r.organizationId(), r.name(), unit, fieldName(r.field()), r.startGrade()));
             }
@@ -114,7 +121,7 @@ public class YearEndFigures {
         }
         String levelNames = campaign.modelLevels().stream().map(messages::label).collect(Collectors.joining("、"));
         return new Figures(campaign.id(), campaign.year(), authorityId, authorityName, whole, campaign.targets(),
-                campaign.modelLevels(), levelNames, fields, RateCounts.of(all), lacking);
+                campaign.modelLevels(), levelNames, fields, RateCounts.of(all), lacking, register);
     }
 
     static Line line(String unit, List<Covered> covered, Targets targets, String field) {

@@ -28,7 +28,7 @@ public record YearEndReviewView(
         String decidedGrade, Grade decidedLevel, String decisionReason, String decidedBy, LocalDateTime decidedAt,
         String reopenReason, String reopenedBy, LocalDateTime reopenedAt,
         String updatedBy, LocalDateTime updatedAt, long version,
-        Figures figures, Appraisal appraisal, boolean appraisalCounted,
+        Figures figures, Appraisal appraisal,
         boolean canWrite, boolean canDecide, boolean canReopen) {
 
     /** The approved 争创目标: the grade aimed for and the statement; null when no goal was approved. */

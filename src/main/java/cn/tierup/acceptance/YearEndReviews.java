@@ -20,7 +20,7 @@ import cn.tierup.pledge.PledgeFigures;
 import cn.tierup.shared.Actors;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
-import cn.tierup.shared.Shares;
+import cn.tierup.shared.SatisfactionRate;
 import cn.tierup.shared.StaleRecordException;
 import cn.tierup.upgrade.ApprovedGoals;
 import cn.tierup.upgrade.Measure;
@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,11 +54,11 @@ public class YearEndReviews {
     private final ApprovedGoals goals;
     private final UpgradeFigures upgradeFigures;
     private final PledgeFigures pledgeFigures;
-    private final ObjectProvider<AppraisalResults> appraisals;
+    private final AppraisalResults appraisals;
 
     YearEndReviews(ReviewRepository reviews, ReviewQueries queries, CampaignService campaigns, ScopeGuard guard,
                    AuditRecorder audit, PhaseWindows phaseWindows, GradeRegister register, ApprovedGoals goals,
-                   UpgradeFigures upgradeFigures, PledgeFigures pledgeFigures, ObjectProvider<AppraisalResults> appraisals) {
+                   UpgradeFigures upgradeFigures, PledgeFigures pledgeFigures, AppraisalResults appraisals) {
         this.reviews = reviews;
         this.queries = queries;
         this.campaigns = campaigns;
@@ -229,10 +228,9 @@ public class YearEndReviews {
         Figures figures = new Figures(own.items(), own.open(), own.closed(), own.overdue(), own.assistances(), own.visits(),
                 pledges.items(), pledges.fulfilled(), pledges.ratings(), pledges.satisfied() + pledges.fairly(),
                 pledges.satisfactionRate());
-        AppraisalResults port = appraisals.getIfAvailable();
-        Appraisal appraisal = port == null ? null : port.result(c.id(), s.organizationId())
+        Appraisal appraisal = appraisals.result(c.id(), s.organizationId())
                 .map(a -> new Appraisal(a.satisfied(), a.fairlySatisfied(), a.dissatisfied(), a.ratings(),
-                        Shares.rate(a.satisfied() + a.fairlySatisfied(), a.ratings()), a.sittings()))
+                        new SatisfactionRate(a.satisfied(), a.fairlySatisfied(), a.dissatisfied()).percent(), a.sittings()))
                 .orElse(null);
         boolean gateOpen = phaseWindows.gate(c, Phase.ACCEPTANCE).open();
         boolean canWrite = gateOpen && guard.can(Permission.GRADING_WRITE, s.organizationId()) && (r == null || r.withOrganization());
@@ -249,7 +247,7 @@ public class YearEndReviews {
                     s.authorityId(), s.authorityName(), s.members(), s.startGrade(), s.startLevel(), s.startDecidedAt(),
                     previous, grades, g, lines, null, null, null, null, null, null, Map.of(), null, null, null, null,
                     false, due, null, null, null, null, null, null, null, null, null, null, null, null, null, 0,
-                    figures, appraisal, port != null, canWrite, false, false);
+                    figures, appraisal, canWrite, false, false);
         }
         return new YearEndReviewView(r.getId(), c.id(), c.name(), c.year(), s.organizationId(), s.name(), s.field(),
                 s.authorityId(), s.authorityName(), s.members(), s.startGrade(), s.startLevel(), s.startDecidedAt(),
@@ -258,7 +256,7 @@ public class YearEndReviews {
                 r.getProposedLevel(), r.getHandedInAt(), r.getHandedInBy(), r.isHandedInLate(), due, r.getReturnedReason(),
                 r.getReturnedBy(), r.getReturnedAt(), r.getDecidedGrade(), r.getDecidedLevel(), r.getDecisionReason(),
                 r.getDecidedBy(), r.getDecidedAt(), r.getReopenReason(), r.getReopenedBy(), r.getReopenedAt(),
-                r.getUpdatedBy(), r.getUpdatedAt(), r.getVersion(), figures, appraisal, port != null, canWrite, canDecide,
+                r.getUpdatedBy(), r.getUpdatedAt(), r.getVersion(), figures, appraisal, canWrite, canDecide,
                 canReopen);
     }
 

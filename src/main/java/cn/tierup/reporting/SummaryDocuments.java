@@ -9,6 +9,7 @@ import cn.tierup.acceptance.YearEndFigures.FieldFigures;
 import cn.tierup.acceptance.YearEndFigures.Figures;
 import cn.tierup.acceptance.YearEndFigures.Lacking;
 import cn.tierup.acceptance.YearEndFigures.Line;
+import cn.tierup.acceptance.YearEndFigures.RegisterLine;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
 import cn.tierup.shared.xlsx.XlsxSheetWriter.HeaderGroup;
@@ -101,7 +102,10 @@ public class SummaryDocuments {
         return s;
     }
 
-    /** Writes the figures as .xlsx: one line per field and unit, the definitions under them, and a sheet of those lacking a 年末审定 grade. */
+    /**
+     * Writes the figures as .xlsx: one line per field and unit, the definitions under them, a sheet of those lacking a
+     * 年末审定 grade, and the summary's part of the 分类管理台账 (every covered organisation with both grades).
+     */
     @Transactional(readOnly = true)
     public WorkSummaryView writeXlsx(long campaignId, long authorityId, OutputStream out) {
         WorkSummaryView s = summaries.get(campaignId, authorityId);
@@ -131,6 +135,15 @@ public class SummaryDocuments {
             int n = 0;
             for (Lacking l : f.lacking()) {
                 w.row(++n, l.name(), l.unit(), l.fieldName(), l.startGrade());
+            }
+            // the summary's part of the updated 分类管理台账, handed in with it (the notice: "更新分类管理台账")
+            w.nextSheet("分类管理台账", s.authorityName() + s.year() + "年度分类管理台账", "共 " + f.register().size() + " 个党组织",
+                    List.of(HeaderGroup.single("序号"), HeaderGroup.single("党组织"), HeaderGroup.single("单位"),
+                            HeaderGroup.single("领域"), HeaderGroup.single("年初定级"), HeaderGroup.single("年末审定")),
+                    new int[] {6, 40, 30, 12, 12, 12});
+            n = 0;
+            for (RegisterLine l : f.register()) {
+                w.row(++n, l.name(), l.unit(), l.fieldName(), l.startGrade(), l.endGrade() == null ? "未审定" : l.endGrade());
             }
             w.finish(out);
         }

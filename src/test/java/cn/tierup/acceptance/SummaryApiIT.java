@@ -433,6 +433,18 @@ class SummaryApiIT {
             Sheet lacking = wb.getSheet("未审定");
             assertThat(fmt.formatCellValue(lacking.getRow(lacking.getLastRowNum()).getCell(1)))
                     .isEqualTo(f.get("lacking").get(0).get("name").asText());
+            // the town's part of the 分类管理台账, handed in with the summary: every organisation it graded, both grades
+            Map<String, String> yearEnd = new LinkedHashMap<>();
+            for (Row r : wb.getSheet("分类管理台账")) {
+                if (fmt.formatCellValue(r.getCell(0)).matches("\\d+")) {
+                    yearEnd.put(fmt.formatCellValue(r.getCell(1)), fmt.formatCellValue(r.getCell(5)));
+                }
+            }
+            List<Covered> own = did.stream().filter(c -> c.authority() == town).toList();
+            assertThat(yearEnd.keySet()).containsExactlyInAnyOrderElementsOf(own.stream().map(Covered::name).toList());
+            for (Covered c : own) {
+                assertThat(yearEnd.get(c.name())).as(c.name()).isEqualTo(c.end() == null ? "未审定" : name(c.end()));
+            }
         }
         // another town may not download them
         mvc.perform(get(base + "/summary.docx").with(users.as("zhen"))).andExpect(status().isForbidden());
