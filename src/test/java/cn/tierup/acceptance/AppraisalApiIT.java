@@ -218,6 +218,11 @@ class AppraisalApiIT {
         assertThat(result.get("rating").get("satisfactionRate").decimalValue())
                 .isEqualByComparingTo(rate(e.satisfied() + 21, e.fairlySatisfied() + 8, e.dissatisfied() + 3));
         assertThat(results.result(c, v.get(0)).orElseThrow().ratings()).isEqualTo(e.ratings() + 32);
+        // the 上级审评 sees the same appraisal beside the village's self-review
+        JsonNode review = ok(get("/api/acceptance/reviews/" + c + "/" + v.get(0)), CLERK, null);
+        assertThat(review.get("appraisal").get("ratings").asLong()).isEqualTo(e.ratings() + 32);
+        assertThat(review.get("appraisal").get("rate").decimalValue())
+                .isEqualByComparingTo(rate(e.satisfied() + 21, e.fairlySatisfied() + 8, e.dissatisfied() + 3));
         refused(get(base), STRANGER, null, 403, null);
     }
 
