@@ -67,7 +67,7 @@ class CommendationBrowserIT {
         town.end(campaign, weak, "后进", LAGGING);
         town.end(campaign, rising, "一般", AVERAGE);
         town.admin(post("/api/orgs/{id}/members", good), Map.of("name", "陈志远", "sex", "MALE", "category", "PROBATIONARY",
-                "activistOn", "2020-03-01", "developmentTargetOn", "2021-03-01", "joinedOn", (year - 1) + "-06-01",
+                "activistOn", (year - 4) + "-03-01", "developmentTargetOn", (year - 3) + "-03-01", "joinedOn", (year - 1) + "-06-01",
                 "retired", false, "floating", false, "inDifficulty", false), 201);
         String account = "biaozhangym" + year;
         town.admin(post("/api/accounts"), Map.of("username", account, "displayName", "周书记", "organizationId", town.id,
