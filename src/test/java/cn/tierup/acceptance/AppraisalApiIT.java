@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 
 /**
- * The 党员群众民主测评 through the API, as 九尺镇's account holds sittings for its villages in the city's campaign of a
- * past year of this class's own (its 年初定级 grades decided, the 总结验收 phase over: work is taken and marked 逾期): a paper count
+ * The 党员群众民主测评 through the API, as 九尺镇's account holds sittings for its villages in a past campaign rooted at
+ * the town (its 年初定级 grades decided, the 总结验收 phase over: work is taken and marked 逾期): a paper count
  * that does not add up is refused and changes nothing, a corrected one is confirmed; a phone sitting gives one code per
  * person present, a code rates once, a wrong key counts nothing; another town can neither see nor count; the results and
  * rates per organisation are the test's own count, through the page's API and the port the 上级审评 reads.
@@ -55,7 +55,7 @@ class AppraisalApiIT {
     }
 
     long campaign() {
-        return fixture.campaignWithGradedTown(getClass(), TOWN, CLERK);
+        return fixture.campaignWithGradedTown(TOWN, CLERK);
     }
 
     Answer send(MockHttpServletRequestBuilder request, String as, Object body) throws Exception {

@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A town's 民主测评 on phones through the real pages: 升平镇's account opens 党员群众民主测评 in the city's campaign of a past
- * year of this class's own (its branches graded by the town), keeps three of its villages on the list (all are picked by default), holds the sitting on phones with
+ * A town's 民主测评 on phones through the real pages: 升平镇's account opens 党员群众民主测评 in a past campaign rooted at
+ * the town (its branches graded by it), keeps three of its villages on the list (all are picked by default), holds the sitting on phones with
  * four people present and prints four codes and the closing key. A member on a 390 px phone opens the printed link,
  * switches to 大字, sends the form with one village left unrated (refused, saying so, what was chosen kept), then rates
  * all three and gets a receipt; the same code is refused a second time. The town counts with a wrong key (refused,
@@ -53,7 +53,7 @@ class AppraisalBrowserIT {
     }
 
     long campaign() {
-        return fixture.campaignWithGradedTown(getClass(), TOWN, "shengping");
+        return fixture.campaignWithGradedTown(TOWN, "shengping");
     }
 
     @Test

@@ -32,8 +32,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * whole database (no line of the sitting, no counter, no audit entry, no time): every row of every table is compared
  * around each rating, as the grading ballot's test does. Nothing links a rating to a code, a person, a device or a time
  * finer than the meeting; the sitting's lines hold totals only after the clerk's key counts them, and no code or key is
- * stored anywhere in clear. Works in 桂花镇's villages in the city's campaign of a past year of
- * this class's own.
+ * stored anywhere in clear. Works in 桂花镇's villages in a past campaign rooted at
+ * that town.
  */
 @IntegrationTest
 @org.springframework.context.annotation.Import(AppraisalFixture.class)
@@ -63,7 +63,7 @@ class AppraisalSecrecyIT {
     @Test
     void eachRatingSpendsOneCodeAndAddsOneSealedVoteOfOneLengthAndChangesNothingElseUntilTheKeyCountsIt() throws Exception {
         long town = jdbc.sql("select id from organization where name = :n").param("n", TOWN).query(Long.class).single();
-        long c = fixture.campaignWithGradedTown(getClass(), TOWN, CLERK);
+        long c = fixture.campaignWithGradedTown(TOWN, CLERK);
         JsonNode desk = ok(get("/api/acceptance/appraisals/" + c + "/" + town), null);
         List<Long> villages = new ArrayList<>();
         desk.get("candidates").forEach(x -> {

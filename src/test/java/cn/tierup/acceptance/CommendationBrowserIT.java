@@ -46,11 +46,10 @@ class CommendationBrowserIT {
     @Autowired JsonMapper json;
     @Autowired GradingBootstrap grading;
     @Autowired PlatformTransactionManager transactions;
-    @Autowired CampaignFixture campaignFixture;
 
     @Test
     void aTownHonoursWithdrawsAndReadsItsGradeTransitions() throws Exception {
-        int year = campaignFixture.yearFor(CommendationBrowserIT.class);
+        int year = CampaignFixture.OWN_TOWN_YEAR;
         TransitionTown town = new TransitionTown(mvc, users, jdbc, json, grading, transactions, PREFIX + year + "委员会");
         long good = town.add(PREFIX + year + "红星村支部委员会", "BRANCH", "VILLAGE", null);
         long weak = town.add(PREFIX + year + "石岭村支部委员会", "BRANCH", "VILLAGE", null);

@@ -57,7 +57,6 @@ class CommendationIT {
     @Autowired JsonMapper json;
     @Autowired GradingBootstrap grading;
     @Autowired PlatformTransactionManager transactions;
-    @Autowired CampaignFixture campaignFixture;
 
     int year;
     long campaign;
@@ -68,7 +67,7 @@ class CommendationIT {
 
     @BeforeAll
     void town() throws Exception {
-        year = campaignFixture.yearFor(CommendationIT.class);
+        year = CampaignFixture.OWN_TOWN_YEAR;
         town = new TransitionTown(mvc, users, jdbc, json, grading, transactions, PREFIX + year + "委员会");
         advanced = town.add(PREFIX + year + "红旗村支部委员会", "BRANCH", "VILLAGE", null);
         laggingAtEnd = town.add(PREFIX + year + "石桥村支部委员会", "BRANCH", "VILLAGE", null);

@@ -32,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ReviewBrowserIT {
 
+    /** A town no other class roots a campaign at in {@link CampaignFixture#OWN_TOWN_YEAR} (ReviewFlowIT has 磁峰镇). */
+    static final String TOWN = "中共彭州市新兴镇委员会";
+    static final String TOWN_LOGIN = "xinxing";
+
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
 
@@ -43,16 +47,15 @@ class ReviewBrowserIT {
     @Autowired TransactionTemplate tx;
     @Autowired GradingBootstrap grading;
     @Autowired UpgradeBootstrap upgrade;
-    @Autowired CampaignFixture campaigns;
 
     @Test
     void aVillageProposesAtItsMemberMeetingAndTheTownDecidesOtherwiseWithAReason() throws Exception {
         ReviewFixture f = new ReviewFixture(mvc, json, users, jdbc, tx, grading, upgrade);
-        int year = campaigns.yearFor(getClass());
-        long town = f.id(ReviewFlowIT.TOWN);
+        int year = CampaignFixture.OWN_TOWN_YEAR;
+        long town = f.id(TOWN);
         long campaign = f.campaign(town, year);
         long village = f.villages(town).get(3);
-        f.graded(campaign, year, village, town, ReviewFlowIT.TOWN_LOGIN, Grade.AVERAGE, "一般");
+        f.graded(campaign, year, village, town, TOWN_LOGIN, Grade.AVERAGE, "一般");
         String clerk = f.account("review-browser-cun", "钱村书", village, "BRANCH");
         String villageName = jdbc.sql("select name from organization where id = :id").param("id", village).query(String.class).single();
         String page = "/acceptance/review?campaign=" + campaign + "&org=" + village;
@@ -82,7 +85,7 @@ class ReviewBrowserIT {
         browser.shot("review-02-handed-in-1440");
 
         // the town: its list, then the decision page side by side
-        browser.login(ReviewFlowIT.TOWN_LOGIN, DemoDataLoader.DEMO_PASSWORD);
+        browser.login(TOWN_LOGIN, DemoDataLoader.DEMO_PASSWORD);
         browser.open("/acceptance/reviews?campaign=" + campaign);
         assertThat(browser.text(By.id("reviews-table"))).contains(villageName, "待审评", "先进");
         browser.shot("review-03-town-list-1440");

@@ -47,7 +47,6 @@ class ReviewFlowIT {
     @Autowired TransactionTemplate tx;
     @Autowired GradingBootstrap grading;
     @Autowired UpgradeBootstrap upgrade;
-    @Autowired CampaignFixture campaigns;
     @Autowired ApplicationEvents events;
 
     ReviewFixture f;
@@ -59,7 +58,7 @@ class ReviewFlowIT {
     @BeforeEach
     void town() throws Exception {
         f = new ReviewFixture(mvc, json, users, jdbc, tx, grading, upgrade);
-        year = campaigns.yearFor(ReviewFlowIT.class);
+        year = CampaignFixture.OWN_TOWN_YEAR;
         town = f.id(TOWN);
         villages = f.villages(town);
         campaign = f.campaign(town, year);

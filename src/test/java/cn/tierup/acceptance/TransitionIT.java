@@ -52,7 +52,6 @@ class TransitionIT {
     @Autowired JsonMapper json;
     @Autowired GradingBootstrap grading;
     @Autowired PlatformTransactionManager transactions;
-    @Autowired CampaignFixture campaignFixture;
 
     /** One organisation of the town: its field, last year's 年末审定, this year's 年初定级 and 年末审定 (null: none). */
     record Spec(String name, String field, Grade last, Grade start, Grade end, String endName, Integer sortOrder) {
@@ -82,7 +81,7 @@ class TransitionIT {
 
     @BeforeAll
     void town() throws Exception {
-        year = campaignFixture.yearFor(TransitionIT.class);
+        year = CampaignFixture.OWN_TOWN_YEAR;
         town = new TransitionTown(mvc, users, jdbc, json, grading, transactions, PREFIX + year + "委员会");
         for (Spec s : SPECS) {
             town.add(PREFIX + year + s.name() + ("VILLAGE".equals(s.field()) ? "支部委员会" : "党支部"), "BRANCH", s.field(),
