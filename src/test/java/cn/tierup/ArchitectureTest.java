@@ -56,7 +56,8 @@ class ArchitectureTest {
                     "pledge_member_rating", "pledge_rating_seen", "pledge_rating_tally")),
             Map.entry("acceptance", Set.of("acceptance_review",
                     "acceptance_appraisal", "acceptance_appraisal_line",
-                    "acceptance_recognition", "acceptance_work_summary", "acceptance_commendation")));
+                    "acceptance_recognition", "acceptance_work_summary", "acceptance_commendation")),
+            Map.entry("station", Set.of("station", "station_session")));
 
     /** Views a module publishes for other modules' roll-ups: anyone may read them, only the owner defines them. */
     static final Map<String, Set<String>> VIEWS = Map.of(
