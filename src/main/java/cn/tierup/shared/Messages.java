@@ -82,25 +82,30 @@ public class Messages {
     public List<String> allErrors(BindingResult result) {
         List<String> out = new ArrayList<>();
         for (FieldError fe : result.getFieldErrors()) {
-            out.add(get("error.field", fieldLabel(fe.getField()), fieldMessage(fe)));
+            out.add(get("error.field", fieldLabel(fe.getObjectName(), fe.getField()), fieldMessage(fe)));
         }
         return out;
     }
 
     /**
      * The Chinese name of a bound field: "vetoes[]" and "organizationIds[0]" are their lists, "content.causes" is
-     * its last part. A field with no label gets a general one, so a raw key never reaches the user.
+     * its last part. A form may name a field its own way ("field.activityEntry.kind" is 调查方式 where "field.kind"
+     * is 组织类别). A field with no label gets a general one, so a raw key never reaches the user.
      */
-    String fieldLabel(String field) {
+    String fieldLabel(String form, String field) {
         String name = field.replaceAll("\\[[^]]*]", "");
         name = name.substring(name.lastIndexOf('.') + 1);
+        String own = get("field." + form + "." + name);
+        if (!own.equals("field." + form + "." + name)) {
+            return own;
+        }
         String label = get("field." + name);
         return label.equals("field." + name) ? get("field.unnamed") : label;
     }
 
     private String fieldMessage(FieldError fe) {
         if (fe.isBindingFailure()) {
-            return get("error.typeMismatch", fieldLabel(fe.getField()), String.valueOf(fe.getRejectedValue()));
+            return get("error.typeMismatch", fieldLabel(fe.getObjectName(), fe.getField()), String.valueOf(fe.getRejectedValue()));
         }
         return source.getMessage(fe, LOCALE);
     }
