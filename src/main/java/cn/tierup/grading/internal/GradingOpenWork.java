@@ -35,7 +35,7 @@ class GradingOpenWork implements OpenWorkSource {
                         + " join campaign_year_view c on c.id = :c join org_tree_view r on r.id = c.root_organization_id"
                         + " left join grading_case k on k.campaign_id = :c and k.organization_id = o.id"
                         + " where o.path like :path and o.path like r.path || '%' and o.id <> r.id and o.retired = false"
-                        + " and (k.id is null or k.step <> 'DONE') order by o.path")
+                        + " and (k.id is null or k.step <> 'DONE') order by o.sort_key, o.path")
                 .param("c", campaign.id()).param("path", subtreePath + "%")
                 .query((rs, n) -> {
                     String step = rs.getString(3);

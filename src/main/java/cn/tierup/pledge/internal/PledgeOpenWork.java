@@ -35,7 +35,7 @@ class PledgeOpenWork implements OpenWorkSource {
                         + " where b.campaign_id = :c and p.published_at is not null and o.path like :path"
                         + " and i.status in ('PLEDGED', 'IN_PROGRESS')"
                         + " group by b.organization_id, o.name, o.path, p.member_id, p.pledger_name"
-                        + " order by o.path, p.member_id nulls first")
+                        + " order by o.sort_key, o.path, p.member_id nulls first")
                 .param("c", campaign.id()).param("path", subtreePath + "%")
                 .query((rs, n) -> {
                     long org = rs.getLong(1);

@@ -28,7 +28,7 @@ class UpgradeOpenWork implements OpenWorkSource {
         return jdbc.sql("select i.organization_id, o.name, i.number, i.problem, i.deadline from rectification_item i"
                         + " join org_tree_view o on o.id = i.organization_id"
                         + " where i.campaign_id = :c and i.status = 'OPEN' and i.deadline < :today and o.path like :path"
-                        + " order by i.deadline, o.path, i.number")
+                        + " order by i.deadline, o.sort_key, o.path, i.number")
                 .param("c", campaign.id()).param("today", java.sql.Date.valueOf(today)).param("path", subtreePath + "%")
                 .query((rs, n) -> new OpenWork(OpenWork.Kind.LEDGER_OVERDUE, rs.getLong(1), rs.getString(2),
                         "第 " + rs.getInt(3) + " 项：" + rs.getString(4), rs.getDate(5).toLocalDate(),
