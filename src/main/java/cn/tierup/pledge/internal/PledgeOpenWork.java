@@ -34,7 +34,7 @@ class PledgeOpenWork implements OpenWorkSource {
                         + " join pledge_item i on i.pledge_id = p.id"
                         + " where b.campaign_id = :c and p.published_at is not null and o.path like :path"
                         + " and i.status in ('PLEDGED', 'IN_PROGRESS')"
-                        + " group by b.organization_id, o.name, o.path, p.member_id, p.pledger_name"
+                        + " group by b.organization_id, o.name, o.sort_key, o.path, p.member_id, p.pledger_name"
                         + " order by o.sort_key, o.path, p.member_id nulls first")
                 .param("c", campaign.id()).param("path", subtreePath + "%")
                 .query((rs, n) -> {
