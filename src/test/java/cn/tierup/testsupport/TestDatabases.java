@@ -109,7 +109,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         }
         try {
             if (embedded == null) {
-                embedded = EmbeddedPostgres.builder().start();
+                // no shutdown hook of the server's own: it would stop the server while contexts still close (see below)
+                embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
                 afterContextsClosed(() -> {
                     try {
                         embedded.close();
