@@ -236,6 +236,48 @@ class AccessibilityBrowserIT {
         t.put("/upgrade/assistance", () -> List.of(new Visit("zhen", "/upgrade/assistance" + cvVillage)));
         t.put("/upgrade/goal", () -> List.of(new Visit("cun", "/upgrade/goal" + cvVillage)));
         t.put("/upgrade/ledger", () -> List.of(new Visit("cun", "/upgrade/ledger" + cvVillage)));
+        // 总结验收: last year's reviews, which the demo has decided
+        long lastYear = one("select id from campaign where root_organization_id = ? and campaign_year = ?", city, year - 1);
+        String lastVillage = "?campaign=" + lastYear + "&org=" + village;
+        t.put("/acceptance/reviews", () -> List.of(new Visit("zhen", "/acceptance/reviews?campaign=" + lastYear),
+                new Visit("cun", "/acceptance/reviews?campaign=" + lastYear)));
+        t.put("/acceptance/review", () -> List.of(new Visit("cun", "/acceptance/review" + lastVillage)));
+        t.put("/acceptance/review/decision", () -> List.of(new Visit("zhen", "/acceptance/review/decision" + lastVillage)));
+        // 党员群众民主测评: the town's desk, a paper sitting being entered (put into its tables directly: the grading
+        // before it is not the point here) and a phone sitting's ballot as a member sees it
+        var sittingKey = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into acceptance_appraisal (campaign_id, holder_organization_id, held_on, place, members_expected,"
+                + " members_present, public_expected, public_present, mode, status, created_by, created_at, updated_at, version)"
+                + " values (:c, :o, current_date, '镇党委会议室', 30, 25, 10, 8, 'PAPER', 'ENTERING', 'zhen', current_timestamp,"
+                + " current_timestamp, 0)").param("c", campaign).param("o", lichun).update(sittingKey, "id");
+        long sitting = sittingKey.getKey().longValue();
+        jdbc.sql("insert into acceptance_appraisal_line (appraisal_id, position, organization_id, organization_name)"
+                + " values (:a, 0, :o, :n)").param("a", sitting).param("o", village).param("n", demo.orgName(village)).update();
+        String appraisalSlug = ballots.open(new BallotRequest("2026年度中共彭州市丽春镇委员会党员群众民主测评", LocalDate.now(),
+                List.of(demo.orgName(village), "中共彭州市丽春镇某村支部委员会"), List.of("SATISFIED", "FAIRLY_SATISFIED",
+                "DISSATISFIED"), 3)).slug();
+        t.put("/acceptance/appraisals", () -> List.of(new Visit("zhen", "/acceptance/appraisals" + cv)));
+        t.put("/acceptance/appraisals/{id}", () -> List.of(new Visit("zhen", "/acceptance/appraisals/" + sitting)));
+        t.put("/q/a/{slug}", () -> List.of(new Visit(null, "/q/a/" + appraisalSlug)));
+        // 总结验收: last year's campaign, where 丽春镇 graded its villages; a 示范 recorded for the village by the city
+        long recognition = postJson("/api/acceptance/recognitions", ("{\"organizationId\": %d, \"level\": \"CITY\","
+                + " \"recognizedOn\": \"%d-07-01\", \"issuedBy\": \"中共成都市委组织部\", \"documentNumber\": \"成组通〔%d〕36号\"}")
+                .formatted(village, year - 1, year - 1)).get("id").asLong();
+        t.put("/acceptance/summaries", () -> List.of(new Visit("admin", "/acceptance/summaries?campaign=" + lastYear)));
+        t.put("/acceptance/summaries/{campaign}/{authority}",
+                () -> List.of(new Visit("zhen", "/acceptance/summaries/" + lastYear + "/" + lichun)));
+        t.put("/acceptance/recognitions", () -> List.of(new Visit("zhen", "/acceptance/recognitions")));
+        t.put("/acceptance/recognitions/{id}/edit", () -> List.of(new Visit("admin", "/acceptance/recognitions/" + recognition + "/edit")));
+        // 总结验收: the town's 表彰 (one recorded here for its village, this year) and its grade transitions
+        long commendation = one("select count(*) from acceptance_commendation where awarded_by_organization_id = ?", lichun) > 0
+                ? one("select min(id) from acceptance_commendation where awarded_by_organization_id = ?", lichun)
+                : postJson("/api/acceptance/commendations/" + campaign + "/" + lichun, ("{\"kind\": \"ADVANCED_ORGANIZATION\","
+                        + " \"organizationId\": %d, \"level\": \"TOWNSHIP\", \"awardedOn\": \"%s\", \"documentNumber\":"
+                        + " \"丽委发〔%d〕12号\", \"citation\": \"带领群众发展特色种植，村集体经济稳步增长。\"}")
+                        .formatted(village, LocalDate.now(), year)).get("id").asLong();
+        t.put("/acceptance/commendations", () -> List.of(new Visit("zhen", "/acceptance/commendations" + cv)));
+        t.put("/acceptance/commendations/{id}", () -> List.of(new Visit("zhen", "/acceptance/commendations/" + commendation)));
+        t.put("/acceptance/transitions", () -> List.of(new Visit("zhen", "/acceptance/transitions" + cv)));
         return t;
     }
 

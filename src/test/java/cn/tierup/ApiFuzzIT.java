@@ -157,6 +157,19 @@ class ApiFuzzIT {
         ids.put("/api/pledges|id", "" + pledge);
         ids.put("/api/upgrade/ledger/items|id", "" + item);
         ids.put("/api/upgrade/assistance|id", "" + assistance);
+        // 总结验收: a 表彰 by the town of the test's village, in the test's year
+        long commendation = created(post("/api/acceptance/commendations/{c}/{o}", campaign, lichun), Map.of("kind",
+                "ADVANCED_ORGANIZATION", "organizationId", village, "level", "TOWNSHIP", "awardedOn", year + "-07-01",
+                "documentNumber", "接口测试〔" + year + "〕1号", "citation", "接口测试表彰事迹"));
+        ids.put("/api/acceptance/commendations|id", "" + commendation);
+        // a 示范 recognition of the village by the city; the town as an appraisal's holder and a summary's authority; the
+        // sittings' operations on a sitting that does not exist (holding one needs the 总结验收 phase)
+        long recognition = created(post("/api/acceptance/recognitions"), Map.of("organizationId", village, "level", "CITY",
+                "recognizedOn", year + "-07-01", "issuedBy", "接口测试", "documentNumber", "接口测试〔" + year + "〕2号"));
+        ids.put("/api/acceptance/recognitions|id", "" + recognition);
+        ids.put("holder", "" + lichun);
+        ids.put("authorityId", "" + lichun);
+        ids.put("/api/acceptance/appraisals/sittings|id", "" + NOWHERE);
 
         doc = json.readTree(mvc.perform(get("/v3/api-docs").with(users.as("admin"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));

@@ -53,13 +53,18 @@ class ArchitectureTest {
             Map.entry("upgrade", Set.of("upgrade_goal", "rectification_item", "rectification_note", "assistance",
                     "assistance_visit", "upgrade_decided_grade")),
             Map.entry("pledge", Set.of("pledge_board", "pledge", "pledge_item", "pledge_suggestion", "pledge_comment",
-                    "pledge_member_rating", "pledge_rating_seen", "pledge_rating_tally")));
+                    "pledge_member_rating", "pledge_rating_seen", "pledge_rating_tally")),
+            Map.entry("acceptance", Set.of("acceptance_review",
+                    "acceptance_appraisal", "acceptance_appraisal_line",
+                    "acceptance_recognition", "acceptance_work_summary", "acceptance_commendation")));
 
     /** Views a module publishes for other modules' roll-ups: anyone may read them, only the owner defines them. */
     static final Map<String, Set<String>> VIEWS = Map.of(
             "organization", Set.of("org_tree_view", "member_roll_view"),
             "campaign", Set.of("campaign_year_view"),
-            "questionnaire", Set.of("questionnaire_sheet_view"));
+            "questionnaire", Set.of("questionnaire_sheet_view"),
+            "grading", Set.of("decided_grade_view"),
+            "acceptance", Set.of("year_end_grade_view"));
 
     /**
      * Tables of the frameworks (sessions, the event publication registry, Flyway, Bucket4j's rate-limit buckets, written

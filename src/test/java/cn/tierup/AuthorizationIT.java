@@ -341,6 +341,7 @@ class AuthorizationIT {
         Function<Fixture, String> evidence = f -> f.work().evidenceName();
         Function<Fixture, String> helper = f -> f.work().helperName();
         Function<Fixture, String> pledgeGoal = f -> f.work().pledgeGoal();
+        Function<Fixture, String> pledgeMemberName = f -> f.work().pledgeMemberName();
         String goalUrl = "/api/upgrade/goals/{campaign}/{org}";
         String goalJson = "{\"statement\": \"授权核查目标\", \"measures\": []}";
         String ledgerUrl = "/api/upgrade/ledger/{campaign}/{org}";
@@ -658,6 +659,81 @@ class AuthorizationIT {
                         "{\"personName\": \"\", \"post\": \"SECRETARY\", \"startedOn\": \"2020-01-01\"}")),
                 route("POST", "/api/leadership/{postId}/end", new Unbound(ORG_WRITE),
                         p -> jsonBody(post("/api/leadership/{postId}/end", STALE), "{\"on\": \"2020-01-01\", \"reason\": \"换届\"}")),
+                // 总结验收 自查初评 and 上级审评: a target's review is read with the campaign (or by its authority) in the year
+                // before PROBE_YEAR, where its grade is decided, and written with GRADING_WRITE in PROBE_YEAR, where no target
+                // is graded: an allowed save or hand-in stops at "not graded this year". Returning, deciding and reopening
+                // belong to its authority and are probed where it is graded: an allowed one stops at "not handed in" (the
+                // authority itself) or at "only the authority's accounts" (those above it)
+                showing(org, "GET", "/api/acceptance/reviews/{campaignId}/{orgId}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/reviews/{campaignId}/{orgId}", handedInCampaign, p.org())),
+                route("GET", "/api/acceptance/reviews/{campaignId}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/reviews/{campaignId}", handedInCampaign).param("authority", "" + p.org())),
+                route("PUT", "/api/acceptance/reviews/{campaignId}/{orgId}", needs(GRADING_WRITE),
+                        p -> jsonBody(put("/api/acceptance/reviews/{campaignId}/{orgId}", probeCampaign, p.org()), "{\"report\": \"授权核查\"}")),
+                route("POST", "/api/acceptance/reviews/{campaignId}/{orgId}/submit", needs(GRADING_WRITE),
+                        p -> jsonBody(post("/api/acceptance/reviews/{campaignId}/{orgId}/submit", probeCampaign, p.org()), "{}")),
+                route("POST", "/api/acceptance/reviews/{campaignId}/{orgId}/return", authority,
+                        p -> jsonBody(post("/api/acceptance/reviews/{campaignId}/{orgId}/return", handedInCampaign, p.org()),
+                                "{\"reason\": \"授权核查退回\"}")),
+                route("POST", "/api/acceptance/reviews/{campaignId}/{orgId}/decision", authority,
+                        p -> jsonBody(post("/api/acceptance/reviews/{campaignId}/{orgId}/decision", handedInCampaign, p.org()),
+                                "{\"grade\": \"先进\", \"version\": " + STALE + "}")),
+                route("POST", "/api/acceptance/reviews/{campaignId}/{orgId}/reopen", authority,
+                        p -> jsonBody(post("/api/acceptance/reviews/{campaignId}/{orgId}/reopen", handedInCampaign, p.org()),
+                                "{\"reason\": \"授权核查\"}")),
+                // 总结验收 — 表彰 and 等次变化: a superior's commendations are read with the campaign at the superior and
+                // recorded, corrected or withdrawn with GRADING_DECIDE there (each target, as the superior, commended a member
+                // of its roll in the probe campaign). Recording the target itself stops at "only organisations under it", a
+                // correction and a withdrawal at the stale version; the transitions under the target are read with the campaign
+                showing(pledgeMemberName, "GET", "/api/acceptance/commendations", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/commendations").param("campaign", "" + probeCampaign)
+                                .param("org", "" + commendedBy(p.target()))),
+                route("GET", "/api/acceptance/commendations/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/commendations/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + commendedBy(p.target()))),
+                showing(pledgeMemberName, "GET", "/api/acceptance/commendations/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/commendations/{id}", commendation(p.target()))),
+                route("POST", "/api/acceptance/commendations/{campaign}/{org}", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/commendations/{campaign}/{org}", probeCampaign, p.org()),
+                                commendationJson("ADVANCED_ORGANIZATION", p.org(), null, null))),
+                route("PUT", "/api/acceptance/commendations/{id}", needs(GRADING_DECIDE),
+                        p -> jsonBody(put("/api/acceptance/commendations/{id}", commendation(p.target())),
+                                commendationJson("EXCELLENT_MEMBER", null, p.work().pledgeMember(), STALE))),
+                route("POST", "/api/acceptance/commendations/{id}/withdraw", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/commendations/{id}/withdraw", commendation(p.target())),
+                                staleReturn)),
+                showing(org, "GET", "/api/acceptance/transitions", needs(CAMPAIGN_READ), p -> get("/api/acceptance/transitions")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/api/acceptance/transitions/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/transitions/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org())),
+                showing(pledgeMemberName, "GET", "/acceptance/commendations", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/commendations").param("campaign", "" + probeCampaign)
+                                .param("org", "" + commendedBy(p.target()))),
+                route("POST", "/acceptance/commendations", needs(GRADING_DECIDE), p -> post("/acceptance/commendations")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("kind", "ADVANCED_ORGANIZATION")
+                        .param("organizationId", "" + p.org()).param("level", "TOWNSHIP")
+                        .param("awardedOn", LocalDate.of(PROBE_YEAR, 7, 1).toString()).param("documentNumber", "授权核查文号")
+                        .param("citation", "授权核查事迹")),
+                route("GET", "/acceptance/commendations/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/commendations/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + commendedBy(p.target()))),
+                showing(pledgeMemberName, "GET", "/acceptance/commendations/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/commendations/{id}", commendation(p.target()))),
+                route("POST", "/acceptance/commendations/{id}", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/commendations/{id}", commendation(p.target())).param("kind", "EXCELLENT_MEMBER")
+                                .param("organizationId", "" + p.org()).param("memberName", p.target().work().pledgeMemberName())
+                                .param("level", "TOWNSHIP").param("awardedOn", LocalDate.of(PROBE_YEAR, 7, 1).toString())
+                                .param("documentNumber", "授权核查文号").param("citation", "授权核查事迹")
+                                .param("version", "" + STALE)),
+                route("POST", "/acceptance/commendations/{id}/withdraw", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/commendations/{id}/withdraw", commendation(p.target()))
+                                .param("reason", "授权核查撤销").param("version", "" + STALE)),
+                showing(org, "GET", "/acceptance/transitions", needs(CAMPAIGN_READ), p -> get("/acceptance/transitions")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/acceptance/transitions/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/transitions/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org())),
                 route("GET", "/v3/api-docs", loggedIn, p -> get("/v3/api-docs")),
                 route("GET", "/v3/api-docs.yaml", loggedIn, p -> get("/v3/api-docs.yaml")),
 
@@ -967,6 +1043,78 @@ class AuthorizationIT {
                 route("GET", "/pledges/members/{member}/document.docx", needs(CAMPAIGN_READ),
                         p -> get("/pledges/members/{member}/document.docx", p.work().pledgeMember())
                                 .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                // 总结验收 pages: as their API above
+                route("GET", "/acceptance/reviews", needs(CAMPAIGN_READ), p -> get("/acceptance/reviews")
+                        .param("campaign", "" + handedInCampaign).param("authority", "" + p.org())),
+                route("GET", "/acceptance/reviews.xlsx", needs(CAMPAIGN_READ), p -> get("/acceptance/reviews.xlsx")
+                        .param("campaign", "" + handedInCampaign).param("authority", "" + p.org())),
+                showing(org, "GET", "/acceptance/review", needs(CAMPAIGN_READ), p -> get("/acceptance/review")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("POST", "/acceptance/review", needs(GRADING_WRITE), p -> post("/acceptance/review")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("report", "授权核查")),
+                showing(org, "GET", "/acceptance/review/decision", needs(CAMPAIGN_READ), p -> get("/acceptance/review/decision")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org())),
+                route("POST", "/acceptance/review/decision", authority, p -> post("/acceptance/review/decision")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("grade", "先进")
+                        .param("version", "" + STALE)),
+                route("POST", "/acceptance/review/return", authority, p -> post("/acceptance/review/return")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("reason", "授权核查退回")),
+                route("POST", "/acceptance/review/reopen", authority, p -> post("/acceptance/review/reopen")
+                        .param("campaign", "" + handedInCampaign).param("org", "" + p.org()).param("reason", "授权核查")),
+                // 总结验收: the list of 工作总结 of the campaign rooted at the target; the 工作总结 of the target as a grading
+                // authority in the probe campaign (where it graded nobody, so an allowed call stops at 422 — or, for the
+                // root, at a part too long or a hand-in the root does not owe — and writes nothing), reviewed by the
+                // campaign root's organisation department; 示范 recognitions, one per target made for the walk, recorded
+                // and corrected by a superior (a stale version: nothing changes)
+                route("GET", "/api/acceptance/summaries/{campaignId}", new CampaignLine(CAMPAIGN_READ, false),
+                        p -> get("/api/acceptance/summaries/{campaignId}", p.survey().rootedCampaign())),
+                route("GET", "/api/acceptance/summaries/{campaignId}/{authorityId}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/summaries/{c}/{a}", probeCampaign, p.org())),
+                route("PUT", "/api/acceptance/summaries/{campaignId}/{authorityId}", needs(GRADING_DECIDE),
+                        p -> jsonBody(put("/api/acceptance/summaries/{c}/{a}", probeCampaign, p.org()),
+                                "{\"achievements\": \"" + "授".repeat(20001) + "\"}")),
+                route("POST", "/api/acceptance/summaries/{campaignId}/{authorityId}/hand-in", needs(GRADING_DECIDE),
+                        p -> post("/api/acceptance/summaries/{c}/{a}/hand-in", probeCampaign, p.org())),
+                route("POST", "/api/acceptance/summaries/{campaignId}/{authorityId}/accept", needs(CAMPAIGN_MANAGE),
+                        p -> post("/api/acceptance/summaries/{c}/{a}/accept", probeCampaign, p.org())),
+                route("POST", "/api/acceptance/summaries/{campaignId}/{authorityId}/return", needs(CAMPAIGN_MANAGE),
+                        p -> jsonBody(post("/api/acceptance/summaries/{c}/{a}/return", probeCampaign, p.org()),
+                                "{\"reason\": \"授权核查退回\"}")),
+                route("GET", "/api/acceptance/recognitions", new ScopedList(CAMPAIGN_READ), p -> get("/api/acceptance/recognitions")),
+                route("GET", "/api/acceptance/recognitions/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/recognitions/{id}", recognitionOf(p.org()))),
+                route("POST", "/api/acceptance/recognitions", needsBelow(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/recognitions"), ("{\"organizationId\": %d, \"level\": \"CITY\","
+                                + " \"recognizedOn\": \"2020-07-01\", \"issuedBy\": \"授权核查\"}").formatted(p.org()))),
+                route("PUT", "/api/acceptance/recognitions/{id}", needsBelow(GRADING_DECIDE),
+                        p -> jsonBody(put("/api/acceptance/recognitions/{id}", recognitionOf(p.org())), ("{\"level\": \"CITY\","
+                                + " \"recognizedOn\": \"2020-07-01\", \"issuedBy\": \"授权核查\", \"documentNumber\": \"授权核查\","
+                                + " \"version\": " + STALE + "}"))),
+                route("GET", "/acceptance/summaries", new CampaignLine(CAMPAIGN_READ, false),
+                        p -> get("/acceptance/summaries").param("campaign", "" + p.survey().rootedCampaign())),
+                route("GET", "/acceptance/summaries/{campaign}/{authority}", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/summaries/{c}/{a}", probeCampaign, p.org())),
+                route("POST", "/acceptance/summaries/{campaign}/{authority}", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/summaries/{c}/{a}", probeCampaign, p.org()).param("achievements", "授".repeat(20001))),
+                route("POST", "/acceptance/summaries/{campaign}/{authority}/accept", needs(CAMPAIGN_MANAGE),
+                        p -> post("/acceptance/summaries/{c}/{a}/accept", probeCampaign, p.org())),
+                route("POST", "/acceptance/summaries/{campaign}/{authority}/return", needs(CAMPAIGN_MANAGE),
+                        p -> post("/acceptance/summaries/{c}/{a}/return", probeCampaign, p.org()).param("reason", "授权核查退回")),
+                route("GET", "/acceptance/summaries/{campaign}/{authority}/summary.docx", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/summaries/{c}/{a}/summary.docx", probeCampaign, p.org())),
+                route("GET", "/acceptance/summaries/{campaign}/{authority}/figures.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/summaries/{c}/{a}/figures.xlsx", probeCampaign, p.org())),
+                route("GET", "/acceptance/recognitions", new ScopedList(CAMPAIGN_READ), p -> get("/acceptance/recognitions")),
+                route("GET", "/acceptance/recognitions.xlsx", new ScopedList(CAMPAIGN_READ), p -> get("/acceptance/recognitions.xlsx")),
+                route("POST", "/acceptance/recognitions", needsBelow(GRADING_DECIDE), p -> post("/acceptance/recognitions")
+                        .param("organizationId", "" + p.org()).param("level", "CITY").param("recognizedOn", "2020-07-01")
+                        .param("issuedBy", "授权核查")),
+                route("GET", "/acceptance/recognitions/{id}/edit", needsBelow(GRADING_DECIDE),
+                        p -> get("/acceptance/recognitions/{id}/edit", recognitionOf(p.org()))),
+                route("POST", "/acceptance/recognitions/{id}", needsBelow(GRADING_DECIDE),
+                        p -> post("/acceptance/recognitions/{id}", recognitionOf(p.org())).param("level", "CITY")
+                                .param("recognizedOn", "2020-07-01").param("issuedBy", "授权核查").param("documentNumber", "授权核查")
+                                .param("version", "" + STALE)),
                 // the public answering pages of the target's questionnaire
                 route("GET", "/q/{slug}", new Public(200), p -> get("/q/{slug}", p.survey().slug())),
                 route("POST", "/q/{slug}", new Public(422), p -> wrongAnswers(p.survey().slug())),
@@ -984,8 +1132,69 @@ class AuthorizationIT {
                         p -> post("/q/p/{slug}/suggest", p.survey().slug()).param("text", "授权核查点诺").with(from("192.0.2.203"))),
                 showing(f -> "未找到该党组织的公开承诺页面", "POST", "/q/p/{slug}/rate", new Public(404),
                         p -> post("/q/p/{slug}/rate", p.survey().slug()).param("choice", "SATISFIED")
-                                .cookie(new Cookie("tp_" + p.survey().slug(), "authz-walk")).with(from("192.0.2.203")))
+                                .cookie(new Cookie("tp_" + p.survey().slug(), "authz-walk")).with(from("192.0.2.203"))),
+                // 党员群众民主测评: the target holds its own sittings (a branch grades nobody, so an allowed sitting stops
+                // at "no organisation to rate"); a sitting of the target's (see appraisalSitting) answers on its own
+                // page, and an allowed write stops at a rule: a stale version, no running phone ballot, no reason given
+                showing(org, "GET", "/api/acceptance/appraisals/{campaign}/{holder}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/appraisals/{campaign}/{holder}", probeCampaign, p.org())),
+                route("POST", "/api/acceptance/appraisals/{campaign}/{holder}", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/appraisals/{campaign}/{holder}", probeCampaign, p.org()),
+                                "{\"heldOn\": \"2003-11-20\", \"place\": \"授权核查会议室\", \"membersExpected\": 5,"
+                                        + " \"membersPresent\": 5, \"publicExpected\": 0, \"publicPresent\": 0, \"mode\": \"PAPER\"}")),
+                showing(org, "GET", "/api/acceptance/appraisals/sittings/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/api/acceptance/appraisals/sittings/{id}", appraisalSitting(p.org()))),
+                route("PUT", "/api/acceptance/appraisals/sittings/{id}/tally", needs(GRADING_DECIDE),
+                        p -> jsonBody(put("/api/acceptance/appraisals/sittings/{id}/tally", appraisalSitting(p.org())),
+                                "{\"issued\": 0, \"returned\": 0, \"lines\": [], \"version\": " + STALE + "}")),
+                route("POST", "/api/acceptance/appraisals/sittings/{id}/confirm", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/appraisals/sittings/{id}/confirm", appraisalSitting(p.org())), stale)),
+                route("POST", "/api/acceptance/appraisals/sittings/{id}/count", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/appraisals/sittings/{id}/count", appraisalSitting(p.org())),
+                                "{\"closingKey\": \"ABCD\"}")),
+                route("POST", "/api/acceptance/appraisals/sittings/{id}/void", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/appraisals/sittings/{id}/void", appraisalSitting(p.org())),
+                                "{\"reason\": \"\"}")),
+                showing(org, "GET", "/acceptance/appraisals", needs(CAMPAIGN_READ), p -> get("/acceptance/appraisals")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/acceptance/appraisals", needs(GRADING_DECIDE), p -> post("/acceptance/appraisals")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org()).param("heldOn", "2003-11-20")
+                        .param("place", "授权核查会议室").param("membersExpected", "5").param("membersPresent", "5")
+                        .param("publicExpected", "0").param("publicPresent", "0").param("mode", "PAPER")),
+                showing(org, "GET", "/acceptance/appraisals/{id}", needs(CAMPAIGN_READ),
+                        p -> get("/acceptance/appraisals/{id}", appraisalSitting(p.org()))),
+                route("POST", "/acceptance/appraisals/{id}/tally", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/appraisals/{id}/tally", appraisalSitting(p.org())).param("version", "" + STALE)
+                                .param("issued", "0").param("returned", "0")),
+                route("POST", "/acceptance/appraisals/{id}/confirm", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/appraisals/{id}/confirm", appraisalSitting(p.org())).param("version", "" + STALE)),
+                route("POST", "/acceptance/appraisals/{id}/count", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/appraisals/{id}/count", appraisalSitting(p.org())).param("closingKey", "ABCD")),
+                route("POST", "/acceptance/appraisals/{id}/void", needs(GRADING_DECIDE),
+                        p -> post("/acceptance/appraisals/{id}/void", appraisalSitting(p.org())).param("reason", "")),
+                route("GET", "/acceptance/appraisals/results.xlsx", needs(CAMPAIGN_READ), p -> get("/acceptance/appraisals/results.xlsx")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                // the public appraisal page: a questionnaire's short link is no appraisal ballot
+                showing(f -> "未找到该测评", "GET", "/q/a/{slug}", new Public(404), p -> get("/q/a/{slug}", p.survey().slug())),
+                showing(f -> "未找到该测评", "POST", "/q/a/{slug}", new Public(404), p -> post("/q/a/{slug}", p.survey().slug())
+                        .param("code", "ABCD-2345").param("c0", "SATISFIED"))
         );
+    }
+
+    /** Sittings made for the walk, one per target organisation, held by it in the probe campaign (paper, being entered). */
+    final Map<Long, Long> appraisalSittings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The target's own 民主测评 sitting: a paper sitting with nothing entered, put straight into the table once. */
+    long appraisalSitting(long org) {
+        return appraisalSittings.computeIfAbsent(org, o -> {
+            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("insert into acceptance_appraisal (campaign_id, holder_organization_id, held_on, place, members_expected,"
+                            + " members_present, public_expected, public_present, mode, status, created_by, created_at, updated_at,"
+                            + " version) values (:c, :o, date '2003-11-20', '授权核查测评会', 5, 5, 0, 0, 'PAPER', 'ENTERING',"
+                            + " 'system', current_timestamp, current_timestamp, 0)")
+                    .param("c", probeCampaign).param("o", o).update(key, "id");
+            return key.getKey().longValue();
+        });
     }
 
     // ------------------------------------------------------------------ fixtures
@@ -1058,6 +1267,23 @@ class AuthorizationIT {
     long orgId(String name) {
         return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
     }
+
+    /** A 示范 recognition of the organisation made for the walk (once), recorded by its parent. */
+    long recognitionOf(long org) {
+        return recognitions.computeIfAbsent(org, o -> {
+            long parent = jdbc.sql("select coalesce(parent_id, id) from organization where id = :id").param("id", o)
+                    .query(Long.class).single();
+            jdbc.sql("insert into acceptance_recognition (organization_id, recorder_organization_id, title, level, recognized_on,"
+                            + " issued_by, document_number, recorded_by, recorded_at, updated_by, updated_at)"
+                            + " values (:o, :r, '先进（示范）党组织', 'CITY', :d, '授权核查命名机关', '授权核查〔2020〕1号', 'admin',"
+                            + " current_timestamp, 'admin', current_timestamp)")
+                    .param("o", o).param("r", parent).param("d", java.time.LocalDate.of(2020, 7, 1)).update();
+            return jdbc.sql("select max(id) from acceptance_recognition where organization_id = :o").param("o", o)
+                    .query(Long.class).single();
+        });
+    }
+
+    final Map<Long, Long> recognitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     String path(long id) {
         return jdbc.sql("select path from organization where id = :id").param("id", id).query(String.class).single();
@@ -1251,6 +1477,33 @@ class AuthorizationIT {
         }
         return new Work(item, problem, note, evidence, assistance, helper, pledge, goal, pledgeMember, pledger, memberPledge,
                 suggested, suggestion);
+    }
+
+    /** The superior of the target's probe commendation: the target itself (so that every user meets it in or out of scope). */
+    long commendedBy(Fixture target) {
+        commendation(target);
+        return target.org();
+    }
+
+    /**
+     * The target's probe commendation: the target, as a superior, honours the probationary member of its roll (see
+     * {@link Work}) as 优秀共产党员 in the probe campaign; made as admin unless an earlier call made it.
+     */
+    long commendation(Fixture target) {
+        Long id = jdbc.sql("select id from acceptance_commendation where awarded_by_organization_id = :o and campaign_id = :c")
+                .param("o", target.org()).param("c", probeCampaign).query(Long.class).list().stream().findFirst().orElse(null);
+        try {
+            return id != null ? id : created(jsonBody(post("/api/acceptance/commendations/{c}/{o}", probeCampaign, target.org()),
+                    commendationJson("EXCELLENT_MEMBER", null, target.work().pledgeMember(), null)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String commendationJson(String kind, Long org, Long member, Long version) {
+        return ("{\"kind\": \"%s\", \"organizationId\": %s, \"memberId\": %s, \"level\": \"TOWNSHIP\", \"awardedOn\": \"%s\","
+                + " \"documentNumber\": \"授权核查文号\", \"citation\": \"授权核查表彰事迹\"%s}")
+                .formatted(kind, org, member, LocalDate.of(PROBE_YEAR, 7, 1), version == null ? "" : ", \"version\": " + version);
     }
 
     Long noteOf(long item, String fileName) {

@@ -48,7 +48,6 @@ class DomainEventsIT {
     @Autowired DecidedGrades decidedGrades;
     @Autowired TransactionTemplate tx;
     @Autowired CampaignBootstrap campaigns;
-    @Autowired CampaignFixture campaignFixture;
 
     long id(String name) {
         return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();
@@ -64,13 +63,16 @@ class DomainEventsIT {
                 .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString());
     }
 
-    /** This class's own campaign of the city, opened by the first test that needs it. */
+    /**
+     * This class's own campaign, rooted at 丽春镇 (no other class roots one there in {@link CampaignFixture#OWN_TOWN_YEAR}),
+     * opened by the first test that needs it.
+     */
     long campaign() {
-        long city = id("中共彭州市委员会");
-        int year = campaignFixture.yearFor(DomainEventsIT.class);
+        long town = id("中共彭州市丽春镇委员会");
+        int year = CampaignFixture.OWN_TOWN_YEAR;
         return jdbc.sql("select id from campaign where root_organization_id = :r and campaign_year = :y")
-                .param("r", city).param("y", year).query(Long.class).optional()
-                .orElseGet(() -> tx.execute(s -> campaigns.open(city, year, year + "年度三分类三升级", Campaign.noticeSchedule(year)).getId()));
+                .param("r", town).param("y", year).query(Long.class).optional()
+                .orElseGet(() -> tx.execute(s -> campaigns.open(town, year, year + "年度三分类三升级", Campaign.noticeSchedule(year)).getId()));
     }
 
     long outstandingPublications() {
@@ -132,7 +134,7 @@ class DomainEventsIT {
 
     @Test
     void aDecidedGradeReachesUpgradesCopyBeforeTheCallReturns() {
-        int year = campaignFixture.yearFor(DomainEventsIT.class);
+        int year = CampaignFixture.OWN_TOWN_YEAR;
         long campaign = campaign();
         long village = jdbc.sql("select o.id from organization o join organization t on t.id = o.parent_id"
                         + " where t.name = '中共彭州市丽春镇委员会' and o.kind = 'BRANCH' and not exists (select 1 from grading_case g"

@@ -129,7 +129,7 @@ class ImportBrowserIT {
     @Test
     void aFileWithOneBadRowShowsTheRowAndWritesNothingThenTheCorrectedFileIsImported() throws Exception {
         browser.login("admin", "tierup2026");
-        browser.visible(By.linkText("导入导出")).click();
+        browser.click(browser.visible(By.linkText("导入导出")));
         browser.visible(By.id("preview-btn"));
         browser.shot("desktop-10-import-upload");
         byte[] template = template();

@@ -66,10 +66,10 @@ class LoginAndTreeBrowserIT {
         assertThat(browser.driver().getPageSource()).contains("按组织类别", "按领域");
         browser.shot("desktop-02-home");
 
-        browser.visible(By.linkText("账户管理")).click();
+        browser.click(browser.visible(By.linkText("账户管理")));
         browser.visible(By.cssSelector("main table"));
         browser.shot("desktop-14-accounts");
-        browser.visible(By.linkText("审计日志")).click();
+        browser.click(browser.visible(By.linkText("审计日志")));
         browser.visible(By.cssSelector("main table"));
         browser.shot("desktop-15-audit");
     }
@@ -77,7 +77,7 @@ class LoginAndTreeBrowserIT {
     @Test
     void theAdminBrowsesTheTreeSearchesFiltersAndOpensAnOrganisation() {
         browser.login("admin", PASSWORD);
-        browser.visible(By.linkText("党组织")).click();
+        browser.click(browser.visible(By.linkText("党组织")));
         browser.visible(By.id("org-table"));
 
         // Unfold 丽春镇 in the tree: htmx fetches its villages.
@@ -186,7 +186,7 @@ class LoginAndTreeBrowserIT {
         String memberSql = "select count(*) from member where organization_id = ?";
         long before = count(memberSql, village);
         browser.login("admin", PASSWORD);
-        browser.visible(By.linkText("党员名册")).click();
+        browser.click(browser.visible(By.linkText("党员名册")));
         browser.visible(By.cssSelector("table tbody tr td a"));
         assertThat(browser.text(By.cssSelector("h1.page-title"))).isEqualTo("中共彭州市委员会 党员名册");
         browser.shot("desktop-07-member-list");

@@ -32,6 +32,8 @@ public class Campaign {
     private Map<Phase, PhaseDates> phases = new EnumMap<>(Phase.class);
     @Embedded
     private Targets targets;
+    /** The 示范 levels that count towards the 先进 → 示范 rate, comma-separated names of {@link RecognitionLevel}. */
+    private String modelLevels = join(RecognitionLevel.counted());
     @Version
     private long version;
     private LocalDateTime createdAt = LocalDateTime.now();
@@ -72,6 +74,7 @@ public class Campaign {
                 d.dueOn().plusYears(delta))));
         Campaign c = new Campaign(rootOrganizationId, newYear, newName, shifted, targets);
         c.copiedFromId = id;
+        c.modelLevels = modelLevels;
         return c;
     }
 
@@ -95,6 +98,28 @@ public class Campaign {
             throw new DomainException("campaign.targets.frozen");
         }
         this.targets = newTargets;
+    }
+
+    /**
+     * Sets which 示范 levels count towards the 先进 → 示范 rate: at least one; like the targets, only until 晋位升级
+     * starts.
+     */
+    public void changeModelLevels(java.util.Set<RecognitionLevel> levels, LocalDate today) {
+        if (levels == null || levels.isEmpty()) {
+            throw new DomainException("campaign.modelLevels.required");
+        }
+        String wanted = join(levels);
+        if (wanted.equals(modelLevels)) {
+            return;
+        }
+        if (id != null && hasStarted(Phase.UPGRADE, today)) {
+            throw new DomainException("campaign.targets.frozen");
+        }
+        this.modelLevels = wanted;
+    }
+
+    private static String join(java.util.Set<RecognitionLevel> levels) {
+        return java.util.EnumSet.copyOf(levels).stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
     }
 
     public boolean hasStarted(Phase phase, LocalDate today) {
@@ -140,5 +165,12 @@ public class Campaign {
     public Long getCopiedFromId() { return copiedFromId; }
     public Map<Phase, PhaseDates> getPhases() { return new EnumMap<>(phases); }
     public Targets getTargets() { return targets; }
+    public java.util.Set<RecognitionLevel> getModelLevels() {
+        java.util.Set<RecognitionLevel> out = java.util.EnumSet.noneOf(RecognitionLevel.class);
+        for (String s : modelLevels.split(",")) {
+            out.add(RecognitionLevel.valueOf(s.strip()));
+        }
+        return out;
+    }
     public long getVersion() { return version; }
 }

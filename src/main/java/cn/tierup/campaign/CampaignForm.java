@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * Opening or editing a campaign. Dates left empty take the notice's calendar for that year; targets
- * left empty take the notice's numbers.
+ * left empty take the notice's numbers, and the 示范 levels left empty the notice's 全国、省、市.
  */
 public record CampaignForm(
         @NotNull(message = "{campaign.root.required}") Long rootOrganizationId,
@@ -18,7 +18,29 @@ public record CampaignForm(
         LocalDate acceptanceStartsOn, LocalDate acceptanceEndsOn, LocalDate acceptanceDueOn,
         Integer villageAdvancedShare, Integer modelRate, Integer averageUpgradeRate, Integer laggingConversionRate,
         Integer stationModelRate, Integer stationUpgradeRate, Integer stationConversionRate,
-        Long version) {
+        Long version,
+        java.util.List<RecognitionLevel> modelLevels) {
+
+    /** Without the 示范 levels: the notice's (全国、省、市) count. */
+    public CampaignForm(Long rootOrganizationId, Integer year, String name,
+                        LocalDate surveyStartsOn, LocalDate surveyEndsOn, LocalDate surveyDueOn,
+                        LocalDate gradingStartsOn, LocalDate gradingEndsOn, LocalDate gradingDueOn,
+                        LocalDate upgradeStartsOn, LocalDate upgradeEndsOn, LocalDate upgradeDueOn,
+                        LocalDate acceptanceStartsOn, LocalDate acceptanceEndsOn, LocalDate acceptanceDueOn,
+                        Integer villageAdvancedShare, Integer modelRate, Integer averageUpgradeRate,
+                        Integer laggingConversionRate, Integer stationModelRate, Integer stationUpgradeRate,
+                        Integer stationConversionRate, Long version) {
+        this(rootOrganizationId, year, name, surveyStartsOn, surveyEndsOn, surveyDueOn, gradingStartsOn, gradingEndsOn,
+                gradingDueOn, upgradeStartsOn, upgradeEndsOn, upgradeDueOn, acceptanceStartsOn, acceptanceEndsOn,
+                acceptanceDueOn, villageAdvancedShare, modelRate, averageUpgradeRate, laggingConversionRate,
+                stationModelRate, stationUpgradeRate, stationConversionRate, version, null);
+    }
+
+    /** The 示范 levels that count towards the 先进 → 示范 rate; none chosen takes the notice's (全国、省、市). */
+    public java.util.Set<RecognitionLevel> countedModelLevels() {
+        return modelLevels == null || modelLevels.isEmpty() ? RecognitionLevel.counted()
+                : java.util.EnumSet.copyOf(modelLevels);
+    }
 
     /** The schedule this form describes, with the notice's dates where a date is left empty. */
     public java.util.Map<Phase, PhaseDates> schedule() {
@@ -48,7 +70,8 @@ public record CampaignForm(
                 p.get(Phase.UPGRADE).startsOn(), p.get(Phase.UPGRADE).endsOn(), p.get(Phase.UPGRADE).dueOn(),
                 p.get(Phase.ACCEPTANCE).startsOn(), p.get(Phase.ACCEPTANCE).endsOn(), p.get(Phase.ACCEPTANCE).dueOn(),
                 t.villageAdvancedShare(), t.modelRate(), t.averageUpgradeRate(), t.laggingConversionRate(),
-                t.stationModelRate(), t.stationUpgradeRate(), t.stationConversionRate(), c.version());
+                t.stationModelRate(), t.stationUpgradeRate(), t.stationConversionRate(), c.version(),
+                java.util.List.copyOf(c.modelLevels()));
     }
 
     private static PhaseDates merge(PhaseDates d, LocalDate s, LocalDate e, LocalDate due) {

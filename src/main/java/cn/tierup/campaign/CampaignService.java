@@ -129,6 +129,7 @@ public class CampaignService {
             throw new DomainException("campaign.exists", form.year());
         }
         Campaign c = new Campaign(root.id(), form.year(), defaultName(form.name(), form.year()), form.schedule(), form.targets());
+        c.changeModelLevels(form.countedModelLevels(), LocalDate.now());
         campaigns.saveAndFlush(c);
         audit.record("Campaign", c.getId(), root.id(), "CREATE", "开启活动 " + c.getName(), null, snapshot(c));
         return view(c);
@@ -178,6 +179,7 @@ public class CampaignService {
         if (!form.targets().equals(c.getTargets())) {
             c.changeTargets(form.targets(), today);
         }
+        c.changeModelLevels(form.countedModelLevels(), today);
         campaigns.saveAndFlush(c);
         audit.record("Campaign", id, c.getRootOrganizationId(), "UPDATE", "调整活动 " + c.getName(), before, snapshot(c));
         return view(c);
@@ -222,7 +224,7 @@ public class CampaignService {
         String rootName = directory.find(c.getRootOrganizationId()).map(OrgRef::name).orElse("");
         return new CampaignView(c.getId(), c.getRootOrganizationId(), rootName, c.getYear(), c.getName(),
                 c.getCopiedFromId(), c.getPhases(), started, c.getTargets(), c.currentPhase(today), c.getVersion(), status,
-                c.finished(today));
+                c.finished(today), c.getModelLevels());
     }
 
     private static Map<String, Object> snapshot(Campaign c) {
@@ -231,6 +233,7 @@ public class CampaignService {
         m.put("year", c.getYear());
         m.put("phases", c.getPhases());
         m.put("targets", c.getTargets());
+        m.put("modelLevels", c.getModelLevels());
         return m;
     }
 }

@@ -1,5 +1,6 @@
 package cn.tierup.identity;
 
+import cn.tierup.shared.ChineseOrder;
 import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDateTime;
@@ -20,6 +21,8 @@ public class Account {
     private Long id;
     private String username;
     private String displayName;
+    /** The name's pinyin collation key, for lists in the order people expect (see ChineseOrder). */
+    private String nameKey;
     private String passwordHash;
     private Long organizationId;
     @Enumerated(EnumType.STRING)
@@ -54,6 +57,7 @@ public class Account {
             throw new DomainException("account.role.required");
         }
         this.displayName = displayName.strip();
+        this.nameKey = ChineseOrder.key(this.displayName);
         this.organizationId = organizationId;
         this.role = role;
     }

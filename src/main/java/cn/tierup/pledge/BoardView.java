@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.Satisfaction;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -49,12 +50,11 @@ public record BoardView(long campaignId, int year, long organizationId, String o
     }
 
     public long ratingCount() {
-        return ratings.values().stream().mapToLong(Long::longValue).sum();
+        return cn.tierup.shared.SatisfactionRate.of(ratings).ratings();
     }
 
     /** (满意 + 基本满意) ÷ all ratings, in percent with two decimals. */
     public java.math.BigDecimal satisfactionRate() {
-        return PledgeFigures.rate(ratings.getOrDefault(Satisfaction.SATISFIED, 0L)
-                + ratings.getOrDefault(Satisfaction.FAIRLY_SATISFIED, 0L), ratingCount());
+        return cn.tierup.shared.SatisfactionRate.of(ratings).percent();
     }
 }

@@ -9,10 +9,10 @@ package cn.tierup.pledge;
 public record MemberRating(long pledgeId, String pledger, long satisfied, long fairly, long dissatisfied) {
 
     public long ratings() {
-        return satisfied + fairly + dissatisfied;
+        return new cn.tierup.shared.SatisfactionRate(satisfied, fairly, dissatisfied).ratings();
     }
 
     public java.math.BigDecimal satisfactionRate() {
-        return PledgeFigures.rate(satisfied + fairly, ratings());
+        return new cn.tierup.shared.SatisfactionRate(satisfied, fairly, dissatisfied).percent();
     }
 }

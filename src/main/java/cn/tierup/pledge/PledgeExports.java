@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.Satisfaction;
 import cn.tierup.shared.xlsx.Workbook;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;

@@ -27,7 +27,11 @@ public interface PledgeFigures {
         }
 
         public long ratings() {
-            return satisfied + fairly + dissatisfied;
+            return satisfaction().ratings();
+        }
+
+        public cn.tierup.shared.SatisfactionRate satisfaction() {
+            return new cn.tierup.shared.SatisfactionRate(satisfied, fairly, dissatisfied);
         }
 
         public BigDecimal fulfilmentRate() {
@@ -35,7 +39,7 @@ public interface PledgeFigures {
         }
 
         public BigDecimal satisfactionRate() {
-            return rate(satisfied + fairly, ratings());
+            return satisfaction().percent();
         }
 
         public Line plus(Line o, String newLabel) {
@@ -52,4 +56,7 @@ public interface PledgeFigures {
 
     /** The figures of the organisations {@code organizationId} oversees in the campaign, line by line and per unit. */
     Summary summary(long campaignId, long organizationId);
+
+    /** One organisation's own line in a campaign (its published items, their fulfilment, its ratings); callers have checked access. */
+    Line line(long campaignId, long organizationId);
 }

@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.Satisfaction;
 import cn.tierup.ballot.BallotRequest;
 import cn.tierup.ballot.Ballots;
 import cn.tierup.ballot.OpenedBallot;

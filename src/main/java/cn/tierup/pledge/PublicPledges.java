@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.Satisfaction;
 import cn.tierup.ballot.Ballots;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.identity.OrganizationDirectory;
@@ -117,12 +118,13 @@ public class PublicPledges {
                     .map(p -> new PublicPledge(false, p.isShowName() ? p.getPledgerName() : null, null, p.getItems(), p.getId(),
                             rateable.contains(p.getId()), rated.get(p.getId()))).toList();
             Map<Satisfaction, Long> r = office.ratings(b.getId());
-            long n = r.values().stream().mapToLong(Long::longValue).sum();
+            cn.tierup.shared.SatisfactionRate rate = cn.tierup.shared.SatisfactionRate.of(r);
+            long n = rate.ratings();
             int year = campaigns.yearOf(b.getCampaignId());
             return new Page(b.getSlug(), directory.find(b.getOrganizationId()).map(OrganizationDirectory.OrgRef::name).orElse(""),
                     year, b.isSuggestionsOpen(), own != null, own, members,
                     own == null ? List.of() : comments.findByBoardIdOrderByWrittenAtDesc(b.getId()), r,
-                    PledgeFigures.rate(r.get(Satisfaction.SATISFIED) + r.get(Satisfaction.FAIRLY_SATISFIED), n), n,
+                    rate.percent(), n,
                     b.ratingState(),
                     b.ratingsOpen() ? ballots.turnout(b.getRatingSlug()) : 0,
                     b.getRatingSlug() != null && !b.ratingsOpen() ? ballots.receipts(b.getRatingSlug()) : List.of());

@@ -1,5 +1,6 @@
 package cn.tierup.pledge;
 
+import cn.tierup.shared.Satisfaction;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -94,14 +94,23 @@ public class DemoDataLoader implements ApplicationRunner {
     private final Map<Long, Integer> partyMembers = new HashMap<>();
     private final List<Organization> lichunVillages = new ArrayList<>();
     private final Random random = new Random(20250301L);
+    /** Last year's 民主测评 in 丽春镇 (a field, so that parts added later need not change the constructor). */
+    @org.springframework.beans.factory.annotation.Autowired private AppraisalDemo appraisalDemo;
     private final Set<String> idNumbers = new HashSet<>();
     /** The login wanted for an organisation that grades others, should it have no demo account yet. */
     private final Map<Long, String> authorityLogins = new HashMap<>();
+    /** Last year's 自查初评 and 上级审评 (its own class, so the acceptance part stays in one place). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoYearEndReviews yearEndReviews;
     /** The account that acts for an organisation (its 书记 or clerk); never the administrator. */
     private final Map<Long, String> accountOf = new HashMap<>();
     private int people;
+    /** Last year's 表彰 of 丽春镇 (injected by field so the constructor stays as it is). */
+    @org.springframework.beans.factory.annotation.Autowired private DemoCommendations demoCommendations;
     /** 排序号 given so far to the city's own units. */
     private int cityUnits;
+    @org.springframework.beans.factory.annotation.Autowired
+    private WorkSummaryDemo summaryDemo;
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
                    SurveyBootstrap survey, GradingBootstrap grading, UpgradeBootstrap upgrade, PledgeBootstrap pledging,
@@ -386,6 +395,9 @@ public class DemoDataLoader implements ApplicationRunner {
             }
             if (year == thisYear - 1) {
                 lastYearInLichun(c, graded, lichun, standing, strongest);
+                Map<Long, String> reviewedTowns = yearEndReviews.lastYear(c.getId(), year, all,
+                        lichunVillages.get(0).getId(), accountOf);
+                summaryDemo.lastYear(c.getId(), year, lichun.getId(), reviewedTowns);
             }
         }
     }
@@ -414,6 +426,8 @@ public class DemoDataLoader implements ApplicationRunner {
             }
             pledging.year(c.getId(), c.getYear(), o.getId(), ids, names, "cun", "zhen", random);
         }
+        appraisalDemo.lastYear(c.getId(), c.getYear(), lichun.getId(), lichun.getPath());
+        demoCommendations.lastYear(c.getId(), c.getYear(), lichun.getId(), "zhen");
     }
 
     /** A day of the survey's first week, kept within the campaign's year and not after today. */

@@ -36,4 +36,11 @@ public interface UpgradeFigures {
     /** The organisations under one with their goal and ledger figures; filters by class, goal status and overdue. */
     PageResult<Line> list(long campaignId, long organizationId, Grade level, GoalStatus goal, boolean overdueOnly,
                                  int page, int size);
+
+    /** One organisation's own ledger lines (all, 整改中, 已销号, past the deadline and open) and its assistance with its visits. */
+    public record Own(long items, long open, long closed, long overdue, long assistances, long visits) {
+    }
+
+    /** The figures of one organisation alone in a campaign, for its 自查初评 (callers have checked access). */
+    Own own(long campaignId, long organizationId);
 }

@@ -69,6 +69,20 @@ class AccountApiIT {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.organizationId").value(village));
     }
 
+    /** People read names, and Chinese names sort by pinyin: 阿明, 李四, 张三 — never by login name. */
+    @Test
+    void accountsOfOneOrganisationAreListedByTheirNamesInPinyinOrder() throws Exception {
+        long village = orgOf("cun");
+        created(body("zz-amin", "排序阿明", village, "MEMBER", "Member2026pass", true));
+        created(body("aa-zhangsan", "排序张三", village, "MEMBER", "Member2026pass", true));
+        created(body("mm-lisi", "排序李四", village, "MEMBER", "Member2026pass", true));
+        String out = mvc.perform(get("/api/accounts").param("q", "排序").param("size", "100").with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> names = new ArrayList<>();
+        json.readTree(out).get("items").forEach(a -> names.add(a.get("displayName").asText()));
+        assertThat(names).containsExactly("排序阿明", "排序李四", "排序张三");
+    }
+
     @Test
     void onlyAccountManagersManageAccountsSoASupervisorIsRefused() throws Exception {
         long village = orgOf("cun");   // inside 丽春镇, the supervisor's own subtree

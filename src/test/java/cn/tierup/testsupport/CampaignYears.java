@@ -35,7 +35,7 @@ final class CampaignYears {
             }
         }
         throw new IllegalStateException("no campaign year left between " + lowest + " and the highest for "
-                + testClass.getSimpleName() + " (" + claimed.size() + " handed out): let classes share a year on"
-                + " towns of their own");
+                + testClass.getSimpleName() + " (" + claimed.size() + " handed out): a class that does not need the"
+                + " city's campaign roots its campaigns at a town of its own in CampaignFixture.OWN_TOWN_YEAR");
     }
 }

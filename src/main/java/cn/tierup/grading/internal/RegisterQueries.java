@@ -4,6 +4,7 @@ import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradeRegister.Decided;
 import cn.tierup.grading.GradeRegister.Entry;
 import cn.tierup.grading.GradeRegister.Query;
+import cn.tierup.grading.GradeRegister.YearEnd;
 import cn.tierup.shared.PageResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public class RegisterQueries {
         StringBuilder where = new StringBuilder(" from grading_case g join campaign_year_view c on c.id = g.campaign_id"
                 + " join org_tree_view o on o.id = g.organization_id left join org_tree_view par on par.id = o.parent_id"
                 + " left join org_tree_view a on a.id = g.authority_organization_id"
+                + " left join year_end_grade_view y on y.campaign_id = g.campaign_id and y.organization_id = g.organization_id"
+                + " left join org_tree_view ya on ya.id = y.authority_organization_id"
                 + " where g.decided_grade is not null and (o.path like :p or a.path like :p)");
         if (q.year() != null) {
             where.append(" and c.campaign_year = :year");
@@ -60,12 +63,16 @@ public class RegisterQueries {
         p.put("offset", page * size);
         List<Entry> items = jdbc.sql("select c.campaign_year, o.id, o.name, o.field, par.name as parent_name, g.self_grade,"
                         + " g.decided_grade, g.decided_level, a.name as authority_name, g.decided_by, g.decided_at,"
-                        + " g.decision_reason, g.campaign_id" + where
+                        + " g.decision_reason, g.campaign_id, y.grade as ye_grade, y.level as ye_level, ya.name as ye_authority,"
+                        + " y.decided_by as ye_by, y.decided_at as ye_at, y.reason as ye_reason" + where
                         + " order by c.campaign_year desc, o.sort_key, o.path limit :limit offset :offset")
                 .params(p)
                 .query((rs, n) -> new Entry(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Grade.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
-                        rs.getTimestamp(11).toLocalDateTime(), rs.getString(12), rs.getLong(13)))
+                        rs.getTimestamp(11).toLocalDateTime(), rs.getString(12), rs.getLong(13),
+                        rs.getString("ye_grade") == null ? null : new YearEnd(rs.getString("ye_grade"),
+                                Grade.valueOf(rs.getString("ye_level")), rs.getString("ye_authority"), rs.getString("ye_by"),
+                                rs.getTimestamp("ye_at").toLocalDateTime(), rs.getString("ye_reason"))))
                 .list();
         return new PageResult<>(items, page, size, total);
     }
@@ -76,6 +83,19 @@ public class RegisterQueries {
                 .param("c", campaignId).param("o", organizationId)
                 .query((rs, n) -> new Decided(rs.getString(1), Grade.valueOf(rs.getString(2)),
                         rs.getTimestamp(3).toLocalDateTime()))
+                .optional();
+    }
+
+    /** The 年末审定 of the organisation in the campaign of the same root one year earlier. */
+    public Optional<YearEnd> previousYearEnd(long campaignId, long organizationId) {
+        return jdbc.sql("select y.grade, y.level, a.name, y.decided_by, y.decided_at, y.reason"
+                        + " from campaign_year_view c join campaign_year_view p on p.root_organization_id = c.root_organization_id"
+                        + " and p.campaign_year = c.campaign_year - 1"
+                        + " join year_end_grade_view y on y.campaign_id = p.id and y.organization_id = :o"
+                        + " left join org_tree_view a on a.id = y.authority_organization_id where c.id = :c")
+                .param("c", campaignId).param("o", organizationId)
+                .query((rs, n) -> new YearEnd(rs.getString(1), Grade.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toLocalDateTime(), rs.getString(6)))
                 .optional();
     }
 

@@ -4,6 +4,7 @@ import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.Phase;
 import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.grading.CaseView;
+import cn.tierup.grading.GradeRegister;
 import cn.tierup.grading.GradingCases;
 import cn.tierup.grading.Step;
 import cn.tierup.identity.Permission;
@@ -28,10 +29,12 @@ class CasePage {
     private final ScopeGuard guard;
     private final CampaignService campaigns;
     private final PhaseWindows phaseWindows;
+    private final GradeRegister register;
 
     CasePage(GradingCases cases, OrganizationService organizations, ScopeGuard guard, CampaignService campaigns,
-             PhaseWindows phaseWindows) {
+             PhaseWindows phaseWindows, GradeRegister register) {
         this.cases = cases;
+        this.register = register;
         this.campaigns = campaigns;
         this.phaseWindows = phaseWindows;
         this.organizations = organizations;
@@ -55,6 +58,8 @@ class CasePage {
         model.addAttribute("steps", STEPS);
         model.addAttribute("gate", phaseWindows.gate(campaigns.get(v.org().campaignId()), Phase.GRADING));
         model.addAttribute("today", LocalDate.now());
+        // 上年等次: last year's 年末审定 (same root, year − 1), what the self-assessment starts from
+        model.addAttribute("previousYearEnd", register.previousYearEnd(v.org().campaignId(), orgId).orElse(null));
         model.addAttribute("trail", guard.can(Permission.ORG_READ, orgId) ? organizations.trail(orgId) : List.of());
         return "grading/case";
     }

@@ -22,7 +22,7 @@ public class AccountQueries {
     /**
      * One page of accounts at organisations matching {@code scopePattern} (a path LIKE pattern), optionally
      * filtered by {@code query} (a LIKE pattern over username, display name and organisation name), in tree
-     * order. An account counts as locked when some address has to wait past {@code now} to try its password.
+     * order and, within an organisation, by the person's name in pinyin order. An account counts as locked when some address has to wait past {@code now} to try its password.
      */
     public PageResult<AccountView> page(String scopePattern, String query, int page, int size, LocalDateTime now) {
         String where = " from account a join org_tree_view o on o.id = a.organization_id where o.path like :scope"
@@ -31,7 +31,7 @@ public class AccountQueries {
         var listSpec = jdbc.sql("select a.id, a.username, a.display_name, a.organization_id, o.name as org_name, a.role,"
                         + " a.enabled, a.last_login_at, a.version, a.member_id, (select count(*) from login_throttle t"
                         + " where t.username = a.username and t.next_attempt_at > :now) as held_back" + where
-                        + " order by o.path, a.username limit :limit offset :offset")
+                        + " order by o.sort_key, o.path, a.name_key, a.username limit :limit offset :offset")
                 .param("scope", scopePattern).param("limit", size).param("offset", (long) page * size)
                 .param("now", Timestamp.valueOf(now));
         if (query != null) {

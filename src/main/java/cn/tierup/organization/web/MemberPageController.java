@@ -10,6 +10,7 @@ import cn.tierup.organization.MemberDetails;
 import cn.tierup.organization.MemberService;
 import cn.tierup.organization.MemberStatus;
 import cn.tierup.organization.MemberView;
+import cn.tierup.organization.RecordSections;
 import cn.tierup.organization.OrganizationService;
 import cn.tierup.organization.OrganizationView;
 import cn.tierup.organization.Sex;
@@ -17,6 +18,7 @@ import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,8 +40,12 @@ class MemberPageController {
     private final OrganizationService organizations;
     private final ScopeGuard guard;
     private final Messages messages;
+    /** What other modules keep about a person (their 表彰 …), shown on their record. */
+    private final List<RecordSections> sections;
 
-    MemberPageController(MemberService members, OrganizationService organizations, ScopeGuard guard, Messages messages) {
+    MemberPageController(MemberService members, OrganizationService organizations, ScopeGuard guard, Messages messages,
+                         List<RecordSections> sections) {
+        this.sections = sections;
         this.members = members;
         this.organizations = organizations;
         this.guard = guard;
@@ -77,6 +83,7 @@ class MemberPageController {
         model.addAttribute("m", m);
         model.addAttribute("trail", organizations.trail(m.organizationId()));
         model.addAttribute("canWrite", guard.can(Permission.MEMBER_WRITE, m.organizationId()) && m.status() == MemberStatus.ACTIVE);
+        model.addAttribute("sections", sections.stream().flatMap(s -> s.ofMember(id).stream()).toList());
         return "members/detail";
     }
 

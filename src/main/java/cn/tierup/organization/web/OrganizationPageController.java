@@ -8,11 +8,13 @@ import cn.tierup.organization.OrganizationCriteria;
 import cn.tierup.organization.OrganizationDetails;
 import cn.tierup.organization.OrganizationService;
 import cn.tierup.organization.OrganizationView;
+import cn.tierup.organization.RecordSections;
 import cn.tierup.organization.UnitType;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -32,8 +34,12 @@ class OrganizationPageController {
     private final OrganizationService organizations;
     private final ScopeGuard guard;
     private final Messages messages;
+    /** What other modules keep about an organisation (its 表彰 …), shown on its page. */
+    private final List<RecordSections> sections;
 
-    OrganizationPageController(OrganizationService organizations, ScopeGuard guard, Messages messages) {
+    OrganizationPageController(OrganizationService organizations, ScopeGuard guard, Messages messages,
+                               List<RecordSections> sections) {
+        this.sections = sections;
         this.organizations = organizations;
         this.guard = guard;
         this.messages = messages;
@@ -95,6 +101,7 @@ class OrganizationPageController {
         model.addAttribute("canAuthority", guard.can(Permission.ORG_AUTHORITY, id) && org.parentId() != null && !org.retired());
         model.addAttribute("canMembers", guard.can(Permission.MEMBER_READ, id));
         model.addAttribute("canAccounts", guard.can(Permission.ACCOUNT_MANAGE, id));
+        model.addAttribute("sections", sections.stream().flatMap(s -> s.ofOrganization(id).stream()).toList());
         return "orgs/detail";
     }
 

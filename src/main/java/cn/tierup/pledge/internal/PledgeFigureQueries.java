@@ -93,4 +93,15 @@ class PledgeFigureQueries implements PledgeFigures {
                 .param("org", organizationId).query(Long.class).list());
         return new Summary(name, units, lines, total, withChildren);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Line line(long campaignId, long organizationId) {
+        return jdbc.sql(COLUMNS + " from org_tree_view o where o.id = :org").param("campaign", campaignId)
+                .param("org", organizationId)
+                .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("name"), rs.getLong("pledges"), rs.getLong("items"),
+                        rs.getLong("fulfilled"), rs.getLong("not_fulfilled"), rs.getLong("in_progress"), rs.getLong("s1"),
+                        rs.getLong("s2"), rs.getLong("s3")))
+                .single();
+    }
 }

@@ -1,6 +1,6 @@
 package cn.tierup.pledge.internal;
 
-import cn.tierup.pledge.Satisfaction;
+import cn.tierup.shared.Satisfaction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import cn.tierup.pledge.PledgeFigures;
 import cn.tierup.pledge.PledgeSheet;
 import cn.tierup.pledge.PledgeStatus;
 import cn.tierup.pledge.Pledges;
-import cn.tierup.pledge.Satisfaction;
+import cn.tierup.shared.Satisfaction;
 import cn.tierup.pledge.SuggestionStatus;
 import cn.tierup.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,7 @@
 package cn.tierup.pledge.web;
 
 import cn.tierup.pledge.PublicPledges;
-import cn.tierup.pledge.Satisfaction;
+import cn.tierup.shared.Satisfaction;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.crypto.BrowserTokens;

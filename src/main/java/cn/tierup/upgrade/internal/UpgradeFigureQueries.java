@@ -91,6 +91,24 @@ class UpgradeFigureQueries implements UpgradeFigures {
         return new PageResult<>(lines(s, p, where.toString(), " limit :limit offset :offset"), pg, sz, total);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Own own(long campaignId, long organizationId) {
+        return jdbc.sql("select (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o),"
+                        + " (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o"
+                        + " and i.status = 'OPEN'),"
+                        + " (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o"
+                        + " and i.status = 'OPEN' and i.deadline < :today),"
+                        + " (select count(*) from assistance a where a.campaign_id = :c and a.organization_id = :o),"
+                        + " (select count(*) from assistance_visit v join assistance a on a.id = v.assistance_id"
+                        + " where a.campaign_id = :c and a.organization_id = :o)"
+                        + " from org_tree_view where id = :o")
+                .param("c", campaignId).param("o", organizationId).param("today", Date.valueOf(LocalDate.now()))
+                .query((rs, n) -> new Own(rs.getLong(1), rs.getLong(2), rs.getLong(1) - rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5)))
+                .single();
+    }
+
     private List<Line> lines(GradingFigures.Subjects s, Map<String, Object> p, String where, String tail) {
         return jdbc.sql(COLUMNS + from(s) + where + " order by o.sort_key, o.path" + tail).params(p)
                 .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("name"), rs.getString("field"),

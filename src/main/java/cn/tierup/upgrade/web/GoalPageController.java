@@ -27,9 +27,11 @@ class GoalPageController {
     private final FormOutcome outcome;
     private final CampaignService campaigns;
     private final PhaseWindows phaseWindows;
+    private final cn.tierup.grading.GradeRegister register;
 
     GoalPageController(UpgradeGoals goals, ScopeGuard guard, FormOutcome outcome, CampaignService campaigns,
-            PhaseWindows phaseWindows) {
+            PhaseWindows phaseWindows, cn.tierup.grading.GradeRegister register) {
+        this.register = register;
         this.campaigns = campaigns;
         this.phaseWindows = phaseWindows;
         this.goals = goals;
@@ -101,6 +103,8 @@ class GoalPageController {
         model.addAttribute("level", typed.modelLevel());
         model.addAttribute("statement", typed.statement());
         model.addAttribute("levels", ModelLevel.values());
+        // 上年等次 beside this year's grade: the goal of the new year starts from last year's 年末审定
+        model.addAttribute("previousYearEnd", register.previousYearEnd(g.campaignId(), g.organizationId()).orElse(null));
         return "upgrade/goal";
     }
 }

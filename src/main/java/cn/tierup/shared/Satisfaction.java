@@ -1,4 +1,4 @@
-package cn.tierup.pledge;
+package cn.tierup.shared;
 
 import java.util.EnumMap;
 import java.util.Map;
