@@ -51,12 +51,26 @@ class LayoutAdvice {
                 || guard.currentUserIfAny().filter(u -> u.has(Permission.CAMPAIGN_READ)).isEmpty()) {
             return List.of();
         }
-        List<CampaignView> all = campaigns.list();
+        return choices(campaigns.list(), shown, id -> CampaignChoice.withCampaign(request, id));
+    }
+
+    /** The switcher's years for campaigns listed newest first, the one shown marked, each linking by {@code href}. */
+    static List<YearChoice> choices(List<CampaignView> all, long shown, java.util.function.LongFunction<String> href) {
         // where campaigns of more than one root are listed (a town's own beside the city's), each says whose it is
         boolean severalRoots = all.stream().map(CampaignView::rootOrganizationId).distinct().count() > 1;
-        return all.stream().map(c -> new YearChoice(c.id(), c.year(), c.name(), c.rootName(),
-                CampaignChoice.withCampaign(request, c.id()), c.id() == shown, c.finished(), severalRoots)).toList();
+        List<YearChoice> choices = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            CampaignView c = all.get(i);
+            boolean selected = c.id() == shown;
+            // the latest few stay in sight, earlier years fold away: a phone's screen is not a list of twenty years
+            choices.add(new YearChoice(c.id(), c.year(), c.name(), c.rootName(), href.apply(c.id()), selected, c.finished(),
+                    severalRoots, !selected && i >= YEARS_IN_SIGHT));
+        }
+        return choices;
     }
+
+    /** How many of the newest campaigns the switcher shows before folding the rest under 更早年度. */
+    static final int YEARS_IN_SIGHT = 4;
 
     /**
      * The same for a page an exception handler answers (they get none of this advice's attributes): the address help
@@ -69,8 +83,11 @@ class LayoutAdvice {
         model.addAttribute("yearSwitch", yearSwitch(request));
     }
 
-    /** One year in the switcher; {@code shared} when campaigns of other roots are listed too (a town's own). */
+    /**
+     * One year in the switcher; {@code shared} when campaigns of other roots are listed too (a town's own); {@code folded}
+     * when it is listed under 更早年度.
+     */
     record YearChoice(long id, int year, String name, String rootName, String href, boolean selected, boolean finished,
-                      boolean shared) {
+                      boolean shared, boolean folded) {
     }
 }

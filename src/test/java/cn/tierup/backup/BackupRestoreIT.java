@@ -71,6 +71,8 @@ class BackupRestoreIT {
     private static final int PHONES = 8;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration QUIET = Duration.ofSeconds(300);
+    /** The backup under load is taken once more answers than this are acknowledged. */
+    private static final int LOADED = 20;
     /** The answers' per-address buckets are purged once full again, every minute: not between a backup and the count. */
     private static final String NO_PURGE = "--tierup.rate-limit.purge-every=PT6H";
     private static final String OTHER_KEY = Base64.getEncoder()
@@ -104,7 +106,7 @@ class BackupRestoreIT {
         // under load: the phones keep answering while the backup is taken
         Launched q = Phones.launch(app);
         Phones phones = Phones.start(app, q, PHONES);
-        Thread.sleep(3_000);
+        phones.awaitMoreThan(LOADED, Duration.ofSeconds(120));
         Set<String> acknowledgedBefore = phones.acknowledged();
         Path underLoad = Path.of(backup(app).get("file").asText());
         Thread.sleep(1_000);
@@ -160,7 +162,7 @@ class BackupRestoreIT {
             // under load: pg_dump reads one snapshot while the phones keep answering; the files are copied after it
             Launched q = Phones.launch(app);
             Phones phones = Phones.start(app, q, PHONES);
-            Thread.sleep(3_000);
+            phones.awaitMoreThan(LOADED, Duration.ofSeconds(120));
             Set<String> acknowledgedBefore = phones.acknowledged();
             Path underLoad = dir.resolve("under-load.dump");
             pg.dump("tierup", underLoad);
@@ -377,7 +379,7 @@ class BackupRestoreIT {
         String figures = acknowledgedBefore.size() + " acknowledged before the backup, " + stored + " stored, tallied " + tallied
                 + ", browser marks " + seen;
         System.out.println("BackupRestoreIT, backup under load: " + figures);
-        assertThat(acknowledgedBefore.size()).as("answers acknowledged before the backup").isGreaterThan(20);
+        assertThat(acknowledgedBefore.size()).as("answers acknowledged before the backup").isGreaterThan(LOADED);
         assertThat(Phones.storedOnce(c, q, acknowledgedBefore)).as("acknowledged before the backup, stored once: " + figures)
                 .isEqualTo(acknowledgedBefore.size());
         assertThat(tallied).as("tallies equal stored answers: " + figures).isEqualTo(stored);

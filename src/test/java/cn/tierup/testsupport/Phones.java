@@ -127,6 +127,22 @@ public final class Phones {
         return Set.copyOf(acknowledged);
     }
 
+    /**
+     * Waits until more than {@code count} answers are acknowledged, so what follows happens under load however slow
+     * the machine is today (a fixed pause gave 16 on a busy machine and 60 on a quiet one); fails after {@code max}.
+     */
+    public Phones awaitMoreThan(int count, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (acknowledged.size() <= count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + acknowledged.size() + " answers acknowledged in " + max.toSeconds()
+                        + " s (" + sent.get() + " sent): the phones are not getting through");
+            }
+            Thread.sleep(100);
+        }
+        return this;
+    }
+
     public long sent() {
         return sent.get();
     }

@@ -139,6 +139,14 @@ class YearSwitchBrowserIT {
         browser.open("/grading?campaign=" + earlier);
         browser.visible(By.id("year-switch"));
         assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+        // however many years there are, the newest four and the one shown are in sight; the rest fold under 更早年度
+        List<WebElement> chips = browser.all(By.cssSelector("#year-switch a.year-choice"));
+        assertThat(chips.stream().filter(WebElement::isDisplayed).count()).isLessThanOrEqualTo(5);
+        assertThat(browser.find(By.cssSelector("#year-switch a.year-choice.active")).isDisplayed()).isTrue();
+        if (chips.size() > 5) {
+            browser.click(browser.find(By.cssSelector("#year-switch details.year-more > summary")));
+            assertThat(chips).allMatch(WebElement::isDisplayed);
+        }
         browser.shot("year-05-switcher-390");
 
         // bare addresses of a village's pages open for the village itself
