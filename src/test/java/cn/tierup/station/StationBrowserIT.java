@@ -68,13 +68,13 @@ class StationBrowserIT {
         browser.type(By.id("yearlyFunding"), "3600");
         browser.type(By.id("fundingSource"), "镇财政补助、村集体经济");
         browser.js("document.getElementById('openedOn').value = arguments[0];", "2011-06-20");
-        browser.clickAndWaitForNewPage(browser.find(By.id("station-submit")));
+        submit(By.id("station-submit"));
         assertThat(browser.text(By.cssSelector(".alert-danger"))).contains("请选择依托单位");
         assertThat(browser.find(By.id("name")).getAttribute("value")).isEqualTo("桃源村远程教育站点");
         browser.shot("station-01-refused-no-host");
 
         new Select(browser.find(By.id("hostOrganizationId"))).selectByValue("" + village);
-        browser.clickAndWaitForNewPage(browser.find(By.id("station-submit")));
+        submit(By.id("station-submit"));
         assertThat(browser.text(By.cssSelector(".alert-success"))).contains("已登记站点“桃源村远程教育站点”");
         assertThat(browser.text(By.id("station-facts"))).contains("何晓梅", "互联网/IPTV", VILLAGE);
 
@@ -120,7 +120,13 @@ class StationBrowserIT {
         browser.type(By.id("topic"), topic);
         browser.type(By.id("partyMembers"), members);
         browser.type(By.id("publicAttendees"), publicCount);
-        browser.clickAndWaitForNewPage(browser.find(By.id("session-submit")));
+        submit(By.id("session-submit"));
+    }
+
+    /** Sends a form by its button, scrolled into view first (forms low on a long page sit below the fold). */
+    void submit(By button) {
+        browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", browser.find(button));
+        browser.clickAndWaitForNewPage(browser.find(button));
     }
 
     long overflow() {

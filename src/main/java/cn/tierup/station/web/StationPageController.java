@@ -134,7 +134,7 @@ class StationPageController {
     // ------------------------------------------------------------------ sessions
 
     @PostMapping("/stations/{id}/sessions")
-    String record(@PathVariable long id, @ModelAttribute("session") SessionFields form, Model model,
+    String record(@PathVariable long id, @ModelAttribute("typedSession") SessionFields form, Model model,
                   RedirectAttributes redirect) {
         StationView v = stations.get(id);
         return outcome.orShow(model, redirect, "/stations/" + id, () -> {
@@ -156,7 +156,7 @@ class StationPageController {
     }
 
     @PostMapping("/stations/{id}/sessions/{sessionId}")
-    String correctSession(@PathVariable long id, @PathVariable long sessionId, @ModelAttribute("session") SessionFields form,
+    String correctSession(@PathVariable long id, @PathVariable long sessionId, @ModelAttribute("typedSession") SessionFields form,
                           Model model, RedirectAttributes redirect) {
         SessionView s = stations.session(id, sessionId);
         return outcome.orShow(model, redirect, "/stations/" + id, () -> {
@@ -220,7 +220,7 @@ class StationPageController {
         model.addAttribute("publicAttendees", all.stream().mapToInt(SessionView::publicAttendees).sum());
         model.addAttribute("canKeep", canKeep);
         model.addAttribute("form", typed);
-        model.addAttribute("session", session);
+        model.addAttribute("typedSession", session);
         model.addAttribute("sessionKinds", SessionKind.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("exportUrl", UriComponentsBuilder.fromPath("/stations/{id}/sessions/export.xlsx")
@@ -233,7 +233,7 @@ class StationPageController {
         model.addAttribute("v", v);
         model.addAttribute("s", s);
         model.addAttribute("canKeep", stations.canKeep(v.hostOrganizationId()) && !v.retired());
-        model.addAttribute("session", typed);
+        model.addAttribute("typedSession", typed);
         model.addAttribute("sessionKinds", SessionKind.values());
         model.addAttribute("today", LocalDate.now());
         return "stations/session";
