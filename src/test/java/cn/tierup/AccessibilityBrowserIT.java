@@ -278,6 +278,24 @@ class AccessibilityBrowserIT {
         t.put("/acceptance/commendations", () -> List.of(new Visit("zhen", "/acceptance/commendations" + cv)));
         t.put("/acceptance/commendations/{id}", () -> List.of(new Visit("zhen", "/acceptance/commendations/" + commendation)));
         t.put("/acceptance/transitions", () -> List.of(new Visit("zhen", "/acceptance/transitions" + cv)));
+        // 远程教育站点: the village's station (the demo's, or one made here) and one of its learning sessions
+        long station = one("select count(*) from station where host_organization_id = ?", village) > 0
+                ? one("select min(id) from station where host_organization_id = ?", village)
+                : postJson("/api/stations", ("{\"hostOrganizationId\": %d, \"name\": \"无障碍检查远程教育站点\", \"address\":"
+                        + " \"村党群服务中心\", \"terminalKind\": \"SATELLITE\", \"equipmentCondition\": \"GOOD\", \"managerName\":"
+                        + " \"王淑芬\", \"openedOn\": \"2012-05-01\", \"status\": \"IN_USE\"}").formatted(village)).get("id").asLong();
+        long stationSession = one("select count(*) from station_session where station_id = ?", station) > 0
+                ? one("select min(id) from station_session where station_id = ?", station)
+                : postJson("/api/stations/" + station + "/sessions", ("{\"heldOn\": \"%s\", \"topic\": \"农村电商实用技术\","
+                        + " \"kind\": \"SKILL_TRAINING\", \"partyMembers\": 6, \"publicAttendees\": 20}")
+                        .formatted(LocalDate.now())).get("id").asLong();
+        t.put("/stations", () -> List.of(new Visit("zhen", "/stations")));
+        t.put("/stations/new", () -> List.of(new Visit("cun", "/stations/new")));
+        t.put("/stations/{id}", () -> List.of(new Visit("cun", "/stations/" + station)));
+        t.put("/stations/{id}/sessions/{sessionId}", () -> List.of(new Visit("cun", "/stations/" + station + "/sessions/"
+                + stationSession)));
+        t.put("/stations/usage", () -> List.of(new Visit("zhen", "/stations/usage")));
+        t.put("/stations/import", () -> List.of(new Visit("zhen", "/stations/import")));
         return t;
     }
 

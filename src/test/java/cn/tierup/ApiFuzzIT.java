@@ -170,6 +170,14 @@ class ApiFuzzIT {
         ids.put("holder", "" + lichun);
         ids.put("authorityId", "" + lichun);
         ids.put("/api/acceptance/appraisals/sittings|id", "" + NOWHERE);
+        // 远程教育站点: a station of the test's village with one learning session
+        long station = created(post("/api/stations"), Map.of("hostOrganizationId", village, "name", "接口测试远程教育站点",
+                "address", "接口测试村党群服务中心", "terminalKind", "SATELLITE", "equipmentCondition", "GOOD",
+                "managerName", "接口测试管理员", "openedOn", "2012-05-01", "status", "IN_USE"));
+        long stationSession = created(post("/api/stations/{id}/sessions", station), Map.of("heldOn", "2013-05-01",
+                "topic", "接口测试学习", "kind", "OTHER", "partyMembers", 3, "publicAttendees", 4));
+        ids.put("/api/stations|id", "" + station);
+        ids.put("sessionId", "" + stationSession);
 
         doc = json.readTree(mvc.perform(get("/v3/api-docs").with(users.as("admin"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));

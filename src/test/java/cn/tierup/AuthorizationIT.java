@@ -342,6 +342,8 @@ class AuthorizationIT {
         Function<Fixture, String> helper = f -> f.work().helperName();
         Function<Fixture, String> pledgeGoal = f -> f.work().pledgeGoal();
         Function<Fixture, String> pledgeMemberName = f -> f.work().pledgeMemberName();
+        Function<Fixture, String> stationName = this::stationName;
+        Function<Fixture, String> stationTopic = f -> "授权核查站点学习" + f.label();
         String goalUrl = "/api/upgrade/goals/{campaign}/{org}";
         String goalJson = "{\"statement\": \"授权核查目标\", \"measures\": []}";
         String ledgerUrl = "/api/upgrade/ledger/{campaign}/{org}";
@@ -707,6 +709,41 @@ class AuthorizationIT {
                 route("GET", "/api/acceptance/transitions/export.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/api/acceptance/transitions/export.xlsx").param("campaign", "" + probeCampaign)
                                 .param("org", "" + p.org())),
+                // 远程教育站点: a station is read with ORG_READ on its host and kept with ORG_WRITE there (each target hosts a
+                // probe station with one session). Writes stop at a rule (a day ahead of today, nobody counted) or the stale
+                // version; the import is the importer's (its probe file lacks the station columns)
+                showing(stationName, "GET", "/api/stations", needs(ORG_READ),
+                        p -> get("/api/stations").param("org", "" + p.org())),
+                route("GET", "/api/stations/export.xlsx", needs(ORG_READ),
+                        p -> get("/api/stations/export.xlsx").param("org", "" + p.org())),
+                showing(stationName, "GET", "/api/stations/{id}", needs(ORG_READ),
+                        p -> get("/api/stations/{id}", station(p.target()))),
+                route("POST", "/api/stations", needs(ORG_WRITE), p -> jsonBody(post("/api/stations"),
+                        stationJson(p.org(), LocalDate.now().plusDays(3), null))),
+                route("PUT", "/api/stations/{id}", needs(ORG_WRITE), p -> jsonBody(put("/api/stations/{id}", station(p.target())),
+                        stationJson(p.org(), LocalDate.of(2012, 5, 1), STALE))),
+                route("POST", "/api/stations/{id}/retire", needs(ORG_WRITE),
+                        p -> jsonBody(post("/api/stations/{id}/retire", station(p.target())),
+                                "{\"retiredOn\": \"" + LocalDate.now() + "\", \"version\": " + STALE + "}")),
+                showing(stationTopic, "GET", "/api/stations/{id}/sessions", needs(ORG_READ),
+                        p -> get("/api/stations/{id}/sessions", station(p.target()))),
+                route("GET", "/api/stations/{id}/sessions/export.xlsx", needs(ORG_READ),
+                        p -> get("/api/stations/{id}/sessions/export.xlsx", station(p.target()))),
+                route("POST", "/api/stations/{id}/sessions", needs(ORG_WRITE),
+                        p -> jsonBody(post("/api/stations/{id}/sessions", station(p.target())), sessionJson(0, null))),
+                route("PUT", "/api/stations/{id}/sessions/{sessionId}", needs(ORG_WRITE),
+                        p -> jsonBody(put("/api/stations/{id}/sessions/{sessionId}", station(p.target()), stationSession(p.target())),
+                                sessionJson(3, STALE))),
+                route("DELETE", "/api/stations/{id}/sessions/{sessionId}", needs(ORG_WRITE),
+                        p -> delete("/api/stations/{id}/sessions/{sessionId}", station(p.target()), stationSession(p.target()))
+                                .param("version", "" + STALE)),
+                showing(org, "GET", "/api/stations/usage", needs(ORG_READ),
+                        p -> get("/api/stations/usage").param("org", "" + p.org())),
+                route("GET", "/api/stations/usage/export.xlsx", needs(ORG_READ),
+                        p -> get("/api/stations/usage/export.xlsx").param("org", "" + p.org())),
+                route("GET", "/api/stations/import/template.xlsx", loggedIn, p -> get("/api/stations/import/template.xlsx")),
+                route("POST", "/api/stations/import", new Unbound(IMPORT), p -> multipart("/api/stations/import")
+                        .file(new MockMultipartFile("file", "stations.xlsx", XLSX.toString(), orgTemplate))),
                 showing(pledgeMemberName, "GET", "/acceptance/commendations", needs(CAMPAIGN_READ),
                         p -> get("/acceptance/commendations").param("campaign", "" + probeCampaign)
                                 .param("org", "" + commendedBy(p.target()))),
@@ -734,6 +771,43 @@ class AuthorizationIT {
                 route("GET", "/acceptance/transitions/export.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/acceptance/transitions/export.xlsx").param("campaign", "" + probeCampaign)
                                 .param("org", "" + p.org())),
+                showing(stationName, "GET", "/stations", needs(ORG_READ), p -> get("/stations").param("org", "" + p.org())),
+                route("GET", "/stations/export.xlsx", needs(ORG_READ), p -> get("/stations/export.xlsx").param("org", "" + p.org())),
+                showing(org, "GET", "/stations/new", needs(ORG_WRITE), p -> get("/stations/new").param("org", "" + p.org())),
+                route("POST", "/stations/new", needs(ORG_WRITE), p -> post("/stations/new").param("org", "" + p.org())
+                        .param("hostOrganizationId", "" + p.org()).param("name", "授权核查未来站点").param("address", "授权核查地址")
+                        .param("terminalKind", "SATELLITE").param("equipmentCondition", "GOOD").param("managerName", "授权核查")
+                        .param("openedOn", LocalDate.now().plusDays(3).toString()).param("status", "IN_USE")),
+                showing(stationName, "GET", "/stations/{id}", needs(ORG_READ), p -> get("/stations/{id}", station(p.target()))),
+                route("POST", "/stations/{id}", needs(ORG_WRITE), p -> post("/stations/{id}", station(p.target()))
+                        .param("name", "授权核查更正站点").param("address", "授权核查地址").param("terminalKind", "SATELLITE")
+                        .param("equipmentCondition", "GOOD").param("managerName", "授权核查").param("openedOn", "2012-05-01")
+                        .param("status", "IN_USE").param("version", "" + STALE)),
+                route("POST", "/stations/{id}/retire", needs(ORG_WRITE), p -> post("/stations/{id}/retire", station(p.target()))
+                        .param("retiredOn", LocalDate.now().toString()).param("version", "" + STALE)),
+                route("POST", "/stations/{id}/sessions", needs(ORG_WRITE), p -> post("/stations/{id}/sessions", station(p.target()))
+                        .param("heldOn", LocalDate.now().toString()).param("topic", "授权核查学习").param("kind", "OTHER")
+                        .param("partyMembers", "0").param("publicAttendees", "0")),
+                route("GET", "/stations/{id}/sessions/export.xlsx", needs(ORG_READ),
+                        p -> get("/stations/{id}/sessions/export.xlsx", station(p.target()))),
+                showing(stationTopic, "GET", "/stations/{id}/sessions/{sessionId}", needs(ORG_READ),
+                        p -> get("/stations/{id}/sessions/{sessionId}", station(p.target()), stationSession(p.target()))),
+                route("POST", "/stations/{id}/sessions/{sessionId}", needs(ORG_WRITE),
+                        p -> post("/stations/{id}/sessions/{sessionId}", station(p.target()), stationSession(p.target()))
+                                .param("heldOn", "2013-05-01").param("topic", "授权核查学习").param("kind", "OTHER")
+                                .param("partyMembers", "1").param("publicAttendees", "1").param("version", "" + STALE)),
+                route("POST", "/stations/{id}/sessions/{sessionId}/delete", needs(ORG_WRITE),
+                        p -> post("/stations/{id}/sessions/{sessionId}/delete", station(p.target()), stationSession(p.target()))
+                                .param("version", "" + STALE)),
+                showing(org, "GET", "/stations/usage", needs(ORG_READ), p -> get("/stations/usage").param("org", "" + p.org())),
+                route("GET", "/stations/usage/export.xlsx", needs(ORG_READ),
+                        p -> get("/stations/usage/export.xlsx").param("org", "" + p.org())),
+                route("GET", "/stations/import", new Unbound(IMPORT), p -> get("/stations/import")),
+                route("GET", "/stations/import/template.xlsx", loggedIn, p -> get("/stations/import/template.xlsx")),
+                route("POST", "/stations/import/preview", new Unbound(IMPORT), p -> multipart("/stations/import/preview")
+                        .file(new MockMultipartFile("file", "stations.xlsx", XLSX.toString(), orgTemplate))),
+                route("POST", "/stations/import/confirm", new Unbound(IMPORT),
+                        p -> post("/stations/import/confirm").param("token", "no-such-upload")),
                 route("GET", "/v3/api-docs", loggedIn, p -> get("/v3/api-docs")),
                 route("GET", "/v3/api-docs.yaml", loggedIn, p -> get("/v3/api-docs.yaml")),
 
@@ -1498,6 +1572,44 @@ class AuthorizationIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The name of the target's probe station. */
+    String stationName(Fixture target) {
+        return "授权核查远程教育站点" + target.label();
+    }
+
+    /** The target's probe station (hosted by it, opened in 2012), made as admin with one session unless there. */
+    long station(Fixture target) {
+        Long id = jdbc.sql("select id from station where host_organization_id = :o and name = :n")
+                .param("o", target.org()).param("n", stationName(target)).query(Long.class).optional().orElse(null);
+        try {
+            if (id == null) {
+                id = created(jsonBody(post("/api/stations"), stationJson(target.org(), LocalDate.of(2012, 5, 1), null)
+                        .replace("授权核查站点\"", stationName(target) + "\"")));
+                created(jsonBody(post("/api/stations/{id}/sessions", id), sessionJson(3, null)
+                        .replace("授权核查站点学习\"", "授权核查站点学习" + target.label() + "\"")));
+            }
+            return id;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long stationSession(Fixture target) {
+        return jdbc.sql("select min(id) from station_session where station_id = :s").param("s", station(target))
+                .query(Long.class).single();
+    }
+
+    static String stationJson(long host, LocalDate openedOn, Long version) {
+        return ("{\"hostOrganizationId\": %d, \"name\": \"授权核查站点\", \"address\": \"授权核查地址\", \"terminalKind\": \"SATELLITE\","
+                + " \"equipmentCondition\": \"GOOD\", \"managerName\": \"授权核查管理员\", \"openedOn\": \"%s\", \"status\": \"IN_USE\"%s}")
+                .formatted(host, openedOn, version == null ? "" : ", \"version\": " + version);
+    }
+
+    static String sessionJson(int people, Long version) {
+        return ("{\"heldOn\": \"2013-05-01\", \"topic\": \"授权核查站点学习\", \"kind\": \"OTHER\", \"partyMembers\": %d,"
+                + " \"publicAttendees\": 0%s}").formatted(people, version == null ? "" : ", \"version\": " + version);
     }
 
     static String commendationJson(String kind, Long org, Long member, Long version) {

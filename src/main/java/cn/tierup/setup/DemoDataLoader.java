@@ -111,6 +111,8 @@ public class DemoDataLoader implements ApplicationRunner {
     private int cityUnits;
     @org.springframework.beans.factory.annotation.Autowired
     private WorkSummaryDemo summaryDemo;
+    /** The 远程教育站点 and their sessions (injected by field so the constructor stays as it is). */
+    @org.springframework.beans.factory.annotation.Autowired private DemoStations demoStations;
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
                    SurveyBootstrap survey, GradingBootstrap grading, UpgradeBootstrap upgrade, PledgeBootstrap pledging,
@@ -267,6 +269,7 @@ public class DemoDataLoader implements ApplicationRunner {
         var member = orgs.partyMembers(firstVillage.getId(), 1).get(0);
         accounts.createMember("dangyuan", DEMO_PASSWORD, new cn.tierup.identity.OrganizationDirectory.MemberRef(
                 member.getId(), member.getName(), firstVillage.getId(), true));
+        demoStations.load(all);
         if (withCampaign) {
             campaign(city, lichun);
             pastGradings(all, city, lichun);

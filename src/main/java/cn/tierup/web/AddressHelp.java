@@ -43,6 +43,7 @@ class AddressHelp {
             {"/acceptance/recognitions", "/acceptance/recognitions", "address.section.recognitions", ""},
             {"/acceptance/commendations", "/acceptance/commendations", "address.section.commendations", "year"},
             {"/acceptance/transitions", "/acceptance/transitions", "address.section.transitions", "year"},
+            {"/stations", "/stations", "address.section.stations", ""},
             {"/campaigns", "/campaigns", "address.section.campaigns", ""},
             {"/orgs", "/orgs", "address.section.orgs", ""},
             {"/members", "/members", "address.section.members", ""},
