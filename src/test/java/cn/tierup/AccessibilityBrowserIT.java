@@ -278,6 +278,18 @@ class AccessibilityBrowserIT {
         t.put("/acceptance/commendations", () -> List.of(new Visit("zhen", "/acceptance/commendations" + cv)));
         t.put("/acceptance/commendations/{id}", () -> List.of(new Visit("zhen", "/acceptance/commendations/" + commendation)));
         t.put("/acceptance/transitions", () -> List.of(new Visit("zhen", "/acceptance/transitions" + cv)));
+        // 远程教育站点分类: a station the village hosts, its score sheet as the village fills it and as the town decides it
+        jdbc.sql("insert into station (host_organization_id, name, name_key, address, terminal_kind, equipment_condition,"
+                        + " manager_name, opened_on, status, created_by, created_at, updated_by, updated_at) values (:h,"
+                        + " '无障碍检查远教站点', '无障碍检查远教站点', '村委会二楼', 'SATELLITE', 'GOOD', '王建华', :o, 'IN_USE',"
+                        + " 'admin', current_timestamp, 'admin', current_timestamp)")
+                .param("h", village).param("o", LocalDate.of(2000, 1, 1)).update();
+        long station = one("select max(id) from station where host_organization_id = ?", village);
+        t.put("/stations/grading", () -> List.of(new Visit("zhen", "/stations/grading" + cv)));
+        t.put("/stations/grading/{campaign}/{station}", () -> List.of(new Visit("cun", "/stations/grading/" + campaign + "/" + station),
+                new Visit("zhen", "/stations/grading/" + campaign + "/" + station)));
+        t.put("/stations/grading/register", () -> List.of(new Visit("zhen", "/stations/grading/register")));
+        t.put("/stations/tables", () -> List.of(new Visit("zhen", "/stations/tables" + cv)));
         return t;
     }
 

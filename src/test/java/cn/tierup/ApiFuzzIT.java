@@ -170,6 +170,14 @@ class ApiFuzzIT {
         ids.put("holder", "" + lichun);
         ids.put("authorityId", "" + lichun);
         ids.put("/api/acceptance/appraisals/sittings|id", "" + NOWHERE);
+        // 远程教育站点分类: a station the village hosts (the registry's own API is another piece of work)
+        jdbc.sql("insert into station (host_organization_id, name, name_key, address, terminal_kind, equipment_condition,"
+                        + " manager_name, opened_on, status, created_by, created_at, updated_by, updated_at) values (:h,"
+                        + " '接口测试远教站点', '接口测试远教站点', '接口测试村委会', 'INTERNET', 'GOOD', '接口测试管理员', :o, 'IN_USE',"
+                        + " 'admin', current_timestamp, 'admin', current_timestamp)")
+                .param("h", village).param("o", LocalDate.of(year - 1, 1, 1)).update();
+        ids.put("station", "" + jdbc.sql("select max(id) from station where host_organization_id = :h").param("h", village)
+                .query(Long.class).single());
 
         doc = json.readTree(mvc.perform(get("/v3/api-docs").with(users.as("admin"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));

@@ -163,7 +163,11 @@ public class StationGradings {
 
     private Work deciding(long campaignId, long stationId) {
         StationHost s = station(stationId);
-        if (guard.currentUser().organizationId() == s.hostId()) {
+        CurrentUser me = guard.currentUser();
+        if (!me.has(Permission.GRADING_DECIDE)) {
+            throw new AccessDeniedException("missing " + Permission.GRADING_DECIDE.code());
+        }
+        if (me.organizationId() == s.hostId()) {
             // said before anything else: the host is told why, not merely refused
             throw new DomainException("station.grading.ownStation");
         }
