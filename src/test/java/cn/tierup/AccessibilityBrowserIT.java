@@ -296,6 +296,12 @@ class AccessibilityBrowserIT {
                 + stationSession)));
         t.put("/stations/usage", () -> List.of(new Visit("zhen", "/stations/usage")));
         t.put("/stations/import", () -> List.of(new Visit("zhen", "/stations/import")));
+        // 远程教育站点分类: that station's score sheet as the village fills it and as the town decides it
+        t.put("/stations/grading", () -> List.of(new Visit("zhen", "/stations/grading" + cv)));
+        t.put("/stations/grading/{campaign}/{station}", () -> List.of(new Visit("cun", "/stations/grading/" + campaign + "/" + station),
+                new Visit("zhen", "/stations/grading/" + campaign + "/" + station)));
+        t.put("/stations/grading/register", () -> List.of(new Visit("zhen", "/stations/grading/register")));
+        t.put("/stations/tables", () -> List.of(new Visit("zhen", "/stations/tables" + cv)));
         return t;
     }
 

@@ -178,6 +178,7 @@ class ApiFuzzIT {
                 "topic", "接口测试学习", "kind", "OTHER", "partyMembers", 3, "publicAttendees", 4));
         ids.put("/api/stations|id", "" + station);
         ids.put("sessionId", "" + stationSession);
+        ids.put("station", "" + station);
 
         doc = json.readTree(mvc.perform(get("/v3/api-docs").with(users.as("admin"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));

@@ -57,7 +57,7 @@ class ArchitectureTest {
             Map.entry("acceptance", Set.of("acceptance_review",
                     "acceptance_appraisal", "acceptance_appraisal_line",
                     "acceptance_recognition", "acceptance_work_summary", "acceptance_commendation")),
-            Map.entry("station", Set.of("station", "station_session")));
+            Map.entry("station", Set.of("station", "station_session", "station_grading")));
 
     /** Views a module publishes for other modules' roll-ups: anyone may read them, only the owner defines them. */
     static final Map<String, Set<String>> VIEWS = Map.of(
@@ -65,7 +65,8 @@ class ArchitectureTest {
             "campaign", Set.of("campaign_year_view"),
             "questionnaire", Set.of("questionnaire_sheet_view"),
             "grading", Set.of("decided_grade_view"),
-            "acceptance", Set.of("year_end_grade_view"));
+            "acceptance", Set.of("year_end_grade_view"),
+            "station", Set.of("station_roster_view", "station_grade_view"));
 
     /**
      * Tables of the frameworks (sessions, the event publication registry, Flyway, Bucket4j's rate-limit buckets, written

@@ -1189,6 +1189,48 @@ class AuthorizationIT {
                         p -> post("/acceptance/recognitions/{id}", recognitionOf(p.org())).param("level", "CITY")
                                 .param("recognizedOn", "2020-07-01").param("issuedBy", "授权核查").param("documentNumber", "授权核查")
                                 .param("version", "" + STALE)),
+                // 远程教育站点分类 of a station the target hosts, in the probe campaign (nothing handed in, so an allowed
+                // write stops at a rule and stores nothing); the host deciding its own station is told why (422), an
+                // organisation out of scope is refused (403)
+                showing(org, "GET", "/api/station-gradings/{campaign}/{station}", needs(CAMPAIGN_READ),
+                        p -> get("/api/station-gradings/{c}/{s}", probeCampaign, stationOf(p.org()))),
+                route("PUT", "/api/station-gradings/{campaign}/{station}/self-assessment", needs(GRADING_WRITE),
+                        p -> jsonBody(put("/api/station-gradings/{c}/{s}/self-assessment", probeCampaign, stationOf(p.org())),
+                                "{\"scores\": {\"9.9\": 1}, \"statement\": \"授权核查\", \"version\": 0}")),
+                route("POST", "/api/station-gradings/{campaign}/{station}/submit", needs(GRADING_WRITE),
+                        p -> jsonBody(post("/api/station-gradings/{c}/{s}/submit", probeCampaign, stationOf(p.org())),
+                                "{\"version\": 0}")),
+                route("POST", "/api/station-gradings/{campaign}/{station}/decision", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/station-gradings/{c}/{s}/decision", probeCampaign, stationOf(p.org())),
+                                "{\"grade\": \"先进\", \"version\": 0}")),
+                route("POST", "/api/station-gradings/{campaign}/{station}/reopen", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/station-gradings/{c}/{s}/reopen", probeCampaign, stationOf(p.org())),
+                                "{\"reason\": \"授权核查\", \"version\": 0}")),
+                route("GET", "/api/station-gradings", needs(CAMPAIGN_READ), p -> get("/api/station-gradings")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/api/station-gradings/register", new ScopedList(CAMPAIGN_READ), p -> get("/api/station-gradings/register")),
+                route("GET", "/stations/grading", needs(CAMPAIGN_READ), p -> get("/stations/grading")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(org, "GET", "/stations/grading/{campaign}/{station}", needs(CAMPAIGN_READ),
+                        p -> get("/stations/grading/{c}/{s}", probeCampaign, stationOf(p.org()))),
+                route("POST", "/stations/grading/{campaign}/{station}/self-assessment", needs(GRADING_WRITE),
+                        p -> post("/stations/grading/{c}/{s}/self-assessment", probeCampaign, stationOf(p.org()))
+                                .param("scores[9.9]", "1").param("statement", "授权核查")),
+                route("POST", "/stations/grading/{campaign}/{station}/submit", needs(GRADING_WRITE),
+                        p -> post("/stations/grading/{c}/{s}/submit", probeCampaign, stationOf(p.org()))),
+                route("POST", "/stations/grading/{campaign}/{station}/decision", needs(GRADING_DECIDE),
+                        p -> post("/stations/grading/{c}/{s}/decision", probeCampaign, stationOf(p.org())).param("grade", "先进")),
+                route("POST", "/stations/grading/{campaign}/{station}/reopen", needs(GRADING_DECIDE),
+                        p -> post("/stations/grading/{c}/{s}/reopen", probeCampaign, stationOf(p.org())).param("reason", "授权核查")),
+                route("GET", "/stations/grading/register", new ScopedList(CAMPAIGN_READ), p -> get("/stations/grading/register")),
+                route("GET", "/stations/grading/register.xlsx", needs(CAMPAIGN_READ), p -> get("/stations/grading/register.xlsx")
+                        .param("org", "" + p.org())),
+                showing(org, "GET", "/stations/tables", needs(CAMPAIGN_READ), p -> get("/stations/tables")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/stations/tables/summary.xlsx", needs(CAMPAIGN_READ), p -> get("/stations/tables/summary.xlsx")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/stations/tables/names.xlsx", needs(CAMPAIGN_READ), p -> get("/stations/tables/names.xlsx")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 // the public answering pages of the target's questionnaire
                 route("GET", "/q/{slug}", new Public(200), p -> get("/q/{slug}", p.survey().slug())),
                 route("POST", "/q/{slug}", new Public(422), p -> wrongAnswers(p.survey().slug())),
@@ -1358,6 +1400,21 @@ class AuthorizationIT {
     }
 
     final Map<Long, Long> recognitions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A 远程教育站点 the organisation hosts, on the registry since 2000 (made once, on first use). */
+    long stationOf(long org) {
+        return stations.computeIfAbsent(org, o -> {
+            jdbc.sql("insert into station (host_organization_id, name, name_key, address, terminal_kind, equipment_condition,"
+                            + " manager_name, opened_on, status, created_by, created_at, updated_by, updated_at) values (:o,"
+                            + " '授权核查远教站点', '授权核查远教站点', '授权核查地址', 'INTERNET', 'GOOD', '授权核查', :d, 'IN_USE',"
+                            + " 'admin', current_timestamp, 'admin', current_timestamp)")
+                    .param("o", o).param("d", java.time.LocalDate.of(2000, 1, 1)).update();
+            return jdbc.sql("select max(id) from station where host_organization_id = :o").param("o", o)
+                    .query(Long.class).single();
+        });
+    }
+
+    final Map<Long, Long> stations = new java.util.concurrent.ConcurrentHashMap<>();
 
     String path(long id) {
         return jdbc.sql("select path from organization where id = :id").param("id", id).query(String.class).single();

@@ -79,6 +79,24 @@ public class GradingSetups {
         return List.copyOf(out.values());
     }
 
+    /**
+     * The standard a campaign grades {@code field} against: the one chosen in its settings, else the shipped one. For
+     * modules that grade against a standard of their own field (远程教育站点: {@code STATION}) through this module's schemes.
+     */
+    @Transactional(readOnly = true)
+    public GradingScheme schemeInForce(long campaignId, String field) {
+        return gradingCases.schemeFor(campaignId, field);
+    }
+
+    /**
+     * A scheme something was graded against, read by whoever grades against it (a copy may belong to an organisation
+     * above them, as the campaign's choice).
+     */
+    @Transactional(readOnly = true)
+    public GradingScheme scheme(long schemeId) {
+        return schemes.findById(schemeId).orElseThrow(() -> new NotFoundException("scheme", schemeId));
+    }
+
     /** Chooses the standard for a field (null: back to the shipped one). */
     @Transactional
     public SetupView choose(long campaignId, String field, Long schemeId) {

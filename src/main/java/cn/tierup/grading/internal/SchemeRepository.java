@@ -8,4 +8,6 @@ public interface SchemeRepository extends JpaRepository<GradingScheme, Long> {
     boolean existsByCode(String code);
 
     java.util.Optional<GradingScheme> findByCode(String code);
+
+    java.util.Optional<GradingScheme> findFirstByFieldAndOwnerOrganizationIdIsNullOrderByIdAsc(String field);
 }
