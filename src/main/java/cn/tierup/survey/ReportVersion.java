@@ -32,6 +32,7 @@ public class ReportVersion {
     private String decidedBy;
     private LocalDateTime decidedAt;
     @ElementCollection
+    @OrderBy("stationId")
     @CollectionTable(name = "survey_station_entry_version", joinColumns = @JoinColumn(name = "version_id"))
     private List<StationAccount> stations = new ArrayList<>();
 

@@ -43,6 +43,7 @@ public class SurveyReport {
     private String updatedBy;
     private LocalDateTime updatedAt;
     @ElementCollection
+    @OrderBy("stationId")
     @CollectionTable(name = "survey_station_entry", joinColumns = @JoinColumn(name = "report_id"))
     private List<StationAccount> stations = new ArrayList<>();
     @Version

@@ -92,7 +92,8 @@ class StationSurveyBrowserIT {
         browser.type(By.id("station-" + mobile.getId() + "-effect"), "停用前每月组织一次流动党员在线学习。");
         browser.click(browser.visible(By.id("submit-btn")));
         browser.acceptConfirm("确定提交吗");
-        assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已提交，等待上级审核。");
+        // the campaign's year is long past: handed in late
+        assertThat(browser.text(By.cssSelector(".alert-success"))).contains("逾期", "等待上级审核");
         assertThat(browser.text(By.id("report-text"))).contains("红星村移动学习站点", "停用前每月组织一次流动党员在线学习。");
         browser.shot("station-survey-03-village-submitted-1440");
 
