@@ -232,6 +232,7 @@ class AccessibilityBrowserIT {
         t.put("/survey/report", () -> List.of(new Visit("cun", "/survey/report" + cvVillage),
                 new Visit("zhen", "/survey/report" + cv + "&org=" + lichun)));
         t.put("/survey/summary", () -> List.of(new Visit("admin", "/survey/summary" + cv + "&org=" + city)));
+        t.put("/survey/station-summary", () -> List.of(new Visit("admin", "/survey/station-summary" + cv + "&org=" + city)));
         t.put("/upgrade", () -> List.of(new Visit("zhen", "/upgrade" + cv)));
         t.put("/upgrade/assistance", () -> List.of(new Visit("zhen", "/upgrade/assistance" + cvVillage)));
         t.put("/upgrade/goal", () -> List.of(new Visit("cun", "/upgrade/goal" + cvVillage)));

@@ -41,7 +41,8 @@ class ArchitectureTest {
             Map.entry("identity", Set.of("account", "login_throttle")),
             Map.entry("audit", Set.of("audit_entry")),
             Map.entry("campaign", Set.of("campaign", "campaign_phase", "reminder")),
-            Map.entry("survey", Set.of("survey_report", "survey_report_version", "survey_attachment", "survey_activity")),
+            Map.entry("survey", Set.of("survey_report", "survey_report_version", "survey_attachment", "survey_activity",
+                    "survey_station_entry", "survey_station_entry_version")),
             Map.entry("questionnaire", Set.of("questionnaire", "questionnaire_template", "questionnaire_code",
                     "questionnaire_seen", "questionnaire_response", "questionnaire_tally", "questionnaire_address",
                     "questionnaire_sealed", "questionnaire_receipt")),
@@ -63,10 +64,11 @@ class ArchitectureTest {
     static final Map<String, Set<String>> VIEWS = Map.of(
             "organization", Set.of("org_tree_view", "member_roll_view"),
             "campaign", Set.of("campaign_year_view"),
-            "questionnaire", Set.of("questionnaire_sheet_view"),
+            "questionnaire", Set.of("questionnaire_sheet_view", "questionnaire_template_sheet_view"),
             "grading", Set.of("decided_grade_view"),
             "acceptance", Set.of("year_end_grade_view"),
-            "station", Set.of("station_roster_view", "station_grade_view"));
+            "survey", Set.of("survey_station_view", "survey_report_status_view"),
+            "station", Set.of("station_roster_view", "station_grade_view", "station_register_view", "station_session_view"));
 
     /**
      * Tables of the frameworks (sessions, the event publication registry, Flyway, Bucket4j's rate-limit buckets, written

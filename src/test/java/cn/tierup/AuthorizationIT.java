@@ -463,6 +463,8 @@ class AuthorizationIT {
                         p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary", probeCampaign, p.org())),
                 route("GET", "/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary.xlsx", probeCampaign, p.org())),
+                showing(org, "GET", "/api/campaigns/{campaignId}/orgs/{orgId}/station-survey-summary", needs(CAMPAIGN_READ),
+                        p -> get("/api/campaigns/{campaignId}/orgs/{orgId}/station-survey-summary", probeCampaign, p.org())),
                 // questionnaires: each target launched an open one in the campaign rooted at it. A launch whose window closes
                 // before it opens stops at that rule, and codes for an open questionnaire at "only coded ones need codes"
                 // templates: the shipped ones are for every role that reads campaigns; a copy for those over its owner, and
@@ -920,6 +922,10 @@ class AuthorizationIT {
                         p -> get("/survey/summary").param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 route("GET", "/survey/summary.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/survey/summary.xlsx").param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(org, "GET", "/survey/station-summary", needs(CAMPAIGN_READ),
+                        p -> get("/survey/station-summary").param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/survey/station-summary.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/survey/station-summary.xlsx").param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 showing(template, "GET", "/questionnaire-templates", new ScopedList(CAMPAIGN_READ), p -> get("/questionnaire-templates")),
                 showing(template, "GET", "/questionnaire-templates/{id}", needs(CAMPAIGN_READ),
                         p -> get("/questionnaire-templates/{id}", p.survey().template())),

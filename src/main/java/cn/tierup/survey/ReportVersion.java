@@ -3,6 +3,9 @@ package cn.tierup.survey;
 import jakarta.persistence.*;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** A submitted report exactly as it was handed in, with what the superior decided on it. Never edited. */
 @Entity
@@ -28,6 +31,10 @@ public class ReportVersion {
     private String outcomeReason;
     private String decidedBy;
     private LocalDateTime decidedAt;
+    @ElementCollection
+    @OrderBy("stationId")
+    @CollectionTable(name = "survey_station_entry_version", joinColumns = @JoinColumn(name = "version_id"))
+    private List<StationAccount> stations = new ArrayList<>();
 
     protected ReportVersion() {
     }
@@ -44,6 +51,7 @@ public class ReportVersion {
         this.submittedAt = at;
         this.submittedBy = by;
         this.submittedLate = r.isSubmittedLate();
+        r.getStations().forEach(a -> this.stations.add(a.copy()));
     }
 
     void decide(ReportStatus outcome, String reason, String by, LocalDateTime at) {
@@ -69,4 +77,5 @@ public class ReportVersion {
     public String getOutcomeReason() { return outcomeReason; }
     public String getDecidedBy() { return decidedBy; }
     public LocalDateTime getDecidedAt() { return decidedAt; }
+    public List<StationAccount> getStations() { return Collections.unmodifiableList(stations); }
 }

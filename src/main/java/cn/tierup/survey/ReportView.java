@@ -14,7 +14,8 @@ public record ReportView(Long id, long campaignId, String campaignName, long org
                          Integer meetingAttendance, long membersOnRoll, LocalDateTime submittedAt, boolean submittedLate,
                          String returnReason, String decidedBy, LocalDateTime decidedAt, int versionCount,
                          String updatedBy, LocalDateTime updatedAt, long version, LocalDate dueOn, boolean canWrite,
-                         boolean canReview, List<AttachmentView> attachments, List<VersionView> versions) {
+                         boolean canReview, List<AttachmentView> attachments, List<VersionView> versions,
+                         List<StationEntryView> stations) {
 
     public record AttachmentView(long id, String fileName, String contentType, long sizeBytes, String uploadedBy,
                                  LocalDateTime uploadedAt) {
@@ -23,6 +24,20 @@ public record ReportView(Long id, long campaignId, String campaignName, long org
     public record VersionView(int number, LocalDateTime submittedAt, String submittedBy, boolean submittedLate,
                               ReportStatus outcome, String outcomeReason, String decidedBy, LocalDateTime decidedAt,
                               String basicSituation, String mainProblems, String causes, String measures,
-                              LocalDate meetingOn, Integer meetingAttendance) {
+                              LocalDate meetingOn, Integer meetingAttendance, List<StationEntryView> stations) {
+    }
+
+    /**
+     * A station's entry: on the working copy one per station the organisation hosts (the parts null until written),
+     * on a version the entries as handed in.
+     */
+    public record StationEntryView(long stationId, String stationName, String operation, String staffing,
+                                   String resources, String funding, String assessment, String effect,
+                                   String extension) {
+
+        static StationEntryView of(StationAccount a) {
+            return new StationEntryView(a.getStationId(), a.getStationName(), a.getOperation(), a.getStaffing(),
+                    a.getResources(), a.getFunding(), a.getAssessment(), a.getEffect(), a.getExtension());
+        }
     }
 }

@@ -5,11 +5,15 @@ import cn.tierup.shared.DomainException;
 import jakarta.persistence.*;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A 自查报告 or 专题调研报告 of one organisation in one campaign. It is written as a draft, handed in
  * to the superior, and either accepted (then final) or returned with a reason to be revised and
- * handed in again. Each hand-in is kept as a {@link ReportVersion}.
+ * handed in again. Each hand-in is kept as a {@link ReportVersion}. An organisation that hosts 远程教育站点 writes
+ * an entry for each of them in the same report ({@link StationEntryPolicy}); they travel with the rest of it.
  */
 @Entity
 @Table(name = "survey_report")
@@ -38,6 +42,10 @@ public class SurveyReport {
     private int versionCount;
     private String updatedBy;
     private LocalDateTime updatedAt;
+    @ElementCollection
+    @OrderBy("stationId")
+    @CollectionTable(name = "survey_station_entry", joinColumns = @JoinColumn(name = "report_id"))
+    private List<StationAccount> stations = new ArrayList<>();
     @Version
     private long version;
 
@@ -50,14 +58,27 @@ public class SurveyReport {
         this.type = type;
     }
 
-    /** Saves the working copy; possible while it is a draft or was returned, never once handed in. */
+    /** Saves the working copy of a report whose writer hosts no station (the demo's history). */
     public void write(ReportContent c, String by, LocalDateTime now) {
+        write(c, List.of(), by, now);
+    }
+
+    /**
+     * Saves the working copy; possible while it is a draft or was returned, never once handed in. The station entries
+     * are replaced when {@code c} carries them (only for stations in {@code hosted}) and kept as they are when not.
+     */
+    public void write(ReportContent c, List<HostedStation> hosted, String by, LocalDateTime now) {
         requireEditable();
         if (c.meetingOn() != null && c.meetingOn().isAfter(now.toLocalDate())) {
             throw new DomainException("report.meeting.future");
         }
         if (c.meetingAttendance() != null && c.meetingAttendance() < 0) {
             throw new DomainException("report.meeting.attendance");
+        }
+        List<StationAccount> entries = c.stations() == null ? null : StationEntryPolicy.accepted(c.stations(), hosted);
+        if (entries != null) {
+            this.stations.clear();
+            this.stations.addAll(entries);
         }
         this.basicSituation = trim(c.basicSituation());
         this.mainProblems = trim(c.mainProblems());
@@ -75,6 +96,15 @@ public class SurveyReport {
      * deadline it is still taken, and marked late.
      */
     public ReportVersion submit(String by, LocalDateTime now, LocalDate dueOn, long membersOnRoll) {
+        return submit(by, now, dueOn, membersOnRoll, List.of());
+    }
+
+    /**
+     * Hands the report in with its 远程教育站点 section: an entry for every station the organisation hosts
+     * ({@code hosted}, the registry today). An entry for a station taken off the registry since is no longer reported.
+     */
+    public ReportVersion submit(String by, LocalDateTime now, LocalDate dueOn, long membersOnRoll,
+                                List<HostedStation> hosted) {
         requireEditable();
         requireSection(basicSituation, "report.section.basicSituation");
         requireSection(mainProblems, "report.section.mainProblems");
@@ -88,6 +118,8 @@ public class SurveyReport {
                 throw new DomainException("report.meeting.tooMany", meetingAttendance, membersOnRoll);
             }
         }
+        StationEntryPolicy.requireComplete(stations, hosted);
+        this.stations.removeIf(a -> hosted.stream().noneMatch(h -> h.id() == a.getStationId()));
         this.status = ReportStatus.SUBMITTED;
         this.submittedAt = now;
         this.submittedLate = now.toLocalDate().isAfter(dueOn);
@@ -162,4 +194,5 @@ public class SurveyReport {
     public String getUpdatedBy() { return updatedBy; }
     public LocalDateTime getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }
+    public List<StationAccount> getStations() { return Collections.unmodifiableList(stations); }
 }

@@ -17,7 +17,9 @@ import cn.tierup.survey.ReportView.AttachmentView;
 import cn.tierup.survey.ReportView.VersionView;
 import cn.tierup.shared.files.AttachmentStore;
 import cn.tierup.shared.files.FileTypePolicy;
+import cn.tierup.survey.ReportView.StationEntryView;
 import cn.tierup.survey.internal.AttachmentQueries;
+import cn.tierup.survey.internal.HostedStations;
 import cn.tierup.survey.internal.ReportVersionRepository;
 import cn.tierup.survey.internal.SurveyReportRepository;
 import java.security.MessageDigest;
@@ -43,10 +45,11 @@ public class SurveyReports {
     private final AttachmentStore store;
     private final AttachmentQueries files;
     private final PhaseWindows phaseWindows;
+    private final HostedStations hostedStations;
 
     SurveyReports(SurveyReportRepository reports, ReportVersionRepository versions, CampaignService campaigns,
                   OrganizationService organizations, ScopeGuard guard, AuditRecorder audit, AttachmentStore store,
-                  AttachmentQueries files, PhaseWindows phaseWindows) {
+                  AttachmentQueries files, PhaseWindows phaseWindows, HostedStations hostedStations) {
         this.reports = reports;
         this.versions = versions;
         this.campaigns = campaigns;
@@ -56,6 +59,7 @@ public class SurveyReports {
         this.store = store;
         this.files = files;
         this.phaseWindows = phaseWindows;
+        this.hostedStations = hostedStations;
     }
 
     /** The report the organisation owes in this campaign, as far as it has got. */
@@ -81,7 +85,7 @@ public class SurveyReports {
     public ReportView save(long campaignId, long organizationId, ReportContent content) {
         SurveyReport r = writable(campaignId, organizationId, content.version());
         Map<String, Object> before = r.getId() == null ? null : snapshot(r);
-        r.write(content, Actors.current(), LocalDateTime.now());
+        r.write(content, hostedStations.of(organizationId), Actors.current(), LocalDateTime.now());
         reports.saveAndFlush(r);
         audit.record("SurveyReport", r.getId(), organizationId, before == null ? "CREATE" : "UPDATE",
                 "保存" + typeName(r.getType()) + "草稿", before, snapshot(r));
@@ -94,11 +98,12 @@ public class SurveyReports {
         SurveyReport r = writable(campaignId, organizationId, content.version());
         Map<String, Object> before = r.getId() == null ? null : snapshot(r);
         LocalDateTime now = LocalDateTime.now();
-        r.write(content, Actors.current(), now);
+        List<HostedStation> hosted = hostedStations.of(organizationId);
+        r.write(content, hosted, Actors.current(), now);
         reports.saveAndFlush(r);
         CampaignView c = campaigns.get(campaignId);
         long members = organizations.get(organizationId).memberCount();
-        ReportVersion v = r.submit(Actors.current(), now, c.phases().get(Phase.SURVEY).dueOn(), members);
+        ReportVersion v = r.submit(Actors.current(), now, c.phases().get(Phase.SURVEY).dueOn(), members, hosted);
         reports.saveAndFlush(r);
         versions.save(v);
         audit.record("SurveyReport", r.getId(), organizationId, "SUBMIT",
@@ -223,21 +228,33 @@ public class SurveyReports {
                 && guard.can(Permission.SURVEY_REVIEW, org.id()) && org.parentId() != null
                 && org.parentId() == guard.currentUser().organizationId();
         var due = c.phases().get(Phase.SURVEY).dueOn();
+        List<StationEntryView> stations = stationEntries(org.id(), r == null ? List.of() : r.getStations());
         if (r == null) {
             return new ReportView(null, c.id(), c.name(), org.id(), org.name(), org.parentId(), org.parentName(), type,
                     null, null, null, null, null, null, null, org.memberCount(), null, false, null, null, null, 0,
-                    null, null, 0, due, canWrite, false, List.of(), List.of());
+                    null, null, 0, due, canWrite, false, List.of(), List.of(), stations);
         }
         List<VersionView> vs = versions.findByReportIdOrderByNumberDesc(r.getId()).stream()
                 .map(v -> new VersionView(v.getNumber(), v.getSubmittedAt(), v.getSubmittedBy(), v.isSubmittedLate(),
                         v.getOutcome(), v.getOutcomeReason(), v.getDecidedBy(), v.getDecidedAt(), v.getBasicSituation(),
-                        v.getMainProblems(), v.getCauses(), v.getMeasures(), v.getMeetingOn(), v.getMeetingAttendance()))
+                        v.getMainProblems(), v.getCauses(), v.getMeasures(), v.getMeetingOn(), v.getMeetingAttendance(),
+                        v.getStations().stream().map(StationEntryView::of).toList()))
                 .toList();
         return new ReportView(r.getId(), c.id(), c.name(), org.id(), org.name(), org.parentId(), org.parentName(),
                 r.getType(), r.getStatus(), r.getBasicSituation(), r.getMainProblems(), r.getCauses(), r.getMeasures(),
                 r.getMeetingOn(), r.getMeetingAttendance(), org.memberCount(), r.getSubmittedAt(), r.isSubmittedLate(),
                 r.getReturnReason(), r.getDecidedBy(), r.getDecidedAt(), r.getVersionCount(), r.getUpdatedBy(),
-                r.getUpdatedAt(), r.getVersion(), due, canWrite, canReview, attachments(r.getId()), vs);
+                r.getUpdatedAt(), r.getVersion(), due, canWrite, canReview, attachments(r.getId()), vs, stations);
+    }
+
+    /** One entry per station the organisation hosts today, as far as it is written. */
+    private List<StationEntryView> stationEntries(long organizationId, List<StationAccount> written) {
+        return hostedStations.of(organizationId).stream()
+                .map(h -> written.stream().filter(a -> a.getStationId() == h.id()).findFirst()
+                        .map(a -> new StationEntryView(h.id(), h.name(), a.getOperation(), a.getStaffing(),
+                                a.getResources(), a.getFunding(), a.getAssessment(), a.getEffect(), a.getExtension()))
+                        .orElseGet(() -> new StationEntryView(h.id(), h.name(), null, null, null, null, null, null, null)))
+                .toList();
     }
 
     private List<AttachmentView> attachments(long reportId) {
@@ -259,6 +276,7 @@ public class SurveyReports {
         m.put("meetingAttendance", r.getMeetingAttendance());
         m.put("returnReason", r.getReturnReason());
         m.put("versionCount", r.getVersionCount());
+        m.put("stations", r.getStations().stream().map(StationAccount::snapshot).toList());
         return m;
     }
 

@@ -1,5 +1,6 @@
 package cn.tierup.reporting.web;
 
+import cn.tierup.reporting.StationSurveyTable;
 import cn.tierup.reporting.SurveySummaryTable;
 import cn.tierup.survey.SurveyFigures;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,9 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportingApi {
 
     private final SurveySummaryTable table;
+    private final StationSurveyTable stations;
 
-    ReportingApi(SurveySummaryTable table) {
+    ReportingApi(SurveySummaryTable table, StationSurveyTable stations) {
         this.table = table;
+        this.stations = stations;
+    }
+
+    @GetMapping("/api/campaigns/{campaignId}/orgs/{orgId}/station-survey-summary")
+    @Operation(summary = "远程教育现状大调查情况汇总表（附件5）：每个下级一行、本级一行、合计")
+    StationSurveyTable.Summary stationSummary(@PathVariable long campaignId, @PathVariable long orgId) {
+        return stations.summary(campaignId, orgId);
     }
 
     @GetMapping("/api/campaigns/{campaignId}/orgs/{orgId}/survey-summary")

@@ -17,6 +17,7 @@ import cn.tierup.survey.EvaluatorGroup;
 import cn.tierup.survey.ReportContent;
 import cn.tierup.survey.ReportType;
 import cn.tierup.survey.ReportView;
+import cn.tierup.survey.StationEntry;
 import cn.tierup.survey.SurveyActivities;
 import cn.tierup.survey.SurveyFigures;
 import cn.tierup.survey.SurveyReports;
@@ -24,6 +25,7 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 
@@ -219,6 +221,7 @@ class SurveyPageController {
         model.addAttribute("r", r);
         model.addAttribute("gate", phaseWindows.gate(campaigns.get(r.campaignId()), Phase.SURVEY));
         model.addAttribute("form", form);
+        model.addAttribute("stationForms", stationForms(r, form));
         model.addAttribute("trail", organizations.trail(r.organizationId()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -231,7 +234,23 @@ class SurveyPageController {
 
     private ReportContent formOf(ReportView r) {
         return new ReportContent(r.basicSituation(), r.mainProblems(), r.causes(), r.measures(), r.meetingOn(),
-                r.meetingAttendance(), r.id() == null ? null : r.version());
+                r.meetingAttendance(), r.id() == null ? null : r.version(),
+                r.stations().stream().map(SurveyPageController::entryOf).toList());
+    }
+
+    /** The station entries as the form shows them, one per hosted station in the page's order: as typed, else stored. */
+    private static List<StationEntry> stationForms(ReportView r, ReportContent form) {
+        List<StationEntry> typed = form.stations() == null ? List.of() : form.stations();
+        return r.stations().stream()
+                .map(s -> typed.stream().filter(e -> e != null && e.stationId() != null && e.stationId() == s.stationId())
+                        .findFirst().orElseGet(() -> form.stations() == null ? entryOf(s)
+                                : new StationEntry(s.stationId(), null, null, null, null, null, null, null)))
+                .toList();
+    }
+
+    private static StationEntry entryOf(ReportView.StationEntryView s) {
+        return new StationEntry(s.stationId(), s.operation(), s.staffing(), s.resources(), s.funding(), s.assessment(),
+                s.effect(), s.extension());
     }
 
 }
