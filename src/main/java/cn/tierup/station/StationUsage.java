@@ -55,6 +55,7 @@ public class StationUsage {
     @Transactional(readOnly = true)
     public Usage of(long organizationId, int year) {
         OrgRef unit = guard.require(Permission.ORG_READ, organizationId);
+        Stations.checkYear(year);
         List<Tally> tallies = queries.tallies(unit.path(), year);
         List<Count> counts = queries.counts(unit.path(), year);
         List<Line> lines = new ArrayList<>();

@@ -181,6 +181,9 @@ public class Stations {
     @Transactional(readOnly = true)
     public List<SessionView> sessions(long stationId, Integer year) {
         get(stationId);
+        if (year != null) {
+            checkYear(year);
+        }
         return queries.sessions(stationId, year).stream().map(SessionView::of).toList();
     }
 
@@ -231,6 +234,17 @@ public class Stations {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The earliest and latest year a figure or list may be asked for: beyond them the year is a typing error. */
+    static final int FIRST_YEAR = 1949;
+    static final int LAST_YEAR = 2999;
+
+    /** Refuses a year no station can have sessions in (rather than asking the database about year 2147483647). */
+    static void checkYear(int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new DomainException("station.year.range", FIRST_YEAR, LAST_YEAR);
+        }
+    }
 
     /** The host a station is registered for: named, in the user's scope to write, not retired. */
     private OrgRef host(Long hostId) {

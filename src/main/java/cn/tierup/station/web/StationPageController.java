@@ -183,8 +183,11 @@ class StationPageController {
         Usage u = usage.of(unit(org), y);
         model.addAttribute("u", u);
         model.addAttribute("labels", u.lines().stream().map(sheets::label).toList());
-        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(LocalDate.now().getYear() - 4,
-                LocalDate.now().getYear()).boxed().sorted(java.util.Comparator.reverseOrder()).toList());
+        // the last five years to choose from, and the year asked for if it lies further back
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        java.util.stream.IntStream.rangeClosed(LocalDate.now().getYear() - 4, LocalDate.now().getYear()).forEach(years::add);
+        years.add(y);
+        model.addAttribute("years", List.copyOf(years));
         model.addAttribute("exportUrl", UriComponentsBuilder.fromPath("/stations/usage/export.xlsx")
                 .queryParam("org", u.organizationId()).queryParam("year", y).build().toUriString());
         return "stations/usage";
