@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -118,6 +119,16 @@ class StationGradingApiIT {
         // a score above its criterion's points: refused, nothing saved
         refused(send(put(url(eastMain) + "/self-assessment"), userOf.get(east),
                 Map.of("scores", Map.of("1.1", 9), "statement", "站点运行正常", "version", 0)), 422, "“站点运行”第 1 条的得分应在 0 到 5 分之间");
+        assertThat(count("select count(*) from station_grading where station_id = " + eastMain)).isZero();
+        // the same on the page: refused, nothing saved, and the sheet comes back with every score, veto and sentence typed
+        var page = mvc.perform(post("/stations/grading/" + campaign + "/" + eastMain + "/self-assessment")
+                .with(users.as(userOf.get(east))).with(csrf()).param("scores[1.1]", "9").param("scores[1.2]", "3")
+                .param("veto", "2").param("statement", "站点按月开放，设备良好。").param("version", "0"))
+                .andReturn().getResponse();
+        String body = page.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(body).contains("alert-danger").contains("value=\"9\"").contains("value=\"3\"")
+                .contains("站点按月开放，设备良好。").containsPattern("id=\"veto2\"[^>]*checked");
         assertThat(count("select count(*) from station_grading where station_id = " + eastMain)).isZero();
 
         // a station outside the user's subtree: refused

@@ -73,14 +73,33 @@ class StationGradingPageController {
 
     @PostMapping("/stations/grading/{campaign}/{station}/self-assessment")
     String assess(@PathVariable long campaign, @PathVariable long station, @ModelAttribute SheetForm form,
-                  BindingResult binding, RedirectAttributes redirect) {
-        return outcome.orFlash(redirect, target(campaign, station), () -> {
+                  BindingResult binding, Model model, RedirectAttributes redirect) {
+        return outcome.orShow(model, redirect, target(campaign, station), () -> {
             if (binding.hasErrors()) {
                 // a score that is not a whole number never reaches the standard: refused before anything is saved
                 throw new cn.tierup.shared.DomainException("station.grading.scoreUnread");
             }
             gradings.assess(campaign, station, form.assessment(), form.versionSeen());
             return outcome.say("station.grading.saved");
+        }, () -> {
+            // refused: the sheet again with what was typed, so no score or sentence has to be typed twice
+            Map<String, String> typed = new HashMap<>();
+            if (form.scores() != null) {
+                form.scores().forEach((key, n) -> {
+                    if (n != null) {
+                        typed.put(key, n.toString());
+                    }
+                });
+            }
+            for (org.springframework.validation.FieldError e : binding.getFieldErrors()) {
+                if (e.getField().startsWith("scores[") && e.getField().endsWith("]") && e.getRejectedValue() != null) {
+                    typed.put(e.getField().substring(7, e.getField().length() - 1), String.valueOf(e.getRejectedValue()));
+                }
+            }
+            model.addAttribute("typedScores", typed);
+            model.addAttribute("typedVetoes", form.veto() == null ? Set.of() : form.veto());
+            model.addAttribute("typedStatement", form.statement() == null ? "" : form.statement());
+            return sheet(campaign, station, model);
         });
     }
 
