@@ -24,9 +24,11 @@ public class GradingSchemes {
     private final ScopeGuard guard;
     private final AuditRecorder audit;
     private final cn.tierup.grading.internal.GradingQueries queries;
+    private final List<SchemeUsers> users;
 
     GradingSchemes(SchemeRepository schemes, ScopeGuard guard, AuditRecorder audit,
-                   cn.tierup.grading.internal.GradingQueries queries) {
+                   cn.tierup.grading.internal.GradingQueries queries, List<SchemeUsers> users) {
+        this.users = users;
         this.schemes = schemes;
         this.guard = guard;
         this.audit = audit;
@@ -36,7 +38,7 @@ public class GradingSchemes {
     /** A standard chosen by a campaign or already graded against is frozen; adapt a copy instead. */
     @Transactional(readOnly = true)
     public boolean inUse(long id) {
-        return queries.schemeInUse(id);
+        return queries.schemeInUse(id) || users.stream().anyMatch(u -> u.gradedAgainst(id));
     }
 
     @Transactional(readOnly = true)

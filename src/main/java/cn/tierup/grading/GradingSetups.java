@@ -30,9 +30,12 @@ public class GradingSetups {
     private final CampaignService campaigns;
     private final AuditRecorder audit;
     private final GradingQueries queries;
+    private final java.util.List<SchemeUsers> users;
 
     GradingSetups(GradingSetupRepository setups, GradingCaseRepository cases, SchemeRepository schemes,
-                  GradingCases gradingCases, CampaignService campaigns, AuditRecorder audit, GradingQueries queries) {
+                  GradingCases gradingCases, CampaignService campaigns, AuditRecorder audit, GradingQueries queries,
+                  java.util.List<SchemeUsers> users) {
+        this.users = users;
         this.setups = setups;
         this.cases = cases;
         this.schemes = schemes;
@@ -58,7 +61,7 @@ public class GradingSetups {
         List<FieldScheme> lines = fields.stream().map(f -> {
             GradingScheme scheme = gradingCases.schemeFor(campaignId, f);
             return new FieldScheme(f, scheme.getId(), scheme.getName(), s != null && s.getSchemes().containsKey(f),
-                    cases.existsByCampaignIdAndField(campaignId, f));
+                    begun(campaignId, f));
         }).toList();
         return new SetupView(c.id(), c.name(), s == null ? DeliberationRule.DEFAULT_PERCENT : s.getPassPercent(),
                 ballotCounted(campaignId), lines);
@@ -77,6 +80,11 @@ public class GradingSetups {
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /** Whether grading of the field has begun in the campaign: by an organisation here, or in a module grading against it. */
+    private boolean begun(long campaignId, String field) {
+        return cases.existsByCampaignIdAndField(campaignId, field) || users.stream().anyMatch(u -> u.begun(campaignId, field));
     }
 
     /**
@@ -105,7 +113,7 @@ public class GradingSetups {
             // only a field that has standards: any other text in the path was stored as a field of its own
             throw new DomainException("setup.field");
         }
-        if (cases.existsByCampaignIdAndField(campaignId, field)) {
+        if (begun(campaignId, field)) {
             throw new DomainException("setup.schemeFixed");
         }
         if (schemeId != null) {

@@ -139,6 +139,10 @@ class StationGradingApiIT {
         // self-assessments by the hosts, handed in
         assertThat(selfAssess(eastMain, east, 92, List.of()).get("proposedGrade").asText()).isEqualTo("先进");
         assertThat(selfAssess(eastSchool, east, 75, List.of()).get("proposedGrade").asText()).isEqualTo("一般");
+        // with stations graded against it, the campaign's station standard can no longer be changed
+        long shippedStandard = count("select id from grading_scheme where field = 'STATION' and owner_organization_id is null");
+        refused(send(put("/api/grading/setup/" + campaign + "/schemes/STATION"), "admin", Map.of("schemeId", shippedStandard)),
+                422, "不能再更换标准");
         assertThat(selfAssess(westMain, west, 88, List.of()).get("proposedGrade").asText()).isEqualTo("先进");
         JsonNode vetoed = selfAssess(southMain, south, 95, List.of(1));
         assertThat(vetoed.get("proposedGrade").asText()).isEqualTo("后进");
