@@ -4,6 +4,7 @@ import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradingBootstrap;
 import cn.tierup.identity.CurrentUser;
 import cn.tierup.identity.Permission;
+import cn.tierup.testsupport.HostedStations;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import jakarta.servlet.RequestDispatcher;
@@ -268,6 +269,12 @@ class AuthorizationIT {
         return ("{\"basicSituation\": \"%s\", \"mainProblems\": \"党员老龄化。\", \"causes\": \"青年外出务工多。\","
                 + " \"measures\": \"培养积极分子。\", \"meetingOn\": \"%s\", \"meetingAttendance\": 1, \"version\": %s}")
                 .formatted(text, meetingOn, version);
+    }
+
+    /** The same with the 远程教育站点 part an organisation hosting stations hands in. */
+    String reportJson(String text, LocalDate meetingOn, Long version, long org) {
+        String plain = reportJson(text, meetingOn, version);
+        return plain.substring(0, plain.length() - 1) + ", \"stations\": " + HostedStations.json(jdbc, org) + "}";
     }
 
     static String activityJson(LocalDate on, String note) {
@@ -1503,7 +1510,7 @@ class AuthorizationIT {
             asAdmin(jsonBody(put(url, handedInCampaign, org), reportJson(text, meeting.minusYears(1), null)), 200);
             byte[] pdf = ("%PDF-1.4\n% " + file + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
             created(multipart(url + "/attachments", handedInCampaign, org).file(new MockMultipartFile("file", file, "application/pdf", pdf)));
-            handedIn = asAdmin(jsonBody(post(url + "/submit", handedInCampaign, org), reportJson(text, meeting.minusYears(1), null)), 200)
+            handedIn = asAdmin(jsonBody(post(url + "/submit", handedInCampaign, org), reportJson(text, meeting.minusYears(1), null, org)), 200)
                     .get("id").asLong();
         }
         long attachment = jdbc.sql("select id from survey_attachment where report_id = :r and file_name = :n")

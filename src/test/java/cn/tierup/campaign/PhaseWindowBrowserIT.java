@@ -3,6 +3,7 @@ package cn.tierup.campaign;
 import cn.tierup.testsupport.BrowserSupport;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.DemoCity;
+import cn.tierup.testsupport.HostedStations;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import java.time.LocalDate;
@@ -51,7 +52,8 @@ class PhaseWindowBrowserIT {
     @Autowired JsonMapper json;
     @Autowired JdbcClient jdbc;
 
-    final LocalDate today = LocalDate.now();
+    /** The office's today (the application's zone), not the JVM's before the application set it: the first test runs earlier. */
+    final LocalDate today = LocalDate.now(java.time.ZoneId.of(cn.tierup.shared.OfficeTimeZone.DEFAULT));
     final LocalDate gradingStarts = today.plusDays(10);
     final LocalDate upgradeStarts = today.plusDays(31);
     /** The class's campaign, opened by whichever test runs first. */
@@ -139,8 +141,8 @@ class PhaseWindowBrowserIT {
         JsonNode r = call(post("/api/campaigns/{c}/orgs/{o}/report/submit", campaign, village), "cun", """
                 {"basicSituation": "全村党员 35 名，其中流动党员 6 名。", "mainProblems": "组织生活不够经常。",
                  "causes": "外出务工党员多。", "measures": "建立流动党员微信群，按季度集中学习。",
-                 "meetingOn": "%s", "meetingAttendance": 5}
-                """.formatted(LocalDate.of(year, 3, 15)), status().isOk());
+                 "meetingOn": "%s", "meetingAttendance": 5, "stations": %s}
+                """.formatted(LocalDate.of(year, 3, 15), HostedStations.json(jdbc, village)), status().isOk());
         // handed in after the survey ended: taken, and late
         assertThat(r.get("submittedLate").asBoolean()).isTrue();
         call(post("/api/reports/{id}/return", r.get("id").asLong()), "zhen", """

@@ -1,5 +1,6 @@
 package cn.tierup.survey;
 
+import cn.tierup.testsupport.HostedStations;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import java.io.ByteArrayInputStream;
@@ -78,6 +79,12 @@ class SurveyFlowIT {
                 """.formatted(complete ? "\"党员老龄化。\"" : "\"\"", LocalDate.now().minusDays(1), version);
     }
 
+    /** The content with the 远程教育站点 part of the organisation's stations (a later save without it keeps it). */
+    String content(long org, Long version, boolean complete) {
+        String plain = content(version, complete).strip();
+        return plain.substring(0, plain.length() - 1) + ", \"stations\": " + HostedStations.json(jdbc, org) + "}";
+    }
+
     @Test
     void aBranchHandsInItsReportTheTownReturnsItAndAcceptsTheRevision() throws Exception {
         long c = campaign("中共彭州市丽春镇委员会", 10);
@@ -85,7 +92,7 @@ class SurveyFlowIT {
         String base = "/api/campaigns/" + c + "/orgs/" + village + "/report";
 
         JsonNode draft = body(mvc.perform(put(base).with(users.as("cun")).contentType(MediaType.APPLICATION_JSON)
-                .content(content(null, false))).andExpect(status().isOk()));
+                .content(content(village, null, false))).andExpect(status().isOk()));
         assertThat(draft.get("type").asText()).isEqualTo("SELF_INSPECTION");
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
 
@@ -143,7 +150,7 @@ class SurveyFlowIT {
                 .query(Long.class).single();
         String base = "/api/campaigns/" + c + "/orgs/" + village + "/report";
         JsonNode r = body(mvc.perform(post(base + "/submit").with(users.as("zhen")).contentType(MediaType.APPLICATION_JSON)
-                .content(content(null, true))).andExpect(status().isOk()));
+                .content(content(village, null, true))).andExpect(status().isOk()));
         mvc.perform(post("/api/reports/" + r.get("id").asLong() + "/accept").with(users.as("admin")))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("直接上级")));
         mvc.perform(post("/api/reports/" + r.get("id").asLong() + "/accept").with(users.as("nyj")))
@@ -200,7 +207,7 @@ class SurveyFlowIT {
         long village = jdbc.sql("select id from organization where parent_id = :p and kind = 'BRANCH' order by id limit 1")
                 .param("p", town).query(Long.class).single();
         JsonNode r = body(mvc.perform(post("/api/campaigns/" + c + "/orgs/" + village + "/report/submit").with(users.as("admin"))
-                .contentType(MediaType.APPLICATION_JSON).content(content(null, true))).andExpect(status().isOk()));
+                .contentType(MediaType.APPLICATION_JSON).content(content(village, null, true))).andExpect(status().isOk()));
         assertThat(r.get("submittedLate").asBoolean()).isTrue();
         long overdue = jdbc.sql("select count(*) from organization o where o.parent_id = :p and o.retired = false and not exists"
                 + " (select 1 from survey_report r where r.organization_id = o.id and r.campaign_id = :c and r.status in ('SUBMITTED', 'ACCEPTED'))")
