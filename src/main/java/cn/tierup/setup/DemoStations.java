@@ -155,7 +155,7 @@ class DemoStations {
         for (Registered r : registered) {
             double s = r.standing()[0] += gradingRandom.nextDouble() * 0.10 - 0.02;
             boolean vetoed = lastYear && r.suspended();
-            Grade decided = vetoed || s <= 0.14 ? Grade.LAGGING : s > 0.74 ? Grade.ADVANCED : Grade.AVERAGE;
+            Grade decided = vetoed || s <= 0.08 ? Grade.LAGGING : s > 0.74 ? Grade.ADVANCED : Grade.AVERAGE;
             Grade self = decided;
             int differs = gradingRandom.nextInt(100);
             if (!vetoed && differs < 6 && decided != Grade.ADVANCED) {
