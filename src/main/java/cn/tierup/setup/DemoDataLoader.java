@@ -113,6 +113,8 @@ public class DemoDataLoader implements ApplicationRunner {
     private WorkSummaryDemo summaryDemo;
     /** The 远程教育站点 and their sessions (injected by field so the constructor stays as it is). */
     @org.springframework.beans.factory.annotation.Autowired private DemoStations demoStations;
+    /** The person behind each demo account, by login: a station's grade names who decided it. */
+    private final Map<String, String> accountNames = new HashMap<>();
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
                    SurveyBootstrap survey, GradingBootstrap grading, UpgradeBootstrap upgrade, PledgeBootstrap pledging,
@@ -264,6 +266,7 @@ public class DemoDataLoader implements ApplicationRunner {
         demoAccounts.stream().filter(a -> a.role() != Role.ADMIN && a.role() != Role.MEMBER)
                 .forEach(a -> accountOf.put(a.organizationId(), a.username()));
         demoAccounts.addAll(authorityAccounts(all, city));
+        demoAccounts.forEach(a -> accountNames.put(a.username(), a.displayName()));
         accounts.createAll(demoAccounts, DEMO_PASSWORD);
         // the party member's account is a person on that village's roll (the first, who pledges in the demo's last year)
         var member = orgs.partyMembers(firstVillage.getId(), 1).get(0);
@@ -340,7 +343,8 @@ public class DemoDataLoader implements ApplicationRunner {
                     "一是党员队伍老龄化，35岁以下党员偏少；二是部分党员参加组织生活不经常；三是村级活动场所设施陈旧。",
                     "青壮年外出务工多，发展党员渠道窄；组织生活形式单一，吸引力不强；村级经费保障不足。",
                     "一是注重在返乡青年、致富能手中培养入党积极分子；二是丰富组织生活形式，结合产业发展开展主题党日；三是争取项目资金改善活动场所。",
-                    day(start, 3), Math.max(1, members * 4 / 5), null);
+                    day(start, 3), Math.max(1, members * 4 / 5), null,
+                    demoStations.entries(survey.hostedStations(v.getId())));
             survey.report(c.getId(), v.getId(), ReportType.SELF_INSPECTION, content, "cun", at,
                     i <= 2 ? due : null, members, i == 1, "zhen");
             survey.activity(c.getId(), v.getId(), new ActivityEntry(ActivityKind.HOME_VISIT, day(start, 2), 8 + i * 3,
@@ -396,6 +400,7 @@ public class DemoDataLoader implements ApplicationRunner {
                     strongest = o.getId();
                 }
             }
+            demoStations.graded(c.getId(), year, accountOf, accountNames);
             if (year == thisYear - 1) {
                 lastYearInLichun(c, graded, lichun, standing, strongest);
                 Map<Long, String> reviewedTowns = yearEndReviews.lastYear(c.getId(), year, all,

@@ -3,14 +3,18 @@ package cn.tierup.setup;
 import cn.tierup.organization.Field;
 import cn.tierup.organization.OrgKind;
 import cn.tierup.organization.Organization;
+import cn.tierup.grading.Grade;
 import cn.tierup.shared.Actors;
 import cn.tierup.station.EquipmentCondition;
 import cn.tierup.station.SessionKind;
 import cn.tierup.station.StationBootstrap;
+import cn.tierup.station.StationBootstrap.PastGrade;
 import cn.tierup.station.StationDetails;
 import cn.tierup.station.StationSession.Particulars;
 import cn.tierup.station.StationStatus;
 import cn.tierup.station.TerminalKind;
+import cn.tierup.survey.HostedStation;
+import cn.tierup.survey.StationEntry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,13 +22,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo city's 远程教育站点: most villages and communities host one, some two, a few agencies and enterprises one,
  * each with its learning sessions of last year and this year so far — some stations busy, some seldom used, a few
  * 停用. Drawn from a random source of its own, seeded, so the demo is the same every time and the rest of the demo's
- * draws do not move.
+ * draws do not move. The earlier years' station grades and the stations' part of this year's 自查报告 draw from
+ * sources of their own again, so that adding them moved none of the stations.
  */
 @Component
 class DemoStations {
@@ -49,7 +55,31 @@ class DemoStations {
                     "森林防火与防汛知识"},
             SessionKind.OTHER, new String[] {"观看红色电影", "老年健康知识讲座", "青少年暑期观影"});
 
+    /** 自评说明 by the grade the host gives itself. */
+    private static final Map<Grade, String[]> STATEMENTS = Map.of(
+            Grade.ADVANCED, new String[] {"站点设备完好、全年正常开放，每月组织集中学习，学用结合成效明显，群众满意度高。",
+                    "管理制度健全上墙，学习记录、签到、台账齐全，经费落实到位，结合产业发展开展技能培训，自评为先进站点。"},
+            Grade.AVERAGE, new String[] {"站点基本正常运行，能按计划组织学习，但学习形式较单一、群众参与不够广泛。",
+                    "设备总体可用，学习记录基本齐全，经费保障一般，学用转化成果不够突出，自评为一般站点。",
+                    "能坚持开展集中学习，但部分月份活动偏少，设备维护更新经费不足。"},
+            Grade.LAGGING, new String[] {"站点开放不经常，学习活动偏少，台账记录不全，设备老化未及时维修。",
+                    "管理员变动频繁、操作不熟练，全年集中学习次数不足，群众知晓率低。"});
+    /** Why the authority's grade differs from the host's, by the grade decided. */
+    private static final Map<Grade, String[]> REASONS = Map.of(
+            Grade.ADVANCED, new String[] {"经实地核查，该站点学用结合成效突出，群众评价好，评定为先进站点。"},
+            Grade.AVERAGE, new String[] {"经实地核查，学习活动签到记录不全，群众评价得分偏高，评定为一般站点。",
+                    "抽查学习台账，部分月份未组织集中学习，自评分偏高，评定为一般站点。"},
+            Grade.LAGGING, new String[] {"经核查，站点全年集中学习不足 6 次，设备故障长期未报修，评定为后进站点。"});
+
+    /** A demo station as its later draws need it: its host, whether it is 停用, its equipment, and its standing. */
+    private record Registered(long id, Organization host, boolean suspended, EquipmentCondition condition, double[] standing) {
+    }
+
     private final StationBootstrap stations;
+    private final List<Registered> registered = new ArrayList<>();
+    private final Map<Long, Registered> byId = new HashMap<>();
+    private Random gradingRandom;
+    private Random entryRandom;
 
     DemoStations(StationBootstrap stations) {
         this.stations = stations;
@@ -58,6 +88,10 @@ class DemoStations {
     /** Stations for the villages and communities of every town and a few agencies and enterprises of the city. */
     void load(List<Organization> all) {
         Random random = new Random(20261201L);
+        registered.clear();
+        byId.clear();
+        gradingRandom = new Random(20261202L);
+        entryRandom = new Random(20261203L);
         Map<Long, Organization> byId = new HashMap<>();
         all.forEach(o -> byId.put(o.getId(), o));
         int agencies = 0;
@@ -100,7 +134,96 @@ class DemoStations {
                 SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)], trained,
                 HOURS[random.nextInt(HOURS.length)], BigDecimal.valueOf(1000 + 100L * random.nextInt(51)),
                 SOURCES[random.nextInt(SOURCES.length)], opened, suspended ? StationStatus.SUSPENDED : StationStatus.IN_USE);
-        stations.registered(host.getId(), details, sessions(random, suspended, condition), Actors.SYSTEM);
+        long id = stations.registered(host.getId(), details, sessions(random, suspended, condition), Actors.SYSTEM);
+        // a station's standing, the better its equipment the better; it mostly improves year on year
+        double standing = gradingRandom.nextDouble() - (condition == EquipmentCondition.POOR ? 0.25
+                : condition == EquipmentCondition.FAIR ? 0.08 : 0);
+        Registered r = new Registered(id, host, suspended, condition, new double[] {standing});
+        registered.add(r);
+        byId.put(id, r);
+    }
+
+    /**
+     * Every demo station graded in an earlier campaign of {@code year}: self-assessed and handed in by its host's
+     * account (the system where the host has none), decided by the account of the host's grading authority. Most come
+     * out 一般, a good share 先进, a few 后进 — the stations 停用 last year by the veto 站点未正常运行 — and for a few the
+     * authority's grade is not the host's, with its reason.
+     */
+    void graded(long campaignId, int year, Map<Long, String> accountOf, Map<String, String> accountNames) {
+        boolean lastYear = year == LocalDate.now().getYear() - 1;
+        List<PastGrade> out = new ArrayList<>();
+        for (Registered r : registered) {
+            double s = r.standing()[0] += gradingRandom.nextDouble() * 0.10 - 0.02;
+            boolean vetoed = lastYear && r.suspended();
+            Grade decided = vetoed || s <= 0.08 ? Grade.LAGGING : s > 0.74 ? Grade.ADVANCED : Grade.AVERAGE;
+            Grade self = decided;
+            int differs = gradingRandom.nextInt(100);
+            if (!vetoed && differs < 6 && decided != Grade.ADVANCED) {
+                self = decided == Grade.AVERAGE ? Grade.ADVANCED : Grade.AVERAGE; // the host thought better of itself
+            } else if (!vetoed && differs < 8 && decided == Grade.ADVANCED) {
+                self = Grade.AVERAGE; // modest: the authority found more than the host claimed
+            }
+            int score = switch (self) {
+                case ADVANCED -> decided == self ? 85 + gradingRandom.nextInt(12) : 85 + gradingRandom.nextInt(3);
+                case AVERAGE -> decided == self ? 60 + gradingRandom.nextInt(25)
+                        : decided == Grade.ADVANCED ? 82 + gradingRandom.nextInt(3) : 60 + gradingRandom.nextInt(4);
+                default -> vetoed ? 50 + gradingRandom.nextInt(15) : 40 + gradingRandom.nextInt(19);
+            };
+            String[] statements = STATEMENTS.get(self);
+            String statement = vetoed ? "站点自" + year + "年年中起停用，设备待维修，全年未能正常运行。"
+                    : statements[gradingRandom.nextInt(statements.length)];
+            String reason = null;
+            if (self != decided) {
+                String[] reasons = REASONS.get(decided);
+                reason = reasons[gradingRandom.nextInt(reasons.length)];
+            }
+            Organization host = r.host();
+            long authority = host.effectiveGradingAuthorityId();
+            String decider = accountOf.get(authority);
+            out.add(new PastGrade(r.id(), host.getId(), score, vetoed ? Set.of(1) : Set.of(), statement,
+                    accountOf.getOrDefault(host.getId(), Actors.SYSTEM), host.getSecretary(), decided, reason, authority,
+                    decider, accountNames.getOrDefault(decider, decider)));
+        }
+        stations.graded(campaignId, year, out);
+    }
+
+    /** The 远程教育站点 part of a host's report: an entry for each station it hosts, every required part written. */
+    List<StationEntry> entries(List<HostedStation> hosted) {
+        List<StationEntry> out = new ArrayList<>();
+        for (HostedStation h : hosted) {
+            Registered r = byId.get(h.id());
+            boolean suspended = r != null && r.suspended();
+            boolean poor = r != null && r.condition() == EquipmentCondition.POOR;
+            Random x = entryRandom;
+            String operation = suspended ? "站点自去年起停用，卫星接收设备损坏待维修，暂借村委会会议室组织集中学习。"
+                    : poor ? "站点能开放，但电脑老化、网络时常中断，部分课件无法正常播放。"
+                    : pick(x, "站点设备运行正常，每周固定开放，课件按时下载、分类存储。",
+                            "站点全年正常运行，终端和投影设备完好，网络畅通，故障能及时报修。",
+                            "站点坚持定期开放，农闲时增加播放场次，设备运行基本稳定。");
+            String staffing = pick(x, "由村党支部副书记兼任站点管理员，已参加县级培训，能熟练操作设备。",
+                    "配备专职管理员 1 名、大学生村官协助管理，学用骨干队伍 5 人。",
+                    "管理员由村文书兼任，参加过一次培训，设备维护主要依靠镇远教中心指导。");
+            String resources = pick(x, "以远程教育平台课件为主，补充本地种养殖技术视频，建立课件目录台账。",
+                    "接收党员教育、实用技术、政策法规三类课件，按月更新播放目录。",
+                    "课件资源较丰富，但贴近本村产业的本地化课件偏少。");
+            String funding = pick(x, "运行维护经费由镇财政补助和村集体经济共同承担，基本能保障日常运行。",
+                    "每年落实运行维护经费，管理员补贴按季度发放，设备更新经费仍有缺口。",
+                    "经费主要依靠上级专项补助，村级自筹不足，电费、网费偶有拖欠。");
+            String assessment = pick(x, "每月制定学习计划，活动有签到、有记录，年底开展学用效果评估。",
+                    "落实“一课一记录”，镇党委每季度检查学习台账并通报。",
+                    "有学习计划和签到记录，但目标考核和教学评估尚未形成制度。");
+            String effect = pick(x, "通过猕猴桃种植、电商实用技术培训，带动 20 余户群众增收。",
+                    "党员参学率保持在八成以上，学习内容与乡村振兴工作结合紧密。",
+                    "学用转化成果还不明显，部分党员群众参学积极性不高。");
+            String extension = x.nextInt(3) == 0 ? null
+                    : pick(x, "定期为辖区内小微企业党员播放学习课件。", "与社区“两新”组织共享站点，开展联合学习 3 次。");
+            out.add(new StationEntry(h.id(), operation, staffing, resources, funding, assessment, effect, extension));
+        }
+        return out;
+    }
+
+    private static String pick(Random random, String... texts) {
+        return texts[random.nextInt(texts.length)];
     }
 
     /** Last year's and this year's sessions: a station's pace set once, a few sessions a month around it. */

@@ -164,17 +164,21 @@ public class StationGrading extends AbstractAggregateRoot<StationGrading> {
     public String getProposedGrade() { return proposedGrade; }
     public Grade getProposedLevel() { return proposedLevel; }
     public String getStatement() { return statement; }
+    public String getAssessedBy() { return assessedBy; }
     public String getAssessedByName() { return assessedByName; }
     public LocalDateTime getAssessedAt() { return assessedAt; }
     public LocalDateTime getSubmittedAt() { return submittedAt; }
     public String getDecidedGrade() { return decidedGrade; }
     public Grade getDecidedLevel() { return decidedLevel; }
     public String getDecisionReason() { return decisionReason; }
+    public String getDecidedBy() { return decidedBy; }
     public String getDecidedByName() { return decidedByName; }
     public LocalDateTime getDecidedAt() { return decidedAt; }
     public Long getAuthorityOrganizationId() { return authorityOrganizationId; }
     public String getReopenReason() { return reopenReason; }
     public String getReopenedByName() { return reopenedByName; }
     public LocalDateTime getReopenedAt() { return reopenedAt; }
+    public LocalDateTime getCreatedAt() { return createdAt; }
+    public LocalDateTime getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }
 }

@@ -1,10 +1,12 @@
 package cn.tierup.survey;
 
+import cn.tierup.survey.internal.HostedStations;
 import cn.tierup.survey.internal.ReportVersionRepository;
 import cn.tierup.survey.internal.SurveyActivityRepository;
 import cn.tierup.survey.internal.SurveyReportRepository;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,22 +21,36 @@ public class SurveyBootstrap {
     private final SurveyReportRepository reports;
     private final ReportVersionRepository versions;
     private final SurveyActivityRepository activities;
+    private final HostedStations hostedStations;
 
-    SurveyBootstrap(SurveyReportRepository reports, ReportVersionRepository versions, SurveyActivityRepository activities) {
+    SurveyBootstrap(SurveyReportRepository reports, ReportVersionRepository versions, SurveyActivityRepository activities,
+                    HostedStations hostedStations) {
         this.reports = reports;
         this.versions = versions;
         this.activities = activities;
+        this.hostedStations = hostedStations;
     }
 
-    /** A report written by {@code by}, handed in when {@code dueOn} is given, accepted when {@code accept}. */
+    /** The stations an organisation hosts, as its report's 远程教育站点 section lists them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<HostedStation> hostedStations(long organizationId) {
+        return hostedStations.of(organizationId);
+    }
+
+    /**
+     * A report written by {@code by}, handed in when {@code dueOn} is given, accepted when {@code accept}. Where the
+     * content carries station entries they are held to the registry as a user's are; where it carries none (the
+     * earlier years', written before stations were part of the report), the station section is left out.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void report(long campaignId, long organizationId, ReportType type, ReportContent content, String by,
                        LocalDateTime at, LocalDate dueOn, long membersOnRoll, boolean accept, String reviewer) {
+        List<HostedStation> hosted = content.stations() == null ? List.of() : hostedStations.of(organizationId);
         SurveyReport r = new SurveyReport(campaignId, organizationId, type);
-        r.write(content, by, at);
+        r.write(content, hosted, by, at);
         reports.saveAndFlush(r);
         if (dueOn != null) {
-            ReportVersion v = r.submit(by, at, dueOn, membersOnRoll);
+            ReportVersion v = r.submit(by, at, dueOn, membersOnRoll, hosted);
             reports.saveAndFlush(r);
             versions.saveAndFlush(v);
             if (accept) {
