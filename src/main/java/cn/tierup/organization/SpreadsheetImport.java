@@ -11,27 +11,17 @@ import cn.tierup.organization.internal.OrganizationRepository;
 import cn.tierup.organization.internal.PiiCipher;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.xlsx.ImportTemplate;
 import cn.tierup.shared.xlsx.XlsxSheetReader;
 import cn.tierup.shared.xlsx.XlsxSheetReader.SheetContent;
 import cn.tierup.shared.xlsx.XlsxSheetReader.SheetRow;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormat;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,9 +76,6 @@ public class SpreadsheetImport {
     private static final Map<String, String> FIELD_ALIASES = Map.of("镇", "TOWN", "街道", "TOWN", "社区", "COMMUNITY",
             "非公企业", "PRIVATE_ENTERPRISE", "学校", "SCHOOL", "国企", "STATE_ENTERPRISE", "文化", "CULTURE",
             "医院", "HEALTH");
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
-            DateTimeFormatter.ofPattern("yyyyMMdd"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
     private final ScopeGuard guard;
     private final OrganizationRepository organizations;
@@ -112,55 +99,26 @@ public class SpreadsheetImport {
 
     /** The empty template: the header row, one example row, and a sheet explaining the allowed values. */
     public byte[] template(ImportKind kind) {
-        List<Column> columns = columns(kind);
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(kind == ImportKind.ORGANIZATIONS ? "党组织" : "党员");
-            CellStyle head = wb.createCellStyle();
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            head.setFont(bold);
-            CellStyle text = wb.createCellStyle();
-            DataFormat fmt = wb.createDataFormat();
-            text.setDataFormat(fmt.getFormat("@"));
-            Row h = sheet.createRow(0);
-            for (int i = 0; i < columns.size(); i++) {
-                Column c = columns.get(i);
-                h.createCell(i).setCellValue(c.header() + (c.required() ? "*" : ""));
-                h.getCell(i).setCellStyle(head);
-                sheet.setColumnWidth(i, Math.max(12, c.header().length() * 2 + 4) * 256);
-                sheet.setDefaultColumnStyle(i, text);
-            }
-            Row ex = sheet.createRow(1);
-            List<String> example = kind == ImportKind.ORGANIZATIONS
-                    ? List.of("中共××镇××村支部委员会", "中共××镇委员会", "党支部", "村", "张三", "李四", "13800000000",
-                    "法人单位", "××村村民委员会", "1985-07-01", "2024-03-15", "")
-                    : List.of("王五", "男", "510182198001011234", "汉族", "1980-01-01", "大学本科", "正式党员",
-                    "中共××镇××村支部委员会", "2005-07-01", "2006-07-01", "", "", "13900000000", "否", "否", "否");
-            for (int i = 0; i < example.size(); i++) {
-                ex.createCell(i).setCellValue(example.get(i));
-            }
-            Sheet help = wb.createSheet("填写说明");
-            List<String> lines = new ArrayList<>(List.of(
-                    "带 * 的列必须填写；第 2 行是示例，导入前请删除或改写。",
-                    "日期写作 2025-03-31（也可用 Excel 日期格式）；公民身份号码请按文本格式填写，否则后几位会丢失。",
-                    "上级党组织、所在党组织、评定组织填写系统中已有（或本文件中靠前行）的党组织全称。",
-                    "文件中只要有一行有错误，就不会导入任何数据；请按错误提示修改后重新上传。"));
-            lines.add("组织类别：" + labels(OrgKind.values()));
-            lines.add("所属领域：" + labels(Field.values()));
-            lines.add("所在单位情况：" + labels(UnitType.values()));
-            lines.add("性别：" + labels(Sex.values()));
-            lines.add("学历：" + labels(Education.values()));
-            lines.add("人员类别：" + labels(MemberCategory.values()));
-            lines.add("是否离退休 / 是否流动党员 / 是否困难党员：是 或 否");
-            for (int i = 0; i < lines.size(); i++) {
-                help.createRow(i).createCell(0).setCellValue(lines.get(i));
-            }
-            help.setColumnWidth(0, 120 * 256);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> example = kind == ImportKind.ORGANIZATIONS
+                ? List.of("中共××镇××村支部委员会", "中共××镇委员会", "党支部", "村", "张三", "李四", "13800000000",
+                "法人单位", "××村村民委员会", "1985-07-01", "2024-03-15", "")
+                : List.of("王五", "男", "510182198001011234", "汉族", "1980-01-01", "大学本科", "正式党员",
+                "中共××镇××村支部委员会", "2005-07-01", "2006-07-01", "", "", "13900000000", "否", "否", "否");
+        List<String> lines = new ArrayList<>(List.of(
+                "带 * 的列必须填写；第 2 行是示例，导入前请删除或改写。",
+                "日期写作 2025-03-31（也可用 Excel 日期格式）；公民身份号码请按文本格式填写，否则后几位会丢失。",
+                "上级党组织、所在党组织、评定组织填写系统中已有（或本文件中靠前行）的党组织全称。",
+                "文件中只要有一行有错误，就不会导入任何数据；请按错误提示修改后重新上传。"));
+        lines.add("组织类别：" + labels(OrgKind.values()));
+        lines.add("所属领域：" + labels(Field.values()));
+        lines.add("所在单位情况：" + labels(UnitType.values()));
+        lines.add("性别：" + labels(Sex.values()));
+        lines.add("学历：" + labels(Education.values()));
+        lines.add("人员类别：" + labels(MemberCategory.values()));
+        lines.add("是否离退休 / 是否流动党员 / 是否困难党员：是 或 否");
+        return ImportTemplate.write(kind == ImportKind.ORGANIZATIONS ? "党组织" : "党员",
+                columns(kind).stream().map(c -> new ImportTemplate.Header(c.header(), c.required())).toList(), example,
+                "填写说明", lines);
     }
 
     @Transactional(readOnly = true)
@@ -457,15 +415,10 @@ public class SpreadsheetImport {
             if (v == null) {
                 return null;
             }
-            for (DateTimeFormatter f : DATE_FORMATS) {
-                try {
-                    return LocalDate.parse(v, f);
-                } catch (DateTimeParseException ignored) {
-                    // try the next way of writing a date
-                }
-            }
-            problems.add(messages.get("import.row.badDate", column, v));
-            return null;
+            return ImportTemplate.date(v).orElseGet(() -> {
+                problems.add(messages.get("import.row.badDate", column, v));
+                return null;
+            });
         }
 
         boolean bool(String column) {

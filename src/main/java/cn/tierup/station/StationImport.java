@@ -5,29 +5,21 @@ import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.Actors;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
+import cn.tierup.shared.xlsx.ImportTemplate;
 import cn.tierup.shared.xlsx.XlsxSheetReader;
 import cn.tierup.shared.xlsx.XlsxSheetReader.SheetContent;
 import cn.tierup.shared.xlsx.XlsxSheetReader.SheetRow;
-import cn.tierup.station.StationSheets.Column;
 import cn.tierup.station.Stations.StationView;
 import cn.tierup.station.internal.StationQueries;
 import cn.tierup.station.internal.StationQueries.Place;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class StationImport {
 
     public static final int MAX_ROWS = 3000;
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
-            DateTimeFormatter.ofPattern("yyyyMMdd"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
     private final Stations stations;
     private final StationQueries queries;
@@ -100,33 +89,15 @@ public class StationImport {
 
     /** The empty template: the header row (required ones marked *), an example row, and a sheet of allowed values. */
     public byte[] template() {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(messages.get("station.sheet.registry"));
-            Row h = sheet.createRow(0);
-            Row ex = sheet.createRow(1);
-            List<String> example = List.of(messages.get("station.template.example").split("\\|", -1));
-            for (int i = 0; i < StationSheets.COLUMNS.size(); i++) {
-                Column c = StationSheets.COLUMNS.get(i);
-                String header = messages.get(c.key());
-                h.createCell(i).setCellValue(header + (c.required() ? "*" : ""));
-                ex.createCell(i).setCellValue(i < example.size() ? example.get(i) : "");
-                sheet.setColumnWidth(i, Math.max(12, header.length() * 2 + 6) * 256);
-            }
-            Sheet help = wb.createSheet(messages.get("station.template.helpSheet"));
-            List<String> lines = new ArrayList<>(List.of(messages.get("station.template.help").split("\\|")));
-            lines.add(messages.get("station.col.terminalKind") + "：" + labels("station.terminalKind.", TerminalKind.values()));
-            lines.add(messages.get("station.col.equipmentCondition") + "：" + labels("station.equipmentCondition.",
-                    EquipmentCondition.values()));
-            lines.add(messages.get("station.col.status") + "：" + labels("station.status.", StationStatus.values()));
-            for (int i = 0; i < lines.size(); i++) {
-                help.createRow(i).createCell(0).setCellValue(lines.get(i));
-            }
-            help.setColumnWidth(0, 120 * 256);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> lines = new ArrayList<>(List.of(messages.get("station.template.help").split("\\|")));
+        lines.add(messages.get("station.col.terminalKind") + "：" + labels("station.terminalKind.", TerminalKind.values()));
+        lines.add(messages.get("station.col.equipmentCondition") + "：" + labels("station.equipmentCondition.",
+                EquipmentCondition.values()));
+        lines.add(messages.get("station.col.status") + "：" + labels("station.status.", StationStatus.values()));
+        return ImportTemplate.write(messages.get("station.sheet.registry"), StationSheets.COLUMNS.stream()
+                        .map(c -> new ImportTemplate.Header(messages.get(c.key()), c.required())).toList(),
+                List.of(messages.get("station.template.example").split("\\|", -1)),
+                messages.get("station.template.helpSheet"), lines);
     }
 
     @Transactional(readOnly = true)
@@ -297,15 +268,10 @@ public class StationImport {
             if (s == null) {
                 return null;
             }
-            for (DateTimeFormatter f : DATE_FORMATS) {
-                try {
-                    return LocalDate.parse(s, f);
-                } catch (DateTimeParseException e) {
-                    // the next format may read it
-                }
-            }
-            problems.add(messages.get("import.row.badDate", headers.get(column), s));
-            return null;
+            return ImportTemplate.date(s).orElseGet(() -> {
+                problems.add(messages.get("import.row.badDate", headers.get(column), s));
+                return null;
+            });
         }
 
         BigDecimal money(int column) {
