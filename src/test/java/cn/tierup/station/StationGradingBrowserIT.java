@@ -1,6 +1,7 @@
 package cn.tierup.station;
 
 import cn.tierup.station.internal.StationRepository;
+import cn.tierup.testsupport.OwnTown;
 import cn.tierup.testsupport.BrowserSupport;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
@@ -63,7 +64,7 @@ class StationGradingBrowserIT {
 
         browser.baseUrl("http://localhost:" + port);
         browser.wide();
-        browser.login("xinghe-qingshi", GradingTown.PASSWORD);
+        browser.login("xinghe-qingshi", OwnTown.PASSWORD);
         browser.open("/stations/grading?campaign=" + campaign);
         assertThat(browser.text(By.id("station-grading-table"))).contains(STATION, "未开始");
         browser.shot("station-grading-01-overview-1440");
@@ -87,7 +88,7 @@ class StationGradingBrowserIT {
         assertThat(browser.all(By.id("station-decision-form"))).isEmpty();
 
         // the town decides: 一般, with its reason
-        browser.login("xinghe-zhen", GradingTown.PASSWORD);
+        browser.login("xinghe-zhen", OwnTown.PASSWORD);
         browser.open("/stations/grading/" + campaign + "/" + station);
         new Select(browser.find(By.id("grade"))).selectByValue("一般");
         browser.click(browser.find(By.id("station-decide")));

@@ -2,6 +2,7 @@ package cn.tierup.station;
 
 import cn.tierup.station.internal.StationRepository;
 import cn.tierup.station.internal.StationSessionRepository;
+import cn.tierup.testsupport.OwnTown;
 import cn.tierup.testsupport.BrowserSupport;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
@@ -64,7 +65,7 @@ class StationSurveyBrowserIT {
 
         browser.baseUrl("http://localhost:" + port);
         browser.phone();
-        browser.login("yjll-cun", SurveyTown.PASSWORD);
+        browser.login("yjll-cun", OwnTown.PASSWORD);
         String reportPath = "/survey/report?campaign=" + campaign + "&org=" + village;
         browser.open(reportPath);
         assertThat(browser.text(By.id("station-section"))).contains("红星村卫星远程教育站点", "红星村移动学习站点",
@@ -97,7 +98,7 @@ class StationSurveyBrowserIT {
         assertThat(browser.text(By.id("report-text"))).contains("红星村移动学习站点", "停用前每月组织一次流动党员在线学习。");
         browser.shot("station-survey-03-village-submitted-1440");
 
-        browser.login("yjll-zhen", SurveyTown.PASSWORD);
+        browser.login("yjll-zhen", OwnTown.PASSWORD);
         browser.open("/survey?campaign=" + campaign);
         browser.click(browser.visible(By.id("station-summary-link")));
         browser.await().until(d -> browser.path().startsWith("/survey/station-summary"));
