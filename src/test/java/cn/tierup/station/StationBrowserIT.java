@@ -104,6 +104,12 @@ class StationBrowserIT {
         assertThat(figures).contains(VILLAGE, "本级", "合计");
         assertThat(browser.text(By.cssSelector("#usage-table tr[data-line=TOTAL]"))).contains("合计 1 2 24 47 71");
         assertThat(browser.text(By.id("usage-explain"))).contains("统计口径");
+        // both sessions fall in this month: its bar is the longest, the other months have none
+        assertThat(browser.text(By.cssSelector("#usage-chart [data-month='" + today.getMonthValue() + "']")))
+                .contains(today.getMonthValue() + "月", "2 次 · 71 人次");
+        assertThat(browser.find(By.cssSelector("#usage-chart [data-month='" + today.getMonthValue() + "'] .progress-bar"))
+                .getAttribute("class")).contains("w-100");
+        assertThat(browser.all(By.cssSelector("#usage-chart .progress-bar.w-0"))).hasSize(11);
         browser.shot("station-05-usage-1440");
         browser.phone();
         browser.open("/stations/usage");

@@ -183,6 +183,7 @@ class StationPageController {
         Usage u = usage.of(unit(org), y);
         model.addAttribute("u", u);
         model.addAttribute("labels", u.lines().stream().map(sheets::label).toList());
+        model.addAttribute("monthBars", MonthBar.of(u));
         // the last five years to choose from, and the year asked for if it lies further back
         java.util.SortedSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         java.util.stream.IntStream.rangeClosed(LocalDate.now().getYear() - 4, LocalDate.now().getYear()).forEach(years::add);
@@ -191,6 +192,25 @@ class StationPageController {
         model.addAttribute("exportUrl", UriComponentsBuilder.fromPath("/stations/usage/export.xlsx")
                 .queryParam("org", u.organizationId()).queryParam("year", y).build().toUriString());
         return "stations/usage";
+    }
+
+    /**
+     * One month of the 合计 line drawn as a bar: its width in tenths of the busiest month's (the page's styles allow no
+     * inline widths), at least one tenth for a month with any session so that it never reads as none.
+     */
+    record MonthBar(int month, long sessions, long attendance, int width) {
+
+        static List<MonthBar> of(Usage u) {
+            var total = u.lines().get(u.lines().size() - 1);
+            long busiest = total.monthlySessions().stream().mapToLong(Long::longValue).max().orElse(0);
+            List<MonthBar> bars = new java.util.ArrayList<>();
+            for (int m = 0; m < 12; m++) {
+                long n = total.monthlySessions().get(m);
+                int width = busiest == 0 || n == 0 ? 0 : (int) Math.max(10, Math.round(n * 10.0 / busiest) * 10);
+                bars.add(new MonthBar(m + 1, n, total.monthlyAttendance().get(m), width));
+            }
+            return bars;
+        }
     }
 
     @GetMapping("/stations/usage/export.xlsx")
