@@ -1075,7 +1075,8 @@ class PledgeApiIT {
         // no address, cookie or anything of a resident's browser anywhere in the trail
         List<String> trail = jdbc.sql("select coalesce(summary, '') || ' ' || coalesce(before_state, '') || ' '"
                 + " || coalesce(after_state, '') || ' ' || actor from audit_entry").query(String.class).list();
-        assertThat(trail).noneMatch(t -> t.contains("203.0.113.")).noneMatch(t -> t.contains("browser-"))
+        // (the cookies this test sent by hand; other classes' account names may well contain "browser")
+        assertThat(trail).noneMatch(t -> t.contains("203.0.113.")).noneMatch(t -> t.contains("browser-z"))
                 .noneMatch(t -> t.contains("early-browser"));
         List<String> hashes = jdbc.sql("select token_hash from pledge_rating_seen").query(String.class).list();
         assertThat(trail).noneMatch(t -> hashes.stream().anyMatch(t::contains));
