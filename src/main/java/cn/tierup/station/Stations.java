@@ -115,8 +115,9 @@ public class Stations {
     }
 
     /**
-     * The station's name and host, for a module that keeps records of a station under its host (a 争创目标, a ledger):
-     * that module decides over the host who may see them, so nothing is checked here (callers have checked access).
+     * The station's name and host, for a module that keeps records of a station under its host (a 争创目标, a ledger)
+     * and decides over the host who may see them: nothing is checked here, the caller checks access over the host
+     * before it shows anything.
      */
     @Transactional(readOnly = true)
     public Named named(long id) {
