@@ -8,9 +8,9 @@ import cn.tierup.upgrade.Subject;
  * Where the goal and ledger pages of one subject are and where their forms post: an organisation's own under
  * {@code /upgrade/goal} and {@code /upgrade/ledger}, a hosted station's under {@code /upgrade/stations/{station}/}. The
  * one pair of templates and controllers serves both; a ledger line's own actions are the same for both and only come
- * back to the page they were sent from.
+ * back to the page they were sent from. Public, as are its methods, for the templates' expressions to call them.
  */
-record SubjectLinks(long campaign, long org, Long station) {
+public record SubjectLinks(long campaign, long org, Long station) {
 
     static SubjectLinks of(GoalView g) {
         return new SubjectLinks(g.campaignId(), g.organizationId(), g.stationId());
@@ -25,31 +25,31 @@ record SubjectLinks(long campaign, long org, Long station) {
         return new SubjectLinks(campaign, org == null ? 0 : org, station);
     }
 
-    Subject subject() {
+    public Subject subject() {
         return station == null ? Subject.organization(org) : Subject.station(station);
     }
 
     /** The goal page ({@code op} empty) or one of its actions: approve, return, convert. */
-    String goal(String op) {
+    public String goal(String op) {
         String suffix = op == null || op.isEmpty() ? "" : "/" + op;
         return station == null ? "/upgrade/goal" + suffix + query() : "/upgrade/stations/" + station + "/goal" + suffix + query();
     }
 
-    String ledger() {
+    public String ledger() {
         return (station == null ? "/upgrade/ledger" : "/upgrade/stations/" + station + "/ledger") + query();
     }
 
-    String ledgerXlsx() {
+    public String ledgerXlsx() {
         return (station == null ? "/upgrade/ledger.xlsx" : "/upgrade/stations/" + station + "/ledger.xlsx") + query();
     }
 
     /** Where a new line is put in. */
-    String newItem() {
+    public String newItem() {
         return (station == null ? "/upgrade/ledger/items" : "/upgrade/stations/" + station + "/ledger/items") + query();
     }
 
     /** One of a line's actions (notes, close, return), coming back to this ledger. */
-    String item(long id, String op) {
+    public String item(long id, String op) {
         return "/upgrade/ledger/items/" + id + "/" + op + "?campaign=" + campaign
                 + (station == null ? "&org=" + org : "&station=" + station);
     }
