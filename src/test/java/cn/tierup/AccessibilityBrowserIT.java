@@ -303,6 +303,10 @@ class AccessibilityBrowserIT {
                 new Visit("zhen", "/stations/grading/" + campaign + "/" + station)));
         t.put("/stations/grading/register", () -> List.of(new Visit("zhen", "/stations/grading/register")));
         t.put("/stations/tables", () -> List.of(new Visit("zhen", "/stations/tables" + cv)));
+        // that station's 争创目标 and 整改台账, kept by the village and reviewed by the town
+        t.put("/upgrade/stations/{station}/goal", () -> List.of(new Visit("cun", "/upgrade/stations/" + station + "/goal" + cv),
+                new Visit("zhen", "/upgrade/stations/" + station + "/goal" + cv)));
+        t.put("/upgrade/stations/{station}/ledger", () -> List.of(new Visit("cun", "/upgrade/stations/" + station + "/ledger" + cv)));
         return t;
     }
 

@@ -52,7 +52,7 @@ class ArchitectureTest {
             Map.entry("ballot", Set.of("poll", "ballot_code", "ballot_tally", "ballot_vote", "ballot_receipt",
                     "grading_ballot_code", "grading_ballot_tally")),
             Map.entry("upgrade", Set.of("upgrade_goal", "rectification_item", "rectification_note", "assistance",
-                    "assistance_visit", "upgrade_decided_grade")),
+                    "assistance_visit", "upgrade_decided_grade", "upgrade_station_grade")),
             Map.entry("pledge", Set.of("pledge_board", "pledge", "pledge_item", "pledge_suggestion", "pledge_comment",
                     "pledge_member_rating", "pledge_rating_seen", "pledge_rating_tally")),
             Map.entry("acceptance", Set.of("acceptance_review",

@@ -355,6 +355,8 @@ class AuthorizationIT {
         String goalJson = "{\"statement\": \"授权核查目标\", \"measures\": []}";
         String ledgerUrl = "/api/upgrade/ledger/{campaign}/{org}";
         String itemUrl = "/api/upgrade/ledger/items/{id}";
+        String stationGoalUrl = "/api/upgrade/stations/{campaign}/{station}/goal";
+        String stationLedgerUrl = "/api/upgrade/stations/{campaign}/{station}/ledger";
         // a deadline outside the campaign's year and the next
         LocalDate lateDeadline = LocalDate.of(PROBE_YEAR + 2, 1, 31);
         LocalDate tomorrow = LocalDate.now().plusDays(1);
@@ -607,6 +609,24 @@ class AuthorizationIT {
                         "{\"remark\": \"授权核查销号\", \"version\": " + STALE + "}")),
                 route("POST", itemUrl + "/return", authority,
                         p -> jsonBody(post(itemUrl + "/return", p.work().item()), staleReturn)),
+                // a station's goal and ledger are its host's, by the organisation's rules: the target's probe station is
+                // not graded in the probe campaign, so an allowed write stops at "not graded" (or "not handed in") and
+                // stores nothing
+                showing(org, "GET", stationGoalUrl, needs(CAMPAIGN_READ), p -> get(stationGoalUrl, probeCampaign, stationOf(p.org()))),
+                route("PUT", stationGoalUrl, needs(UPGRADE_WRITE),
+                        p -> jsonBody(put(stationGoalUrl, probeCampaign, stationOf(p.org())), goalJson)),
+                route("POST", stationGoalUrl + "/submit", needs(UPGRADE_WRITE),
+                        p -> jsonBody(post(stationGoalUrl + "/submit", probeCampaign, stationOf(p.org())), goalJson)),
+                route("POST", stationGoalUrl + "/approve", authority,
+                        p -> jsonBody(post(stationGoalUrl + "/approve", probeCampaign, stationOf(p.org())), stale)),
+                route("POST", stationGoalUrl + "/return", authority,
+                        p -> jsonBody(post(stationGoalUrl + "/return", probeCampaign, stationOf(p.org())), staleReturn)),
+                route("POST", stationGoalUrl + "/convert", authority,
+                        p -> post(stationGoalUrl + "/convert", probeCampaign, stationOf(p.org()))),
+                showing(org, "GET", stationLedgerUrl, needs(CAMPAIGN_READ),
+                        p -> get(stationLedgerUrl, probeCampaign, stationOf(p.org()))),
+                route("POST", stationLedgerUrl, needs(UPGRADE_WRITE), p -> jsonBody(post(stationLedgerUrl, probeCampaign,
+                        stationOf(p.org())), itemJson("授权核查站点问题", LocalDate.of(PROBE_YEAR, 12, 31), null))),
                 showing(helper, "GET", "/api/upgrade/assistance/{campaign}/{org}", needs(CAMPAIGN_READ),
                         p -> get("/api/upgrade/assistance/{campaign}/{org}", probeCampaign, p.org())),
                 route("POST", "/api/upgrade/assistance/{campaign}/{org}", needs(UPGRADE_WRITE),
@@ -1068,6 +1088,29 @@ class AuthorizationIT {
                         p -> get("/upgrade/ledger/items/{id}/notes/{note}", p.work().item(), p.work().note())),
                 route("GET", "/upgrade/ledger.xlsx", needs(CAMPAIGN_READ), p -> get("/upgrade/ledger.xlsx")
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                // a hosted station's goal and ledger pages (the probe station is not graded: an allowed write stops there)
+                showing(org, "GET", "/upgrade/stations/{station}/goal", needs(CAMPAIGN_READ),
+                        p -> get("/upgrade/stations/{s}/goal", stationOf(p.org())).param("campaign", "" + probeCampaign)),
+                route("POST", "/upgrade/stations/{station}/goal", needs(UPGRADE_WRITE),
+                        p -> post("/upgrade/stations/{s}/goal", stationOf(p.org())).param("campaign", "" + probeCampaign)
+                                .param("action", "submit").param("statement", "授权核查目标").param("m0text", "授权核查措施")
+                                .param("m0owner", "授权核查").param("m0due", LocalDate.of(PROBE_YEAR, 12, 31).toString())),
+                route("POST", "/upgrade/stations/{station}/goal/approve", authority,
+                        p -> post("/upgrade/stations/{s}/goal/approve", stationOf(p.org())).param("campaign", "" + probeCampaign)
+                                .param("version", "" + STALE)),
+                route("POST", "/upgrade/stations/{station}/goal/return", authority,
+                        p -> post("/upgrade/stations/{s}/goal/return", stationOf(p.org())).param("campaign", "" + probeCampaign)
+                                .param("version", "" + STALE).param("reason", "授权核查退回")),
+                route("POST", "/upgrade/stations/{station}/goal/convert", authority,
+                        p -> post("/upgrade/stations/{s}/goal/convert", stationOf(p.org())).param("campaign", "" + probeCampaign)),
+                showing(org, "GET", "/upgrade/stations/{station}/ledger", needs(CAMPAIGN_READ),
+                        p -> get("/upgrade/stations/{s}/ledger", stationOf(p.org())).param("campaign", "" + probeCampaign)),
+                route("POST", "/upgrade/stations/{station}/ledger/items", needs(UPGRADE_WRITE),
+                        p -> post("/upgrade/stations/{s}/ledger/items", stationOf(p.org())).param("campaign", "" + probeCampaign)
+                                .param("problem", "授权核查站点问题").param("measure", "授权核查措施").param("responsible", "授权核查")
+                                .param("deadline", LocalDate.of(PROBE_YEAR, 12, 31).toString())),
+                route("GET", "/upgrade/stations/{station}/ledger.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/upgrade/stations/{s}/ledger.xlsx", stationOf(p.org())).param("campaign", "" + probeCampaign)),
                 showing(helper, "GET", "/upgrade/assistance", needs(CAMPAIGN_READ), p -> get("/upgrade/assistance")
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 route("POST", "/upgrade/assistance", needs(UPGRADE_WRITE), p -> post("/upgrade/assistance")

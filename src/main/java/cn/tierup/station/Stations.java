@@ -110,6 +110,21 @@ public class Stations {
         return v;
     }
 
+    /** A station by name with its host, as another module's pages head what they keep for it. */
+    public record Named(long id, String name, long hostOrganizationId, String hostName) {
+    }
+
+    /**
+     * The station's name and host, for a module that keeps records of a station under its host (a 争创目标, a ledger)
+     * and decides over the host who may see them: nothing is checked here, the caller checks access over the host
+     * before it shows anything.
+     */
+    @Transactional(readOnly = true)
+    public Named named(long id) {
+        return queries.one(id).map(r -> new Named(r.id(), r.name(), r.hostId(), r.hostName()))
+                .orElseThrow(() -> new NotFoundException("station", id));
+    }
+
     /** May the user keep this host's stations (register, correct, retire, record sessions)? */
     public boolean canKeep(long hostId) {
         return guard.can(Permission.ORG_WRITE, hostId);

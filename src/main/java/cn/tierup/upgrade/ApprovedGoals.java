@@ -24,7 +24,7 @@ public class ApprovedGoals {
     /** Nothing while the goal is a draft, handed in or returned: members see what the authority approved. */
     @Transactional(readOnly = true)
     public Optional<Approved> of(long campaignId, long organizationId) {
-        return goals.findByCampaignIdAndOrganizationId(campaignId, organizationId)
+        return goals.findByCampaignIdAndOrganizationIdAndStationIdIsNull(campaignId, organizationId)
                 .filter(g -> g.getStatus() == GoalStatus.APPROVED)
                 .map(g -> new Approved(g.getGrade(), g.getAim(), g.getModelLevel(), g.getStatement(),
                         List.copyOf(g.getMeasures()), g.getReviewedAt()));

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A line of the 整改台账: the problem, the measure, who answers for it and by when. Progress notes (with
+ * A line of the 整改台账 of an organisation or of a 远程教育站点 it hosts: the problem, the measure, who answers for it and by when. Progress notes (with
  * evidence files) are added while it is open; the authority closes it (销号) only on evidence — at
  * least one note with a file — or sends it back with a reason. "每实现一项，销号一项".
  */
@@ -22,6 +22,8 @@ public class RectificationItem {
     private Long id;
     private long campaignId;
     private long organizationId;
+    /** The hosted station whose ledger the line is in; null for the organisation's own. */
+    private Long stationId;
     private int number;
     private String problem;
     private String measure;
@@ -47,8 +49,15 @@ public class RectificationItem {
 
     public RectificationItem(long campaignId, long organizationId, int number, String problem, String measure,
                              String responsible, LocalDate deadline, int year, String by, LocalDateTime now) {
+        this(campaignId, organizationId, null, number, problem, measure, responsible, deadline, year, by, now);
+    }
+
+    /** A line of the organisation's ledger ({@code stationId} null) or of a station it hosts. */
+    public RectificationItem(long campaignId, long organizationId, Long stationId, int number, String problem, String measure,
+                             String responsible, LocalDate deadline, int year, String by, LocalDateTime now) {
         this.campaignId = campaignId;
         this.organizationId = organizationId;
+        this.stationId = stationId;
         this.number = number;
         this.createdBy = by;
         this.createdAt = now;
@@ -117,6 +126,7 @@ public class RectificationItem {
     public Long getId() { return id; }
     public long getCampaignId() { return campaignId; }
     public long getOrganizationId() { return organizationId; }
+    public Long getStationId() { return stationId; }
     public int getNumber() { return number; }
     public String getProblem() { return problem; }
     public String getMeasure() { return measure; }

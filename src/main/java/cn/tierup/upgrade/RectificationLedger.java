@@ -24,21 +24,24 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The 整改台账 of an organisation: its lines are put in and progressed by the organisation (or a
- * superior on its behalf) and closed or sent back by its authority, on evidence.
+ * superior on its behalf) and closed or sent back by its authority, on evidence. A station's ledger
+ * ({@link Subject#station}) is kept by its host the same way: a line is always acted on over its organisation.
  */
 @Service
 public class RectificationLedger {
 
     private final ItemRepository items;
+    private final Subjects subjects;
     private final Authorities authorities;
     private final Participation participation;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
     private final AttachmentStore store;
 
-    RectificationLedger(ItemRepository items, Authorities authorities, Participation participation,
+    RectificationLedger(ItemRepository items, Subjects subjects, Authorities authorities, Participation participation,
                         ScopeGuard guard, AuditRecorder audit, AttachmentStore store) {
         this.items = items;
+        this.subjects = subjects;
         this.authorities = authorities;
         this.participation = participation;
         this.guard = guard;
@@ -51,30 +54,53 @@ public class RectificationLedger {
 
     @Transactional(readOnly = true)
     public LedgerView get(long campaignId, long organizationId) {
+        return get(campaignId, Subject.organization(organizationId));
+    }
+
+    /** The ledger of an organisation or of a station it hosts, as the user may see it. */
+    @Transactional(readOnly = true)
+    public LedgerView get(long campaignId, Subject subject) {
+        Subjects.Owner o = subjects.resolve(subject);
+        long organizationId = o.organizationId();
         Acting acting = guard.acting(organizationId);
         boolean authority = authorities.mayActFor(organizationId);
         acting.requireOr(Permission.CAMPAIGN_READ, authority);
         CampaignView c = participation.require(campaignId, organizationId);
-        List<RectificationItem> list = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId);
+        List<RectificationItem> list = items.ledgerOf(campaignId, organizationId, o.stationId());
         LocalDate today = LocalDate.now();
         long open = list.stream().filter(i -> i.getStatus() == ItemStatus.OPEN).count();
         long overdue = list.stream().filter(i -> i.overdue(today)).count();
-        return new LedgerView(campaignId, c.year(), organizationId, acting.organizationName(), authorities.of(organizationId).name(),
+        return new LedgerView(campaignId, c.year(), organizationId, acting.organizationName(), o.stationId(), o.stationName(),
+                authorities.of(organizationId).name(),
                 list.stream().map(i -> LedgerLine.of(i, today)).toList(), open,
                 list.size() - open, overdue, today, acting.may(Permission.UPGRADE_WRITE) && participation.open(c), authority);
     }
 
     @Transactional
     public LedgerLine add(long campaignId, long organizationId, ItemForm form) {
+        return add(campaignId, Subject.organization(organizationId), form);
+    }
+
+    /**
+     * A new line in the ledger of an organisation or of a station it hosts. A station's ledger stays with its grade: a
+     * line goes in only once the station's grade is decided, as its goal does.
+     */
+    @Transactional
+    public LedgerLine add(long campaignId, Subject subject, ItemForm form) {
+        Subjects.Owner o = subjects.resolve(subject);
+        long organizationId = o.organizationId();
         guard.acting(organizationId).require(Permission.UPGRADE_WRITE);
         CampaignView c = participation.requireOpen(campaignId, organizationId);
-        int number = items.findByCampaignIdAndOrganizationIdOrderByNumber(campaignId, organizationId).stream()
+        if (o.stationId() != null && subjects.decided(campaignId, o).isEmpty()) {
+            throw new DomainException("goal.station.notGraded");
+        }
+        int number = items.ledgerOf(campaignId, organizationId, o.stationId()).stream()
                 .mapToInt(RectificationItem::getNumber).max().orElse(0) + 1;
-        RectificationItem i = new RectificationItem(campaignId, organizationId, number, form.problem(), form.measure(),
-                form.responsible(), form.deadline(), c.year(), Actors.current(), LocalDateTime.now());
+        RectificationItem i = new RectificationItem(campaignId, organizationId, o.stationId(), number, form.problem(),
+                form.measure(), form.responsible(), form.deadline(), c.year(), Actors.current(), LocalDateTime.now());
         items.saveAndFlush(i);
-        audit.record("RectificationItem", i.getId(), organizationId, "CREATE", "整改台账新增第 " + number + " 项：" + i.getProblem(),
-                null, snapshot(i));
+        audit.record("RectificationItem", i.getId(), organizationId, "CREATE", o.prefix() + "整改台账新增第 " + number + " 项："
+                + i.getProblem(), null, snapshot(i));
         return LedgerLine.of(i, LocalDate.now());
     }
 
@@ -89,7 +115,7 @@ public class RectificationLedger {
         i.revise(form.problem(), form.measure(), form.responsible(), form.deadline(),
                 participation.requireOpen(i.getCampaignId(), i.getOrganizationId()).year());
         items.saveAndFlush(i);
-        audit.record("RectificationItem", itemId, i.getOrganizationId(), "UPDATE", "修改整改台账第 " + i.getNumber() + " 项",
+        audit.record("RectificationItem", itemId, i.getOrganizationId(), "UPDATE", "修改" + prefix(i) + "整改台账第 " + i.getNumber() + " 项",
                 before, snapshot(i));
         return LedgerLine.of(i, LocalDate.now());
     }
@@ -120,7 +146,7 @@ public class RectificationLedger {
         i.addNote(text, safeName, type, bytes == null || bytes.length == 0 ? null : (long) bytes.length, key,
                 Actors.current(), LocalDateTime.now());
         items.saveAndFlush(i);
-        audit.record("RectificationItem", itemId, i.getOrganizationId(), "NOTE", "整改台账第 " + i.getNumber() + " 项记录进展"
+        audit.record("RectificationItem", itemId, i.getOrganizationId(), "NOTE", prefix(i) + "整改台账第 " + i.getNumber() + " 项记录进展"
                 + (safeName == null ? "" : "并上传佐证材料 " + safeName), null, Map.of("note", text.strip()));
         return LedgerLine.of(i, LocalDate.now());
     }
@@ -132,7 +158,7 @@ public class RectificationLedger {
         Map<String, Object> before = snapshot(i);
         i.close(remark, Actors.current(), LocalDateTime.now());
         items.saveAndFlush(i);
-        audit.record("RectificationItem", itemId, i.getOrganizationId(), "CLOSE", "整改台账第 " + i.getNumber() + " 项销号",
+        audit.record("RectificationItem", itemId, i.getOrganizationId(), "CLOSE", prefix(i) + "整改台账第 " + i.getNumber() + " 项销号",
                 before, snapshot(i));
         return LedgerLine.of(i, LocalDate.now());
     }
@@ -143,7 +169,7 @@ public class RectificationLedger {
         Map<String, Object> before = snapshot(i);
         i.sendBack(reason);
         items.saveAndFlush(i);
-        audit.record("RectificationItem", itemId, i.getOrganizationId(), "RETURN", "整改台账第 " + i.getNumber()
+        audit.record("RectificationItem", itemId, i.getOrganizationId(), "RETURN", prefix(i) + "整改台账第 " + i.getNumber()
                 + " 项未予销号：" + i.getReturnReason(), before, snapshot(i));
         return LedgerLine.of(i, LocalDate.now());
     }
@@ -185,6 +211,11 @@ public class RectificationLedger {
             throw new AccessDeniedException("out of scope");
         }
         return acting;
+    }
+
+    /** How an audit summary names the station whose ledger the line is in ("" for an organisation's own). */
+    private String prefix(RectificationItem i) {
+        return subjects.of(i.getOrganizationId(), i.getStationId()).prefix();
     }
 
     private static Map<String, Object> snapshot(RectificationItem i) {

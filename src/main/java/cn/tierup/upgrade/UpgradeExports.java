@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The 晋位升级 tables handed out as .xlsx: an organisation's 整改台账. */
+/** The 晋位升级 tables handed out as .xlsx: the 整改台账 of an organisation or of a station it hosts. */
 @Component
 public class UpgradeExports {
 
@@ -28,9 +28,16 @@ public class UpgradeExports {
 
     /** The ledger as its reader may see it (the ledger's read check applies). */
     public Workbook ledger(long campaignId, long organizationId) {
-        LedgerView l = ledger.get(campaignId, organizationId);
+        return ledger(campaignId, Subject.organization(organizationId));
+    }
+
+    /** The ledger of an organisation or of a station it hosts, headed by whose it is. */
+    public Workbook ledger(long campaignId, Subject subject) {
+        LedgerView l = ledger.get(campaignId, subject);
+        String whose = l.station() ? messages.get("upgrade.station.heading", l.stationName(), l.organizationName())
+                : l.organizationName();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XlsxSheetWriter w = new XlsxSheetWriter("整改台账", l.organizationName() + " 整改台账",
+        try (XlsxSheetWriter w = new XlsxSheetWriter("整改台账", whose + " 整改台账",
                 l.year() + " 年度　共 " + l.items().size() + " 项，已销号 " + l.closed() + " 项，逾期 " + l.overdue() + " 项　导出时间："
                         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 List.of("序号", "存在问题", "整改措施", "责任人", "完成时限", "状态", "进展记录", "销号人", "销号时间"),
@@ -44,6 +51,6 @@ public class UpgradeExports {
             }
             w.finish(out);
         }
-        return new Workbook(l.organizationName() + "整改台账.xlsx", out.toByteArray());
+        return new Workbook((l.station() ? l.stationName() : l.organizationName()) + "整改台账.xlsx", out.toByteArray());
     }
 }

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * An organisation's 争创目标 for the campaign year. Its aim follows from the decided grade; it is written
+ * An organisation's 争创目标 for the campaign year, or that of a 远程教育站点 it hosts (the same rules, the host acting). Its aim follows from the decided grade; it is written
  * and handed in by the organisation, approved or returned (with a reason) by its grading authority —
  * never by whoever handed it in. A 后进 organisation is marked converted (整顿转化) once its goal is
  * approved and every line of its rectification ledger is closed.
@@ -23,6 +23,10 @@ public class UpgradeGoal {
     private Long id;
     private long campaignId;
     private long organizationId;
+    /** The hosted station the goal is for; null for the organisation's own. */
+    private Long stationId;
+    /** 0 for the organisation's own goal, else the station: keys one goal per subject (see V47). */
+    private long subjectKey;
     private String grade;
     @Enumerated(EnumType.STRING)
     private Grade gradeLevel;
@@ -52,8 +56,15 @@ public class UpgradeGoal {
     }
 
     public UpgradeGoal(long campaignId, long organizationId, String grade, Grade level, LocalDateTime now) {
+        this(campaignId, organizationId, null, grade, level, now);
+    }
+
+    /** The goal of the organisation ({@code stationId} null) or of a station it hosts. */
+    public UpgradeGoal(long campaignId, long organizationId, Long stationId, String grade, Grade level, LocalDateTime now) {
         this.campaignId = campaignId;
         this.organizationId = organizationId;
+        this.stationId = stationId;
+        this.subjectKey = stationId == null ? 0 : stationId;
         this.grade = grade;
         this.gradeLevel = level;
         this.aim = Aim.forGrade(level);
@@ -159,6 +170,7 @@ public class UpgradeGoal {
     public Long getId() { return id; }
     public long getCampaignId() { return campaignId; }
     public long getOrganizationId() { return organizationId; }
+    public Long getStationId() { return stationId; }
     public String getGrade() { return grade; }
     public Grade getGradeLevel() { return gradeLevel; }
     public Aim getAim() { return aim; }

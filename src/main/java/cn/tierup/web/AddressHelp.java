@@ -35,6 +35,8 @@ class AddressHelp {
             {"/grading/register", "/grading/register", "address.section.register", ""},
             {"/grading-schemes", "/grading-schemes", "address.section.schemes", ""},
             {"/grading", "/grading", "address.section.grading", "year"},
+            // a station's goal and ledger are reached from the station's classification
+            {"/upgrade/stations", "/stations/grading", "address.section.stationGrading", "year"},
             {"/upgrade", "/upgrade", "address.section.upgrade", "year"},
             {"/pledges", "/pledges/overview", "address.section.pledges", "year"},
             {"/acceptance/review", "/acceptance/reviews", "address.section.reviews", "year"},

@@ -8,7 +8,17 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface GoalRepository extends JpaRepository<UpgradeGoal, Long> {
 
-    Optional<UpgradeGoal> findByCampaignIdAndOrganizationId(long campaignId, long organizationId);
+    /** An organisation's own goal (not one of a station it hosts). */
+    Optional<UpgradeGoal> findByCampaignIdAndOrganizationIdAndStationIdIsNull(long campaignId, long organizationId);
 
-    List<UpgradeGoal> findByCampaignIdAndOrganizationIdIn(long campaignId, Collection<Long> organizationIds);
+    Optional<UpgradeGoal> findByCampaignIdAndOrganizationIdAndStationId(long campaignId, long organizationId, long stationId);
+
+    /** The organisations' own goals. */
+    List<UpgradeGoal> findByCampaignIdAndOrganizationIdInAndStationIdIsNull(long campaignId, Collection<Long> organizationIds);
+
+    /** The goal of an organisation ({@code stationId} null) or of a station it hosts. */
+    default Optional<UpgradeGoal> findOf(long campaignId, long organizationId, Long stationId) {
+        return stationId == null ? findByCampaignIdAndOrganizationIdAndStationIdIsNull(campaignId, organizationId)
+                : findByCampaignIdAndOrganizationIdAndStationId(campaignId, organizationId, stationId);
+    }
 }

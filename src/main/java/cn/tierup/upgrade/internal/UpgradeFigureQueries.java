@@ -29,10 +29,10 @@ class UpgradeFigureQueries implements UpgradeFigures {
 
     private static final String COLUMNS = "select o.id, o.name, o.field, par.name as parent_name, g.decided_grade, g.decided_level,"
             + " ug.status as goal_status, ug.converted_at,"
-            + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id) as items,"
-            + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id"
+            + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id and i.station_id is null) as items,"
+            + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id and i.station_id is null"
             + " and i.status = 'OPEN') as open_items,"
-            + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id"
+            + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id and i.station_id is null"
             + " and i.status = 'OPEN' and i.deadline < :today) as overdue_items,"
             + " (select count(*) from assistance a where a.campaign_id = :campaign and a.organization_id = o.id) as assists";
 
@@ -81,7 +81,7 @@ class UpgradeFigureQueries implements UpgradeFigures {
         }
         if (overdueOnly) {
             where.append(" and exists (select 1 from rectification_item i where i.campaign_id = :campaign"
-                    + " and i.organization_id = o.id and i.status = 'OPEN' and i.deadline < :today)");
+                    + " and i.organization_id = o.id and i.station_id is null and i.status = 'OPEN' and i.deadline < :today)");
         }
         int sz = Math.max(1, Math.min(size, 200));
         int pg = Math.max(0, page);
@@ -94,10 +94,10 @@ class UpgradeFigureQueries implements UpgradeFigures {
     @Override
     @Transactional(readOnly = true)
     public Own own(long campaignId, long organizationId) {
-        return jdbc.sql("select (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o),"
-                        + " (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o"
+        return jdbc.sql("select (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o and i.station_id is null),"
+                        + " (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o and i.station_id is null"
                         + " and i.status = 'OPEN'),"
-                        + " (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o"
+                        + " (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o and i.station_id is null"
                         + " and i.status = 'OPEN' and i.deadline < :today),"
                         + " (select count(*) from assistance a where a.campaign_id = :c and a.organization_id = :o),"
                         + " (select count(*) from assistance_visit v join assistance a on a.id = v.assistance_id"
@@ -122,7 +122,7 @@ class UpgradeFigureQueries implements UpgradeFigures {
 
     private static String from(GradingFigures.Subjects s) {
         return s.from().replace(" where ", " left join org_tree_view par on par.id = o.parent_id"
-                + " left join upgrade_goal ug on ug.campaign_id = :campaign and ug.organization_id = o.id where ");
+                + " left join upgrade_goal ug on ug.campaign_id = :campaign and ug.organization_id = o.id and ug.station_id is null where ");
     }
 
     private static Map<String, Object> params(GradingFigures.Subjects s) {

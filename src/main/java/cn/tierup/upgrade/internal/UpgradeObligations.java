@@ -45,11 +45,12 @@ class UpgradeObligations implements ObligationSource {
         // a goal is owed once the grade is decided
         java.util.Set<Long> graded = decidedGrades.decidedAmong(campaign.id(), organizationIds);
         Map<Long, UpgradeGoal> byOrg = new HashMap<>();
-        goals.findByCampaignIdAndOrganizationIdIn(campaign.id(), organizationIds).forEach(g -> byOrg.put(g.getOrganizationId(), g));
+        goals.findByCampaignIdAndOrganizationIdInAndStationIdIsNull(campaign.id(), organizationIds).forEach(g -> byOrg.put(g.getOrganizationId(), g));
         Map<Long, long[]> ledger = new HashMap<>();
         jdbc.sql("select organization_id, sum(case when status = 'OPEN' then 1 else 0 end),"
                         + " sum(case when status = 'OPEN' and deadline < :today then 1 else 0 end), min(case when status = 'OPEN' then deadline end)"
-                        + " from rectification_item where campaign_id = :c and organization_id in (:ids) group by organization_id")
+                        + " from rectification_item where campaign_id = :c and organization_id in (:ids) and station_id is null"
+                        + " group by organization_id")
                 .param("c", campaign.id()).param("ids", organizationIds).param("today", java.sql.Date.valueOf(LocalDate.now()))
                 .query(rs -> {
                     java.sql.Date first = rs.getDate(4);

@@ -27,7 +27,7 @@ class UpgradeOpenWork implements OpenWorkSource {
     public List<OpenWork> open(CampaignView campaign, String subtreePath, LocalDate today) {
         return jdbc.sql("select i.organization_id, o.name, i.number, i.problem, i.deadline from rectification_item i"
                         + " join org_tree_view o on o.id = i.organization_id"
-                        + " where i.campaign_id = :c and i.status = 'OPEN' and i.deadline < :today and o.path like :path"
+                        + " where i.campaign_id = :c and i.station_id is null and i.status = 'OPEN' and i.deadline < :today and o.path like :path"
                         + " order by i.deadline, o.sort_key, o.path, i.number")
                 .param("c", campaign.id()).param("today", java.sql.Date.valueOf(today)).param("path", subtreePath + "%")
                 .query((rs, n) -> new OpenWork(OpenWork.Kind.LEDGER_OVERDUE, rs.getLong(1), rs.getString(2),

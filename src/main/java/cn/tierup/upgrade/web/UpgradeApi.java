@@ -14,6 +14,7 @@ import cn.tierup.upgrade.ItemStatus;
 import cn.tierup.upgrade.LedgerView;
 import cn.tierup.upgrade.LedgerLine;
 import cn.tierup.upgrade.RectificationLedger;
+import cn.tierup.upgrade.Subject;
 import cn.tierup.upgrade.UpgradeFigures;
 import cn.tierup.upgrade.UpgradeGoals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.*;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * 晋位升级 over JSON: an organisation's goal (write, hand in, approve or return, mark converted), its
+ * 晋位升级 over JSON: an organisation's goal (and those of the 远程教育站点 it hosts, under {@code /stations}) (write, hand in, approve or return, mark converted), its
  * rectification ledger (lines, progress notes with evidence, 销号 or not), its assistance with visits, and
  * the figures under an organisation. Every rule and check is the upgrade services'; this only binds
  * requests to them and shows ledger lines and assistance as views (no storage keys).
@@ -143,6 +144,57 @@ class UpgradeApi {
         return Item.of(ledger.sendBack(id, body.reason(), body.version()));
     }
 
+    // ---- a hosted station's goal and ledger -----------------------------------------------------------
+
+    @GetMapping("/stations/{campaign}/{station}/goal")
+    @Operation(summary = "远程教育站点的争创目标：站点评定等次、本年度方向（一般争当先进、后进整顿转化）、目标和措施、审核情况；由承办党组织制定，其评定组织审核")
+    GoalView stationGoal(@PathVariable long campaign, @PathVariable long station) {
+        return goals.get(campaign, Subject.station(station));
+    }
+
+    @PutMapping("/stations/{campaign}/{station}/goal")
+    @Operation(summary = "承办党组织保存站点争创目标草稿（站点评定等次后才能制定；version 为读取时的版本）")
+    GoalView saveStationGoal(@PathVariable long campaign, @PathVariable long station, @RequestBody UpgradeGoals.GoalForm body) {
+        return goals.save(campaign, Subject.station(station), body);
+    }
+
+    @PostMapping("/stations/{campaign}/{station}/goal/submit")
+    @Operation(summary = "承办党组织保存并提交站点争创目标报评定组织审核")
+    GoalView submitStationGoal(@PathVariable long campaign, @PathVariable long station, @RequestBody UpgradeGoals.GoalForm body) {
+        return goals.submit(campaign, Subject.station(station), body);
+    }
+
+    @PostMapping("/stations/{campaign}/{station}/goal/approve")
+    @Operation(summary = "承办党组织的评定组织审核同意站点争创目标（提交人本人不能审核）")
+    GoalView approveStationGoal(@PathVariable long campaign, @PathVariable long station, @Valid @RequestBody Version body) {
+        return goals.approve(campaign, Subject.station(station), body.version());
+    }
+
+    @PostMapping("/stations/{campaign}/{station}/goal/return")
+    @Operation(summary = "评定组织退回站点争创目标并写明原因")
+    GoalView returnStationGoal(@PathVariable long campaign, @PathVariable long station, @Valid @RequestBody Reason body) {
+        return goals.returnForRevision(campaign, Subject.station(station), body.reason(), body.version());
+    }
+
+    @PostMapping("/stations/{campaign}/{station}/goal/convert")
+    @Operation(summary = "评定组织确认后进站点整顿转化完成（整顿方案已审核同意，站点整改台账至少一项且全部销号）")
+    GoalView convertStation(@PathVariable long campaign, @PathVariable long station) {
+        return goals.markConverted(campaign, Subject.station(station));
+    }
+
+    @GetMapping("/stations/{campaign}/{station}/ledger")
+    @Operation(summary = "远程教育站点的整改台账（各事项的进展、佐证材料、销号，用 /ledger/items/{id} 下的接口办理）")
+    Ledger stationLedger(@PathVariable long campaign, @PathVariable long station) {
+        return Ledger.of(ledger.get(campaign, Subject.station(station)));
+    }
+
+    @PostMapping("/stations/{campaign}/{station}/ledger")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "承办党组织为站点新增整改事项（站点评定等次后；完成时限在活动年度或次年内）")
+    Item addStationItem(@PathVariable long campaign, @PathVariable long station, @RequestBody RectificationLedger.ItemForm body) {
+        return Item.of(ledger.add(campaign, Subject.station(station), body));
+    }
+
     // ---- assistance ----------------------------------------------------------------------------------
 
     @GetMapping("/assistance/{campaign}/{org}")
@@ -204,26 +256,28 @@ class UpgradeApi {
     record Close(String remark, @NotNull(message = "{field.required}") Long version) {
     }
 
-    /** An organisation's ledger as shown. */
-    record Ledger(long campaignId, int year, long organizationId, String organizationName, String authorityName,
+    /** The ledger of an organisation or of a station it hosts ({@code stationId}), as shown. */
+    record Ledger(long campaignId, int year, long organizationId, String organizationName, Long stationId, String stationName,
+                  String authorityName,
                   List<Item> items, long open, long closed, long overdue, LocalDate today, boolean canWrite,
                   boolean canClose) {
 
         static Ledger of(LedgerView l) {
-            return new Ledger(l.campaignId(), l.year(), l.organizationId(), l.organizationName(), l.authorityName(),
+            return new Ledger(l.campaignId(), l.year(), l.organizationId(), l.organizationName(), l.stationId(), l.stationName(),
+                    l.authorityName(),
                     l.items().stream().map(Item::of).toList(), l.open(), l.closed(), l.overdue(), l.today(),
                     l.canWrite(), l.canClose());
         }
     }
 
     /** One line of the ledger, overdue or not as of today. */
-    record Item(long id, long campaignId, long organizationId, int number, String problem, String measure,
+    record Item(long id, long campaignId, long organizationId, Long stationId, int number, String problem, String measure,
                 String responsible, LocalDate deadline, ItemStatus status, boolean overdue, String returnReason,
                 String createdBy, LocalDateTime createdAt, String closedBy, LocalDateTime closedAt, String closeRemark,
                 List<Note> notes, long version) {
 
         static Item of(LedgerLine i) {
-            return new Item(i.id(), i.campaignId(), i.organizationId(), i.number(), i.problem(), i.measure(),
+            return new Item(i.id(), i.campaignId(), i.organizationId(), i.stationId(), i.number(), i.problem(), i.measure(),
                     i.responsible(), i.deadline(), i.status(), i.overdue(), i.returnReason(), i.createdBy(), i.createdAt(),
                     i.closedBy(), i.closedAt(), i.closeRemark(), i.notes().stream().map(n -> Note.of(i.id(), n)).toList(),
                     i.version());
