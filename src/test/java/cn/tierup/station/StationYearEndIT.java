@@ -178,8 +178,9 @@ class StationYearEndIT {
         Map<String, Long> startsByUnit = new LinkedHashMap<>();
         stationFigures.get("units").forEach(u -> startsByUnit.put(u.get("unit").asText(), u.get("counts").get("startAdvanced").asLong()
                 + u.get("counts").get("startAverage").asLong() + u.get("counts").get("startLagging").asLong()));
-        assertThat(startsByUnit).containsExactly(Map.entry("中共金溪镇东湖村支部委员会", 2L), Map.entry("中共金溪镇西岭村支部委员会", 2L),
-                Map.entry("中共金溪镇南桥村支部委员会", 1L));
+        // (in the tree's order: the villages' names by pinyin)
+        assertThat(startsByUnit).containsExactly(Map.entry("中共金溪镇东湖村支部委员会", 2L), Map.entry("中共金溪镇南桥村支部委员会", 1L),
+                Map.entry("中共金溪镇西岭村支部委员会", 2L));
 
         // the page says how each figure is computed; the .xlsx and .docx carry the section
         String page = mvc.perform(get("/acceptance/summaries/" + t.campaign + "/" + t.town.id).with(users.as(TOWN_USER)))
