@@ -300,8 +300,12 @@ class AccessibilityBrowserIT {
         // 远程教育站点分类: that station's score sheet as the village fills it and as the town decides it
         t.put("/stations/grading", () -> List.of(new Visit("zhen", "/stations/grading" + cv)));
         t.put("/stations/grading/{campaign}/{station}", () -> List.of(new Visit("cun", "/stations/grading/" + campaign + "/" + station),
-                new Visit("zhen", "/stations/grading/" + campaign + "/" + station)));
+                new Visit("zhen", "/stations/grading/" + campaign + "/" + station),
+                new Visit("zhen", "/stations/grading/" + campaign + "/" + station + "?round=YEAR_END")));
         t.put("/stations/grading/register", () -> List.of(new Visit("zhen", "/stations/grading/register")));
+        // the recognitions page as a station's page opens it, to record the station a 示范站点
+        t.put("/acceptance/recognitions", () -> List.of(new Visit("zhen", "/acceptance/recognitions"),
+                new Visit("zhen", "/acceptance/recognitions?stationId=" + station)));
         t.put("/stations/tables", () -> List.of(new Visit("zhen", "/stations/tables" + cv)));
         // that station's 争创目标 and 整改台账, kept by the village and reviewed by the town
         t.put("/upgrade/stations/{station}/goal", () -> List.of(new Visit("cun", "/upgrade/stations/" + station + "/goal" + cv),

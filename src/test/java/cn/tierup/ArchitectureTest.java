@@ -68,7 +68,8 @@ class ArchitectureTest {
             "grading", Set.of("decided_grade_view"),
             "acceptance", Set.of("year_end_grade_view"),
             "survey", Set.of("survey_station_view", "survey_report_status_view"),
-            "station", Set.of("station_roster_view", "station_grade_view", "station_register_view", "station_session_view"));
+            "station", Set.of("station_roster_view", "station_grade_view", "station_register_view", "station_session_view",
+                    "station_year_end_grade_view"));
 
     /**
      * Tables of the frameworks (sessions, the event publication registry, Flyway, Bucket4j's rate-limit buckets, written

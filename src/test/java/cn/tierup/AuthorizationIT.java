@@ -1263,6 +1263,26 @@ class AuthorizationIT {
                 route("POST", "/api/station-gradings/{campaign}/{station}/reopen", needs(GRADING_DECIDE),
                         p -> jsonBody(post("/api/station-gradings/{c}/{s}/reopen", probeCampaign, stationOf(p.org())),
                                 "{\"reason\": \"授权核查\", \"version\": 0}")),
+                // the same steps in the 年末审定 round, behind the same guard (the probe station has no 年初定级, so an
+                // allowed write stops at that rule and stores nothing)
+                showing(org, "GET", "/api/station-gradings/{campaign}/{station}", needs(CAMPAIGN_READ),
+                        p -> get("/api/station-gradings/{c}/{s}", probeCampaign, stationOf(p.org())).param("round", "YEAR_END"))
+                        .variant("年末审定"),
+                route("PUT", "/api/station-gradings/{campaign}/{station}/self-assessment", needs(GRADING_WRITE),
+                        p -> jsonBody(put("/api/station-gradings/{c}/{s}/self-assessment", probeCampaign, stationOf(p.org()))
+                                .param("round", "YEAR_END"), "{\"scores\": {\"1.1\": 1}, \"statement\": \"授权核查\", \"version\": 0}"))
+                        .variant("年末审定"),
+                route("POST", "/api/station-gradings/{campaign}/{station}/decision", needs(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/station-gradings/{c}/{s}/decision", probeCampaign, stationOf(p.org()))
+                                .param("round", "YEAR_END"), "{\"grade\": \"先进\", \"version\": 0}")).variant("年末审定"),
+                showing(org, "GET", "/stations/grading/{campaign}/{station}", needs(CAMPAIGN_READ),
+                        p -> get("/stations/grading/{c}/{s}", probeCampaign, stationOf(p.org())).param("round", "YEAR_END"))
+                        .variant("年末审定"),
+                // a 示范站点 is recorded for the station's host by the host's superiors, never by the host itself
+                route("POST", "/api/acceptance/recognitions", needsBelow(GRADING_DECIDE),
+                        p -> jsonBody(post("/api/acceptance/recognitions"), ("{\"stationId\": %d, \"level\": \"CITY\","
+                                + " \"recognizedOn\": \"2020-07-01\", \"issuedBy\": \"授权核查\"}").formatted(stationOf(p.org()))))
+                        .variant("示范站点"),
                 route("GET", "/api/station-gradings", needs(CAMPAIGN_READ), p -> get("/api/station-gradings")
                         .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
                 route("GET", "/api/station-gradings/register", new ScopedList(CAMPAIGN_READ), p -> get("/api/station-gradings/register")),

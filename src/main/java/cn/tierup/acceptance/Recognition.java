@@ -8,8 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * An organisation named a model (先进（示范）党组织) — by which body, at which level, on which day and under which
- * document — recorded by a superior whose subtree holds it. Any day of the year: honours come when they come.
+ * An organisation named a model (先进（示范）党组织), or a station it hosts named a 示范站点 — by which body, at which
+ * level, on which day and under which document — recorded by a superior whose subtree holds it. Any day of the year:
+ * honours come when they come.
  */
 @Entity
 @Table(name = "acceptance_recognition")
@@ -17,11 +18,14 @@ public class Recognition {
 
     /** The title the notice speaks of, what a record says when none is typed. */
     public static final String DEFAULT_TITLE = "先进（示范）党组织";
+    /** A station's title when none is typed. */
+    public static final String DEFAULT_STATION_TITLE = "远程教育示范站点";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long organizationId;
+    private Long stationId;
     private Long recorderOrganizationId;
     private String title;
     @Enumerated(EnumType.STRING)
@@ -41,7 +45,18 @@ public class Recognition {
 
     public Recognition(long organizationId, long recorderOrganizationId, RecognitionDetails details, String by,
                        LocalDateTime now) {
+        this(organizationId, null, recorderOrganizationId, details, by, now);
+    }
+
+    /**
+     * A recognition of an organisation, or — {@code stationId} given — of a station it hosts (示范站点): the same record
+     * and the same checks, so that one rule says what a 示范 recognition is; the host stands in {@code organizationId},
+     * for the scope every reader and recorder is checked against.
+     */
+    public Recognition(long organizationId, Long stationId, long recorderOrganizationId, RecognitionDetails details,
+                       String by, LocalDateTime now) {
         this.organizationId = organizationId;
+        this.stationId = stationId;
         this.recorderOrganizationId = recorderOrganizationId;
         this.recordedBy = by;
         this.recordedAt = now;
@@ -60,7 +75,7 @@ public class Recognition {
             throw new DomainException("acceptance.recognition.date.future");
         }
         String t = BoundedText.TITLE.optional(d.title(), "acceptance.recognition.title.tooLong");
-        this.title = t == null ? DEFAULT_TITLE : t;
+        this.title = t != null ? t : stationId != null ? DEFAULT_STATION_TITLE : DEFAULT_TITLE;
         this.level = d.level();
         this.recognizedOn = d.recognizedOn();
         this.issuedBy = BoundedText.TITLE.required(d.issuedBy(), "acceptance.recognition.issuedBy.required",
@@ -73,6 +88,7 @@ public class Recognition {
 
     public Long getId() { return id; }
     public Long getOrganizationId() { return organizationId; }
+    public Long getStationId() { return stationId; }
     public Long getRecorderOrganizationId() { return recorderOrganizationId; }
     public String getTitle() { return title; }
     public RecognitionLevel getLevel() { return level; }

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * organisations whose 年初定级 it decided (for the campaign's root, every organisation graded in the campaign), per
  * field and per unit — each child of the authority, each organisation it grades from outside its subtree, and 合计 —
  * with the 先进 share,
- * 提升率, 升级率 and 转化率 judged against the campaign's targets by {@link RatePolicy}. Nobody types a figure.
+ * 提升率, 升级率 and 转化率 judged against the campaign's targets by {@link RatePolicy}; and beside them the same for
+ * the 远程教育站点 whose 年初定级 it decided, against the station targets. Nobody types a figure.
  * The caller has checked who may read them.
  */
 @Component
@@ -65,9 +66,37 @@ public class YearEndFigures {
                                String endGrade) {
     }
 
+    /** One line of the stations' figures: a unit (or 合计), its counts and the three judged station rates. */
+    public record StationLine(String unit, RateCounts counts, Judged modelRate, Judged upgradeRate, Judged conversionRate) {
+
+        public List<Judged> judged() {
+            return List.of(modelRate, upgradeRate, conversionRate);
+        }
+    }
+
+    /** A covered station's two grades of the year (年末审定 null while lacking), for the lists under the figures. */
+    public record StationGrades(long stationId, String name, String hostName, String unit, String startGrade, String endGrade) {
+    }
+
+    /**
+     * The 远程教育站点 section: the stations whose 年初定级 the authority decided (every graded one for the root), per
+     * unit of their host and 合计, and each covered station with both grades.
+     */
+    public record StationFigures(List<StationLine> units, StationLine total, List<StationGrades> stations) {
+
+        public boolean empty() {
+            return stations.isEmpty();
+        }
+
+        public List<StationGrades> lacking() {
+            return stations.stream().filter(s -> s.endGrade() == null).toList();
+        }
+    }
+
     public record Figures(long campaignId, int year, long authorityId, String authorityName, boolean wholeCampaign,
                           Targets targets, Set<RecognitionLevel> modelLevels, String modelLevelNames,
-                          List<FieldFigures> fields, RateCounts overall, List<Lacking> lacking, List<RegisterLine> register) {
+                          List<FieldFigures> fields, RateCounts overall, List<Lacking> lacking, List<RegisterLine> register,
+                          StationFigures stations) {
 
         public boolean empty() {
             return fields.isEmpty();
@@ -102,6 +131,7 @@ public class YearEndFigures {
         List<String> unitOrder = new ArrayList<>(units.stream().map(Unit::name).toList());
         unitOrder.add(OWN_LEVEL);
         rows.stream().filter(r -> !r.path().startsWith(authorityPath)).map(CoveredRow::name).forEach(unitOrder::add);
+        StationFigures stations = stations(campaign, whole ? null : authorityId, units, authorityPath);
         List<FieldFigures> fields = new ArrayList<>();
         for (var e : byField.entrySet()) {
             if (e.getValue().isEmpty()) {
@@ -121,7 +151,42 @@ public class YearEndFigures {
         }
         String levelNames = campaign.modelLevels().stream().map(messages::label).collect(Collectors.joining("、"));
         return new Figures(campaign.id(), campaign.year(), authorityId, authorityName, whole, campaign.targets(),
-                campaign.modelLevels(), levelNames, fields, RateCounts.of(all), lacking, register);
+                campaign.modelLevels(), levelNames, fields, RateCounts.of(all), lacking, register, stations);
+    }
+
+    /**
+     * The stations' figures by the organisations' rules ({@link RateCounts}, {@link RatePolicy}): a station counts in
+     * the unit its host lies under (a host graded from outside the subtree stands for itself), and its 提升率 counts
+     * the 示范站点 named in the campaign's year at the campaign's counted levels.
+     */
+    private StationFigures stations(CampaignView campaign, Long authorityId, List<Unit> units, String authorityPath) {
+        List<SummaryQueries.StationRow> rows = queries.stations(campaign.id(), authorityId);
+        Set<Long> named = queries.namedStations(LocalDate.of(campaign.year(), 1, 1), LocalDate.of(campaign.year(), 12, 31),
+                campaign.modelLevels());
+        Map<String, List<Covered>> byUnit = new LinkedHashMap<>();
+        for (Unit u : units) {
+            byUnit.put(u.name(), new ArrayList<>());
+        }
+        byUnit.put(OWN_LEVEL, new ArrayList<>());
+        List<Covered> all = new ArrayList<>();
+        List<StationGrades> grades = new ArrayList<>();
+        for (SummaryQueries.StationRow r : rows) {
+            String unit = unitOf(r.hostPath(), r.hostName(), units, authorityPath);
+            Covered c = new Covered(r.startLevel(), r.endLevel(), named.contains(r.stationId()));
+            byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(c);
+            all.add(c);
+            grades.add(new StationGrades(r.stationId(), r.name(), r.hostName(), unit, r.startGrade(), r.endGrade()));
+        }
+        List<StationLine> lines = byUnit.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> stationLine(e.getKey(), e.getValue(), campaign.targets())).toList();
+        return new StationFigures(lines, stationLine(TOTAL, all, campaign.targets()), grades);
+    }
+
+    static StationLine stationLine(String unit, List<Covered> covered, Targets targets) {
+        RateCounts c = RateCounts.of(covered);
+        return new StationLine(unit, c, RatePolicy.judgeStation(Kind.STATION_MODEL_RATE, c.modelRate(), targets),
+                RatePolicy.judgeStation(Kind.STATION_UPGRADE_RATE, c.upgradeRate(), targets),
+                RatePolicy.judgeStation(Kind.STATION_CONVERSION_RATE, c.conversionRate(), targets));
     }
 
     static Line line(String unit, List<Covered> covered, Targets targets, String field) {
@@ -137,11 +202,15 @@ public class YearEndFigures {
      * from outside its subtree (a school in a town graded by 教育局, a law firm graded by 司法局) stands for itself.
      */
     private static String unitOf(CoveredRow r, List<Unit> units, String authorityPath) {
-        if (!r.path().startsWith(authorityPath)) {
-            return r.name();
+        return unitOf(r.path(), r.name(), units, authorityPath);
+    }
+
+    private static String unitOf(String path, String name, List<Unit> units, String authorityPath) {
+        if (!path.startsWith(authorityPath)) {
+            return name;
         }
         for (Unit u : units) {
-            if (r.path().startsWith(u.path())) {
+            if (path.startsWith(u.path())) {
                 return u.name();
             }
         }

@@ -12,7 +12,8 @@ import java.time.LocalDateTime;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
- * One station's classification in one campaign. The host organisation fills the score sheet of the station standard
+ * One station's classification in one campaign, at the start of the year or at its end ({@link StationGradingRound}):
+ * the same steps and rules both times. The host organisation fills the score sheet of the station standard
  * (the proposed grade is the standard's, from the score and the veto items) and hands it in; the host's grading
  * authority then decides the grade ({@link StationGradingPolicy}) and may reopen a decision, with a reason. The
  * figures of a decision are kept as they were: the register and 附件6/7 read them, not the standard of today.
@@ -28,6 +29,9 @@ public class StationGrading extends AbstractAggregateRoot<StationGrading> {
     private long stationId;
     private long hostOrganizationId;
     private long schemeId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "grading_round")
+    private StationGradingRound round = StationGradingRound.START;
     @Enumerated(EnumType.STRING)
     private StationGradingStatus status = StationGradingStatus.ASSESSING;
     @Convert(converter = StationScoreSheetConverter.class)
@@ -63,7 +67,14 @@ public class StationGrading extends AbstractAggregateRoot<StationGrading> {
     }
 
     public StationGrading(long campaignId, long stationId, long hostOrganizationId, long schemeId, LocalDateTime now) {
+        this(campaignId, stationId, StationGradingRound.START, hostOrganizationId, schemeId, now);
+    }
+
+    /** A grading of the given round; the year-end one is begun by {@link StationGradings} only over a decided start. */
+    public StationGrading(long campaignId, long stationId, StationGradingRound round, long hostOrganizationId, long schemeId,
+                          LocalDateTime now) {
         this.campaignId = campaignId;
+        this.round = round;
         this.stationId = stationId;
         this.hostOrganizationId = hostOrganizationId;
         this.schemeId = schemeId;
@@ -124,7 +135,9 @@ public class StationGrading extends AbstractAggregateRoot<StationGrading> {
         this.authorityOrganizationId = authorityId;
         this.status = StationGradingStatus.DECIDED;
         this.updatedAt = now;
-        registerEvent(new StationGradeDecided(campaignId, stationId, hostOrganizationId, decidedGrade, decidedLevel, now));
+        registerEvent(round == StationGradingRound.START
+                ? new StationGradeDecided(campaignId, stationId, hostOrganizationId, decidedGrade, decidedLevel, now)
+                : new StationYearEndGradeDecided(campaignId, stationId, hostOrganizationId, decidedGrade, decidedLevel, now));
     }
 
     /**
@@ -148,7 +161,9 @@ public class StationGrading extends AbstractAggregateRoot<StationGrading> {
         this.status = toHost ? StationGradingStatus.ASSESSING : StationGradingStatus.SUBMITTED;
         this.submittedAt = toHost ? null : submittedAt;
         this.updatedAt = now;
-        registerEvent(new StationGradeReopened(campaignId, stationId, hostOrganizationId, reopenReason));
+        registerEvent(round == StationGradingRound.START
+                ? new StationGradeReopened(campaignId, stationId, hostOrganizationId, reopenReason)
+                : new StationYearEndGradeReopened(campaignId, stationId, hostOrganizationId, reopenReason));
     }
 
     public Long getId() { return id; }
@@ -156,6 +171,7 @@ public class StationGrading extends AbstractAggregateRoot<StationGrading> {
     public long getStationId() { return stationId; }
     public long getHostOrganizationId() { return hostOrganizationId; }
     public long getSchemeId() { return schemeId; }
+    public StationGradingRound getRound() { return round; }
     public StationGradingStatus getStatus() { return status; }
     public ScoreSheet getScoreSheet() { return scoreSheet; }
     public Integer getScoreTotal() { return scoreTotal; }

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A station's classification in a campaign as its pages and the API show it: the station and its host, the
+ * A station's classification in one round of a campaign (年初定级 or 年末审定, with the 年初 grade beside a year-end
+ * one and whether the round's phase is open) as its pages and the API show it: the station and its host, the
  * authority that decides, the standard with the host's score sheet, the proposed and the decided grade with who, when
  * and why, and what the current user may do with it. People are named, never by their login.
  */
@@ -19,7 +20,13 @@ public record StationGradingView(long campaignId, int campaignYear, String campa
                                  String assessedByName, LocalDateTime assessedAt, LocalDateTime submittedAt,
                                  String decidedGrade, Grade decidedLevel, String decisionReason, String decidedByName,
                                  LocalDateTime decidedAt, String reopenReason, String reopenedByName,
-                                 LocalDateTime reopenedAt, long version, boolean mayAssess, boolean mayDecide) {
+                                 LocalDateTime reopenedAt, long version, boolean mayAssess, boolean mayDecide,
+                                 StationGradingRound round, boolean phaseOpen, String startGrade, Grade startLevel) {
+
+    /** A 年末审定 that cannot begin: the station has no decided 年初定级 in the campaign. */
+    public boolean lacksStart() {
+        return round == StationGradingRound.YEAR_END && startGrade == null;
+    }
 
     /** The score given for a criterion ("维度.细则", from 1), or null where none was given. */
     public Integer score(int dimension, int criterion) {

@@ -2,7 +2,6 @@ package cn.tierup.station;
 
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
-import cn.tierup.campaign.Phase;
 import cn.tierup.campaign.PhaseWindows;
 import cn.tierup.grading.Authorities;
 import cn.tierup.grading.GradingScheme;
@@ -68,71 +67,75 @@ public class StationGradings {
     }
 
     @Transactional(readOnly = true)
-    public StationGradingView get(long campaignId, long stationId) {
+    public StationGradingView get(long campaignId, long stationId, StationGradingRound round) {
         StationHost s = station(stationId);
         if (!authorities.mayRead(s.hostId())) {
             throw new AccessDeniedException("station out of scope");
         }
         CampaignView c = campaign(campaignId, s);
-        return view(c, s, gradings.findByCampaignIdAndStationId(campaignId, stationId).orElse(null));
+        return view(c, s, round, grading(campaignId, stationId, round).orElse(null),
+                grading(campaignId, stationId, StationGradingRound.START).orElse(null));
     }
 
     /** Step 1: the score sheet and 自评说明, saved (again and again) until handed in. */
     @Transactional
-    public StationGradingView assess(long campaignId, long stationId, Assessment a, long version) {
-        Work w = writable(campaignId, stationId);
+    public StationGradingView assess(long campaignId, long stationId, StationGradingRound round, Assessment a, long version) {
+        Work w = writable(campaignId, stationId, round);
         fresh(w.grading, version);
         CurrentUser user = guard.currentUser();
         Standard.Evaluation e = w.grading.assess(new ScoreSheet(a.scores(), a.vetoes()), a.statement(), w.standard,
                 Actors.current(), user.displayName(), LocalDateTime.now());
-        save(w, "ASSESS", "站点自评：" + w.station.name() + " " + e.total() + "/" + e.maximum() + " 分，对应 " + e.grade().name()
+        save(w, "ASSESS", prefix(round) + "站点自评：" + w.station.name() + " " + e.total() + "/" + e.maximum() + " 分，对应 " + e.grade().name()
                 + (e.vetoed() ? "（一票否决：" + String.join("；", e.vetoesHit()) + "）" : ""));
-        return get(campaignId, stationId);
+        return get(campaignId, stationId, round);
     }
 
     /** Step 1 ends: the self-assessment goes to the host's grading authority. */
     @Transactional
-    public StationGradingView submit(long campaignId, long stationId, long version) {
-        Work w = writable(campaignId, stationId);
+    public StationGradingView submit(long campaignId, long stationId, StationGradingRound round, long version) {
+        Work w = writable(campaignId, stationId, round);
         fresh(w.grading, version);
         w.grading.submit(LocalDateTime.now());
-        save(w, "SUBMIT", "上报站点自评：" + w.station.name() + "，自评等次 " + w.grading.getProposedGrade());
-        return get(campaignId, stationId);
+        save(w, "SUBMIT", prefix(round) + "上报站点自评：" + w.station.name() + "，自评等次 " + w.grading.getProposedGrade());
+        return get(campaignId, stationId, round);
     }
 
     /** Step 2: the authority's grade; a reason where it differs from the host's. */
     @Transactional
-    public StationGradingView decide(long campaignId, long stationId, String grade, String reason, long version) {
-        Work w = deciding(campaignId, stationId);
+    public StationGradingView decide(long campaignId, long stationId, StationGradingRound round, String grade, String reason,
+                                     long version) {
+        Work w = deciding(campaignId, stationId, round);
         fresh(w.grading, version);
         CurrentUser user = guard.currentUser();
         w.grading.decide(grade, reason, w.standard, authorities.of(w.station.hostId()).id(), user.organizationId(),
                 Actors.current(), user.displayName(), LocalDateTime.now());
-        save(w, "DECIDE", "评定站点等次：" + w.station.name() + " 评为" + w.grading.getDecidedGrade()
+        save(w, "DECIDE", prefix(round) + "评定站点等次：" + w.station.name() + " 评为" + w.grading.getDecidedGrade()
                 + (w.grading.getDecisionReason() == null ? "" : "（理由：" + w.grading.getDecisionReason() + "）"));
-        return get(campaignId, stationId);
+        return get(campaignId, stationId, round);
     }
 
     /** The authority withdraws its decision, with a reason; {@code toHost}: the host assesses again. */
     @Transactional
-    public StationGradingView reopen(long campaignId, long stationId, String reason, boolean toHost, long version) {
-        Work w = deciding(campaignId, stationId);
+    public StationGradingView reopen(long campaignId, long stationId, StationGradingRound round, String reason, boolean toHost,
+                                     long version) {
+        Work w = deciding(campaignId, stationId, round);
         fresh(w.grading, version);
         w.grading.reopen(reason, toHost, guard.currentUser().displayName(), LocalDateTime.now());
-        save(w, "REOPEN", "撤回站点评定：" + w.station.name() + (toHost ? "，退回承办党组织重新自评" : "，待重新评定")
+        save(w, "REOPEN", prefix(round) + "撤回站点评定：" + w.station.name() + (toHost ? "，退回承办党组织重新自评" : "，待重新评定")
                 + "（原因：" + w.grading.getReopenReason() + "）");
-        return get(campaignId, stationId);
+        return get(campaignId, stationId, round);
     }
 
     /** The overview: the stations under an organisation (the user's own by default) and where their grading stands. */
     @Transactional(readOnly = true)
-    public PageResult<StationGradingLine> list(long campaignId, long organizationId, String status, String name,
-                                                       int page, int size) {
+    public PageResult<StationGradingLine> list(long campaignId, StationGradingRound round, long organizationId, String status,
+                                               String name, int page, int size) {
         guard.require(Permission.CAMPAIGN_READ, organizationId);
         CampaignView c = campaigns.get(campaignId);
         String path = queries.path(organizationId).orElseThrow(() -> new NotFoundException("organization", organizationId));
         String rootPath = queries.path(c.rootOrganizationId()).orElse(path);
-        return queries.lines(campaignId, new StationGradingQueries.Filter(path, rootPath, c.year(), status, name), page, size);
+        return queries.lines(campaignId, new StationGradingQueries.Filter(path, rootPath, c.year(), round, status, name), page,
+                size);
     }
 
     /** The register: decided station grades year after year under an organisation. */
@@ -155,13 +158,13 @@ public class StationGradings {
     private record Work(StationHost station, CampaignView campaign, StationGrading grading, Standard standard) {
     }
 
-    private Work writable(long campaignId, long stationId) {
+    private Work writable(long campaignId, long stationId, StationGradingRound round) {
         StationHost s = station(stationId);
         guard.require(Permission.GRADING_WRITE, s.hostId());
-        return work(campaignId, s);
+        return work(campaignId, s, round);
     }
 
-    private Work deciding(long campaignId, long stationId) {
+    private Work deciding(long campaignId, long stationId, StationGradingRound round) {
         StationHost s = station(stationId);
         CurrentUser me = guard.currentUser();
         if (!me.has(Permission.GRADING_DECIDE)) {
@@ -172,20 +175,42 @@ public class StationGradings {
             throw new DomainException("station.grading.ownStation");
         }
         authorities.require(s.hostId());
-        Work w = work(campaignId, s);
+        Work w = work(campaignId, s, round);
         if (w.grading.getId() == null) {
             throw new DomainException("station.grading.notSubmitted");
         }
         return w;
     }
 
-    private Work work(long campaignId, StationHost s) {
+    /**
+     * The round's grading to act on, begun on the first step: in its phase's window, and a 年末审定 only over a decided
+     * 年初定级, against the same standard — the year's two grades are comparable only so.
+     */
+    private Work work(long campaignId, StationHost s, StationGradingRound round) {
         CampaignView c = campaign(campaignId, s);
-        phaseWindows.require(c, Phase.GRADING);
-        StationGrading g = gradings.findByCampaignIdAndStationId(campaignId, s.id())
-                .orElseGet(() -> new StationGrading(campaignId, s.id(), s.hostId(),
-                        setups.schemeInForce(campaignId, FIELD).getId(), LocalDateTime.now()));
+        phaseWindows.require(c, round.phase());
+        StationGrading g = grading(campaignId, s.id(), round).orElse(null);
+        if (round == StationGradingRound.YEAR_END) {
+            StationGrading start = grading(campaignId, s.id(), StationGradingRound.START)
+                    .filter(x -> x.getDecidedLevel() != null)
+                    .orElseThrow(() -> new DomainException("station.grading.yearEnd.noStart", c.year()));
+            if (g == null) {
+                g = new StationGrading(campaignId, s.id(), round, s.hostId(), start.getSchemeId(), LocalDateTime.now());
+            }
+        } else if (g == null) {
+            g = new StationGrading(campaignId, s.id(), round, s.hostId(), setups.schemeInForce(campaignId, FIELD).getId(),
+                    LocalDateTime.now());
+        }
         return new Work(s, c, g, setups.scheme(g.getSchemeId()).getStandard());
+    }
+
+    private java.util.Optional<StationGrading> grading(long campaignId, long stationId, StationGradingRound round) {
+        return gradings.findByCampaignIdAndStationIdAndRound(campaignId, stationId, round);
+    }
+
+    /** How the audit trail tells the year-end round's entries from the start's. */
+    private static String prefix(StationGradingRound round) {
+        return round == StationGradingRound.YEAR_END ? "年末审定·" : "";
     }
 
     private StationHost station(long stationId) {
@@ -226,10 +251,15 @@ public class StationGradings {
         }
     }
 
-    private StationGradingView view(CampaignView c, StationHost s, StationGrading g) {
-        GradingScheme scheme = g == null ? setups.schemeInForce(c.id(), FIELD) : setups.scheme(g.getSchemeId());
+    private StationGradingView view(CampaignView c, StationHost s, StationGradingRound round, StationGrading g,
+                                    StationGrading start) {
+        boolean startDecided = start != null && start.getDecidedLevel() != null;
+        GradingScheme scheme = g != null ? setups.scheme(g.getSchemeId())
+                : round == StationGradingRound.YEAR_END && start != null ? setups.scheme(start.getSchemeId())
+                : setups.schemeInForce(c.id(), FIELD);
         Authorities.Authority a = authorities.of(s.hostId());
-        boolean open = phaseWindows.gate(c, Phase.GRADING).open();
+        boolean phaseOpen = phaseWindows.gate(c, round.phase()).open();
+        boolean open = phaseOpen && (round == StationGradingRound.START || startDecided);
         StationGradingStatus status = g == null ? StationGradingStatus.ASSESSING : g.getStatus();
         boolean mayAssess = open && status == StationGradingStatus.ASSESSING && guard.can(Permission.GRADING_WRITE, s.hostId());
         boolean mayDecide = open && status != StationGradingStatus.ASSESSING && guard.currentUser().organizationId() != s.hostId()
@@ -245,6 +275,7 @@ public class StationGradings {
                 g == null ? null : g.getDecisionReason(), g == null ? null : g.getDecidedByName(),
                 g == null ? null : g.getDecidedAt(), g == null ? null : g.getReopenReason(),
                 g == null ? null : g.getReopenedByName(), g == null ? null : g.getReopenedAt(),
-                g == null ? 0 : g.getVersion(), mayAssess, mayDecide);
+                g == null ? 0 : g.getVersion(), mayAssess, mayDecide, round, phaseOpen,
+                startDecided ? start.getDecidedGrade() : null, startDecided ? start.getDecidedLevel() : null);
     }
 }

@@ -142,6 +142,70 @@ class RatePolicyTest {
         assertThat(c.conversionRate().empty()).isTrue();
     }
 
+    // ---- 远程教育站点 -------------------------------------------------------------------------------
+
+    static Targets stations(int model, int upgrade, int conversion) {
+        return new Targets(40, 10, 25, 100, model, upgrade, conversion);
+    }
+
+    @Test
+    void stationRatesAreJudgedAgainstTheStationTargetsNotTheOrganisations() {
+        // 2/10 = 20% meets the notice's station 升级率 (20%) though it is below the organisations' 25%
+        assertThat(RatePolicy.judgeStation(Kind.STATION_UPGRADE_RATE, new Rate(2, 10), NOTICE).verdict()).isEqualTo(Verdict.MET);
+        assertThat(RatePolicy.judge(Kind.UPGRADE_RATE, new Rate(2, 10), NOTICE, "VILLAGE").verdict()).isEqualTo(Verdict.NOT_MET);
+        assertThat(RatePolicy.judgeStation(Kind.STATION_UPGRADE_RATE, new Rate(1, 10), NOTICE).verdict()).isEqualTo(Verdict.NOT_MET);
+        assertThat(RatePolicy.judgeStation(Kind.STATION_MODEL_RATE, new Rate(1, 10), stations(15, 20, 100)).target()).isEqualTo(15);
+        assertThat(RatePolicy.judgeStation(Kind.STATION_MODEL_RATE, new Rate(1, 10), stations(15, 20, 100)).verdict())
+                .isEqualTo(Verdict.NOT_MET);
+    }
+
+    @Test
+    void aStationTargetIsMetWhenReachedForStationsHaveNoFieldThatMustExceed() {
+        // exactly 10% meets a 10% station 提升率; an organisation outside villages would have to beat it
+        var judged = RatePolicy.judgeStation(Kind.STATION_MODEL_RATE, new Rate(1, 10), NOTICE);
+        assertThat(judged.mustExceed()).isFalse();
+        assertThat(judged.verdict()).isEqualTo(Verdict.MET);
+        assertThat(RatePolicy.judge(Kind.MODEL_RATE, new Rate(1, 10), NOTICE, "AGENCY").verdict()).isEqualTo(Verdict.NOT_MET);
+    }
+
+    @Test
+    void aStationConversionTargetOfAHundredPercentNeedsEveryLaggingStationConverted() {
+        assertThat(RatePolicy.judgeStation(Kind.STATION_CONVERSION_RATE, new Rate(3, 3), NOTICE).verdict()).isEqualTo(Verdict.MET);
+        assertThat(RatePolicy.judgeStation(Kind.STATION_CONVERSION_RATE, new Rate(2, 3), NOTICE).verdict())
+                .isEqualTo(Verdict.NOT_MET);
+        assertThat(RatePolicy.judgeStation(Kind.STATION_CONVERSION_RATE, new Rate(0, 0), NOTICE).verdict()).isEqualTo(Verdict.NONE);
+    }
+
+    @Test
+    void anOrganisationRateIsNoStationRate() {
+        assertThatThrownBy(() -> RatePolicy.judgeStation(Kind.UPGRADE_RATE, new Rate(1, 4), NOTICE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void stationsAreCountedByTheOrganisationsRules() {
+        // a town's stations: 3 先进 at the start (one named a 示范站点, one without a year-end grade yet),
+        // 4 一般 (one up to 先进, one to 后进), 1 后进 (to 一般)
+        List<Covered> town = new ArrayList<>();
+        add(town, 1, ADVANCED, ADVANCED, true);
+        add(town, 1, ADVANCED, AVERAGE, false);
+        add(town, 1, ADVANCED, null, true);
+        add(town, 1, AVERAGE, ADVANCED, false);
+        add(town, 2, AVERAGE, AVERAGE, false);
+        add(town, 1, AVERAGE, LAGGING, false);
+        add(town, 1, LAGGING, AVERAGE, false);
+        var line = YearEndFigures.stationLine("合计", town, NOTICE);
+        // the one still lacking its 年末审定 is in no base, named or not: 1 of 2
+        assertThat(line.counts().startTotal()).isEqualTo(8);
+        assertThat(line.counts().endTotal()).isEqualTo(7);
+        assertThat(line.modelRate().rate()).isEqualTo(new Rate(1, 2));
+        assertThat(line.upgradeRate().rate()).isEqualTo(new Rate(1, 4));
+        assertThat(line.conversionRate().rate()).isEqualTo(new Rate(1, 1));
+        assertThat(line.judged()).extracting(RatePolicy.Judged::verdict).containsExactly(Verdict.MET, Verdict.MET, Verdict.MET);
+        assertThat(line.judged()).extracting(RatePolicy.Judged::kind)
+                .containsExactly(Kind.STATION_MODEL_RATE, Kind.STATION_UPGRADE_RATE, Kind.STATION_CONVERSION_RATE);
+    }
+
     static void add(List<Covered> list, int n, Grade start, Grade end, boolean named) {
         for (int i = 0; i < n; i++) {
             list.add(new Covered(start, end, named));

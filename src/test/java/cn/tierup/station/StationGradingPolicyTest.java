@@ -133,6 +133,24 @@ class StationGradingPolicyTest {
     }
 
     @Test
+    void theYearEndRoundTakesTheSameStepsAndRulesAndTellsItsDecisionApart() {
+        StationGrading g = new StationGrading(1, 2, StationGradingRound.YEAR_END, HOST, 3, NOW);
+        g.assess(new ScoreSheet(Map.of("1.1", 30, "1.2", 20, "2.1", 40), Set.of()), "年末复查", STANDARD, "cun", "李明", NOW);
+        g.submit(NOW);
+        assertThatThrownBy(() -> g.decide("先进", null, STANDARD, TOWN, HOST, "cun2", "王芳", NOW))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("station.grading.ownStation");
+        assertThatThrownBy(() -> g.decide("一般", null, STANDARD, TOWN, TOWN, "zhen", "张伟", NOW))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("station.grading.reason");
+        g.decide("先进", null, STANDARD, TOWN, TOWN, "zhen", "张伟", NOW);
+        assertThat(g.getRound()).isEqualTo(StationGradingRound.YEAR_END);
+        // not a start grade: what follows a 年初定级 (goals, the ledger) is not set off by it
+        assertThat(events(g)).singleElement().isInstanceOf(StationYearEndGradeDecided.class);
+        g.reopen("复核", true, "张伟", NOW);
+        assertThat(events(g)).last().isInstanceOf(StationYearEndGradeReopened.class);
+        assertThat(new StationGrading(1, 2, HOST, 3, NOW).getRound()).isEqualTo(StationGradingRound.START);
+    }
+
+    @Test
     void aSelfAssessmentIsHandedInOnlyWithItsSheetAndStatement() {
         StationGrading g = new StationGrading(1, 2, HOST, 3, NOW);
         assertThatThrownBy(() -> g.submit(NOW)).extracting(e -> ((DomainException) e).code()).isEqualTo("station.grading.sheetFirst");

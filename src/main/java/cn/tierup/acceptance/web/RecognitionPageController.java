@@ -39,9 +39,10 @@ class RecognitionPageController {
         this.messages = messages;
     }
 
+    /** The list; {@code stationId} (from a station's page) lists that station's and offers to record it a 示范站点. */
     @GetMapping("/acceptance/recognitions")
-    String list(@RequestParam(required = false) Integer year, Model model) {
-        return page(year, Map.of(), model);
+    String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long stationId, Model model) {
+        return page(year, stationId == null ? Map.of() : Map.of("stationId", String.valueOf(stationId)), model);
     }
 
     @GetMapping("/acceptance/recognitions.xlsx")
@@ -54,8 +55,9 @@ class RecognitionPageController {
     String record(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         try {
             RecognitionView v = recognitions.record(details(params, null));
-            redirect.addFlashAttribute("success", messages.get("acceptance.recognition.recorded", v.organizationName()));
-            return "redirect:/acceptance/recognitions";
+            redirect.addFlashAttribute("success", messages.get("acceptance.recognition.recorded",
+                    v.stationName() != null ? v.stationName() : v.organizationName()));
+            return v.stationId() != null ? "redirect:/acceptance/recognitions?stationId=" + v.stationId() : "redirect:/acceptance/recognitions";
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
             return page(null, params, model);
@@ -90,9 +92,13 @@ class RecognitionPageController {
     }
 
     private String page(Integer year, Map<String, String> form, Model model) {
+        Long station = form.get("stationId") == null || form.get("stationId").isBlank() ? null : parsedOrNull(form.get("stationId"));
         model.addAttribute("year", year);
-        model.addAttribute("list", recognitions.list(year, null));
-        boolean canRecord = guard.currentUser().has(Permission.GRADING_DECIDE);
+        model.addAttribute("list", recognitions.list(year, null, station));
+        Recognitions.StationChoice choice = station == null ? null : recognitions.choice(station);
+        model.addAttribute("stationId", station);
+        model.addAttribute("stationLabel", choice == null ? null : choice.label());
+        boolean canRecord = choice != null ? choice.mayRecord() : guard.currentUser().has(Permission.GRADING_DECIDE);
         model.addAttribute("canRecord", canRecord);
         Long picked = form.get("organizationId") == null ? null : parsedOrNull(form.get("organizationId"));
         model.addAttribute("pickedId", picked);
@@ -120,8 +126,13 @@ class RecognitionPageController {
 
     private static RecognitionDetails details(Map<String, String> p, Long organizationId) {
         Long org = organizationId != null ? organizationId : FormValues.longValue(p.get("organizationId"));
+        // a 示范站点 names its station; its organisation is the host, found by the service
+        Long station = organizationId == null ? FormValues.longValue(p.get("stationId")) : null;
+        if (station != null) {
+            org = null;
+        }
         return new RecognitionDetails(org, p.get("title"), FormValues.choice(RecognitionLevel.class, p.get("level")),
                 FormValues.date(p.get("recognizedOn")), p.get("issuedBy"), p.get("documentNumber"),
-                FormValues.longValue(p.get("version")));
+                FormValues.longValue(p.get("version")), station);
     }
 }

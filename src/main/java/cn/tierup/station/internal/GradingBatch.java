@@ -28,8 +28,8 @@ public class GradingBatch {
                         + " score_sheet, score_total, score_maximum, vetoes_hit, proposed_grade, proposed_level, statement,"
                         + " assessed_by, assessed_by_name, assessed_at, submitted_at, decided_grade, decided_level,"
                         + " decision_reason, decided_by, decided_by_name, decided_at, authority_organization_id,"
-                        + " created_at, updated_at, version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        + " created_at, updated_at, grading_round, version)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 gradings, 500, (ps, g) -> {
                     ps.setLong(1, g.getCampaignId());
                     ps.setLong(2, g.getStationId());
@@ -56,6 +56,7 @@ public class GradingBatch {
                     ps.setObject(23, g.getAuthorityOrganizationId(), Types.BIGINT);
                     ps.setTimestamp(24, time(g.getCreatedAt()));
                     ps.setTimestamp(25, time(g.getUpdatedAt()));
+                    ps.setString(26, g.getRound().name());
                 });
     }
 

@@ -3,6 +3,7 @@ package cn.tierup.station.internal;
 import cn.tierup.grading.Grade;
 import cn.tierup.shared.PageResult;
 import cn.tierup.station.StationGradingLine;
+import cn.tierup.station.StationGradingRound;
 import cn.tierup.station.StationRegisterLine;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -53,17 +54,20 @@ public class StationGradingQueries {
     }
 
     /** What the overview is filtered by: the stations under {@code path} on the registry in {@code year}. */
-    public record Filter(String path, String rootPath, int year, String status, String name) {
+    public record Filter(String path, String rootPath, int year, StationGradingRound round, String status, String name) {
     }
 
     private static final String LINES = " from station s join org_tree_view o on o.id = s.host_organization_id"
-            + " left join station_grading g on g.station_id = s.id and g.campaign_id = :campaign"
+            + " left join station_grading g on g.station_id = s.id and g.campaign_id = :campaign and g.grading_round = :round"
+            + " left join station_grading st on st.station_id = s.id and st.campaign_id = :campaign"
+            + " and st.grading_round = 'START' and st.decided_grade is not null"
             + " where o.path like :path and o.path like :rootPath and s.opened_on <= :yearEnd"
             + " and (s.retired_on is null or s.retired_on >= :yearStart)";
 
     public PageResult<StationGradingLine> lines(long campaignId, Filter f, int page, int size) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("campaign", campaignId);
+        p.put("round", f.round().name());
         p.put("path", f.path() + "%");
         p.put("rootPath", f.rootPath() + "%");
         p.put("yearEnd", Date.valueOf(LocalDate.of(f.year(), 12, 31)));
@@ -85,23 +89,30 @@ public class StationGradingQueries {
         p.put("limit", size);
         p.put("offset", (long) page * size);
         List<StationGradingLine> items = jdbc.sql("select s.id, s.name, o.id, o.name, g.status, g.score_total, g.proposed_grade,"
-                        + " g.decided_grade, g.decided_level, g.decided_by_name, g.decided_at" + LINES + where
+                        + " g.decided_grade, g.decided_level, g.decided_by_name, g.decided_at, st.decided_grade" + LINES + where
                         + " order by o.sort_key, s.name_key, s.id limit :limit offset :offset")
                 .params(p)
                 .query((rs, n) -> new StationGradingLine(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                         (Integer) rs.getObject(6, Integer.class), rs.getString(7), rs.getString(8),
-                        rs.getString(9) == null ? null : Grade.valueOf(rs.getString(9)), rs.getString(10), time(rs.getTimestamp(11))))
+                        rs.getString(9) == null ? null : Grade.valueOf(rs.getString(9)), rs.getString(10), time(rs.getTimestamp(11)),
+                        rs.getString(12)))
                 .list();
         return new PageResult<>(items, page, size, total);
     }
 
-    /** The register's filters: the subtree, and optionally a year, a class and part of a station's or host's name. */
+    /**
+     * The register's filters: the subtree, and optionally a year, a class (of the 年初定级) and part of a station's or
+     * host's name.
+     */
     public record RegisterQuery(String path, Integer year, Grade level, String name) {
     }
 
+    /** A line per station and year: the decided 年初定级, with the decided 年末审定 beside it where there is one. */
     private static final String REGISTER = " from station_grading g join station s on s.id = g.station_id"
             + " join org_tree_view o on o.id = s.host_organization_id join campaign_year_view c on c.id = g.campaign_id"
-            + " where g.decided_grade is not null and o.path like :path";
+            + " left join station_grading y on y.campaign_id = g.campaign_id and y.station_id = g.station_id"
+            + " and y.grading_round = 'YEAR_END' and y.decided_grade is not null"
+            + " where g.decided_grade is not null and g.grading_round = 'START' and o.path like :path";
 
     public PageResult<StationRegisterLine> register(RegisterQuery q, int page, int size) {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -124,13 +135,16 @@ public class StationGradingQueries {
         p.put("offset", (long) page * size);
         List<StationRegisterLine> items = jdbc.sql("select c.campaign_year, g.campaign_id, s.id, s.name, o.id, o.name, g.score_total,"
                         + " g.score_maximum, g.proposed_grade, g.decided_grade, g.decided_level, g.decision_reason,"
-                        + " g.decided_by_name, g.decided_at" + REGISTER + where
+                        + " g.decided_by_name, g.decided_at, y.score_total, y.proposed_grade, y.decided_grade, y.decided_level,"
+                        + " y.decision_reason, y.decided_by_name, y.decided_at" + REGISTER + where
                         + " order by c.campaign_year desc, o.sort_key, s.name_key, s.id limit :limit offset :offset")
                 .params(p)
                 .query((rs, n) -> new StationRegisterLine(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
                         rs.getString(6), (Integer) rs.getObject(7, Integer.class), (Integer) rs.getObject(8, Integer.class),
                         rs.getString(9), rs.getString(10), Grade.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13),
-                        time(rs.getTimestamp(14))))
+                        time(rs.getTimestamp(14)), (Integer) rs.getObject(15, Integer.class), rs.getString(16), rs.getString(17),
+                        rs.getString(18) == null ? null : Grade.valueOf(rs.getString(18)), rs.getString(19), rs.getString(20),
+                        time(rs.getTimestamp(21))))
                 .list();
         return new PageResult<>(items, page, size, total);
     }

@@ -7,6 +7,7 @@ import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.ProblemPage;
 import cn.tierup.shared.web.FormOutcome;
+import cn.tierup.station.StationGradingRound;
 import cn.tierup.station.StationGradingView;
 import cn.tierup.station.StationGradings;
 import java.util.HashMap;
@@ -24,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The pages of 远程教育站点分类: the stations under an organisation and where their grading stands, one station's
- * score sheet with the host's self-assessment and the authority's decision, and the register of station grades.
+ * The pages of 远程教育站点分类, each for one round (年初定级 or 年末审定, {@code ?round=}): the stations under an
+ * organisation and where their grading stands, one station's score sheet with the host's self-assessment and the authority's decision, and the register of station grades.
  */
 @Controller
 class StationGradingPageController {
@@ -48,6 +49,7 @@ class StationGradingPageController {
     @GetMapping("/stations/grading")
     String overview(@RequestParam(required = false) Long campaign, @RequestParam(required = false) Long org,
                     @RequestParam(required = false) String status, @RequestParam(required = false) String name,
+                    @RequestParam(defaultValue = "START") StationGradingRound round,
                     @RequestParam(defaultValue = "0") int page, Model model) {
         CampaignView c = campaigns.chosenOrCurrent(campaign).orElse(null);
         if (c == null) {
@@ -57,16 +59,20 @@ class StationGradingPageController {
         String wanted = status == null || status.isBlank() ? null : status;
         model.addAttribute("c", c);
         model.addAttribute("orgId", orgId);
-        model.addAttribute("rows", gradings.list(c.id(), orgId, wanted, name, Math.max(page, 0), 30));
+        model.addAttribute("round", round);
+        model.addAttribute("rounds", StationGradingRound.values());
+        model.addAttribute("rows", gradings.list(c.id(), round, orgId, wanted, name, Math.max(page, 0), 30));
         model.addAttribute("statuses", new String[] {"NOT_STARTED", "ASSESSING", "SUBMITTED", "DECIDED"});
         model.addAttribute("filter", new Filter(wanted, name));
         return "stations/grading/overview";
     }
 
     @GetMapping("/stations/grading/{campaign}/{station}")
-    String sheet(@PathVariable long campaign, @PathVariable long station, Model model) {
-        StationGradingView v = gradings.get(campaign, station);
+    String sheet(@PathVariable long campaign, @PathVariable long station,
+                 @RequestParam(defaultValue = "START") StationGradingRound round, Model model) {
+        StationGradingView v = gradings.get(campaign, station, round);
         model.addAttribute("v", v);
+        model.addAttribute("rounds", StationGradingRound.values());
         model.addAttribute("g", v.standard().grades());
         return "stations/grading/sheet";
     }
@@ -74,12 +80,13 @@ class StationGradingPageController {
     @PostMapping("/stations/grading/{campaign}/{station}/self-assessment")
     String assess(@PathVariable long campaign, @PathVariable long station, @ModelAttribute SheetForm form,
                   BindingResult binding, Model model, RedirectAttributes redirect) {
-        return outcome.orShow(model, redirect, target(campaign, station), () -> {
+        StationGradingRound round = form.roundOrStart();
+        return outcome.orShow(model, redirect, target(campaign, station, round), () -> {
             if (binding.hasErrors()) {
                 // a score that is not a whole number never reaches the standard: refused before anything is saved
                 throw new cn.tierup.shared.DomainException("station.grading.scoreUnread");
             }
-            gradings.assess(campaign, station, form.assessment(), form.versionSeen());
+            gradings.assess(campaign, station, round, form.assessment(), form.versionSeen());
             return outcome.say("station.grading.saved");
         }, () -> {
             // refused: the sheet again with what was typed, so no score or sentence has to be typed twice
@@ -99,15 +106,15 @@ class StationGradingPageController {
             model.addAttribute("typedScores", typed);
             model.addAttribute("typedVetoes", form.veto() == null ? Set.of() : form.veto());
             model.addAttribute("typedStatement", form.statement() == null ? "" : form.statement());
-            return sheet(campaign, station, model);
+            return sheet(campaign, station, round, model);
         });
     }
 
     @PostMapping("/stations/grading/{campaign}/{station}/submit")
     String submit(@PathVariable long campaign, @PathVariable long station, @ModelAttribute VersionForm form,
                   RedirectAttributes redirect) {
-        return outcome.orFlash(redirect, target(campaign, station), () -> {
-            gradings.submit(campaign, station, form.versionSeen());
+        return outcome.orFlash(redirect, target(campaign, station, form.roundOrStart()), () -> {
+            gradings.submit(campaign, station, form.roundOrStart(), form.versionSeen());
             return outcome.say("station.grading.submittedOk");
         });
     }
@@ -115,8 +122,8 @@ class StationGradingPageController {
     @PostMapping("/stations/grading/{campaign}/{station}/decision")
     String decide(@PathVariable long campaign, @PathVariable long station, @ModelAttribute DecisionForm form,
                   RedirectAttributes redirect) {
-        return outcome.orFlash(redirect, target(campaign, station), () -> {
-            gradings.decide(campaign, station, form.grade(), form.reason(), form.version() == null ? 0 : form.version());
+        return outcome.orFlash(redirect, target(campaign, station, form.roundOrStart()), () -> {
+            gradings.decide(campaign, station, form.roundOrStart(), form.grade(), form.reason(), form.version() == null ? 0 : form.version());
             return outcome.say("station.grading.decided");
         });
     }
@@ -124,8 +131,8 @@ class StationGradingPageController {
     @PostMapping("/stations/grading/{campaign}/{station}/reopen")
     String reopen(@PathVariable long campaign, @PathVariable long station, @ModelAttribute ReopenForm form,
                   RedirectAttributes redirect) {
-        return outcome.orFlash(redirect, target(campaign, station), () -> {
-            gradings.reopen(campaign, station, form.reason(), "true".equals(form.toHost()),
+        return outcome.orFlash(redirect, target(campaign, station, form.roundOrStart()), () -> {
+            gradings.reopen(campaign, station, form.roundOrStart(), form.reason(), "true".equals(form.toHost()),
                     form.version() == null ? 0 : form.version());
             return outcome.say("station.grading.reopened");
         });
@@ -144,8 +151,13 @@ class StationGradingPageController {
         return "stations/grading/register";
     }
 
-    private static String target(long campaign, long station) {
-        return "/stations/grading/" + campaign + "/" + station;
+    private static String target(long campaign, long station, StationGradingRound round) {
+        return "/stations/grading/" + campaign + "/" + station + (round == StationGradingRound.START ? "" : "?round=" + round);
+    }
+
+    /** The round a form names; absent — as every form before the 年末审定 sent — the 年初定级. */
+    private static StationGradingRound orStart(StationGradingRound r) {
+        return r == null ? StationGradingRound.START : r;
     }
 
     record Filter(String status, String name) {
@@ -155,7 +167,12 @@ class StationGradingPageController {
     }
 
     /** The score sheet as the page sends it: scores[维度.细则], the veto items ticked, 自评说明, the version seen. */
-    record SheetForm(Map<String, Integer> scores, Set<Integer> veto, String statement, Long version) {
+    record SheetForm(Map<String, Integer> scores, Set<Integer> veto, String statement, Long version,
+                     StationGradingRound round) {
+
+        StationGradingRound roundOrStart() {
+            return orStart(round);
+        }
 
         StationGradings.Assessment assessment() {
             Map<String, Integer> given = new HashMap<>();
@@ -174,15 +191,25 @@ class StationGradingPageController {
         }
     }
 
-    record VersionForm(Long version) {
+    record VersionForm(Long version, StationGradingRound round) {
+        StationGradingRound roundOrStart() {
+            return orStart(round);
+        }
+
         long versionSeen() {
             return version == null ? 0 : version;
         }
     }
 
-    record DecisionForm(String grade, String reason, Long version) {
+    record DecisionForm(String grade, String reason, Long version, StationGradingRound round) {
+        StationGradingRound roundOrStart() {
+            return orStart(round);
+        }
     }
 
-    record ReopenForm(String reason, String toHost, Long version) {
+    record ReopenForm(String reason, String toHost, Long version, StationGradingRound round) {
+        StationGradingRound roundOrStart() {
+            return orStart(round);
+        }
     }
 }
