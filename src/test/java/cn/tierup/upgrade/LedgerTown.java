@@ -1,13 +1,12 @@
 package cn.tierup.upgrade;
 
 import cn.tierup.testsupport.CampaignFixture;
+import cn.tierup.testsupport.OwnTown;
 import cn.tierup.testsupport.TestUsers;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -25,32 +24,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * station API, a campaign rooted at the town in {@link CampaignFixture#OWN_TOWN_YEAR}, and a station graded as the
  * station module's API grades it — the village's self-assessment handed in, the town's decision.
  */
-final class LedgerTown {
+final class LedgerTown extends OwnTown {
 
-    static final String PASSWORD = "Zhandian2026pass";
-
-    final MockMvc mvc;
-    final TestUsers users;
-    final JsonMapper json;
-    final long id;
     final String user;
     long campaign;
 
     /** The town {@code name}, with a supervisor account {@code user} named {@code person}. */
     LedgerTown(MockMvc mvc, TestUsers users, JdbcClient jdbc, JsonMapper json, String name, String user, String person)
             throws Exception {
-        this.mvc = mvc;
-        this.users = users;
-        this.json = json;
-        long city = jdbc.sql("select id from organization where name = '中共彭州市委员会'").query(Long.class).single();
-        this.id = org(city, name, "COMMITTEE", "TOWN");
+        super(mvc, users, jdbc, json, name);
         this.user = user;
         account(user, person, id, "SUPERVISOR");
     }
 
     /** A village of the town with its branch account. */
     long village(String name, String user, String person) throws Exception {
-        long v = org(id, name, "BRANCH", "VILLAGE");
+        long v = village(name);
         account(user, person, v, "BRANCH");
         return v;
     }
@@ -114,32 +103,7 @@ final class LedgerTown {
         return decided;
     }
 
-    void account(String username, String displayName, long org, String role) throws Exception {
-        admin(post("/api/accounts"), Map.of("username", username, "displayName", displayName, "organizationId", org,
-                "role", role, "password", PASSWORD, "enabled", true), 201);
-    }
-
-    private long org(long parent, String name, String kind, String field) throws Exception {
-        return admin(post("/api/orgs"), Map.of("parentId", parent, "organization",
-                Map.of("name", name, "kind", kind, "field", field)), 201).get("id").asLong();
-    }
-
     private JsonNode ok(MockHttpServletRequestBuilder request, String as, Object body) throws Exception {
-        request.with(users.as(as));
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        var response = mvc.perform(request).andReturn().getResponse();
-        String text = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(response.getStatus()).as(text).isEqualTo(200);
-        return json.readTree(text);
-    }
-
-    private JsonNode admin(MockHttpServletRequestBuilder request, Object body, int status) throws Exception {
-        var response = mvc.perform(request.with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(body))).andReturn().getResponse();
-        String text = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(response.getStatus()).as(text).isEqualTo(status);
-        return json.readTree(text);
+        return as(as, request, body, 200);
     }
 }
