@@ -58,6 +58,13 @@ public class WorkSummaryBootstrap {
         recognitions.save(new Recognition(organizationId, recorderId, details, by, at));
     }
 
+    /** A 示范站点 recognition of a station its host keeps, recorded by {@code recorderId}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void stationRecognized(long hostId, long stationId, long recorderId, RecognitionDetails details, String by,
+                                  LocalDateTime at) {
+        recognitions.save(new Recognition(hostId, stationId, recorderId, details, by, at));
+    }
+
     /** The first organisation (in the tree's order) the authority graded 先进 at the start of the campaign's year. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Long> firstAdvancedAtStart(long campaignId, long authorityId) {

@@ -403,8 +403,12 @@ public class DemoDataLoader implements ApplicationRunner {
             demoStations.graded(c.getId(), year, accountOf, accountNames);
             if (year == thisYear - 1) {
                 lastYearInLichun(c, graded, lichun, standing, strongest);
+                demoStations.inRectification(c.getId(), year, lichun.getId());
                 Map<Long, String> reviewedTowns = yearEndReviews.lastYear(c.getId(), year, all,
                         lichunVillages.get(0).getId(), accountOf);
+                Set<Long> stationTowns = new HashSet<>(reviewedTowns.keySet());
+                stationTowns.add(lichun.getId());
+                demoStations.yearEnd(c.getId(), year, lichun.getId(), stationTowns);
                 summaryDemo.lastYear(c.getId(), year, lichun.getId(), reviewedTowns);
             }
         }

@@ -9,6 +9,11 @@ import cn.tierup.station.EquipmentCondition;
 import cn.tierup.station.SessionKind;
 import cn.tierup.station.StationBootstrap;
 import cn.tierup.station.StationBootstrap.PastGrade;
+import cn.tierup.station.StationGradingRound;
+import cn.tierup.acceptance.RecognitionDetails;
+import cn.tierup.acceptance.WorkSummaryBootstrap;
+import cn.tierup.campaign.RecognitionLevel;
+import cn.tierup.upgrade.UpgradeBootstrap;
 import cn.tierup.station.StationDetails;
 import cn.tierup.station.StationSession.Particulars;
 import cn.tierup.station.StationStatus;
@@ -76,13 +81,19 @@ class DemoStations {
     }
 
     private final StationBootstrap stations;
+    private final UpgradeBootstrap upgrade;
+    private final WorkSummaryBootstrap summaries;
     private final List<Registered> registered = new ArrayList<>();
+    /** Last year's 年初定级 of each demo station, for its rectification and its 年末审定. */
+    private final Map<Long, PastGrade> lastYear = new HashMap<>();
     private final Map<Long, Registered> byId = new HashMap<>();
     private Random gradingRandom;
     private Random entryRandom;
 
-    DemoStations(StationBootstrap stations) {
+    DemoStations(StationBootstrap stations, UpgradeBootstrap upgrade, WorkSummaryBootstrap summaries) {
         this.stations = stations;
+        this.upgrade = upgrade;
+        this.summaries = summaries;
     }
 
     /** Stations for the villages and communities of every town and a few agencies and enterprises of the city. */
@@ -90,6 +101,7 @@ class DemoStations {
         Random random = new Random(20261201L);
         registered.clear();
         byId.clear();
+        lastYear.clear();
         gradingRandom = new Random(20261202L);
         entryRandom = new Random(20261203L);
         Map<Long, Organization> byId = new HashMap<>();
@@ -185,6 +197,66 @@ class DemoStations {
                     decider, accountNames.getOrDefault(decider, decider)));
         }
         stations.graded(campaignId, year, out);
+        if (lastYear) {
+            out.forEach(p -> this.lastYear.put(p.stationId(), p));
+        }
+    }
+
+    /**
+     * Last year's 晋位升级 of the 丽春镇 stations graded 一般 or 后进 (a few): the goal approved by the town, a ledger with
+     * one line closed on evidence and the other closed too for most — a 后进 station with its ledger closed converted.
+     */
+    void inRectification(long campaignId, int year, long lichunId) {
+        int n = 0;
+        for (Registered r : registered) {
+            PastGrade p = lastYear.get(r.id());
+            if (p == null || p.decided() == Grade.ADVANCED || r.host().getParentId() == null
+                    || r.host().getParentId() != lichunId) {
+                continue;
+            }
+            String grade = p.decided() == Grade.AVERAGE ? "一般" : "后进";
+            upgrade.stationYear(campaignId, year, r.host().getId(), r.id(), grade, p.decided(), p.assessedBy(),
+                    p.decidedBy(), n++ % 3 != 2);
+        }
+    }
+
+    /**
+     * Last year's 年末审定 of the stations graded by {@code towns} (the towns whose year-end review the demo did): a 后进
+     * station rises to 一般 where its ledger was closed (丽春镇's) or its standing rose, a few 一般 become 先进, the rest
+     * keep their class — and one 先进 station of 丽春镇 named a 市级示范站点 in the summer, so that the 工作总结's station
+     * rates have something to count.
+     */
+    void yearEnd(long campaignId, int year, long lichunId, java.util.Collection<Long> towns) {
+        List<PastGrade> out = new ArrayList<>();
+        Random x = new Random(20261204L);
+        boolean named = false;
+        for (Registered r : registered) {
+            PastGrade p = lastYear.get(r.id());
+            if (p == null || !towns.contains(p.authorityId())) {
+                continue;
+            }
+            Grade end = switch (p.decided()) {
+                case LAGGING -> r.suspended() && p.authorityId() != lichunId ? Grade.LAGGING : Grade.AVERAGE;
+                case AVERAGE -> x.nextInt(5) == 0 ? Grade.ADVANCED : Grade.AVERAGE;
+                case ADVANCED -> x.nextInt(12) == 0 ? Grade.AVERAGE : Grade.ADVANCED;
+            };
+            int score = switch (end) {
+                case ADVANCED -> 85 + x.nextInt(12);
+                case AVERAGE -> 62 + x.nextInt(22);
+                case LAGGING -> 45 + x.nextInt(14);
+            };
+            String statement = end == Grade.LAGGING ? "站点仍未恢复运行，设备维修经费尚未落实。"
+                    : STATEMENTS.get(end)[x.nextInt(STATEMENTS.get(end).length)];
+            out.add(new PastGrade(r.id(), p.hostId(), score, Set.of(), statement, p.assessedBy(), p.assessedByName(), end,
+                    null, p.authorityId(), p.decidedBy(), p.decidedByName()));
+            if (!named && p.authorityId() == lichunId && p.decided() == Grade.ADVANCED && end == Grade.ADVANCED) {
+                summaries.stationRecognized(p.hostId(), r.id(), lichunId, new RecognitionDetails(p.hostId(), "市级示范站点",
+                        RecognitionLevel.CITY, LocalDate.of(year, 7, 1), "中共彭州市委组织部", "彭组通〔" + year + "〕52号",
+                        null, r.id()), p.decidedBy(), LocalDate.of(year, 7, 6).atTime(10, 0));
+                named = true;
+            }
+        }
+        stations.graded(campaignId, year, StationGradingRound.YEAR_END, out);
     }
 
     /** The 远程教育站点 part of a host's report: an entry for each station it hosts, every required part written. */

@@ -75,14 +75,24 @@ public class StationBootstrap {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void graded(long campaignId, int year, List<PastGrade> grades) {
+        graded(campaignId, year, StationGradingRound.START, grades);
+    }
+
+    /**
+     * The same for either round; the 年末审定 of an earlier campaign is dated in that year's December (self-assessed on
+     * the 5th, handed in the 6th, decided the 15th), against the standard of the start.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void graded(long campaignId, int year, StationGradingRound round, List<PastGrade> grades) {
         GradingScheme scheme = setups.schemeInForce(campaignId, StationGradings.FIELD);
         Standard standard = scheme.getStandard();
-        LocalDateTime assessedAt = LocalDate.of(year, 4, 12).atTime(10, 0);
-        LocalDateTime submittedAt = LocalDate.of(year, 4, 13).atTime(9, 30);
-        LocalDateTime decidedAt = LocalDate.of(year, 4, 20).atTime(15, 0);
+        boolean start = round == StationGradingRound.START;
+        LocalDateTime assessedAt = start ? LocalDate.of(year, 4, 12).atTime(10, 0) : LocalDate.of(year, 12, 5).atTime(10, 0);
+        LocalDateTime submittedAt = start ? LocalDate.of(year, 4, 13).atTime(9, 30) : LocalDate.of(year, 12, 6).atTime(9, 30);
+        LocalDateTime decidedAt = start ? LocalDate.of(year, 4, 20).atTime(15, 0) : LocalDate.of(year, 12, 15).atTime(15, 0);
         List<StationGrading> out = new ArrayList<>();
         for (PastGrade p : grades) {
-            StationGrading g = new StationGrading(campaignId, p.stationId(), p.hostId(), scheme.getId(), assessedAt);
+            StationGrading g = new StationGrading(campaignId, p.stationId(), round, p.hostId(), scheme.getId(), assessedAt);
             g.assess(sheet(standard, p.score(), p.vetoes(), (int) (p.stationId() % 7)), p.statement(), standard,
                     p.assessedBy(), p.assessedByName(), assessedAt);
             g.submit(submittedAt);

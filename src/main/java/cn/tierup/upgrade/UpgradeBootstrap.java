@@ -88,4 +88,47 @@ public class UpgradeBootstrap {
         }
         goals.save(g);
     }
+
+    /**
+     * A past year's goal and ledger of a 一般 or 后进 远程教育站点, kept by its host: the goal approved, two ledger lines —
+     * the first closed on evidence, the second too when {@code allClosed}, else left open past its deadline — and a 后进
+     * station marked converted once its ledger is closed. Through the same aggregates, so the same rules hold.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void stationYear(long campaignId, int year, long hostId, long stationId, String grade, Grade level, String clerk,
+                            String authority, boolean allClosed) {
+        LocalDateTime may = LocalDate.of(year, 5, 6).atTime(10, 0);
+        UpgradeGoal g = new UpgradeGoal(campaignId, hostId, stationId, grade, level, may);
+        g.write(level == Grade.ADVANCED ? ModelLevel.CITY : null, level == Grade.LAGGING
+                        ? "整顿站点运行管理问题，年底转化为一般站点" : "规范站点管理、提高学用实效，年底争创先进站点",
+                List.of(new Measure("每月至少组织 2 次集中学习，做好签到和学习记录", "站点管理员", LocalDate.of(year, 12, 31)),
+                        new Measure("站点管理员参加县级远程教育操作培训", "党支部书记", LocalDate.of(year, 8, 31))),
+                clerk, may);
+        g.submit(year, clerk, may);
+        g.approve(authority, may.plusDays(2));
+        if (level == Grade.ADVANCED) {
+            goals.save(g);
+            return;
+        }
+        RectificationItem first = new RectificationItem(campaignId, hostId, stationId, 1, "卫星接收设备老化，课件经常无法正常播放",
+                "申请县级远程教育专项经费维修、更换接收设备", "党支部书记", LocalDate.of(year, 7, 31), year, clerk, may);
+        first.addNote("接收设备已更换，课件播放恢复正常", null, null, null, null, clerk, may.plusDays(60));
+        first.addNote("上传设备更换验收单", "设备验收单.pdf", "application/pdf", 300L, evidence("station equipment"), clerk,
+                may.plusDays(61));
+        first.close("经镇远教中心实地查看，已整改到位", authority, may.plusDays(66));
+        RectificationItem second = new RectificationItem(campaignId, hostId, stationId, 2, "学习活动记录、签到台账不全",
+                "建立学习活动登记和签到制度，每月报镇远教中心检查", "站点管理员", LocalDate.of(year, 9, 30), year, clerk, may);
+        second.addNote("已补建学习活动登记簿，6 月起按次签到", null, null, null, null, clerk, may.plusDays(40));
+        if (allClosed) {
+            second.addNote("学习台账", "学习台账.pdf", "application/pdf", 300L, evidence("station register"), clerk,
+                    may.plusDays(140));
+            second.close(null, authority, may.plusDays(143));
+        }
+        items.save(first);
+        items.save(second);
+        if (level == Grade.LAGGING && allClosed) {
+            g.markConverted(2, 0, authority, may.plusDays(150));
+        }
+        goals.save(g);
+    }
 }
