@@ -80,7 +80,7 @@ class DemoStationsIT {
         });
         List<Grading> gradings = jdbc.sql("select station_id, host_organization_id, status, decided_level, decided_by,"
                         + " authority_organization_id, proposed_level, decision_reason, score_total"
-                        + " from station_grading where campaign_id = :c").param("c", campaign)
+                        + " from station_grading where campaign_id = :c and grading_round = 'START'").param("c", campaign)
                 .query((rs, n) -> new Grading(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getInt(9)))
                 .list();
@@ -136,5 +136,61 @@ class DemoStationsIT {
             total += expected;
         }
         assertThat(total).as("the demo's stations surveyed this year").isPositive();
+    }
+
+    @Test
+    void lastYearSomeStationsWereInRectificationAndTheYearEndGradedThem() {
+        int year = LocalDate.now().getYear() - 1;
+        long campaign = campaign(year);
+        Map<Long, String> start = new HashMap<>();
+        jdbc.sql("select station_id, decided_level from station_grading where campaign_id = :c and grading_round = 'START'"
+                + " and decided_level is not null").param("c", campaign).query(rs -> {
+            start.put(rs.getLong(1), rs.getString(2));
+        });
+
+        // 丽春镇's 一般 and 后进 stations: a goal each, approved, against the station's own grade
+        long lichun = jdbc.sql("select id from organization where name = '中共彭州市丽春镇委员会'").query(Long.class).single();
+        List<Long> expected = jdbc.sql("select s.id from station s join organization o on o.id = s.host_organization_id"
+                + " where o.parent_id = :t").param("t", lichun).query(Long.class).list().stream()
+                .filter(id -> "AVERAGE".equals(start.get(id)) || "LAGGING".equals(start.get(id))).toList();
+        assertThat(expected).as("丽春镇's stations graded 一般 or 后进 last year").isNotEmpty();
+        Map<Long, String> goals = new HashMap<>();
+        jdbc.sql("select station_id, status, grade_level from upgrade_goal where campaign_id = :c and station_id is not null")
+                .param("c", campaign).query(rs -> {
+                    goals.put(rs.getLong(1), rs.getString(2) + "/" + rs.getString(3));
+                });
+        assertThat(goals.keySet()).as("stations with a 争创目标").containsExactlyInAnyOrderElementsOf(expected);
+        goals.forEach((station, g) -> assertThat(g).as("goal of station %d", station).isEqualTo("APPROVED/" + start.get(station)));
+        // their ledgers: every closed line closed on an evidence file by someone other than who put it in; some still open
+        List<String> wrongCloses = jdbc.sql("select i.id from rectification_item i where i.campaign_id = :c"
+                + " and i.station_id is not null and i.status = 'CLOSED' and (i.closed_by = i.created_by or not exists"
+                + " (select 1 from rectification_note n where n.item_id = i.id and n.storage_key is not null))")
+                .param("c", campaign).query(String.class).list();
+        assertThat(wrongCloses).as("station ledger lines closed without evidence or by their author").isEmpty();
+        Map<String, Long> lines = new HashMap<>();
+        jdbc.sql("select status, count(*) from rectification_item where campaign_id = :c and station_id is not null"
+                + " group by status").param("c", campaign).query(rs -> {
+            lines.put(rs.getString(1), rs.getLong(2));
+        });
+        assertThat(lines.get("CLOSED")).as("closed station ledger lines").isPositive();
+        assertThat(lines.getOrDefault("CLOSED", 0L) + lines.getOrDefault("OPEN", 0L)).isEqualTo(2L * expected.size());
+        // the 年末审定: only stations graded at the start, each by the authority that decided the start
+        List<String> wrongEnds = jdbc.sql("select e.station_id from station_grading e where e.campaign_id = :c"
+                + " and e.grading_round = 'YEAR_END' and not exists (select 1 from station_grading s where s.campaign_id"
+                + " = e.campaign_id and s.station_id = e.station_id and s.grading_round = 'START'"
+                + " and s.authority_organization_id = e.authority_organization_id and s.decided_level is not null)")
+                .param("c", campaign).query(String.class).list();
+        assertThat(wrongEnds).as("year-end grades without a start grade by the same authority").isEmpty();
+        long ends = jdbc.sql("select count(*) from station_grading where campaign_id = :c and grading_round = 'YEAR_END'"
+                + " and decided_level is not null").param("c", campaign).query(Long.class).single();
+        assertThat(ends).as("stations with a 年末审定 last year").isPositive();
+        assertThat(jdbc.sql("select count(*) from station_grading where campaign_id = :c and grading_round = 'YEAR_END'"
+                + " and authority_organization_id = :t").param("c", campaign).param("t", lichun).query(Long.class).single())
+                .as("丽春镇's stations re-graded").isPositive();
+        // and a 示范站点 named in the year, hosted in 丽春镇
+        assertThat(jdbc.sql("select count(*) from acceptance_recognition r join station s on s.id = r.station_id"
+                + " join organization o on o.id = s.host_organization_id where o.parent_id = :t and r.recognized_on"
+                + " between :a and :b").param("t", lichun).param("a", LocalDate.of(year, 1, 1))
+                .param("b", LocalDate.of(year, 12, 31)).query(Long.class).single()).as("示范站点 of 丽春镇").isEqualTo(1);
     }
 }
