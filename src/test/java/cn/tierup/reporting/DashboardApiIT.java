@@ -150,7 +150,8 @@ class DashboardApiIT {
     long launch(long org, int minimum) throws Exception {
         long template = jdbc.sql("select id from questionnaire_template where code = 'VILLAGE'").query(Long.class).single();
         return town.admin(post("/api/campaigns/{c}/orgs/{o}/questionnaires", campaign, org), Map.of("templateId", template,
-                "mode", "OPEN", "quotaMinimum", minimum, "quotaMemberShare", 70), 201).get("id").asLong();
+                "mode", "OPEN", "opensOn", year + "-03-01", "closesOn", year + "-03-31", "quotaMinimum", minimum,
+                "quotaMemberShare", 70), 201).get("id").asLong();
     }
 
     void answers(long questionnaire, long members, long publics) {
