@@ -41,41 +41,51 @@
   function dayIndex(iso) { return Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000); }
   function dayLabel(n) { var d = new Date(n * 86400000); return (d.getUTCMonth() + 1) + '/' + d.getUTCDate(); }
 
+  // The category axis gets a fixed width from its longest label: ECharts' own measure of CJK text cuts the first characters.
+  function labelWidth(labels) {
+    var longest = 0;
+    labels.forEach(function (l) { String(l).split('\n').forEach(function (p) { longest = Math.max(longest, p.length); }); });
+    return Math.min(screen ? 230 : 190, longest * (fontSize + 1) + 10);
+  }
+
   function options(c) {
     if (c.kind === 'calendar') {
       var base = dayIndex(c.starts[0]);
       var last = Math.max.apply(null, c.ends.map(dayIndex));
       var today = dayIndex(c.today);
+      // each phase named with its dates on the axis; the bar spans them, the line marks today when it falls in the year
+      var names = c.categories.map(function (n, i) { return n + '\n' + c.starts[i].slice(5) + '~' + c.ends[i].slice(5); });
       var bar = {
-        type: 'bar', stack: 'p', barMaxWidth: screen ? 34 : 22, name: '',
-        label: { show: true, position: 'inside', color: '#fff', fontSize: fontSize,
-          formatter: function (p) { return c.starts[p.dataIndex].slice(5) + ' ~ ' + c.ends[p.dataIndex].slice(5); } },
+        type: 'bar', stack: 'p', barMaxWidth: screen ? 30 : 20,
         data: c.categories.map(function (x, i) { return dayIndex(c.ends[i]) - dayIndex(c.starts[i]) + 1; })
       };
-      if (today >= base && today <= last + 1) {
+      if (today >= base && today <= last) {
         bar.markLine = { symbol: 'none', lineStyle: { color: '#262626', type: 'solid', width: 2 },
           label: { formatter: c.today.slice(5), fontSize: fontSize }, data: [{ xAxis: today - base }] };
       }
+      var lw = labelWidth(names);
       return {
         animation: animation, color: palette,
-        grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', min: 0, max: Math.max(last, today) - base + 1,
+        grid: { left: lw + 14, right: 24, top: 24, bottom: 28 },
+        xAxis: { type: 'value', min: 0, max: last - base + 1, interval: 30,
           axisLabel: { fontSize: fontSize, formatter: function (v) { return dayLabel(base + v); } } },
-        yAxis: { type: 'category', data: c.categories, inverse: true, axisLabel: { fontSize: fontSize } },
+        yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: fontSize, width: lw, lineHeight: fontSize + 4 } },
         series: [{ type: 'bar', stack: 'p', itemStyle: { color: 'transparent' }, silent: true,
           data: c.categories.map(function (x, i) { return dayIndex(c.starts[i]) - base; }) }, bar]
       };
     }
     var percent = c.kind === 'bars';
+    var labels = shorten(c.categories);
+    var lw2 = labelWidth(labels);
     return {
       animation: animation, color: palette,
-      grid: { left: 8, right: 24, top: 30, bottom: 8, containLabel: true },
-      legend: { data: c.series.map(function (s) { return s.name; }), top: 0, textStyle: { fontSize: fontSize } },
+      grid: { left: lw2 + 14, right: 24, top: 36, bottom: 24 },
+      legend: { type: 'scroll', data: c.series.map(function (s) { return s.name; }), top: 0, textStyle: { fontSize: fontSize } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: percent ? { type: 'value', min: 0, max: 100, axisLabel: { fontSize: fontSize } }
         : { type: 'value', minInterval: 1, axisLabel: { fontSize: fontSize } },
-      yAxis: { type: 'category', data: shorten(c.categories), inverse: true,
-        axisLabel: { width: screen ? 200 : 130, overflow: 'truncate', fontSize: fontSize,
+      yAxis: { type: 'category', data: labels, inverse: true,
+        axisLabel: { width: lw2, overflow: 'truncate', fontSize: fontSize,
           color: function (v, i) { return c.ids && c.ids[i] !== null ? '#a8071a' : '#262626'; } },
         triggerEvent: true },
       series: c.series.map(function (s) {
@@ -86,10 +96,10 @@
 
   function chartHeight(c) {
     var per = screen ? 30 : 28;
-    var n = c.categories.length * (c.kind === 'bars' ? c.series.length * 0.6 : 1);
+    var n = c.categories.length * (c.kind === 'bars' ? c.series.length * 0.6 : c.kind === 'calendar' ? 1.4 : 1);
     var h = Math.max(screen ? 180 : 150, Math.round(n * per) + 60);
     // the wall screen shows every block at once: a long list of units gets thinner bars, not a taller block
-    return screen ? Math.min(h, 240) : h;
+    return screen ? Math.min(h, 250) : h;
   }
 
   function drawChart(body, c) {
@@ -104,8 +114,8 @@
     var chart = echarts.init(area, null, { renderer: 'svg' });
     chart.setOption(options(c));
     chart.on('click', function (p) {
-      var i = p.componentType === 'yAxis' ? c.categories.indexOf(p.value) : p.dataIndex;
-      if (p.componentType === 'yAxis') { i = shorten(c.categories).indexOf(p.value); }
+      // a bar gives its index; a unit's name on the axis gives its (shortened) label
+      var i = p.componentType === 'yAxis' ? shorten(c.categories).indexOf(p.value) : p.dataIndex;
       if (c.ids && i >= 0 && c.ids[i] !== null && c.ids[i] !== undefined) { window.location.href = drill(c.ids[i]); }
     });
     charts.push(chart);
@@ -152,7 +162,8 @@
     var dl = el('dl', 'screen-totals');
     var shown = 0;
     line.cells.forEach(function (v, i) {
-      if (i === 0 || v === '' || v === null || shown >= 6) { return; }
+      // only the counts and rates: a sentence in large type says less than the table it came from
+      if (i === 0 || typeof v !== 'number' || shown >= 5) { return; }
       shown++;
       var d = el('div', 'screen-total');
       d.appendChild(el('dt', null, t.columns[i]));

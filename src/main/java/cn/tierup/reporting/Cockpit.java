@@ -257,7 +257,7 @@ public class Cockpit {
             totalMinimum += p.minimum();
             met += p.met() ? 1 : 0;
         }
-        Row total = new Row(null, List.of(msg("total"), "", msg("quota.metCount", met, lines.size()),
+        Row total = lines.isEmpty() ? null : new Row(null, List.of(msg("total"), "", msg("quota.metCount", met, lines.size()),
                 msg("quota.requiredTotal", totalMinimum), totalMembers, totalPublics, totalMembers + totalPublics,
                 totalMembers + "∶" + totalPublics, ""));
         Table table = new Table(msg("quota.table"), cols("unit", "organization", "quota.title", "quota.required",
@@ -378,8 +378,8 @@ public class Cockpit {
         List<Chart> charts = sum.units().isEmpty() ? List.of() : List.of(Chart.bars(msg("pledge.chart"),
                 sum.units().stream().map(PledgeFigures.Line::label).toList(),
                 sum.units().stream().map(PledgeFigures.Line::organizationId).toList(),
-                List.of(new Series(msg("pledge.fulfilmentRate"), sum.units().stream().map(l -> (Number) l.fulfilmentRate()).toList()),
-                        new Series(msg("pledge.satisfactionRate"), sum.units().stream().map(l -> (Number) l.satisfactionRate()).toList()))));
+                List.of(new Series(msg("col.pledge.fulfilmentRate"), sum.units().stream().map(l -> (Number) l.fulfilmentRate()).toList()),
+                        new Series(msg("col.pledge.satisfactionRate"), sum.units().stream().map(l -> (Number) l.satisfactionRate()).toList()))));
         return block(BlockKind.PLEDGES, s, "/pledges/overview?campaign=" + c.id() + "&org=" + org, msg("pledge.act"),
                 List.of(msg("pledge.def.items"), msg("pledge.def.fulfilment"), msg("pledge.def.satisfaction")),
                 charts, List.of(table), sum.total().items() == 0 && sum.units().isEmpty() ? msg("grading.none") : null);
