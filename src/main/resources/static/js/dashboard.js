@@ -66,7 +66,7 @@
       var lw = labelWidth(names);
       return {
         animation: animation, color: palette,
-        grid: { left: lw + 14, right: 24, top: 24, bottom: 28 },
+        grid: { left: lw + 30, right: 24, top: 24, bottom: 28 },
         xAxis: { type: 'value', min: 0, max: last - base + 1, interval: 30,
           axisLabel: { fontSize: fontSize, formatter: function (v) { return dayLabel(base + v); } } },
         yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: fontSize, width: lw, lineHeight: fontSize + 4 } },
@@ -79,15 +79,14 @@
     var lw2 = labelWidth(labels);
     return {
       animation: animation, color: palette,
-      grid: { left: lw2 + 14, right: 24, top: 36, bottom: 24 },
+      grid: { left: lw2 + 30, right: 24, top: 36, bottom: 24 },
       legend: { type: 'scroll', data: c.series.map(function (s) { return s.name; }), top: 0, textStyle: { fontSize: fontSize } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: percent ? { type: 'value', min: 0, max: 100, axisLabel: { fontSize: fontSize } }
         : { type: 'value', minInterval: 1, axisLabel: { fontSize: fontSize } },
       yAxis: { type: 'category', data: labels, inverse: true,
         axisLabel: { width: lw2, overflow: 'truncate', fontSize: fontSize,
-          color: function (v, i) { return c.ids && c.ids[i] !== null ? '#a8071a' : '#262626'; } },
-        triggerEvent: true },
+          color: function (v, i) { return c.ids && c.ids[i] !== null ? '#a8071a' : '#262626'; } } },
       series: c.series.map(function (s) {
         return { name: s.name, type: 'bar', stack: percent ? undefined : 'n', barMaxWidth: screen ? 26 : 18, data: s.values };
       })
@@ -112,11 +111,15 @@
     if (!window.echarts) { return; }
     // SVG: its labels are text a screen reader and a contrast check can read
     var chart = echarts.init(area, null, { renderer: 'svg' });
-    chart.setOption(options(c));
-    chart.on('click', function (p) {
-      // a bar gives its index; a unit's name on the axis gives its (shortened) label
-      var i = p.componentType === 'yAxis' ? shorten(c.categories).indexOf(p.value) : p.dataIndex;
-      if (c.ids && i >= 0 && c.ids[i] !== null && c.ids[i] !== undefined) { window.location.href = drill(c.ids[i]); }
+    var option = options(c);
+    chart.setOption(option);
+    // a click anywhere on a unit's row — its bar, its name, the space between — opens that unit's cockpit
+    chart.getZr().on('click', function (e) {
+      if (!c.ids || e.offsetY < option.grid.top || e.offsetY > area.clientHeight - option.grid.bottom) { return; }
+      // the category axis (top to bottom) splits the grid's height into equal bands, one per unit
+      var band = (area.clientHeight - option.grid.top - option.grid.bottom) / c.categories.length;
+      var i = Math.floor((e.offsetY - option.grid.top) / band);
+      if (i >= 0 && i < c.ids.length && c.ids[i] !== null && c.ids[i] !== undefined) { window.location.href = drill(c.ids[i]); }
     });
     charts.push(chart);
   }

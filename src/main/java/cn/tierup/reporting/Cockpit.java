@@ -396,15 +396,14 @@ public class Cockpit {
         String act = "/acceptance/summaries?campaign=" + c.id();
         PhaseDates acceptance = c.phases().get(Phase.ACCEPTANCE);
         List<String> defs = List.of(messages.get("acceptance.summary.def.base"), messages.get("acceptance.summary.def.share"),
-                messages.get("acceptance.summary.def.model", "、"), messages.get("acceptance.summary.def.upgrade"),
+                messages.get("acceptance.summary.def.model", c.modelLevels().stream().map(messages::label)
+                        .collect(java.util.stream.Collectors.joining("、"))), messages.get("acceptance.summary.def.upgrade"),
                 messages.get("acceptance.summary.def.conversion"), messages.get("acceptance.summary.def.verdict"));
         if (!Boolean.TRUE.equals(c.started().get(Phase.ACCEPTANCE))) {
             return block(BlockKind.YEAR_END, s, act, msg("yearEnd.act"), defs, List.of(), List.of(),
                     msg("yearEnd.notYet", acceptance.startsOn().toString()));
         }
         YearEndFigures.Figures f = yearEnd.of(c, org.id(), org.name());
-        defs = new ArrayList<>(defs);
-        defs.set(2, messages.get("acceptance.summary.def.model", f.modelLevelNames()));
         Map<String, Long> unitIds = new LinkedHashMap<>();
         units(org).forEach(u -> unitIds.put(u.name(), u.id()));
         List<Row> rows = new ArrayList<>();
