@@ -37,6 +37,9 @@
   }
 
   var fontSize = screen ? 16 : 12;
+  // ECharts measures text with this font and the SVG draws with it: with its default ('sans-serif') the two differ for
+  // Chinese, and legends and axis names overlap or lose their first characters
+  var font = window.getComputedStyle(document.body).fontFamily;
 
   function dayIndex(iso) { return Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000); }
   function dayLabel(n) { var d = new Date(n * 86400000); return (d.getUTCMonth() + 1) + '/' + d.getUTCDate(); }
@@ -48,7 +51,7 @@
     return Math.min(screen ? 230 : 190, longest * (fontSize + 1) + 10);
   }
 
-  function options(c) {
+  function options(c, width) {
     if (c.kind === 'calendar') {
       var base = dayIndex(c.starts[0]);
       var last = Math.max.apply(null, c.ends.map(dayIndex));
@@ -64,10 +67,13 @@
           label: { formatter: c.today.slice(5), fontSize: fontSize }, data: [{ xAxis: today - base }] };
       }
       var lw = labelWidth(names);
+      // a date every month where there is room, every second or third where the chart is narrow
+      var room = Math.max(2, Math.floor((width - lw - 60) / (fontSize * 4)));
+      var step = Math.max(1, Math.ceil((last - base + 1) / 30 / room)) * 30;
       return {
-        animation: animation, color: palette,
+        animation: animation, color: palette, textStyle: { fontFamily: font },
         grid: { left: lw + 30, right: 24, top: 24, bottom: 28 },
-        xAxis: { type: 'value', min: 0, max: last - base + 1, interval: 30,
+        xAxis: { type: 'value', min: 0, max: last - base + 1, interval: step,
           axisLabel: { fontSize: fontSize, formatter: function (v) { return dayLabel(base + v); } } },
         yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: fontSize, width: lw, lineHeight: fontSize + 4 } },
         series: [{ type: 'bar', stack: 'p', itemStyle: { color: 'transparent' }, silent: true,
@@ -78,7 +84,7 @@
     var labels = shorten(c.categories);
     var lw2 = labelWidth(labels);
     return {
-      animation: animation, color: palette,
+      animation: animation, color: palette, textStyle: { fontFamily: font },
       grid: { left: lw2 + 30, right: 24, top: 36, bottom: 24 },
       legend: { type: 'scroll', data: c.series.map(function (s) { return s.name; }), top: 0, textStyle: { fontSize: fontSize } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -111,7 +117,7 @@
     if (!window.echarts) { return; }
     // SVG: its labels are text a screen reader and a contrast check can read
     var chart = echarts.init(area, null, { renderer: 'svg' });
-    var option = options(c);
+    var option = options(c, area.clientWidth);
     chart.setOption(option);
     // a click anywhere on a unit's row — its bar, its name, the space between — opens that unit's cockpit
     chart.getZr().on('click', function (e) {
@@ -221,7 +227,10 @@
           if (--pending === 0) {
             root.setAttribute('data-loaded', new Date().toISOString());
             var stamp = document.getElementById('refreshed');
-            if (stamp) { stamp.textContent = new Date().toLocaleTimeString('zh-CN', { hour12: false }); }
+            if (stamp) {
+              stamp.textContent = new Date().toLocaleTimeString('zh-CN',
+                { hour12: false, timeZone: root.getAttribute('data-zone') || undefined });
+            }
           }
         });
     });

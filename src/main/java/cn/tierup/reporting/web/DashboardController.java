@@ -46,5 +46,7 @@ class DashboardController {
         model.addAttribute("trail", organizations.trail(s.organization().id()));
         model.addAttribute("blocks", Arrays.asList(Cockpit.BlockKind.values()));
         model.addAttribute("refreshMinutes", REFRESH_MINUTES);
+        // the wall screen's clock says the offices' time (OfficeTimeZone), whatever zone the screen's computer keeps
+        model.addAttribute("zone", java.util.TimeZone.getDefault().getID());
     }
 }
