@@ -86,7 +86,9 @@
     return {
       animation: animation, color: palette, textStyle: { fontFamily: font },
       grid: { left: lw2 + 30, right: 24, top: 36, bottom: 24 },
-      legend: { type: 'scroll', data: c.series.map(function (s) { return s.name; }), top: 0, textStyle: { fontSize: fontSize } },
+      // a wide gap between legend items: Chinese full-width brackets are measured narrower than they are drawn
+      legend: { type: 'scroll', data: c.series.map(function (s) { return s.name; }), top: 0, itemGap: fontSize * 2,
+        textStyle: { fontSize: fontSize } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: percent ? { type: 'value', min: 0, max: 100, axisLabel: { fontSize: fontSize } }
         : { type: 'value', minInterval: 1, axisLabel: { fontSize: fontSize } },
