@@ -182,6 +182,9 @@ class AccessibilityBrowserIT {
         t.put("/ledger/{campaign}/{org}", () -> List.of(new Visit("cun", "/ledger/" + campaign + "/" + village)));
         t.put("/setup/{campaign}", () -> List.of(new Visit("admin", "/setup/" + campaign)));
         t.put("/grading", () -> List.of(new Visit("zhen", "/grading" + cv)));
+        // 工作看板: the town's cockpit and its wall screen
+        t.put("/dashboard", () -> List.of(new Visit("zhen", "/dashboard" + cv), new Visit("admin", "/dashboard" + cv)));
+        t.put("/dashboard/screen", () -> List.of(new Visit("zhen", "/dashboard/screen" + cv)));
         t.put("/grading-schemes", () -> List.of(new Visit("admin", "/grading-schemes")));
         t.put("/grading-schemes/{id}", () -> List.of(new Visit("admin", "/grading-schemes/" + scheme)));
         t.put("/grading-schemes/{id}/edit", () -> List.of(new Visit("admin", "/grading-schemes/" + scheme + "/edit")));

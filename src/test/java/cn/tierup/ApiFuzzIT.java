@@ -179,6 +179,8 @@ class ApiFuzzIT {
         ids.put("/api/stations|id", "" + station);
         ids.put("sessionId", "" + stationSession);
         ids.put("station", "" + station);
+        // 工作看板: a block of the cockpit, named in the path
+        ids.put("block", "grading");
 
         doc = json.readTree(mvc.perform(get("/v3/api-docs").with(users.as("admin"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));

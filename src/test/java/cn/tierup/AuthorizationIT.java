@@ -800,6 +800,16 @@ class AuthorizationIT {
                 route("GET", "/acceptance/transitions/export.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/acceptance/transitions/export.xlsx").param("campaign", "" + probeCampaign)
                                 .param("org", "" + p.org())),
+                // 工作看板: the page, the wall screen, each block's data and its .xlsx, all over the target's subtree
+                showing(org, "GET", "/dashboard", needs(CAMPAIGN_READ), p -> get("/dashboard")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(org, "GET", "/dashboard/screen", needs(CAMPAIGN_READ), p -> get("/dashboard/screen")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(org, "GET", "/api/dashboard/{block}", needs(CAMPAIGN_READ), p -> get("/api/dashboard/{block}", "grading")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/api/dashboard/{block}/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/dashboard/{block}/export.xlsx", "upgrade").param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org())),
                 showing(stationName, "GET", "/stations", needs(ORG_READ),
                         p -> get("/stations").param("org", "" + p.org() + stationMade(p.target()))),
                 route("GET", "/stations/export.xlsx", needs(ORG_READ), p -> get("/stations/export.xlsx").param("org", "" + p.org())),

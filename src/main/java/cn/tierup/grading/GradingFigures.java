@@ -113,6 +113,16 @@ public interface GradingFigures {
     /** 附件4 by unit: one line per child organisation (its whole subtree); the total is {@link #overview}'s. */
     List<Distribution> byUnit(long campaignId, long organizationId);
 
+    /**
+     * The classes decided per unit (a child's whole subtree, then those graded from outside it) and per field, each
+     * counted by one grouped statement over the whole set: the cockpit's grade distribution, whatever the number of
+     * units. The lines carry the classes only ({@code grades} empty); the total is {@link #overview}'s.
+     */
+    public record Spread(List<Distribution> units, List<Distribution> fields) {
+    }
+
+    Spread spread(long campaignId, long organizationId);
+
     /** 附件4 by field. */
     List<Distribution> byField(long campaignId, long organizationId);
 

@@ -247,6 +247,30 @@ public class QuestionnaireService {
                 stats);
     }
 
+    /**
+     * A questionnaire launched in a subtree, where it stands against its quota; {@code unitId} and {@code unitName} the
+     * child of the subtree's organisation it lies under (null for the organisation's own).
+     */
+    public record QuotaLine(long questionnaireId, long organizationId, String organizationName, Long unitId, String unitName,
+                            String title, Audience audience, QuotaProgress progress) {
+    }
+
+    /**
+     * Every questionnaire launched in an organisation's subtree (itself included) in a campaign with its quota progress,
+     * counted in one statement for the whole subtree: the cockpit's questionnaire block.
+     */
+    @Transactional(readOnly = true)
+    public List<QuotaLine> quotasUnder(long campaignId, long organizationId) {
+        var org = guard.require(Permission.CAMPAIGN_READ, organizationId);
+        return queries.quotasUnder(campaignId, organizationId, org.path()).stream().map(r -> {
+            Audience audience = Audience.valueOf(r.audience());
+            return new QuotaLine(r.questionnaireId(), r.organizationId(), r.organizationName(), r.unitId(), r.unitName(),
+                    r.title(), audience,
+                    QuotaProgress.of(r.minimum(), r.memberShare(), r.members(), r.publics(),
+                            audience == Audience.MEMBER_PUBLIC));
+        }).toList();
+    }
+
     /** Adds up the tallies of questionnaires with the same questions, per question, option and respondent category. */
     private Statistics tally(List<Question> questions, Audience audience, List<Long> questionnaireIds,
                              Map<String, List<String>> texts) {

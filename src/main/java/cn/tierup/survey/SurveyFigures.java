@@ -1,6 +1,5 @@
 package cn.tierup.survey;
 
-import cn.tierup.identity.OrganizationDirectory;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.survey.internal.SurveyFigureQueries;
@@ -23,12 +22,10 @@ public class SurveyFigures {
 
     private final SurveyFigureQueries queries;
     private final ScopeGuard guard;
-    private final OrganizationDirectory directory;
 
-    SurveyFigures(SurveyFigureQueries queries, ScopeGuard guard, OrganizationDirectory directory) {
+    SurveyFigures(SurveyFigureQueries queries, ScopeGuard guard) {
         this.queries = queries;
         this.guard = guard;
-        this.directory = directory;
     }
 
     /**
@@ -103,8 +100,10 @@ public class SurveyFigures {
     /** Figures of each listed organisation: its subtree's, or with {@code subtree=false} its own records only. */
     Map<Long, Figures> figures(long campaignId, List<Long> ids, boolean subtree) {
         Map<Long, Figures> out = new LinkedHashMap<>();
+        // the names in one statement: a city's towns are not looked up one by one
+        Map<Long, String> names = queries.names(ids);
         for (Long id : ids) {
-            out.put(id, Figures.empty(id, directory.find(id).map(OrganizationDirectory.OrgRef::name).orElse("")));
+            out.put(id, Figures.empty(id, names.getOrDefault(id, "")));
         }
         for (var row : queries.reportCounts(campaignId, ids, subtree)) {
             Figures f = out.get(row.organizationId());

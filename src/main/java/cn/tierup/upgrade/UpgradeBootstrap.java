@@ -78,8 +78,9 @@ public class UpgradeBootstrap {
         items.save(first);
         items.save(second);
         if (level == Grade.LAGGING && helperId != null) {
+            // recorded on the day it starts: an assistance cannot start after the day it is recorded
             Assistance a = new Assistance(campaignId, organizationId, AssistanceKind.PAIRING, helperId, null, null,
-                    LocalDate.of(year, 5, 1), "结对共建，帮助发展特色产业", authority, april.plusDays(10));
+                    LocalDate.of(year, 5, 1), "结对共建，帮助发展特色产业", authority, april.plusDays(11));
             a.recordVisit(LocalDate.of(year, 5, 20), "结对党组织书记", "召开座谈会，理清集体经济发展思路", authority, april.plusDays(31));
             assistances.save(a);
             if (allClosed) {

@@ -21,10 +21,10 @@ public interface UpgradeFigures {
         }
     }
 
-    /** Sums over a set of organisations. */
+    /** Sums over a set of organisations; {@code unitId} the child organisation a unit's line sums (null for 合计 and the rest). */
     public record Totals(String label, long organizations, long graded, long goalsSubmitted, long goalsApproved,
                          long lagging, long converted, long items, long open, long closed, long overdue,
-                         long weakWithoutAssistance) {
+                         long weakWithoutAssistance, Long unitId) {
     }
 
     public record Overview(Totals totals, List<Totals> units, List<Line> overdueOrgs, List<Line> unassisted) {

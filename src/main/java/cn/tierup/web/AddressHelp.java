@@ -49,6 +49,7 @@ class AddressHelp {
             {"/stations/grading", "/stations/grading", "address.section.stationGrading", "year"},
             {"/stations/tables", "/stations/grading", "address.section.stationGrading", "year"},
             {"/stations", "/stations", "address.section.stations", ""},
+            {"/dashboard", "/dashboard", "address.section.dashboard", "year"},
             {"/campaigns", "/campaigns", "address.section.campaigns", ""},
             {"/orgs", "/orgs", "address.section.orgs", ""},
             {"/members", "/members", "address.section.members", ""},

@@ -46,6 +46,7 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
     public static final Dimension DESKTOP = new Dimension(1366, 900);
     public static final Dimension PHONE = new Dimension(390, 844);
     public static final Dimension WIDE = new Dimension(1440, 900);
+    public static final Dimension WALL = new Dimension(1920, 1080);
     /** The tallest full-page screenshot taken, in CSS pixels; longer pages are cut here. */
     private static final int MAX_SHOT_HEIGHT = 3200;
 
@@ -163,6 +164,15 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
         viewport = WIDE;
         phone = false;
         fitViewport(WIDE.height);
+    }
+
+    /** A meeting room's wall screen: 1920 × 1080. */
+    public void wallScreen() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.manage().window().setSize(WALL);
+        viewport = WALL;
+        phone = false;
+        fitViewport(WALL.height);
     }
 
     /** A phone: 390 × 844 CSS pixels at a device pixel ratio of 2, with touch. */

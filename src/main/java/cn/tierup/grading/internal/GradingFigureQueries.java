@@ -135,6 +135,46 @@ class GradingFigureQueries implements GradingFigures {
         return out;
     }
 
+    @Transactional(readOnly = true)
+    @Override
+    public Spread spread(long campaignId, long organizationId) {
+        Params p = params(campaignId, organizationId);
+        String counts = " count(*) as total, count(g.decided_grade) as decided,"
+                + " sum(case when g.decided_level = 'ADVANCED' then 1 else 0 end) as a,"
+                + " sum(case when g.decided_level = 'AVERAGE' then 1 else 0 end) as b,"
+                + " sum(case when g.decided_level = 'LAGGING' then 1 else 0 end) as c";
+        Map<Long, Distribution> byUnit = new LinkedHashMap<>();
+        List<Object[]> units = jdbc.sql("select id, name from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
+                .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+        for (Object[] u : units) {
+            byUnit.put((Long) u[0], new Distribution((Long) u[0], (String) u[1], 0, 0, 0, 0, 0, Map.of()));
+        }
+        // the unit of each organisation is the child whose path begins its own; those outside the subtree have none
+        List<Distribution> outside = new ArrayList<>();
+        jdbc.sql("select u.id as unit," + counts
+                        + SUBJECTS.replace(" where ", " left join org_tree_view u on u.parent_id = :org and u.retired = false and o.path like u.path || '%' where ")
+                        + " group by u.id").params(p.map)
+                .query(rs -> {
+                    long unit = rs.getLong("unit");
+                    boolean none = rs.wasNull();
+                    Distribution d = new Distribution(none ? null : unit, none ? "外部评定对象" : byUnit.get(unit).label(),
+                            rs.getLong("total"), rs.getLong("decided"), rs.getLong("a"), rs.getLong("b"), rs.getLong("c"), Map.of());
+                    if (none) {
+                        outside.add(d);
+                    } else {
+                        byUnit.put(unit, d);
+                    }
+                });
+        List<Distribution> unitLines = new ArrayList<>(byUnit.values());
+        unitLines.addAll(outside);
+        List<Distribution> fields = jdbc.sql("select o.field," + counts + SUBJECTS + " group by o.field order by o.field")
+                .params(p.map)
+                .query((rs, n) -> new Distribution(null, rs.getString("field"), rs.getLong("total"), rs.getLong("decided"),
+                        rs.getLong("a"), rs.getLong("b"), rs.getLong("c"), Map.of()))
+                .list();
+        return new Spread(unitLines, fields);
+    }
+
     /** 附件4 by field. */
     @Transactional(readOnly = true)
     @Override

@@ -84,8 +84,27 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The cockpit's data: the page fetches it from the browser with the session it was opened in, so this part of the
+     * API reads (never creates) the login session besides taking the API's credentials. Only GET is mapped there, so a
+     * session carries no write across sites.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain dashboardApiChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+                                          ProblemAccessDeniedHandler deniedHandler) throws Exception {
+        http.securityMatcher("/api/dashboard/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("tierup").authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(r -> r.disable());
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
                                  ProblemAccessDeniedHandler deniedHandler) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs", "/v3/api-docs.yaml")
@@ -99,7 +118,7 @@ class SecurityConfig {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()

@@ -26,6 +26,16 @@ public class SurveyFigureQueries {
                 .param("p", organizationId).query(Long.class).list();
     }
 
+    /** The names of the listed organisations, by id. */
+    public java.util.Map<Long, String> names(List<Long> ids) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        jdbc.sql("select id, name from org_tree_view where id in (:ids)").param("ids", ids)
+                .query((ResultSet rs) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
     /** Organisations, members and self-inspection reports owed / handed in / accepted (leaves owe them). */
     public List<ReportCounts> reportCounts(long campaignId, List<Long> ids, boolean subtree) {
         List<ReportCounts> out = new ArrayList<>();

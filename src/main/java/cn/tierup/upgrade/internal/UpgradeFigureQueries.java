@@ -43,23 +43,23 @@ class UpgradeFigureQueries implements UpgradeFigures {
         Map<String, Object> p = params(s);
         List<Line> all = lines(s, p, "", "");
         List<Totals> units = new ArrayList<>();
-        List<Object[]> children = jdbc.sql("select name, path from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
-                .param("org", organizationId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
+        List<Object[]> children = jdbc.sql("select name, path, id from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
+                .param("org", organizationId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list();
         Map<Long, String> paths = new LinkedHashMap<>();
         jdbc.sql("select o.id, o.path" + s.from()).params(p).query(rs -> {
             paths.put(rs.getLong(1), rs.getString(2));
         });
         for (Object[] u : children) {
             String prefix = (String) u[1];
-            units.add(totals((String) u[0], all.stream().filter(l -> paths.getOrDefault(l.organizationId(), "").startsWith(prefix)).toList()));
+            units.add(totals((Long) u[2], (String) u[0], all.stream().filter(l -> paths.getOrDefault(l.organizationId(), "").startsWith(prefix)).toList()));
         }
         // organisations this one grades elsewhere in the tree belong to no child: their own line, so units add up
         List<Line> outside = all.stream().filter(l -> children.stream()
                 .noneMatch(u -> paths.getOrDefault(l.organizationId(), "").startsWith((String) u[1]))).toList();
         if (!children.isEmpty() && !outside.isEmpty()) {
-            units.add(totals("外部评定对象", outside));
+            units.add(totals(null, "外部评定对象", outside));
         }
-        return new Overview(totals("合计", all), units,
+        return new Overview(totals(null, "合计", all), units,
                 all.stream().filter(l -> l.overdue() > 0).limit(100).toList(),
                 all.stream().filter(Line::weakWithoutAssistance).limit(200).toList());
     }
@@ -131,7 +131,7 @@ class UpgradeFigureQueries implements UpgradeFigures {
         return p;
     }
 
-    private static Totals totals(String label, List<Line> lines) {
+    private static Totals totals(Long unitId, String label, List<Line> lines) {
         long graded = 0, submitted = 0, approved = 0, lagging = 0, converted = 0, items = 0, open = 0, overdue = 0, weak = 0;
         for (Line l : lines) {
             graded += l.level() != null ? 1 : 0;
@@ -145,6 +145,6 @@ class UpgradeFigureQueries implements UpgradeFigures {
             weak += l.weakWithoutAssistance() ? 1 : 0;
         }
         return new Totals(label, lines.size(), graded, submitted, approved, lagging, converted, items, open, items - open,
-                overdue, weak);
+                overdue, weak, unitId);
     }
 }
