@@ -20,7 +20,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * A phase is 未开始, 进行中 or 已结束 by its dates, and a campaign whose 总结验收 has ended says 已结束 — a year on,
- * it no longer claims "当前：总结验收 进行中". Works on 葛仙山镇 in a past year of its own and in a year to come.
+ * it no longer claims "当前：总结验收 进行中". Works on 葛仙山镇 in {@link CampaignFixture#OWN_TOWN_YEAR} (long past; no other class roots a campaign
+ * there in that year) and in a year to come.
  */
 @IntegrationTest
 class CampaignPhasesIT {
@@ -31,7 +32,6 @@ class CampaignPhasesIT {
     @Autowired TestUsers users;
     @Autowired DemoCity city;
     @Autowired JsonMapper json;
-    @Autowired CampaignFixture years;
 
     JsonNode open(int year) throws Exception {
         var r = mvc.perform(post("/api/campaigns").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
@@ -47,7 +47,7 @@ class CampaignPhasesIT {
 
     @Test
     void aCampaignOfAnEarlierYearHasEndedAndOneToComeHasNotStarted() throws Exception {
-        JsonNode past = open(years.yearFor(CampaignPhasesIT.class));
+        JsonNode past = open(CampaignFixture.OWN_TOWN_YEAR);
         assertThat(past.get("finished").asBoolean()).isTrue();
         for (Phase p : Phase.values()) {
             assertThat(past.get("status").get(p.name()).asText()).as(p.name()).isEqualTo("ENDED");

@@ -28,7 +28,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * years (a town of its own, or a demo town it names), in {@link #OWN_TOWN_YEAR} (and the year before, where it reads
  * a history). No campaign of the city ever has those years, so nobody's city-wide figures and no user's choice of
  * year meet them, and two such classes never meet because their towns differ. Demo towns taken in those years:
- * 丽春镇 (DomainEventsIT), 九尺镇, 升平镇 and 桂花镇 (the 民主测评 tests), 磁峰镇 (ReviewFlowIT), 新兴镇 (ReviewBrowserIT);
+ * 丽春镇 (DomainEventsIT), 九尺镇, 升平镇 and 桂花镇 (the 民主测评 tests), 磁峰镇 (ReviewFlowIT), 新兴镇 (ReviewBrowserIT),
+ * 葛仙山镇 (CampaignPhasesIT), 军乐镇 (QuestionNumbersBrowserIT);
  * the commendation and transition tests make towns of their own.
  * Within one test JVM (one database) a year is never handed out twice; a class asking again gets its own
  * year back. Tests that read a grade history across years grade organisations no other class grades.
