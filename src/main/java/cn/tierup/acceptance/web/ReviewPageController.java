@@ -107,8 +107,8 @@ class ReviewPageController {
             YearEndReviewContent content = content(params, current);
             YearEndReviewView r = "submit".equals(action) ? reviews.handIn(campaign, org, content) : reviews.save(campaign, org, content);
             redirect.addFlashAttribute("success", "submit".equals(action)
-                    ? "已提交 " + r.authorityName() + " 审评" + (r.handedInLate() ? "（已过截止日期，标记为逾期提交）" : "") + "。"
-                    : "草稿已保存。");
+                    ? messages.get(r.handedInLate() ? "flash.review.handedInLate" : "flash.review.handedIn", r.authorityName())
+                    : messages.get("flash.draftSaved"));
             return "redirect:/acceptance/review?campaign=" + campaign + "&org=" + org + (onBehalf ? "&onBehalf=true" : "");
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -121,7 +121,7 @@ class ReviewPageController {
                         RedirectAttributes redirect) {
         try {
             reviews.returnForRevision(campaign, org, reason);
-            redirect.addFlashAttribute("success", "已退回，对方会在首页看到退回原因。");
+            redirect.addFlashAttribute("success", messages.get("flash.returned"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
@@ -142,7 +142,7 @@ class ReviewPageController {
                 throw new DomainException("acceptance.review.grade.required");
             }
             YearEndReviewView r = reviews.decide(campaign, org, grade, reason, version);
-            redirect.addFlashAttribute("success", "已审定 " + r.organizationName() + " 的年末等次为“" + r.decidedGrade() + "”。");
+            redirect.addFlashAttribute("success", messages.get("flash.review.decided", r.organizationName(), r.decidedGrade()));
             return "redirect:" + decisionAddress(campaign, org);
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -158,7 +158,7 @@ class ReviewPageController {
                   RedirectAttributes redirect) {
         try {
             reviews.reopen(campaign, org, reason);
-            redirect.addFlashAttribute("success", "已撤销年末审定，请重新审评。");
+            redirect.addFlashAttribute("success", messages.get("flash.review.reopened"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }

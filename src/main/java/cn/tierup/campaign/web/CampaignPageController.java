@@ -71,7 +71,7 @@ class CampaignPageController {
         }
         try {
             CampaignView c = campaigns.open(form);
-            redirect.addFlashAttribute("success", "已开启：" + c.name());
+            redirect.addFlashAttribute("success", messages.get("flash.campaign.opened", c.name()));
             return "redirect:/campaigns/" + c.id();
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -106,7 +106,7 @@ class CampaignPageController {
         }
         try {
             campaigns.update(id, form);
-            redirect.addFlashAttribute("success", "已保存");
+            redirect.addFlashAttribute("success", messages.get("flash.saved"));
             return "redirect:/campaigns/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -119,7 +119,7 @@ class CampaignPageController {
                 RedirectAttributes redirect) {
         try {
             CampaignView c = campaigns.copy(id, year, name);
-            redirect.addFlashAttribute("success", "已复制开启：" + c.name());
+            redirect.addFlashAttribute("success", messages.get("flash.campaign.copied", c.name()));
             return "redirect:/campaigns/" + c.id();
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
@@ -132,7 +132,7 @@ class CampaignPageController {
                   RedirectAttributes redirect) {
         try {
             reminders.send(id, to, message);
-            redirect.addFlashAttribute("success", "提醒已发送，对方登录后在首页可以看到。");
+            redirect.addFlashAttribute("success", messages.get("flash.reminder.sent"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }

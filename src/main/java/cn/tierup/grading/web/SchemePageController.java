@@ -47,7 +47,7 @@ class SchemePageController {
     @PostMapping("/grading-schemes/{id}/copy")
     String copy(@PathVariable long id, RedirectAttributes redirect) {
         GradingScheme copy = schemes.copy(id);
-        redirect.addFlashAttribute("success", "已复制，可以修改后使用。");
+        redirect.addFlashAttribute("success", messages.get("flash.scheme.copied"));
         return "redirect:/grading-schemes/" + copy.getId() + "/edit";
     }
 
@@ -67,7 +67,7 @@ class SchemePageController {
                 @RequestParam String standard, @RequestParam long version, Model model, RedirectAttributes redirect) {
         try {
             schemes.revise(id, name, description, standard, version);
-            redirect.addFlashAttribute("success", "标准已保存。");
+            redirect.addFlashAttribute("success", messages.get("flash.scheme.saved"));
             return "redirect:/grading-schemes/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));

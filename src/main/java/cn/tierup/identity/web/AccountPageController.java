@@ -57,7 +57,7 @@ class AccountPageController {
         }
         try {
             AccountView created = accounts.create(form);
-            redirect.addFlashAttribute("success", "已新建账户 " + created.username());
+            redirect.addFlashAttribute("success", messages.get("flash.account.created", created.username()));
             return "redirect:/accounts";
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -84,7 +84,7 @@ class AccountPageController {
         try {
             accounts.update(id, new AccountForm(a.username(), form.displayName(), form.organizationId(), form.role(),
                     null, form.enabled() != null && form.enabled(), form.version(), form.memberId()));
-            redirect.addFlashAttribute("success", "已保存账户 " + a.username());
+            redirect.addFlashAttribute("success", messages.get("flash.account.saved", a.username()));
             return "redirect:/accounts";
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -95,7 +95,7 @@ class AccountPageController {
     @PostMapping("/accounts/{id}/unlock")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {
         accounts.unlock(id);
-        redirect.addFlashAttribute("success", "已解除该账户的登录限制");
+        redirect.addFlashAttribute("success", messages.get("flash.account.unlocked"));
         return "redirect:/accounts";
     }
 
@@ -103,7 +103,7 @@ class AccountPageController {
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
         try {
             accounts.resetPassword(id, password);
-            redirect.addFlashAttribute("success", "密码已重置");
+            redirect.addFlashAttribute("success", messages.get("flash.account.passwordReset"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
@@ -123,7 +123,7 @@ class AccountPageController {
                 throw new DomainException("account.password.mismatch");
             }
             accounts.changeOwnPassword(current, password);
-            redirect.addFlashAttribute("success", "密码已修改，下次登录请使用新密码。");
+            redirect.addFlashAttribute("success", messages.get("flash.account.passwordChanged"));
             return "redirect:/account/password";
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));

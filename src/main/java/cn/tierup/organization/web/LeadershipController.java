@@ -53,7 +53,7 @@ class LeadershipController {
                    RedirectAttributes redirect) {
         try {
             var p = leadership.appoint(id, personName, post, startedOn);
-            redirect.addFlashAttribute("success", "已任职：" + p.getPersonName());
+            redirect.addFlashAttribute("success", messages.get("flash.post.appointed", p.getPersonName()));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
@@ -66,7 +66,7 @@ class LeadershipController {
                @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
             var p = leadership.end(postId, on, reason);
-            redirect.addFlashAttribute("success", "已卸任：" + p.getPersonName());
+            redirect.addFlashAttribute("success", messages.get("flash.post.ended", p.getPersonName()));
             return "redirect:/orgs/" + p.getOrganizationId() + "/leadership";
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));

@@ -104,7 +104,7 @@ class MemberPageController {
         }
         try {
             MemberView created = members.add(org, form);
-            redirect.addFlashAttribute("success", "已登记：" + created.name());
+            redirect.addFlashAttribute("success", messages.get("flash.member.created", created.name()));
             return "redirect:/members/" + created.id();
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -133,7 +133,7 @@ class MemberPageController {
         }
         try {
             members.update(id, form, version);
-            redirect.addFlashAttribute("success", "已保存");
+            redirect.addFlashAttribute("success", messages.get("flash.saved"));
             return "redirect:/members/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -158,7 +158,7 @@ class MemberPageController {
                 throw new DomainException("org.parent.required");
             }
             MemberView moved = members.transfer(id, targetOrganizationId, version);
-            redirect.addFlashAttribute("success", "已转至 " + moved.organizationName());
+            redirect.addFlashAttribute("success", messages.get("flash.member.moved", moved.organizationName()));
             return "redirect:/members/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -183,7 +183,7 @@ class MemberPageController {
                  @RequestParam(required = false) LeaveReason reason, Model model, RedirectAttributes redirect) {
         try {
             members.leave(id, on, reason, version);
-            redirect.addFlashAttribute("success", "已办理出列");
+            redirect.addFlashAttribute("success", messages.get("flash.member.left"));
             return "redirect:/members/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));

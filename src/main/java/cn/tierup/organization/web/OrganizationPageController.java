@@ -125,7 +125,7 @@ class OrganizationPageController {
         }
         try {
             OrganizationView created = organizations.create(parent, form, null);
-            redirect.addFlashAttribute("success", "已新增党组织：" + created.name());
+            redirect.addFlashAttribute("success", messages.get("flash.organization.created", created.name()));
             return "redirect:/orgs/" + created.id();
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -151,7 +151,7 @@ class OrganizationPageController {
         }
         try {
             organizations.update(id, form, version);
-            redirect.addFlashAttribute("success", "已保存");
+            redirect.addFlashAttribute("success", messages.get("flash.saved"));
             return "redirect:/orgs/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -175,7 +175,7 @@ class OrganizationPageController {
                 throw new DomainException("org.parent.required");
             }
             OrganizationView moved = organizations.move(id, parentId, version);
-            redirect.addFlashAttribute("success", "已调整隶属关系，新的上级党组织：" + moved.parentName());
+            redirect.addFlashAttribute("success", messages.get("flash.organization.moved", moved.parentName()));
             return "redirect:/orgs/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -198,7 +198,7 @@ class OrganizationPageController {
                   Model model, RedirectAttributes redirect) {
         try {
             organizations.retire(id, on, version);
-            redirect.addFlashAttribute("success", "已撤销该党组织");
+            redirect.addFlashAttribute("success", messages.get("flash.organization.dissolved"));
             return "redirect:/orgs/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -220,7 +220,7 @@ class OrganizationPageController {
                      @RequestParam(defaultValue = "false") boolean useParent, Model model, RedirectAttributes redirect) {
         try {
             organizations.changeGradingAuthority(id, useParent ? null : gradingAuthorityId, version);
-            redirect.addFlashAttribute("success", "已调整评定组织");
+            redirect.addFlashAttribute("success", messages.get("flash.organization.authorityChanged"));
             return "redirect:/orgs/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));

@@ -102,7 +102,7 @@ class QuestionnairePageController {
                 model.addAttribute("keyQr", cn.tierup.shared.QrCodes.dataUrl(launched.closingKey(), 160));
                 return "questionnaires/key";
             }
-            redirect.addFlashAttribute("success", "问卷已发布。把链接或二维码发给党员群众即可作答。");
+            redirect.addFlashAttribute("success", messages.get("flash.questionnaire.published"));
             return "redirect:/questionnaires/" + q.id();
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));

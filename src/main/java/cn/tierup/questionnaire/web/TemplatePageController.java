@@ -49,7 +49,7 @@ class TemplatePageController {
     @PostMapping("/questionnaire-templates/{id}/copy")
     String copy(@PathVariable long id, RedirectAttributes redirect) {
         QuestionnaireTemplate copy = questionnaires.copyTemplate(id);
-        redirect.addFlashAttribute("success", "已复制，可以修改后发布。");
+        redirect.addFlashAttribute("success", messages.get("flash.template.copied"));
         return "redirect:/questionnaire-templates/" + copy.getId() + "/edit";
     }
 
@@ -74,7 +74,7 @@ class TemplatePageController {
                 @RequestParam String questions, @RequestParam long version, Model model, RedirectAttributes redirect) {
         try {
             questionnaires.reviseTemplate(id, title, intro, questions, version);
-            redirect.addFlashAttribute("success", "模板已保存。已发布的问卷不受影响。");
+            redirect.addFlashAttribute("success", messages.get("flash.template.saved"));
             return "redirect:/questionnaire-templates/" + id;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));

@@ -102,8 +102,8 @@ class SurveyPageController {
         try {
             ReportView r = "submit".equals(action) ? reports.submit(campaign, org, content) : reports.save(campaign, org, content);
             redirect.addFlashAttribute("success", "submit".equals(action)
-                    ? (r.submittedLate() ? "已提交（已过截止日期，标记为逾期提交），等待上级审核。" : "已提交，等待上级审核。")
-                    : "草稿已保存。");
+                    ? messages.get(r.submittedLate() ? "flash.report.submittedLate" : "flash.report.submitted")
+                    : messages.get("flash.draftSaved"));
             return "redirect:" + reportAddress(campaign, org, onBehalf);
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -114,7 +114,7 @@ class SurveyPageController {
     @PostMapping("/survey/reports/{id}/accept")
     String accept(@PathVariable long id, RedirectAttributes redirect) {
         ReportView r = reports.accept(id);
-        redirect.addFlashAttribute("success", "已通过 " + r.organizationName() + " 的报告。");
+        redirect.addFlashAttribute("success", messages.get("flash.report.accepted", r.organizationName()));
         return "redirect:/survey/report?campaign=" + r.campaignId() + "&org=" + r.organizationId();
     }
 
@@ -123,7 +123,7 @@ class SurveyPageController {
         ReportView r = reports.get(id);
         try {
             reports.returnForRevision(id, reason);
-            redirect.addFlashAttribute("success", "已退回，对方会在首页看到退回原因。");
+            redirect.addFlashAttribute("success", messages.get("flash.returned"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
@@ -138,7 +138,7 @@ class SurveyPageController {
                 throw new DomainException("attachment.empty");
             }
             reports.attach(campaign, org, file.getOriginalFilename(), file.getBytes());
-            redirect.addFlashAttribute("success", "附件已上传：" + file.getOriginalFilename());
+            redirect.addFlashAttribute("success", messages.get("flash.attachment.uploaded", file.getOriginalFilename()));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
@@ -150,7 +150,7 @@ class SurveyPageController {
                   @RequestParam(defaultValue = "false") boolean onBehalf, RedirectAttributes redirect) {
         try {
             reports.detach(id);
-            redirect.addFlashAttribute("success", "附件已删除");
+            redirect.addFlashAttribute("success", messages.get("flash.attachment.deleted"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
@@ -179,7 +179,7 @@ class SurveyPageController {
         }
         try {
             activities.record(campaign, org, form);
-            redirect.addFlashAttribute("success", "已登记");
+            redirect.addFlashAttribute("success", messages.get("flash.activity.recorded"));
             return "redirect:/survey/activities?campaign=" + campaign + "&org=" + org;
         } catch (DomainException e) {
             model.addAttribute("error", messages.of(e));
@@ -191,7 +191,7 @@ class SurveyPageController {
     String removeActivity(@PathVariable long id, @RequestParam long campaign, @RequestParam long org,
                           RedirectAttributes redirect) {
         activities.remove(id);
-        redirect.addFlashAttribute("success", "已删除该条记录");
+        redirect.addFlashAttribute("success", messages.get("flash.activity.deleted"));
         return "redirect:/survey/activities?campaign=" + campaign + "&org=" + org;
     }
 
