@@ -1,5 +1,6 @@
 package cn.tierup.station;
 
+import cn.tierup.testsupport.OwnTown;
 import cn.tierup.grading.Grade;
 import cn.tierup.station.internal.StationRepository;
 import cn.tierup.testsupport.CampaignFixture;
@@ -108,7 +109,7 @@ class StationGradingApiIT {
         long townStation = town.station(town.id, "云岭镇便民服务中心远教站点", LocalDate.of(CampaignFixture.OWN_TOWN_YEAR - 1, 1, 10));
 
         // the standard is the shipped station standard, with the notice's five aspects and a veto for a station not running
-        JsonNode sheet = ok(send(get(url(eastMain)), userOf.get(east), null));
+        JsonNode sheet = town.ok(town.answer(get(url(eastMain)), userOf.get(east), null));
         assertThat(sheet.get("schemeName").asText()).isEqualTo("远程教育站点分类标准");
         List<String> aspects = new ArrayList<>();
         sheet.get("standard").get("dimensions").forEach(d -> aspects.add(d.get("name").asText()));
@@ -117,7 +118,7 @@ class StationGradingApiIT {
         assertThat(sheet.get("authorityName").asText()).isEqualTo(TOWN);
 
         // a score above its criterion's points: refused, nothing saved
-        refused(send(put(url(eastMain) + "/self-assessment"), userOf.get(east),
+        town.refused(town.answer(put(url(eastMain) + "/self-assessment"), userOf.get(east),
                 Map.of("scores", Map.of("1.1", 9), "statement", "站点运行正常", "version", 0)), 422, "“站点运行”第 1 条的得分应在 0 到 5 分之间");
         assertThat(count("select count(*) from station_grading where station_id = " + eastMain)).isZero();
         // the same on the page: refused, nothing saved, and the sheet comes back with every score, veto and sentence typed
@@ -132,8 +133,8 @@ class StationGradingApiIT {
         assertThat(count("select count(*) from station_grading where station_id = " + eastMain)).isZero();
 
         // a station outside the user's subtree: refused
-        refused(send(get(url(westMain)), userOf.get(east), null), 403, null);
-        refused(send(put(url(westMain) + "/self-assessment"), userOf.get(east),
+        town.refused(town.answer(get(url(westMain)), userOf.get(east), null), 403, null);
+        town.refused(town.answer(put(url(westMain) + "/self-assessment"), userOf.get(east),
                 Map.of("scores", Map.of("1.1", 5), "statement", "越权", "version", 0)), 403, null);
 
         // self-assessments by the hosts, handed in
@@ -141,7 +142,7 @@ class StationGradingApiIT {
         assertThat(selfAssess(eastSchool, east, 75, List.of()).get("proposedGrade").asText()).isEqualTo("一般");
         // with stations graded against it, the campaign's station standard can no longer be changed
         long shippedStandard = count("select id from grading_scheme where field = 'STATION' and owner_organization_id is null");
-        refused(send(put("/api/grading/setup/" + campaign + "/schemes/STATION"), "admin", Map.of("schemeId", shippedStandard)),
+        town.refused(town.answer(put("/api/grading/setup/" + campaign + "/schemes/STATION"), "admin", Map.of("schemeId", shippedStandard)),
                 422, "不能再更换标准");
         assertThat(selfAssess(westMain, west, 88, List.of()).get("proposedGrade").asText()).isEqualTo("先进");
         JsonNode vetoed = selfAssess(southMain, south, 95, List.of(1));
@@ -152,24 +153,24 @@ class StationGradingApiIT {
             submit(s);
         }
         // handed in: the host cannot change it any more
-        refused(send(put(url(eastMain) + "/self-assessment"), userOf.get(east),
+        town.refused(town.answer(put(url(eastMain) + "/self-assessment"), userOf.get(east),
                 Map.of("scores", Map.of("1.1", 1), "statement", "改分", "version", version(eastMain))), 422, "已经上报");
 
         // the host tries to decide its own station: refused with the reason, nothing changed
-        refused(send(post(url(westMain) + "/decision"), userOf.get(west), Map.of("grade", "先进", "version", version(westMain))),
+        town.refused(town.answer(post(url(westMain) + "/decision"), userOf.get(west), Map.of("grade", "先进", "version", version(westMain))),
                 422, "承办党组织不能评定本单位站点的等次");
-        assertThat(ok(send(get(url(westMain)), userOf.get(west), null)).get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(town.ok(town.answer(get(url(westMain)), userOf.get(west), null)).get("status").asText()).isEqualTo("SUBMITTED");
         // a village's station is decided by its town, not by another village
-        refused(send(post(url(westMain) + "/decision"), userOf.get(east), Map.of("grade", "先进", "version", version(westMain))),
+        town.refused(town.answer(post(url(westMain) + "/decision"), userOf.get(east), Map.of("grade", "先进", "version", version(westMain))),
                 403, null);
         // not handed in yet: nothing to decide
-        refused(send(post(url(northMain) + "/decision"), TOWN_USER, Map.of("grade", "一般", "version", version(northMain))),
+        town.refused(town.answer(post(url(northMain) + "/decision"), TOWN_USER, Map.of("grade", "一般", "version", version(northMain))),
                 422, "尚未上报");
 
         // differing from the self-assessment without a reason: refused, nothing changed
-        refused(send(post(url(westMain) + "/decision"), TOWN_USER, Map.of("grade", "一般", "reason", " ", "version", version(westMain))),
+        town.refused(town.answer(post(url(westMain) + "/decision"), TOWN_USER, Map.of("grade", "一般", "reason", " ", "version", version(westMain))),
                 422, "请写明评定理由");
-        assertThat(ok(send(get(url(westMain)), TOWN_USER, null)).path("decidedGrade").isMissingNode()).isTrue();
+        assertThat(town.ok(town.answer(get(url(westMain)), TOWN_USER, null)).path("decidedGrade").isMissingNode()).isTrue();
 
         decide(eastMain, "先进", null);
         decide(eastSchool, "一般", null);
@@ -179,10 +180,10 @@ class StationGradingApiIT {
         decide(southMain, "后进", null);
 
         // the town reopens a decision, with a reason, and decides again
-        refused(send(post(url(southMain) + "/reopen"), TOWN_USER, Map.of("reason", "", "version", version(southMain))), 422, "撤回评定的原因");
-        refused(send(post(url(southMain) + "/reopen"), userOf.get(south), Map.of("reason", "不服", "version", version(southMain))),
+        town.refused(town.answer(post(url(southMain) + "/reopen"), TOWN_USER, Map.of("reason", "", "version", version(southMain))), 422, "撤回评定的原因");
+        town.refused(town.answer(post(url(southMain) + "/reopen"), userOf.get(south), Map.of("reason", "不服", "version", version(southMain))),
                 422, "承办党组织不能评定本单位站点的等次");
-        JsonNode reopened = ok(send(post(url(southMain) + "/reopen"), TOWN_USER,
+        JsonNode reopened = town.ok(town.answer(post(url(southMain) + "/reopen"), TOWN_USER,
                 Map.of("reason", "核实站点仍在运行，否决事项有误", "version", version(southMain))));
         assertThat(reopened.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(reopened.path("decidedGrade").isMissingNode()).isTrue();
@@ -250,13 +251,13 @@ class StationGradingApiIT {
         }
 
         // the register holds the grades with who decided, and a village sees only its own
-        JsonNode register = ok(send(get("/api/station-gradings/register?year=" + CampaignFixture.OWN_TOWN_YEAR), TOWN_USER, null));
+        JsonNode register = town.ok(town.answer(get("/api/station-gradings/register?year=" + CampaignFixture.OWN_TOWN_YEAR), TOWN_USER, null));
         assertThat(register.get("total").asLong()).isEqualTo(decided.size());
-        JsonNode westRegister = ok(send(get("/api/station-gradings/register"), userOf.get(west), null));
+        JsonNode westRegister = town.ok(town.answer(get("/api/station-gradings/register"), userOf.get(west), null));
         assertThat(westRegister.get("total").asLong()).isEqualTo(1);
         assertThat(westRegister.get("items").get(0).get("decidedByName").asText()).isEqualTo(TOWN_NAME);
         // the overview of the town lists every station it counts
-        JsonNode list = ok(send(get("/api/station-gradings?campaign=" + campaign), TOWN_USER, null));
+        JsonNode list = town.ok(town.answer(get("/api/station-gradings?campaign=" + campaign), TOWN_USER, null));
         assertThat(list.get("total").asLong()).isEqualTo(stationsOf.values().stream().mapToLong(List::size).sum() + 1);
     }
 
@@ -286,7 +287,7 @@ class StationGradingApiIT {
     }
 
     JsonNode selfAssess(long station, long village, int total, List<Integer> vetoes) throws Exception {
-        JsonNode standard = ok(send(get(url(station)), userOf.get(village), null)).get("standard");
+        JsonNode standard = town.ok(town.answer(get(url(station)), userOf.get(village), null)).get("standard");
         Map<String, Integer> scores = new LinkedHashMap<>();
         int left = total;
         for (int d = 0; d < standard.get("dimensions").size(); d++) {
@@ -297,12 +298,12 @@ class StationGradingApiIT {
                 left -= p;
             }
         }
-        return ok(send(put(url(station) + "/self-assessment"), userOf.get(village), Map.of("scores", scores, "vetoes", vetoes,
+        return town.ok(town.answer(put(url(station) + "/self-assessment"), userOf.get(village), Map.of("scores", scores, "vetoes", vetoes,
                 "statement", "站点全年正常开放，按月组织集中学习", "version", version(station))));
     }
 
     void submit(long station) throws Exception {
-        JsonNode v = ok(send(post(url(station) + "/submit"), userOf.get(hostOf.get(station)), Map.of("version", version(station))));
+        JsonNode v = town.ok(town.answer(post(url(station) + "/submit"), userOf.get(hostOf.get(station)), Map.of("version", version(station))));
         assertThat(v.get("status").asText()).isEqualTo("SUBMITTED");
     }
 
@@ -311,7 +312,7 @@ class StationGradingApiIT {
         body.put("grade", grade);
         body.put("reason", reason);
         body.put("version", version(station));
-        JsonNode v = ok(send(post(url(station) + "/decision"), TOWN_USER, body));
+        JsonNode v = town.ok(town.answer(post(url(station) + "/decision"), TOWN_USER, body));
         assertThat(v.get("decidedGrade").asText()).isEqualTo(grade);
         decided.put(station, Grade.valueOf(v.get("decidedLevel").asText()));
         return v;
@@ -335,27 +336,4 @@ class StationGradingApiIT {
         return "/api/station-gradings/" + campaign + "/" + station;
     }
 
-    record Answer(int status, String body) {
-    }
-
-    Answer send(MockHttpServletRequestBuilder request, String user, Object body) throws Exception {
-        request.with(users.as(user));
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        var r = mvc.perform(request).andReturn().getResponse();
-        return new Answer(r.getStatus(), r.getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    JsonNode ok(Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return json.readTree(a.body());
-    }
-
-    void refused(Answer a, int status, String detail) {
-        assertThat(a.status()).as(a.body()).isEqualTo(status);
-        if (detail != null) {
-            assertThat(json.readTree(a.body()).get("detail").asText()).contains(detail);
-        }
-    }
 }

@@ -84,38 +84,38 @@ class StationYearEndIT {
 
         // before the 总结验收 phase the year-end round is refused, nothing stored
         String user = t.userOf.get(east);
-        t.refused(t.assess(eastMain, YEAR_END, user, 92, List.of()), 422, "总结验收阶段将于");
+        t.town.refused(t.assess(eastMain, YEAR_END, user, 92, List.of()), 422, "总结验收阶段将于");
         assertThat(t.rows(YEAR_END)).isZero();
 
         t.openAcceptance();
         // a station without a 年初定级 takes no part in the 年末审定
-        t.refused(t.assess(southNew, YEAR_END, t.userOf.get(south), 90, List.of()), 422, "没有经评定组织评定的年初定级等次");
+        t.town.refused(t.assess(southNew, YEAR_END, t.userOf.get(south), 90, List.of()), 422, "没有经评定组织评定的年初定级等次");
         assertThat(t.rows(YEAR_END)).isZero();
-        JsonNode lacking = t.ok(t.send(get(t.url(southNew, YEAR_END)), TOWN_USER, null));
+        JsonNode lacking = t.town.ok(t.town.answer(get(t.url(southNew, YEAR_END)), TOWN_USER, null));
         assertThat(lacking.get("round").asText()).isEqualTo(YEAR_END);
         assertThat(lacking.get("mayAssess").asBoolean()).isFalse();
         // a village reads or writes no other village's station
-        t.refused(t.send(get(t.url(eastMain, YEAR_END)), t.userOf.get(west), null), 403, null);
-        t.ok(t.assess(westMain, YEAR_END, t.userOf.get(west), 90, List.of()));
-        t.refused(t.send(put(t.path(eastMain, "self-assessment", YEAR_END)), t.userOf.get(west),
+        t.town.refused(t.town.answer(get(t.url(eastMain, YEAR_END)), t.userOf.get(west), null), 403, null);
+        t.town.ok(t.assess(westMain, YEAR_END, t.userOf.get(west), 90, List.of()));
+        t.town.refused(t.town.answer(put(t.path(eastMain, "self-assessment", YEAR_END)), t.userOf.get(west),
                 Map.of("scores", Map.of("1.1", 5), "statement", "越权", "version", 0)), 403, null);
         assertThat(t.rows(YEAR_END)).as("only 西岭村's own sheet").isEqualTo(1);
 
         // 示范站点: the town names one 先进 station at city level (counted) and the other 先进 at county level (not
         // counted by default); the village cannot record its own station's honour
-        t.refused(t.send(post("/api/acceptance/recognitions"), user, recognition(eastMain, RecognitionLevel.CITY)), 403, null);
+        t.town.refused(t.town.answer(post("/api/acceptance/recognitions"), user, recognition(eastMain, RecognitionLevel.CITY)), 403, null);
         assertThat(jdbc.sql("select count(*) from acceptance_recognition where station_id = :s").param("s", eastMain)
                 .query(Long.class).single()).isZero();
-        JsonNode named = t.ok(t.send(post("/api/acceptance/recognitions"), TOWN_USER, recognition(eastMain, RecognitionLevel.CITY)));
+        JsonNode named = t.town.created(t.town.answer(post("/api/acceptance/recognitions"), TOWN_USER, recognition(eastMain, RecognitionLevel.CITY)));
         assertThat(named.get("organizationId").asLong()).isEqualTo(east);
         assertThat(named.get("stationName").asText()).isEqualTo("东湖村远教站点");
         assertThat(named.get("title").asText()).isEqualTo("远程教育示范站点");
-        t.ok(t.send(post("/api/acceptance/recognitions"), TOWN_USER, recognition(eastSchool, RecognitionLevel.COUNTY)));
+        t.town.created(t.town.answer(post("/api/acceptance/recognitions"), TOWN_USER, recognition(eastSchool, RecognitionLevel.COUNTY)));
         // a 一般 station named a 示范站点 is no 先进 → 示范
-        t.ok(t.send(post("/api/acceptance/recognitions"), TOWN_USER, recognition(westFarm, RecognitionLevel.PROVINCIAL)));
+        t.town.created(t.town.answer(post("/api/acceptance/recognitions"), TOWN_USER, recognition(westFarm, RecognitionLevel.PROVINCIAL)));
         Map<Long, RecognitionLevel> levels = Map.of(eastMain, RecognitionLevel.CITY, eastSchool, RecognitionLevel.COUNTY,
                 westFarm, RecognitionLevel.PROVINCIAL);
-        JsonNode listed = t.ok(t.send(get("/api/acceptance/recognitions?stationId=" + eastMain), TOWN_USER, null));
+        JsonNode listed = t.town.ok(t.town.answer(get("/api/acceptance/recognitions?stationId=" + eastMain), TOWN_USER, null));
         assertThat(listed).hasSize(1);
 
         // 年末审定: 东湖 stays 先进, 东湖小学 falls to 一般, 西岭 rises to 先进, 西岭合作社 stays 一般, 南桥 converts to 一般
@@ -125,27 +125,27 @@ class StationYearEndIT {
         t.handIn(westFarm, YEAR_END, 74, List.of());
         t.handIn(southMain, YEAR_END, 78, List.of());
         // the host deciding its own station's year-end grade: refused, still waiting
-        t.refused(t.send(post(t.path(southMain, "decision", YEAR_END)), t.userOf.get(south),
+        t.town.refused(t.town.answer(post(t.path(southMain, "decision", YEAR_END)), t.userOf.get(south),
                 Map.of("grade", "一般", "version", t.version(southMain, YEAR_END))), 422, "承办党组织不能评定本单位站点的等次");
-        assertThat(t.ok(t.send(get(t.url(southMain, YEAR_END)), TOWN_USER, null)).get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(t.town.ok(t.town.answer(get(t.url(southMain, YEAR_END)), TOWN_USER, null)).get("status").asText()).isEqualTo("SUBMITTED");
         for (long s : List.of(eastMain, eastSchool, westMain, southMain)) {
             end.put(s, Grade.valueOf(t.decide(s, YEAR_END)));
         }
         // the town reopens one year-end decision with its reason and decides it again
-        JsonNode reopened = t.ok(t.send(post(t.path(eastSchool, "reopen", YEAR_END)), TOWN_USER,
+        JsonNode reopened = t.town.ok(t.town.answer(post(t.path(eastSchool, "reopen", YEAR_END)), TOWN_USER,
                 Map.of("reason", "复核学习记录", "version", t.version(eastSchool, YEAR_END))));
         assertThat(reopened.get("status").asText()).isEqualTo("SUBMITTED");
         end.put(eastSchool, Grade.valueOf(t.decide(eastSchool, YEAR_END)));
         // 西岭合作社 handed in, not decided yet: it stays out of the year-end counts and the rates
 
-        JsonNode startView = t.ok(t.send(get(t.url(eastSchool, START)), TOWN_USER, null));
-        JsonNode endView = t.ok(t.send(get(t.url(eastSchool, YEAR_END)), TOWN_USER, null));
+        JsonNode startView = t.town.ok(t.town.answer(get(t.url(eastSchool, START)), TOWN_USER, null));
+        JsonNode endView = t.town.ok(t.town.answer(get(t.url(eastSchool, YEAR_END)), TOWN_USER, null));
         assertThat(startView.get("decidedGrade").asText()).isEqualTo("先进");
         assertThat(endView.get("decidedGrade").asText()).isEqualTo("一般");
         assertThat(endView.get("startGrade").asText()).isEqualTo("先进");
 
         // the town's 工作总结: the station section against this class's own tally
-        JsonNode summary = t.ok(t.send(get("/api/acceptance/summaries/" + t.campaign + "/" + t.town.id), TOWN_USER, null));
+        JsonNode summary = t.town.ok(t.town.answer(get("/api/acceptance/summaries/" + t.campaign + "/" + t.town.id), TOWN_USER, null));
         JsonNode stationFigures = summary.get("figures").get("stations");
         JsonNode total = stationFigures.get("total");
         JsonNode counts = total.get("counts");
@@ -231,12 +231,12 @@ class StationYearEndIT {
             assertThat(gradeOf).containsEntry("东湖村小学远教站点", "先进").containsEntry("西岭村远教站点", "一般").hasSize(start.size());
         }
         // the register: a line per station and year with both grades
-        JsonNode register = t.ok(t.send(get("/api/station-gradings/register?year=" + YEAR + "&name=东湖村小学"), TOWN_USER, null));
+        JsonNode register = t.town.ok(t.town.answer(get("/api/station-gradings/register?year=" + YEAR + "&name=东湖村小学"), TOWN_USER, null));
         assertThat(register.get("total").asLong()).isEqualTo(1);
         assertThat(register.get("items").get(0).get("decidedGrade").asText()).isEqualTo("先进");
         assertThat(register.get("items").get(0).get("endGrade").asText()).isEqualTo("一般");
         // the year-end overview: each station with its start grade and where its 年末审定 stands
-        JsonNode overview = t.ok(t.send(get("/api/station-gradings?campaign=" + t.campaign + "&round=YEAR_END&status=DECIDED"),
+        JsonNode overview = t.town.ok(t.town.answer(get("/api/station-gradings?campaign=" + t.campaign + "&round=YEAR_END&status=DECIDED"),
                 TOWN_USER, null));
         assertThat(overview.get("total").asLong()).isEqualTo(end.size());
         // the audit trail tells the year-end steps apart

@@ -1,5 +1,6 @@
 package cn.tierup.station;
 
+import cn.tierup.testsupport.OwnTown;
 import cn.tierup.station.internal.StationRepository;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.TestUsers;
@@ -118,8 +119,8 @@ final class YearEndStationTown {
     }
 
     /** The host fills the score sheet for {@code total} points (the criteria in order), with the veto items given. */
-    Answer assess(long station, String round, String user, int total, List<Integer> vetoes) throws Exception {
-        JsonNode standard = ok(send(get(url(station, round)), user, null)).get("standard");
+    OwnTown.Answer assess(long station, String round, String user, int total, List<Integer> vetoes) throws Exception {
+        JsonNode standard = town.ok(town.answer(get(url(station, round)), user, null)).get("standard");
         Map<String, Integer> scores = new LinkedHashMap<>();
         int left = total;
         for (int d = 0; d < standard.get("dimensions").size(); d++) {
@@ -130,23 +131,23 @@ final class YearEndStationTown {
                 left -= p;
             }
         }
-        return send(put(path(station, "self-assessment", round)), user, Map.of("scores", scores, "vetoes", vetoes,
+        return town.answer(put(path(station, "self-assessment", round)), user, Map.of("scores", scores, "vetoes", vetoes,
                 "statement", "站点全年正常开放，按月组织党员群众集中学习", "version", version(station, round)));
     }
 
     /** The host's self-assessment for {@code total} points, handed in: its proposed grade. */
     String handIn(long station, String round, int total, List<Integer> vetoes) throws Exception {
         String user = userOf.get(hostOf.get(station));
-        ok(assess(station, round, user, total, vetoes));
-        JsonNode v = ok(send(post(path(station, "submit", round)), user, Map.of("version", version(station, round))));
+        town.ok(assess(station, round, user, total, vetoes));
+        JsonNode v = town.ok(town.answer(post(path(station, "submit", round)), user, Map.of("version", version(station, round))));
         assertThat(v.get("status").asText()).isEqualTo("SUBMITTED");
         return v.get("proposedGrade").asText();
     }
 
     /** The town decides the grade the host proposed: the decided class. */
     String decide(long station, String round) throws Exception {
-        JsonNode seen = ok(send(get(url(station, round)), townUser, null));
-        JsonNode v = ok(send(post(path(station, "decision", round)), townUser,
+        JsonNode seen = town.ok(town.answer(get(url(station, round)), townUser, null));
+        JsonNode v = town.ok(town.answer(post(path(station, "decision", round)), townUser,
                 Map.of("grade", seen.get("proposedGrade").asText(), "version", version(station, round))));
         return v.get("decidedLevel").asText();
     }
@@ -162,27 +163,4 @@ final class YearEndStationTown {
                 .param("c", campaign).param("r", round).query(Long.class).single();
     }
 
-    record Answer(int status, String body) {
-    }
-
-    Answer send(MockHttpServletRequestBuilder request, String user, Object body) throws Exception {
-        request.with(users.as(user));
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        var r = mvc.perform(request).andReturn().getResponse();
-        return new Answer(r.getStatus(), r.getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    JsonNode ok(Answer a) {
-        assertThat(a.status()).as(a.body()).isBetween(200, 201);
-        return json.readTree(a.body());
-    }
-
-    void refused(Answer a, int status, String detail) {
-        assertThat(a.status()).as(a.body()).isEqualTo(status);
-        if (detail != null) {
-            assertThat(json.readTree(a.body()).get("detail").asText()).contains(detail);
-        }
-    }
 }

@@ -106,6 +106,36 @@ public class OwnTown {
         return as("admin", request, body, status);
     }
 
+    /** What a request answered: its status and its body as text. */
+    public record Answer(int status, String body) {
+    }
+
+    /** A request as {@code as}, answered with its status and body, for tests that check refusals as well as successes. */
+    public Answer answer(MockHttpServletRequestBuilder r, String as, Object body) throws Exception {
+        MockHttpServletResponse response = send(r, as, body);
+        return new Answer(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** The request succeeded with 200; its JSON body. */
+    public JsonNode ok(Answer a) {
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return json.readTree(a.body());
+    }
+
+    /** The request created something (201); its JSON body. */
+    public JsonNode created(Answer a) {
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        return json.readTree(a.body());
+    }
+
+    /** The request was refused with {@code status}, its problem's detail containing {@code detail} (when given). */
+    public void refused(Answer a, int status, String detail) {
+        assertThat(a.status()).as(a.body()).isEqualTo(status);
+        if (detail != null) {
+            assertThat(json.readTree(a.body()).get("detail").asText()).contains(detail);
+        }
+    }
+
     /** A download: the status, and an .xlsx whose first sheet reads with the anchor column. */
     public cn.tierup.shared.xlsx.XlsxSheetReader.SheetContent xlsx(MockHttpServletResponse r, String anchor) throws Exception {
         assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);

@@ -1,5 +1,6 @@
 package cn.tierup.upgrade;
 
+import cn.tierup.testsupport.OwnTown;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
@@ -76,15 +77,15 @@ class StationLedgerIT {
         String ledgerUrl = "/api/upgrade/stations/" + campaign + "/" + station + "/ledger";
 
         // not graded yet: no goal, and none may be written
-        JsonNode before = ok(send(get(goalUrl), HOST_USER, null));
+        JsonNode before = town.ok(town.answer(get(goalUrl), HOST_USER, null));
         assertThat(absent(before, "grade")).isTrue();
-        refused(send(put(goalUrl), HOST_USER, goal("整顿转化", 0L)), 422, "该站点本年度尚未评定等次");
-        refused(send(post(ledgerUrl), HOST_USER, item("站点设备长期未开机", null)), 422, "该站点本年度尚未评定等次");
+        town.refused(town.answer(put(goalUrl), HOST_USER, goal("整顿转化", 0L)), 422, "该站点本年度尚未评定等次");
+        town.refused(town.answer(post(ledgerUrl), HOST_USER, item("站点设备长期未开机", null)), 422, "该站点本年度尚未评定等次");
 
         town.grade(station, HOST_USER, "后进");
 
         // graded 后进 by the town: the aim is 整顿转化, the host writes, the town approves
-        JsonNode graded = ok(send(get(goalUrl), HOST_USER, null));
+        JsonNode graded = town.ok(town.answer(get(goalUrl), HOST_USER, null));
         assertThat(graded.get("grade").asText()).isEqualTo("后进");
         assertThat(graded.get("aim").asText()).isEqualTo("RECTIFY");
         assertThat(graded.get("stationName").asText()).isEqualTo("松林村远教站点");
@@ -94,55 +95,55 @@ class StationLedgerIT {
         assertThat(graded.get("canReview").asBoolean()).isFalse();
 
         // the host cannot approve its own station's goal; the town cannot approve what was not handed in
-        JsonNode draft = ok(send(put(goalUrl), HOST_USER, goal("一年内恢复站点正常运行，实现整顿转化", 0L)));
+        JsonNode draft = town.ok(town.answer(put(goalUrl), HOST_USER, goal("一年内恢复站点正常运行，实现整顿转化", 0L)));
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
-        refused(send(post(goalUrl + "/approve"), TOWN_USER, Map.of("version", draft.get("version").asLong())), 422, "尚未提交");
-        JsonNode submitted = ok(send(post(goalUrl + "/submit"), HOST_USER, goal("一年内恢复站点正常运行，实现整顿转化",
+        town.refused(town.answer(post(goalUrl + "/approve"), TOWN_USER, Map.of("version", draft.get("version").asLong())), 422, "尚未提交");
+        JsonNode submitted = town.ok(town.answer(post(goalUrl + "/submit"), HOST_USER, goal("一年内恢复站点正常运行，实现整顿转化",
                 draft.get("version").asLong())));
         assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
-        refused(send(post(goalUrl + "/approve"), HOST_USER, Map.of("version", submitted.get("version").asLong())), 403, null);
-        JsonNode approved = ok(send(post(goalUrl + "/approve"), TOWN_USER, Map.of("version", submitted.get("version").asLong())));
+        town.refused(town.answer(post(goalUrl + "/approve"), HOST_USER, Map.of("version", submitted.get("version").asLong())), 403, null);
+        JsonNode approved = town.ok(town.answer(post(goalUrl + "/approve"), TOWN_USER, Map.of("version", submitted.get("version").asLong())));
         assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
         // not converted while its ledger is empty
-        refused(send(post(goalUrl + "/convert"), TOWN_USER, null), 422, "整改台账须至少有一项");
+        town.refused(town.answer(post(goalUrl + "/convert"), TOWN_USER, null), 422, "整改台账须至少有一项");
 
         // a ledger line put in by the host
-        JsonNode line = created(send(post(ledgerUrl), HOST_USER, item("站点设备长期未开机，学习活动中断", null)));
+        JsonNode line = town.created(town.answer(post(ledgerUrl), HOST_USER, item("站点设备长期未开机，学习活动中断", null)));
         long itemId = line.get("id").asLong();
         assertThat(line.get("number").asInt()).isEqualTo(1);
         assertThat(line.get("stationId").asLong()).isEqualTo(station);
         String itemUrl = "/api/upgrade/ledger/items/" + itemId;
 
         // the town's 销号 without evidence: refused with the reason; a note without a file is no evidence either
-        refused(send(post(itemUrl + "/close"), TOWN_USER, Map.of("version", line.get("version").asLong())), 422, "尚无佐证材料");
-        created(note(itemId, HOST_USER, "已联系县网络公司上门检修。", null));
-        refused(send(post(itemUrl + "/close"), TOWN_USER, Map.of("version", version(itemId))), 422, "尚无佐证材料");
+        town.refused(town.answer(post(itemUrl + "/close"), TOWN_USER, Map.of("version", line.get("version").asLong())), 422, "尚无佐证材料");
+        town.created(note(itemId, HOST_USER, "已联系县网络公司上门检修。", null));
+        town.refused(town.answer(post(itemUrl + "/close"), TOWN_USER, Map.of("version", version(itemId))), 422, "尚无佐证材料");
         // the host cannot close its own line
-        created(note(itemId, HOST_USER, "设备已修复，恢复每周两次开放。", new MockMultipartFile("file", "站点检修记录.pdf",
+        town.created(note(itemId, HOST_USER, "设备已修复，恢复每周两次开放。", new MockMultipartFile("file", "站点检修记录.pdf",
                 "application/pdf", UpgradeApiIT.pdf("Station repaired, open twice a week"))));
-        refused(send(post(itemUrl + "/close"), HOST_USER, Map.of("version", version(itemId))), 403, null);
-        JsonNode closed = ok(send(post(itemUrl + "/close"), TOWN_USER, Map.of("remark", "经实地查看，站点已恢复运行",
+        town.refused(town.answer(post(itemUrl + "/close"), HOST_USER, Map.of("version", version(itemId))), 403, null);
+        JsonNode closed = town.ok(town.answer(post(itemUrl + "/close"), TOWN_USER, Map.of("remark", "经实地查看，站点已恢复运行",
                 "version", version(itemId))));
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
 
         // the station is converted by the town
-        JsonNode converted = ok(send(post(goalUrl + "/convert"), TOWN_USER, null));
+        JsonNode converted = town.ok(town.answer(post(goalUrl + "/convert"), TOWN_USER, null));
         assertThat(converted.get("convertedAt").isNull()).isFalse();
         assertThat(converted.get("ledgerItems").asLong()).isEqualTo(1);
         assertThat(converted.get("ledgerOpen").asLong()).isZero();
 
         // the host's own goal and ledger and the town's figures count none of it; a line of the host's own is its own
-        JsonNode own = created(send(post("/api/upgrade/ledger/" + campaign + "/" + host), HOST_USER,
+        JsonNode own = town.created(town.answer(post("/api/upgrade/ledger/" + campaign + "/" + host), HOST_USER,
                 item("党员活动室制度未上墙", null)));
         assertThat(absent(own, "stationId")).isTrue();
         assertThat(own.get("number").asInt()).isEqualTo(1);
-        JsonNode ownLedger = ok(send(get("/api/upgrade/ledger/" + campaign + "/" + host), HOST_USER, null));
+        JsonNode ownLedger = town.ok(town.answer(get("/api/upgrade/ledger/" + campaign + "/" + host), HOST_USER, null));
         assertThat(ownLedger.get("items")).hasSize(1);
         assertThat(ownLedger.get("items").get(0).get("id").asLong()).isEqualTo(own.get("id").asLong());
-        JsonNode ownGoal = ok(send(get("/api/upgrade/goals/" + campaign + "/" + host), HOST_USER, null));
+        JsonNode ownGoal = town.ok(town.answer(get("/api/upgrade/goals/" + campaign + "/" + host), HOST_USER, null));
         assertThat(absent(ownGoal, "goalId")).isTrue();
         assertThat(absent(ownGoal, "grade")).isTrue();
-        JsonNode totals = ok(send(get("/api/upgrade/overview?campaign=" + campaign + "&org=" + town.id), TOWN_USER, null))
+        JsonNode totals = town.ok(town.answer(get("/api/upgrade/overview?campaign=" + campaign + "&org=" + town.id), TOWN_USER, null))
                 .get("totals");
         assertThat(totals.get("items").asLong()).isEqualTo(1);
         assertThat(totals.get("open").asLong()).isEqualTo(1);
@@ -150,16 +151,16 @@ class StationLedgerIT {
         assertThat(totals.get("goalsSubmitted").asLong()).isZero();
         assertThat(totals.get("goalsApproved").asLong()).isZero();
         assertThat(totals.get("converted").asLong()).isZero();
-        JsonNode stationLedger = ok(send(get(ledgerUrl), TOWN_USER, null));
+        JsonNode stationLedger = town.ok(town.answer(get(ledgerUrl), TOWN_USER, null));
         assertThat(stationLedger.get("items")).hasSize(1);
         assertThat(stationLedger.get("closed").asLong()).isEqualTo(1);
         assertThat(stationLedger.get("canClose").asBoolean()).isTrue();
 
         // outside the town, and a village beside the host: refused
-        refused(send(get(goalUrl), "zhen", null), 403, null);
-        refused(send(get(ledgerUrl), "cun", null), 403, null);
-        refused(send(get(goalUrl), OTHER_USER, null), 403, null);
-        refused(send(post(ledgerUrl), OTHER_USER, item("越权录入", null)), 403, null);
+        town.refused(town.answer(get(goalUrl), "zhen", null), 403, null);
+        town.refused(town.answer(get(ledgerUrl), "cun", null), 403, null);
+        town.refused(town.answer(get(goalUrl), OTHER_USER, null), 403, null);
+        town.refused(town.answer(post(ledgerUrl), OTHER_USER, item("越权录入", null)), 403, null);
 
         // the station ledger as .xlsx, headed by the station and its host
         var xlsx = mvc.perform(get("/upgrade/stations/" + station + "/ledger.xlsx").param("campaign", String.valueOf(campaign))
@@ -181,25 +182,25 @@ class StationLedgerIT {
     void aStationsGoalFollowsItsDecidedGradeAndGoesWhenTheTownReopensIt() throws Exception {
         String goalUrl = "/api/upgrade/stations/" + campaign + "/" + average + "/goal";
         JsonNode decided = town.grade(average, HOST_USER, "一般");
-        JsonNode g = ok(send(get(goalUrl), HOST_USER, null));
+        JsonNode g = town.ok(town.answer(get(goalUrl), HOST_USER, null));
         assertThat(g.get("aim").asText()).isEqualTo("BECOME_ADVANCED");
-        ok(send(put(goalUrl), HOST_USER, goal("争创先进站点", 0L)));
+        town.ok(town.answer(put(goalUrl), HOST_USER, goal("争创先进站点", 0L)));
 
-        ok(send(post("/api/station-gradings/" + campaign + "/" + average + "/reopen"), TOWN_USER,
+        town.ok(town.answer(post("/api/station-gradings/" + campaign + "/" + average + "/reopen"), TOWN_USER,
                 Map.of("reason", "评分有误，重新评定", "version", decided.get("version").asLong())));
-        JsonNode reopened = ok(send(get(goalUrl), HOST_USER, null));
+        JsonNode reopened = town.ok(town.answer(get(goalUrl), HOST_USER, null));
         // the draft stays written against the grade it had; handing it in is refused until the grade is decided again
         assertThat(reopened.get("grade").asText()).isEqualTo("一般");
-        refused(send(post(goalUrl + "/submit"), HOST_USER, goal("争创先进站点", reopened.get("version").asLong())), 422,
+        town.refused(town.answer(post(goalUrl + "/submit"), HOST_USER, goal("争创先进站点", reopened.get("version").asLong())), 422,
                 "该站点本年度尚未评定等次");
         assertThat(jdbc.sql("select count(*) from upgrade_station_grade where campaign_id = :c and station_id = :s")
                 .param("c", campaign).param("s", average).query(Long.class).single()).isZero();
 
         // a station nobody graded: nothing to write
-        refused(send(put("/api/upgrade/stations/" + campaign + "/" + ungraded + "/goal"), OTHER_USER, goal("争创", 0L)), 422,
+        town.refused(town.answer(put("/api/upgrade/stations/" + campaign + "/" + ungraded + "/goal"), OTHER_USER, goal("争创", 0L)), 422,
                 "该站点本年度尚未评定等次");
         // an unknown station
-        refused(send(get("/api/upgrade/stations/" + campaign + "/987654321/goal"), TOWN_USER, null), 404, null);
+        town.refused(town.answer(get("/api/upgrade/stations/" + campaign + "/987654321/goal"), TOWN_USER, null), 404, null);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
@@ -229,46 +230,18 @@ class StationLedgerIT {
         return jdbc.sql("select version from rectification_item where id = :i").param("i", item).query(Long.class).single();
     }
 
-    Answer note(long item, String as, String text, MockMultipartFile file) throws Exception {
+    OwnTown.Answer note(long item, String as, String text, MockMultipartFile file) throws Exception {
         var r = multipart("/api/upgrade/ledger/items/" + item + "/notes");
         if (file != null) {
             r.file(file);
         }
         r.param("note", text);
         var response = mvc.perform(r.with(users.as(as))).andReturn().getResponse();
-        return new Answer(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+        return new OwnTown.Answer(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
     }
 
     static boolean absent(JsonNode node, String field) {
         return node.get(field) == null || node.get(field).isNull();
     }
 
-    record Answer(int status, String body) {
-    }
-
-    Answer send(MockHttpServletRequestBuilder request, String user, Object body) throws Exception {
-        request.with(users.as(user));
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        var r = mvc.perform(request).andReturn().getResponse();
-        return new Answer(r.getStatus(), r.getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    JsonNode ok(Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return json.readTree(a.body());
-    }
-
-    JsonNode created(Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        return json.readTree(a.body());
-    }
-
-    void refused(Answer a, int status, String detail) {
-        assertThat(a.status()).as(a.body()).isEqualTo(status);
-        if (detail != null) {
-            assertThat(json.readTree(a.body()).get("detail").asText()).contains(detail);
-        }
-    }
 }
