@@ -95,19 +95,24 @@ final class BenchMachine {
         }
     }
 
-    /** CPU time so far: this JVM's, its load-client threads' (by name) and the PostgreSQL server's, in nanoseconds. */
-    record Cpu(long jvm, long clientThreads, long postgres) {
+    /**
+     * CPU time so far, in nanoseconds: this JVM's, its load-client threads' and its web server's request threads' (by
+     * name; the rest of the JVM's is its collector, compiler and other threads), and the PostgreSQL server's.
+     */
+    record Cpu(long jvm, long clientThreads, long serverThreads, long postgres) {
 
         Cpu minus(Cpu o) {
-            return new Cpu(jvm - o.jvm, clientThreads - o.clientThreads, postgres < 0 || o.postgres < 0 ? -1 : postgres - o.postgres);
+            return new Cpu(jvm - o.jvm, clientThreads - o.clientThreads, serverThreads - o.serverThreads,
+                    postgres < 0 || o.postgres < 0 ? -1 : postgres - o.postgres);
         }
 
         Cpu plus(Cpu o) {
-            return new Cpu(jvm + o.jvm, clientThreads + o.clientThreads, postgres < 0 || o.postgres < 0 ? -1 : postgres + o.postgres);
+            return new Cpu(jvm + o.jvm, clientThreads + o.clientThreads, serverThreads + o.serverThreads,
+                    postgres < 0 || o.postgres < 0 ? -1 : postgres + o.postgres);
         }
     }
 
-    static final Cpu ZERO = new Cpu(0, 0, 0);
+    static final Cpu ZERO = new Cpu(0, 0, 0, 0);
 
     /**
      * Now's CPU times. The client threads are the JDK HTTP client's own ({@code HttpClient-*}); a benchmark adds its
@@ -117,13 +122,15 @@ final class BenchMachine {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long client = 0;
+        long server = 0;
         for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (t != null && t.getThreadName().startsWith("HttpClient-")) {
-                long c = threads.getThreadCpuTime(t.getThreadId());
-                client += Math.max(0, c);
+                client += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            } else if (t != null && t.getThreadName().startsWith("http-nio-")) {
+                server += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
             }
         }
-        return new Cpu(jvm, client, postgresCpu(postmaster));
+        return new Cpu(jvm, client, server, postgresCpu(postmaster));
     }
 
     /** The CPU time of the current thread so far (for worker threads to report theirs before they end). */

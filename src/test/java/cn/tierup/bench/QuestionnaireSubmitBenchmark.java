@@ -149,7 +149,7 @@ class QuestionnaireSubmitBenchmark {
         String serverDefault = setting("synchronous_commit");
         List<String> out = new ArrayList<>();
         out.add("| mode | synchronous_commit | ours submissions/s | ours p50 ms | ours p99 ms | raw JDBC submissions/s | raw p50 ms | raw p99 ms"
-                + " | ours ÷ raw | ours CPU ms per submission: JVM (of it load client) + PostgreSQL | raw CPU ms per submission: JVM + PostgreSQL |");
+                + " | ours ÷ raw | ours CPU ms per submission: JVM (of it server threads, load client) + PostgreSQL | raw CPU ms per submission: JVM + PostgreSQL |");
         out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         List<String> cost = new ArrayList<>();
         List<String> countNotes = new ArrayList<>();
@@ -259,8 +259,9 @@ class QuestionnaireSubmitBenchmark {
                 + " per round)" + coded + "; the server's own synchronous_commit is " + serverDefault
                 + ", each row's is set on the benchmark's database (ALTER DATABASE, pool renewed) before its rounds and checked on every connection;\n"
                 + load.summary() + " (the submission rounds, before the statistics)";
-        String cpuNote = "CPU per submission: process CPU time of the JVM (application, load client, JIT and GC together) and of the"
-                + " load client's threads alone (the simulated phones and the HTTP client), and the PostgreSQL server's processes"
+        String cpuNote = "CPU per submission: process CPU time of the JVM (application, load client, JIT and GC together), of its"
+                + " web server's request threads (http-nio-*) and of the load client's threads (the simulated phones and the HTTP"
+                + " client) alone, and the PostgreSQL server's processes"
                 + " (postmaster and backends, from /proc" + (postmaster > 0 ? "" : ": not available, the server is not a process of this machine")
                 + "), over the timed rounds of each side, ÷ the submissions taken in them.";
         String report = header + "\n\n" + String.join("\n", out) + "\n\n" + cpuNote + "\n\nWhat waiting for the WAL flush at commit costs"
@@ -755,7 +756,7 @@ class QuestionnaireSubmitBenchmark {
             }
             long elapsed = System.nanoTime() - start;
             BenchMachine.Cpu used = BenchMachine.cpu(postmaster).minus(cpuBefore);
-            used = new BenchMachine.Cpu(used.jvm(), used.clientThreads() + workerCpu.get(), used.postgres());
+            used = new BenchMachine.Cpu(used.jvm(), used.clientThreads() + workerCpu.get(), used.serverThreads(), used.postgres());
             for (Worker w : workers) {
                 w.close();
             }
@@ -798,13 +799,14 @@ class QuestionnaireSubmitBenchmark {
         }
     }
 
-    /** CPU ms per submission: JVM (of it the load client, when asked) + PostgreSQL. */
+    /** CPU ms per submission: JVM (of it the web server's request threads and the load client, when asked) + PostgreSQL. */
     private static String perSubmission(BenchMachine.Cpu cpu, long submissions, boolean client) {
         if (submissions == 0) {
             return "–";
         }
         double n = submissions * 1e6;
-        return String.format("%.3f%s + %s", cpu.jvm() / n, client ? String.format(" (%.3f)", cpu.clientThreads() / n) : "",
+        return String.format("%.3f%s + %s", cpu.jvm() / n,
+                client ? String.format(" (server %.3f, client %.3f)", cpu.serverThreads() / n, cpu.clientThreads() / n) : "",
                 cpu.postgres() < 0 ? "?" : String.format("%.3f", cpu.postgres() / n));
     }
 
