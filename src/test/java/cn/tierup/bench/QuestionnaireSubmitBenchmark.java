@@ -264,11 +264,12 @@ class QuestionnaireSubmitBenchmark {
                 + " client) alone, and the PostgreSQL server's processes"
                 + " (postmaster and backends, from /proc" + (postmaster > 0 ? "" : ": not available, the server is not a process of this machine")
                 + "), over the timed rounds of each side, ÷ the submissions taken in them.";
-        String report = header + "\n\n" + String.join("\n", out) + "\n\n" + cpuNote + "\n\nWhat waiting for the WAL flush at commit costs"
-                + " (submissions/s with synchronous_commit=on ÷ with off, same run):\n\n" + String.join("\n", cost) + "\n\n"
+        String report = header + "\n\n" + String.join("\n", out) + "\n\n" + cpuNote + "\n\n"
+                + (SYNCHRONOUS_COMMIT.containsAll(List.of("on", "off")) ? "What waiting for the WAL flush at commit costs"
+                        + " (submissions/s with synchronous_commit=on ÷ with off, same run):\n\n" + String.join("\n", cost) + "\n\n" : "")
                 + (countNotes.isEmpty() ? "" : "Counting a coded questionnaire with its closing key: " + String.join("; ", countNotes)
                         + ".\n\n")
-                + statLine + " (reads; synchronous_commit=" + serverDefault + ")\n";
+                + statLine + (ANSWERS > 0 ? " (reads; synchronous_commit=" + serverDefault + ")" : "") + "\n";
         System.out.println("\n" + report);
         Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
         Files.createDirectories(dir);
