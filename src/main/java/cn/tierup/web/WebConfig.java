@@ -2,6 +2,7 @@ package cn.tierup.web;
 
 import cn.tierup.shared.Messages;
 import java.time.Duration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
@@ -29,6 +31,17 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(campaignChoice).excludePathPatterns("/api/**", "/q/**", "/webjars/**", "/css/**", "/js/**");
+    }
+
+    /** Addresses with a variable are looked up among the mappings of their first segment only (see the class). */
+    @Bean
+    WebMvcRegistrations firstSegmentMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new FirstSegmentHandlerMapping();
+            }
+        };
     }
 
     /** The users read Chinese whatever their browser says. */

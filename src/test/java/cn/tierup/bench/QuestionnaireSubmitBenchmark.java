@@ -107,6 +107,11 @@ class QuestionnaireSubmitBenchmark {
     private static final int STAT_RUNS = Integer.getInteger("bench.stat-runs", 10);
     /** The synchronous_commit settings measured side by side: on waits for the commit's WAL flush, off does not. */
     private static final List<String> SYNCHRONOUS_COMMIT = List.of(System.getProperty("bench.synchronous-commit", "off,on").split(","));
+    /**
+     * A flight recording of the open-mode rounds after the warm-up (both sides; the threads tell them apart): true
+     * writes target/bench/QuestionnaireSubmitBenchmark.jfr, any other value is the file; empty records nothing.
+     */
+    private static final String JFR = System.getProperty("bench.jfr", "");
 
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
@@ -121,6 +126,8 @@ class QuestionnaireSubmitBenchmark {
     @Value("${spring.datasource.password:}") String dbPassword;
 
     private List<Question> questions;
+    /** The PostgreSQL server's postmaster when it runs on this machine (its CPU time is read from /proc), else -1. */
+    private long postmaster = -1;
 
     @Test
     void submissionsOverHttpAgainstRawJdbcAndStatisticsAtAMillionAnswers() throws Exception {
@@ -132,6 +139,8 @@ class QuestionnaireSubmitBenchmark {
         } finally {
             SecurityContextHolder.clearContext();
         }
+        postmaster = BenchMachine.postmaster(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+        BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -139,8 +148,9 @@ class QuestionnaireSubmitBenchmark {
                 + setting("full_page_writes") + ", wal_sync_method=" + setting("wal_sync_method") + ")";
         String serverDefault = setting("synchronous_commit");
         List<String> out = new ArrayList<>();
-        out.add("| mode | synchronous_commit | ours submissions/s | ours p50 ms | ours p99 ms | raw JDBC submissions/s | raw p50 ms | raw p99 ms | ours ÷ raw |");
-        out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        out.add("| mode | synchronous_commit | ours submissions/s | ours p50 ms | ours p99 ms | raw JDBC submissions/s | raw p50 ms | raw p99 ms"
+                + " | ours ÷ raw | ours CPU ms per submission: JVM (of it server threads, load client) + PostgreSQL | raw CPU ms per submission: JVM + PostgreSQL |");
+        out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         List<String> cost = new ArrayList<>();
         List<String> countNotes = new ArrayList<>();
         cost.add("| mode | ours on ÷ off | raw on ÷ off |");
@@ -163,6 +173,15 @@ class QuestionnaireSubmitBenchmark {
             synchronousCommit(first);
             ours.get(first).round(WARMUP_SECONDS, MAX_PER_ROUND, false, () -> new HttpWorker(http, oursOpen.get(first), null));
             raw.get(first).round(WARMUP_SECONDS, MAX_PER_ROUND, false, () -> new JdbcWorker(rawOpen.get(first), null));
+            jdk.jfr.Recording recording = null;
+            if (!JFR.isBlank()) {
+                // JFR's "default" settings with CPU samples every 10 ms: "profile" adds events (socket reads and
+                // allocations with their stacks) that cost this benchmark's hot loop several times its CPU
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+                recording.setName("QuestionnaireSubmitBenchmark");
+                recording.start();
+            }
             for (int r = 0; r < ROUNDS; r++) {
                 List<String> order = new ArrayList<>(SYNCHRONOUS_COMMIT);
                 if (r % 2 == 1) {
@@ -173,6 +192,15 @@ class QuestionnaireSubmitBenchmark {
                     ours.get(setting).round(ROUND_SECONDS, MAX_PER_ROUND, true, () -> new HttpWorker(http, oursOpen.get(setting), null));
                     raw.get(setting).round(ROUND_SECONDS, MAX_PER_ROUND, true, () -> new JdbcWorker(rawOpen.get(setting), null));
                 }
+            }
+            if (recording != null) {
+                Path file = JFR.equals("true") ? Path.of(System.getProperty("tierup.bench.out", "target/bench"), "QuestionnaireSubmitBenchmark.jfr")
+                        : Path.of(JFR);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                recording.stop();
+                recording.dump(file);
+                recording.close();
+                System.out.println("flight recording of the open-mode rounds: " + file.toAbsolutePath());
             }
             for (String setting : SYNCHRONOUS_COMMIT) {
                 out.add(ours.get(setting).row("open (cookie)", setting, raw.get(setting)));
@@ -222,7 +250,34 @@ class QuestionnaireSubmitBenchmark {
         }
         String coded = CODES > 0 ? ", " + CODES + " codes per coded questionnaire" : "";
 
-        // statistics at scale
+        load.close();
+        String statLine = ANSWERS > 0 ? statistics(campaign) : "Statistics at scale not measured (bench.answers=0)";
+        String header = "QuestionnaireSubmitBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                + ", " + (TestDatabases.postgres() ? TestDatabases.postgresServer() + " " : "H2 ") + server + ", "
+                + BenchMachine.jvm() + ", concurrency " + CONCURRENCY + ", " + ROUNDS + " alternating rounds of " + ROUND_SECONDS
+                + " s per side and synchronous_commit setting after " + WARMUP_SECONDS + " s warm-up (at most " + MAX_PER_ROUND
+                + " per round)" + coded + "; the server's own synchronous_commit is " + serverDefault
+                + ", each row's is set on the benchmark's database (ALTER DATABASE, pool renewed) before its rounds and checked on every connection;\n"
+                + load.summary() + " (the submission rounds, before the statistics)";
+        String cpuNote = "CPU per submission: process CPU time of the JVM (application, load client, JIT and GC together), of its"
+                + " web server's request threads (http-nio-*) and of the load client's threads (the simulated phones and the HTTP"
+                + " client) alone, and the PostgreSQL server's processes"
+                + " (postmaster and backends, from /proc" + (postmaster > 0 ? "" : ": not available, the server is not a process of this machine")
+                + "), over the timed rounds of each side, ÷ the submissions taken in them.";
+        String report = header + "\n\n" + String.join("\n", out) + "\n\n" + cpuNote + "\n\n"
+                + (SYNCHRONOUS_COMMIT.containsAll(List.of("on", "off")) ? "What waiting for the WAL flush at commit costs"
+                        + " (submissions/s with synchronous_commit=on ÷ with off, same run):\n\n" + String.join("\n", cost) + "\n\n" : "")
+                + (countNotes.isEmpty() ? "" : "Counting a coded questionnaire with its closing key: " + String.join("; ", countNotes)
+                        + ".\n\n")
+                + statLine + (ANSWERS > 0 ? " (reads; synchronous_commit=" + serverDefault + ")" : "") + "\n";
+        System.out.println("\n" + report);
+        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("QuestionnaireSubmitBenchmark.md"), report);
+    }
+
+    /** Fills a fresh questionnaire with {@code bench.answers} answers and times its statistics and quota progress. */
+    private String statistics(long campaign) throws Exception {
         Launched big = launch(campaign, "OPEN");
         long loadStart = System.nanoTime();
         fill(big, ANSWERS);
@@ -253,26 +308,10 @@ class QuestionnaireSubmitBenchmark {
         assertThat(q1).isEqualTo(ANSWERS);
         long totalResponses = jdbc.sql("select count(*) from questionnaire_response").query(Long.class).single();
 
-        String header = "QuestionnaireSubmitBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                + ", " + (TestDatabases.postgres() ? TestDatabases.postgresServer() + " " : "H2 ") + server + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ", concurrency " + CONCURRENCY + ", " + ROUNDS + " alternating rounds of " + ROUND_SECONDS
-                + " s per side and synchronous_commit setting after " + WARMUP_SECONDS + " s warm-up (at most " + MAX_PER_ROUND
-                + " per round)" + coded + "; the server's own synchronous_commit is " + serverDefault
-                + ", each row's is set on the benchmark's database (ALTER DATABASE, pool renewed) before its rounds and checked on every connection";
-        String statLine = String.format("Statistics of one questionnaire with %,d answers (%,d responses in the table, loaded in %.1f s):"
+        return String.format("Statistics of one questionnaire with %,d answers (%,d responses in the table, loaded in %.1f s):"
                         + " statistics p50 %.1f ms, max %.1f ms; quota progress p50 %.1f ms, max %.1f ms (%d runs after 2 warm-up)",
                 (long) ANSWERS, totalResponses, loadMillis / 1000.0, percentile(stats, 50), percentile(stats, 100),
                 percentile(progress, 50), percentile(progress, 100), STAT_RUNS);
-        String report = header + "\n\n" + String.join("\n", out) + "\n\nWhat waiting for the WAL flush at commit costs"
-                + " (submissions/s with synchronous_commit=on ÷ with off, same run):\n\n" + String.join("\n", cost) + "\n\n"
-                + (countNotes.isEmpty() ? "" : "Counting a coded questionnaire with its closing key: " + String.join("; ", countNotes)
-                        + ".\n\n")
-                + statLine + " (reads; synchronous_commit=" + serverDefault + ")\n";
-        System.out.println("\n" + report);
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("QuestionnaireSubmitBenchmark.md"), report);
     }
 
     // ---------------------------------------------------------------- durability
@@ -660,6 +699,8 @@ class QuestionnaireSubmitBenchmark {
         long timedNanos;
         long failures;
         final List<long[]> latencies = new ArrayList<>();
+        /** CPU time of the timed rounds (the client threads' including the workers' own). */
+        BenchMachine.Cpu cpu = BenchMachine.ZERO;
 
         void round(double seconds, int max, boolean timed, WorkerFactory factory) throws Exception {
             AtomicInteger tickets = new AtomicInteger(max);
@@ -674,10 +715,13 @@ class QuestionnaireSubmitBenchmark {
             long deadline = System.nanoTime() + (long) (seconds * 1e9);
             ConcurrentLinkedQueue<Throwable> problems = new ConcurrentLinkedQueue<>();
             Thread[] threads = new Thread[CONCURRENCY];
+            AtomicLong workerCpu = new AtomicLong();
+            BenchMachine.Cpu cpuBefore = BenchMachine.cpu(postmaster);
             long start = System.nanoTime();
             for (int i = 0; i < CONCURRENCY; i++) {
                 int w = i;
                 threads[i] = new Thread(() -> {
+                    long ownCpu = BenchMachine.threadCpu();
                     Random r = new Random(31L * w + System.nanoTime());
                     long[] mine = new long[Math.max(16, max / CONCURRENCY * 2)];
                     int n = 0;
@@ -704,6 +748,7 @@ class QuestionnaireSubmitBenchmark {
                     }
                     lat[w] = mine;
                     counts[w] = n;
+                    workerCpu.addAndGet(BenchMachine.threadCpu() - ownCpu);
                 }, "bench-" + w);
                 threads[i].start();
             }
@@ -711,6 +756,8 @@ class QuestionnaireSubmitBenchmark {
                 t.join();
             }
             long elapsed = System.nanoTime() - start;
+            BenchMachine.Cpu used = BenchMachine.cpu(postmaster).minus(cpuBefore);
+            used = new BenchMachine.Cpu(used.jvm(), used.clientThreads() + workerCpu.get(), used.serverThreads(), used.postgres());
             for (Worker w : workers) {
                 w.close();
             }
@@ -724,12 +771,14 @@ class QuestionnaireSubmitBenchmark {
             if (timed) {
                 timedCount += taken.get();
                 timedNanos += elapsed;
+                cpu = cpu.plus(used);
                 for (int i = 0; i < CONCURRENCY; i++) {
                     latencies.add(Arrays.copyOf(lat[i], counts[i]));
                 }
             }
-            System.out.printf("  round: %,d taken, %,d refused in %.2f s = %,.0f/s%s%n", taken.get(), refused.get(), elapsed / 1e9,
-                    taken.get() / (elapsed / 1e9), timed ? "" : " (warm-up)");
+            System.out.printf("  round: %,d taken, %,d refused in %.2f s = %,.0f/s, CPU ms per submission %s, load %s%s%n", taken.get(),
+                    refused.get(), elapsed / 1e9, taken.get() / (elapsed / 1e9), perSubmission(used, taken.get(), true),
+                    BenchMachine.loadavg(), timed ? "" : " (warm-up)");
         }
 
         double rate() {
@@ -745,9 +794,21 @@ class QuestionnaireSubmitBenchmark {
             assertThat(raw.failures).as("refused raw submissions of " + mode).isZero();
             long[] o = all();
             long[] w = raw.all();
-            return String.format("| %s | %s | %,.0f | %.2f | %.2f | %,.0f | %.2f | %.2f | %.2f |", mode, synchronousCommit, rate(), percentile(o, 50),
-                    percentile(o, 99), raw.rate(), percentile(w, 50), percentile(w, 99), rate() / raw.rate());
+            return String.format("| %s | %s | %,.0f | %.2f | %.2f | %,.0f | %.2f | %.2f | %.2f | %s | %s |", mode, synchronousCommit, rate(),
+                    percentile(o, 50), percentile(o, 99), raw.rate(), percentile(w, 50), percentile(w, 99), rate() / raw.rate(),
+                    perSubmission(cpu, timedCount, true), perSubmission(raw.cpu, raw.timedCount, false));
         }
+    }
+
+    /** CPU ms per submission: JVM (of it the web server's request threads and the load client, when asked) + PostgreSQL. */
+    private static String perSubmission(BenchMachine.Cpu cpu, long submissions, boolean client) {
+        if (submissions == 0) {
+            return "–";
+        }
+        double n = submissions * 1e6;
+        return String.format("%.3f%s + %s", cpu.jvm() / n,
+                client ? String.format(" (server %.3f, client %.3f)", cpu.serverThreads() / n, cpu.clientThreads() / n) : "",
+                cpu.postgres() < 0 ? "?" : String.format("%.3f", cpu.postgres() / n));
     }
 
     // ---------------------------------------------------------------- a million answers
