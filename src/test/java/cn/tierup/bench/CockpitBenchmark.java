@@ -53,7 +53,7 @@ class CockpitBenchmark {
         List<Integer> years = jdbc.sql("select campaign_year from campaign where root_organization_id = :r order by campaign_year desc")
                 .param("r", city).query(Integer.class).list();
         assertThat(years).as("the demo city's campaigns: this year's and last year's at least").hasSizeGreaterThanOrEqualTo(2);
-        String loadBefore = loadAverage();
+        BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
         List<String> out = new ArrayList<>();
         out.add("| account | campaign | block | p50 ms | p95 ms | max ms |");
         out.add("| --- | --- | --- | ---: | ---: | ---: |");
@@ -90,12 +90,11 @@ class CockpitBenchmark {
                 out.add(row(user, year, "all blocks, one after another", whole));
             }
         }
+        load.close();
         String header = "CockpitBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                + ", " + (TestDatabases.postgres() ? "embedded PostgreSQL" : "H2") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + " (" + System.getProperty("java.vm.name") + "), max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                + " MB; demo city; " + ROUNDS + " rounds after " + WARMUP + " rounds of warm-up, one request in flight; "
-                + "load average before " + loadBefore + ", after " + loadAverage();
+                + ", " + (TestDatabases.postgres() ? "embedded PostgreSQL" : "H2") + ", " + BenchMachine.jvm()
+                + "; demo city; " + ROUNDS + " rounds after " + WARMUP + " rounds of warm-up, one request in flight; "
+                + load.summary();
         String report = header + "\n\n" + String.join("\n", out) + "\n";
         System.out.println("\n" + report);
         Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
@@ -113,14 +112,5 @@ class CockpitBenchmark {
     private static double percentile(long[] sorted, double p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 }

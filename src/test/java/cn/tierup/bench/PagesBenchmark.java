@@ -72,7 +72,7 @@ class PagesBenchmark {
             u.next = many.indexOf(u) % PAGES.size();
         }
 
-        String loadBefore = loadAverage();
+        String loadBefore = BenchMachine.loadavg();
         run(List.of(one), WARMUP_SECONDS / 4);
         run(many, WARMUP_SECONDS);
         Map<String, Side> sides = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ class PagesBenchmark {
                 }
             }
         }
-        String loadAfter = loadAverage();
+        String loadAfter = BenchMachine.loadavg();
 
         List<String> out = new ArrayList<>();
         out.add("| static links | users | pages | pages/s | p50 ms | p95 ms | p99 ms | max ms |");
@@ -208,15 +208,6 @@ class PagesBenchmark {
         // the last slot holds the round's wall time
         all[total] = elapsed;
         return all;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 
     /** One signed-in browser. */
