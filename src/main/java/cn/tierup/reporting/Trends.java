@@ -111,8 +111,9 @@ public class Trends {
                 new Series(messages.label(Grade.LAGGING), counts.get(2)), new Series(msg("grading.undecided"), counts.get(3))));
         Chart rateChart = Chart.bars(msg("trends.rateChart"), labels, none, List.of(
                 new Series(msg("trends.startAdvancedShare"), rates.get(0)), new Series(msg("trends.endAdvancedShare"), rates.get(1)),
-                new Series(msg("yearEnd.modelRate"), rates.get(2)), new Series(msg("yearEnd.upgradeRate"), rates.get(3)),
-                new Series(msg("yearEnd.conversionRate"), rates.get(4))));
+                // short names: the legend measures the arrow of 先进→示范 short and overlaps; the table names them in full
+                new Series(msg("trends.modelRate"), rates.get(2)), new Series(msg("trends.upgradeRate"), rates.get(3)),
+                new Series(msg("trends.conversionRate"), rates.get(4))));
         CampaignView c = s.campaign();
         List<String> defs = List.of(msg("trends.def.series", c.rootName(), String.valueOf(YEARS)), msg("trends.def.start"),
                 messages.get("acceptance.summary.def.base"), messages.get("acceptance.summary.def.share"),
