@@ -26,6 +26,8 @@
     if (labels.length < 2) { return labels; }
     var p = labels[0];
     labels.forEach(function (l) { while (l.indexOf(p) !== 0) { p = p.slice(0, -1); } });
+    // a prefix ending in a digit would cut numbers apart (2000年度, 2001年度): keep such labels whole
+    if (/[0-9]$/.test(p)) { return labels; }
     return p.length > 2 ? labels.map(function (l) { return l.slice(p.length) || l; }) : labels;
   }
 

@@ -185,6 +185,9 @@ class AccessibilityBrowserIT {
         // 工作看板: the town's cockpit and its wall screen
         t.put("/dashboard", () -> List.of(new Visit("zhen", "/dashboard" + cv), new Visit("admin", "/dashboard" + cv)));
         t.put("/dashboard/screen", () -> List.of(new Visit("zhen", "/dashboard/screen" + cv)));
+        // 情况通报 and 历年对比, linked from the cockpit
+        t.put("/dashboard/bulletins", () -> List.of(new Visit("zhen", "/dashboard/bulletins" + cv)));
+        t.put("/dashboard/trends", () -> List.of(new Visit("zhen", "/dashboard/trends" + cv)));
         t.put("/grading-schemes", () -> List.of(new Visit("admin", "/grading-schemes")));
         t.put("/grading-schemes/{id}", () -> List.of(new Visit("admin", "/grading-schemes/" + scheme)));
         t.put("/grading-schemes/{id}/edit", () -> List.of(new Visit("admin", "/grading-schemes/" + scheme + "/edit")));

@@ -810,6 +810,27 @@ class AuthorizationIT {
                 route("GET", "/api/dashboard/{block}/export.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/api/dashboard/{block}/export.xlsx", "upgrade").param("campaign", "" + probeCampaign)
                                 .param("org", "" + p.org())),
+                // 情况通报: the list and page of the target's bulletins (it and its superiors read them), an issued one's
+                // .docx; issuing is for the user's own organisation, so the probe confirms a 第N期 that is not next
+                // and stops there (a village stops earlier: it has no units to report on)
+                showing(org, "GET", "/dashboard/bulletins", needs(CAMPAIGN_READ), p -> get("/dashboard/bulletins")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(org, "GET", "/api/dashboard/bulletins", needs(CAMPAIGN_READ), p -> get("/api/dashboard/bulletins")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("POST", "/api/dashboard/bulletins", new Unbound(CAMPAIGN_READ), p -> jsonBody(post("/api/dashboard/bulletins"),
+                        "{\"campaign\": " + probeCampaign + ", \"number\": " + STALE + "}")),
+                route("POST", "/dashboard/bulletins", new Unbound(CAMPAIGN_READ), p -> post("/dashboard/bulletins")
+                        .param("campaign", "" + probeCampaign).param("number", "" + STALE)),
+                route("GET", "/api/dashboard/bulletins/{id}.docx", needs(CAMPAIGN_READ),
+                        p -> get("/api/dashboard/bulletins/{id}.docx", bulletin(p.target()))),
+                // 历年对比 over the target's subtree, and its .xlsx
+                showing(org, "GET", "/dashboard/trends", needs(CAMPAIGN_READ), p -> get("/dashboard/trends")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                showing(org, "GET", "/api/dashboard/trends", needs(CAMPAIGN_READ), p -> get("/api/dashboard/trends")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/api/dashboard/trends/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/dashboard/trends/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org())),
                 showing(stationName, "GET", "/stations", needs(ORG_READ),
                         p -> get("/stations").param("org", "" + p.org() + stationMade(p.target()))),
                 route("GET", "/stations/export.xlsx", needs(ORG_READ), p -> get("/stations/export.xlsx").param("org", "" + p.org())),
@@ -1738,6 +1759,24 @@ class AuthorizationIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A 情况通报 issued by the target in the probe campaign (stored as issuing stores one), made once. */
+    long bulletin(Fixture target) {
+        String find = "select id from dashboard_bulletin where campaign_id = :c and organization_id = :o";
+        Long id = jdbc.sql(find).param("c", probeCampaign).param("o", target.org()).query(Long.class).list().stream()
+                .findFirst().orElse(null);
+        if (id == null) {
+            jdbc.sql("insert into dashboard_bulletin (campaign_id, organization_id, issue_number, title, period_from, issued_at,"
+                            + " issued_by_account, issued_by_name, laggards, document) values (:c, :o, 1, :t, :d, :at, 0,"
+                            + " '授权核查', '', :doc)")
+                    .param("c", probeCampaign).param("o", target.org()).param("t", target.orgName() + "授权核查通报（第1期）")
+                    .param("d", java.sql.Date.valueOf(LocalDate.of(PROBE_YEAR, 1, 1)))
+                    .param("at", java.sql.Timestamp.valueOf(LocalDate.of(PROBE_YEAR, 6, 1).atStartOfDay()))
+                    .param("doc", new byte[] {'P', 'K', 3, 4}).update();
+            id = jdbc.sql(find).param("c", probeCampaign).param("o", target.org()).query(Long.class).single();
+        }
+        return id;
     }
 
     /** Makes the target's probe station before a list is asked for; adds nothing to the address. */
