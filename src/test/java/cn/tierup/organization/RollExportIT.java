@@ -53,6 +53,7 @@ class RollExportIT {
         west = town.village("名册导出西村党支部");
         town.village("名册导出南村党支部");
         town.village("名册导出北村党支部");
+        town.village("名册导出中村党支部");
         town.account("mcdc-zhen", "卢名册", town.id, "SUPERVISOR");
         town.account("mcdc-east", "苏东村", east, "BRANCH");
         // added out of order: the export sorts, not the insertion
@@ -108,6 +109,7 @@ class RollExportIT {
 
     @Test
     void theOrganisationListGoesOnOnASecondSheetToo() throws Exception {
+        // the town and five villages: five on the first sheet, the sixth and the total on the second
         export.rowsPerSheet(8);
         byte[] file;
         try {
@@ -122,7 +124,7 @@ class RollExportIT {
         assertThat(names(sheets.get(0))).hasSize(5).startsWith(TOWN);
         assertThat(names(sheets.get(1))).hasSize(1);
         assertThat(sheets.get(1).get(0)).isEqualTo("党组织名单（续2）");
-        assertThat(sheets.get(1).get(sheets.get(1).size() - 1)).isEqualTo("合计：5 个党组织");
+        assertThat(sheets.get(1).get(sheets.get(1).size() - 1)).isEqualTo("合计：6 个党组织");
     }
 
     @Test
