@@ -57,6 +57,7 @@ class ExportBenchmark {
         Files.createDirectories(dir);
         Path gcLog = dir.resolve("gc.log");
         Files.deleteIfExists(gcLog);
+        TestDatabases.stopServersOnExit();
         TestDatabases.Database db = TestDatabases.newDatabase();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (ApplicationProcess app = new ApplicationProcess(dir)) {
