@@ -88,8 +88,8 @@ public final class ProvinceDataGenerator {
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, current_timestamp)";
     private static final String MEMBER_INSERT = "insert into member (id, organization_id, name, sex, ethnicity, birth_date,"
             + " education, category, activist_on, development_target_on, joined_on, regularized_on, retired, floating,"
-            + " in_difficulty, status, version, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, 'ACTIVE', 0, current_timestamp)";
+            + " in_difficulty, status, version, created_at, name_key)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, 'ACTIVE', 0, current_timestamp, ?)";
     private static final int BATCH = 1000;
     private static final LocalDate LATEST = LocalDate.of(2025, 12, 31);
 
@@ -336,7 +336,8 @@ public final class ProvinceDataGenerator {
                 Education[] edu = Education.values();
                 members.setLong(1, nextMemberId++);
                 members.setLong(2, orgId);
-                members.setString(3, personName());
+                String person = personName();
+                members.setString(3, person);
                 members.setString(4, sex.name());
                 members.setString(5, random.nextInt(20) == 0 ? "回族" : "汉族");
                 members.setDate(6, Date.valueOf(birth));
@@ -347,6 +348,8 @@ public final class ProvinceDataGenerator {
                 members.setDate(11, joined == null ? null : Date.valueOf(joined));
                 members.setDate(12, regularized == null ? null : Date.valueOf(regularized));
                 members.setBoolean(13, birth.getYear() < 1964);
+                // the pinyin key the application keeps beside every name, which the roll is sorted by
+                members.setString(14, cn.tierup.shared.ChineseOrder.key(person));
                 members.addBatch();
                 memberCount++;
                 if (++pendingMembers == BATCH) {

@@ -38,6 +38,7 @@ public final class ApplicationProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    private List<String> jvmOptions = List.of("-Xmx768m");
 
     /** An application of this directory (logs, and by default its key file and attachments), on a free port. */
     public ApplicationProcess(Path dir) throws IOException {
@@ -47,6 +48,12 @@ public final class ApplicationProcess implements AutoCloseable {
         }
     }
 
+    /** The JVM's options for the next start, in place of the default {@code -Xmx768m} (a benchmark's heap, a GC log). */
+    public ApplicationProcess jvm(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
+    }
+
     /**
      * Starts it with the demo city (loaded into an empty database, with this year's campaign), the given
      * datasource and settings ({@code --name=value}); the log goes to {@code <name>.log}.
@@ -54,7 +61,9 @@ public final class ApplicationProcess implements AutoCloseable {
     public ApplicationProcess start(String name, String datasourceUrl, String user, String password, String... settings)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "cn.tierup.TierupApplication",
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",

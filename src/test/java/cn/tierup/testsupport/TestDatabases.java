@@ -34,6 +34,7 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final java.nio.file.Path STORAGE = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "tierup-test-files");
+    private static final List<Runnable> STOPS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static EmbeddedPostgres embedded;
     private static LocalPostgres local;
 
@@ -159,7 +160,22 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
      * then hung on dead connections until the test fork was killed (and the build failed with every test green).
      */
     private static void afterContextsClosed(Runnable stop) {
-        SpringApplication.getShutdownHandlers().add(stop);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = () -> {
+            if (done.compareAndSet(false, true)) {
+                stop.run();
+            }
+        };
+        STOPS.add(once);
+        SpringApplication.getShutdownHandlers().add(once);
+    }
+
+    /**
+     * For a test that runs no Spring application in its JVM (Spring's shutdown hook, which stops the servers above,
+     * is only installed by a running application): stop them when the JVM exits.
+     */
+    public static void stopServersOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STOPS.forEach(Runnable::run), "test-databases-stop"));
     }
 
     private static void exec(String url, String user, String password, String sql) {

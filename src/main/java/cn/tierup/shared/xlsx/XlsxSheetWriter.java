@@ -21,12 +21,19 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes a table the way offices print it: a merged title, an optional subtitle line, a bold bordered
  * header, the rows, and an optional closing line (totals). Streams rows, so large lists stay small
- * in memory. A workbook may hold several such tables, one per sheet ({@link #nextSheet}). Call
- * {@link #finish(OutputStream)} once.
+ * in memory (a window of {@value #WINDOW} rows; the rest waits in compressed temporary files, deleted on
+ * {@link #close}). A table longer than a sheet holds ({@value #MAX_ROWS} rows) continues on further sheets
+ * named "…（续2）", "…（续3）", each with the title and header again. A workbook may hold several such tables,
+ * one per sheet ({@link #nextSheet}). Call {@link #finish(OutputStream)} once.
  */
 public final class XlsxSheetWriter implements AutoCloseable {
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+    /** Rows a sheet of an .xlsx holds. */
+    public static final int MAX_ROWS = 1_048_576;
+    /** Rows kept in memory while writing. */
+    static final int WINDOW = 200;
+
+    private final SXSSFWorkbook workbook = compressed(new SXSSFWorkbook(WINDOW));
     private final CellStyle titleStyle;
     private final CellStyle headerStyle;
     private final CellStyle bodyStyle;
@@ -39,6 +46,10 @@ public final class XlsxSheetWriter implements AutoCloseable {
     private int columns;
     private int next;
     private java.util.Set<Integer> wrapped = java.util.Set.of();
+    private int rowsPerSheet = MAX_ROWS;
+    /** The current table's sheet, as begun, for its continuations. */
+    private Runnable continuation;
+    private int part;
 
     /** A column group of a two-row header: a label over its sub-columns, or one column spanning both rows. */
     public record HeaderGroup(String label, List<String> columns) {
@@ -111,7 +122,45 @@ public final class XlsxSheetWriter implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Rows per sheet before the table continues on the next, at most (and by default) {@link #MAX_ROWS}; lower
+     * only to see the continuation without writing a million rows.
+     */
+    public XlsxSheetWriter rowsPerSheet(int rows) {
+        if (rows < 8 || rows > MAX_ROWS) {
+            throw new IllegalArgumentException("rows per sheet: 8 to " + MAX_ROWS);
+        }
+        this.rowsPerSheet = rows;
+        return this;
+    }
+
+    private static SXSSFWorkbook compressed(SXSSFWorkbook w) {
+        // a province's roll is gigabytes of XML before it is zipped into the file
+        w.setCompressTempFiles(true);
+        return w;
+    }
+
     private void begin(String sheetName, String title, String subtitle, List<HeaderGroup> groups, int[] widths,
+                       boolean twoRows) {
+        this.part = 1;
+        this.continuation = () -> {
+            java.util.Set<Integer> keep = wrapped;
+            String suffix = "（续" + part + "）";
+            start(sheetName + suffix, title == null ? null : title + suffix, subtitle, groups, widths, twoRows);
+            wrapped = keep;
+        };
+        start(sheetName, title, subtitle, groups, widths, twoRows);
+    }
+
+    /** Room for one more row on the sheet, or the table goes on on a new one. */
+    private void room() {
+        if (next >= rowsPerSheet) {
+            part++;
+            continuation.run();
+        }
+    }
+
+    private void start(String sheetName, String title, String subtitle, List<HeaderGroup> groups, int[] widths,
                        boolean twoRows) {
         this.sheet = workbook.createSheet(sheetName);
         this.next = 0;
@@ -201,6 +250,7 @@ public final class XlsxSheetWriter implements AutoCloseable {
      * rate (see {@code Shares}) and shows its two decimals.
      */
     public void row(Object... values) {
+        room();
         Row r = sheet.createRow(next++);
         for (int i = 0; i < columns; i++) {
             Cell c = r.createCell(i);
@@ -223,6 +273,7 @@ public final class XlsxSheetWriter implements AutoCloseable {
 
     /** A closing line, e.g. 合计, merged over the columns before the last {@code numbers.length}. */
     public void footer(String label, Object... numbers) {
+        room();
         Row r = sheet.createRow(next++);
         int labelSpan = columns - numbers.length;
         for (int i = 0; i < columns; i++) {
@@ -249,6 +300,7 @@ public final class XlsxSheetWriter implements AutoCloseable {
 
     /** A line of explanation under the table (e.g. how a share is computed), merged across it, without borders. */
     public void note(String text) {
+        room();
         Row r = sheet.createRow(next++);
         Cell c = r.createCell(0);
         c.setCellValue(text);
