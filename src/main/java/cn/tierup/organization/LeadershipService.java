@@ -26,8 +26,11 @@ public class LeadershipService {
     private final OrganizationRepository organizations;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    LeadershipService(LeadershipRepository posts, OrganizationRepository organizations, ScopeGuard guard, AuditRecorder audit) {
+    LeadershipService(LeadershipRepository posts, OrganizationRepository organizations, ScopeGuard guard, AuditRecorder audit,
+                      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.posts = posts;
         this.organizations = organizations;
         this.guard = guard;
@@ -90,6 +93,32 @@ public class LeadershipService {
         }
         audit.record("LeadershipPost", postId, p.getOrganizationId(), "END", "班子调整：" + p.getPersonName() + " 卸任", before, snapshot(p));
         return p;
+    }
+
+    /** An organisation whose 书记 post stands empty: the last holder and the day their term ended. */
+    public record VacantSecretary(long organizationId, String name, String lastHolder, LocalDate endedOn) {
+    }
+
+    /**
+     * The organisations on or under one (not retired) whose 书记 post stands empty: a term of it was recorded, the last
+     * one has ended and nobody holds it now. One statement over the subtree; an organisation that never recorded its
+     * leadership is not named (nothing says the post was ever filled).
+     */
+    @Transactional(readOnly = true)
+    public List<VacantSecretary> vacantSecretaries(long organizationId) {
+        String path = guard.require(Permission.ORG_READ, organizationId).path();
+        return jdbc.sql("select o.id, o.name, l.person_name, l.ended_on from organization o"
+                        + " join leadership_post l on l.organization_id = o.id and l.post = 'SECRETARY'"
+                        + " where o.path like :path and o.retired = false"
+                        + " and not exists (select 1 from leadership_post c where c.organization_id = o.id and c.post = 'SECRETARY'"
+                        + " and c.ended_on is null)"
+                        + " and not exists (select 1 from leadership_post later where later.organization_id = o.id"
+                        + " and later.post = 'SECRETARY' and (later.ended_on > l.ended_on or (later.ended_on = l.ended_on and later.id > l.id)))"
+                        + " order by o.sort_key, o.path")
+                .param("path", path + "%")
+                .query((rs, n) -> new VacantSecretary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate()))
+                .list();
     }
 
     private static Map<String, Object> snapshot(LeadershipPost p) {
