@@ -26,11 +26,11 @@ public class LeadershipService {
     private final OrganizationRepository organizations;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final cn.tierup.organization.internal.OrganizationQueries queries;
 
     LeadershipService(LeadershipRepository posts, OrganizationRepository organizations, ScopeGuard guard, AuditRecorder audit,
-                      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        this.jdbc = jdbc;
+                      cn.tierup.organization.internal.OrganizationQueries queries) {
+        this.queries = queries;
         this.posts = posts;
         this.organizations = organizations;
         this.guard = guard;
@@ -107,18 +107,7 @@ public class LeadershipService {
     @Transactional(readOnly = true)
     public List<VacantSecretary> vacantSecretaries(long organizationId) {
         String path = guard.require(Permission.ORG_READ, organizationId).path();
-        return jdbc.sql("select o.id, o.name, l.person_name, l.ended_on from organization o"
-                        + " join leadership_post l on l.organization_id = o.id and l.post = 'SECRETARY'"
-                        + " where o.path like :path and o.retired = false"
-                        + " and not exists (select 1 from leadership_post c where c.organization_id = o.id and c.post = 'SECRETARY'"
-                        + " and c.ended_on is null)"
-                        + " and not exists (select 1 from leadership_post later where later.organization_id = o.id"
-                        + " and later.post = 'SECRETARY' and (later.ended_on > l.ended_on or (later.ended_on = l.ended_on and later.id > l.id)))"
-                        + " order by o.sort_key, o.path")
-                .param("path", path + "%")
-                .query((rs, n) -> new VacantSecretary(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate()))
-                .list();
+        return queries.vacantSecretaries(path);
     }
 
     private static Map<String, Object> snapshot(LeadershipPost p) {
