@@ -182,7 +182,8 @@ public class Warnings {
                             "/pledges?campaign=" + c.id() + "&org=" + l.organizationId()))
                     .toList();
             case LAGGING_TWICE -> transitions.laggingTwiceSoFar(c.id(), org).stream()
-                    .map(n -> new Named(n.id(), n.name(), msg("warning.lagging-twice.detail", c.year() - 1, c.year()),
+                    .map(n -> new Named(n.id(), n.name(), msg("warning.lagging-twice.detail",
+                            String.valueOf(c.year() - 1), String.valueOf(c.year())),
                             "/grading/case?campaign=" + c.id() + "&org=" + n.id()))
                     .toList();
             case NO_SECRETARY -> campaignScope(s).map(scope -> leadership.vacantSecretaries(scope).stream()
@@ -202,7 +203,8 @@ public class Warnings {
             case LAGGING_UNSUPPORTED -> new Object[] {WarningPolicy.UPGRADE_GRACE_DAYS,
                     WarningPolicy.laggingSupportDue(c.phases().get(Phase.UPGRADE).startsOn()).toString()};
             case LOW_SATISFACTION -> new Object[] {WarningPolicy.SATISFACTION_MIN_RATINGS, WarningPolicy.SATISFACTION_FLOOR_PERCENT};
-            case LAGGING_TWICE -> new Object[] {c.year() - 1, c.year()};
+            // years as plain digits (MessageFormat would print 2,026)
+            case LAGGING_TWICE -> new Object[] {String.valueOf(c.year() - 1), String.valueOf(c.year())};
             default -> new Object[0];
         };
     }
