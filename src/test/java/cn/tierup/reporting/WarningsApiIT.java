@@ -212,7 +212,9 @@ class WarningsApiIT {
         // 甲村 and 丙村 left their second line open since 30 September of a year long past; 乙村 closed its ledger
         assertThat(names(w)).containsExactlyInAnyOrder(village("甲村"), village("丙村"));
         assertThat(detail(w, village("甲村"))).isEqualTo("逾期超过 30 天未销号 1 项（未销号共 1 项）");
-        assertThat(w.get("organizations").get(0).get("href").asText())
+        // in pinyin order, each a link to its ledger
+        assertThat(names(w)).containsExactly(village("丙村"), village("甲村"));
+        assertThat(w.get("organizations").get(1).get("href").asText())
                 .isEqualTo("/upgrade/ledger?campaign=" + campaign + "&org=" + id("甲村"));
     }
 

@@ -63,8 +63,8 @@ class WarningsBrowserIT {
         town.account("yujing-liulan", "预警浏览镇书记", town.id, "SUPERVISOR");
         long campaign = town.campaign(year);
         new TransactionTemplate(transactions).executeWithoutResult(t -> {
-            grading.graded(campaign, year, village, "VILLAGE", 5, Grade.LAGGING, town.id, "yujing-liulan", "yujing-liulan");
-            upgrade.year(campaign, year, village, "后进", Grade.LAGGING, null, "yujing-liulan", "yujing-liulan", false);
+            grading.graded(campaign, year, village, "VILLAGE", 5, Grade.LAGGING, town.id, "qingshi-cun", "yujing-liulan");
+            upgrade.year(campaign, year, village, "后进", Grade.LAGGING, null, "qingshi-cun", "yujing-liulan", false);
         });
         long post = town.secretary(other, "白书记", LocalDate.of(2016, 3, 1));
         town.end(post, LocalDate.of(2022, 9, 30), "调任");
