@@ -79,7 +79,7 @@ class WarningsBrowserIT {
         browser.shot("warnings-01-town-1440");
 
         browser.click(browser.find(By.cssSelector(ledger + " .warning-remind")));
-        browser.acceptConfirm("将向“整改事项逾期超过 30 天”点名的 1 个党组织各发送一条提醒");
+        browser.acceptConfirm("将向“整改事项逾期超过 30 天”点名的下级党组织（本组织自身除外）各发送一条提醒");
         browser.await().until(d -> browser.text(By.cssSelector(ledger + " .warning-status")).contains("已向 1 个党组织发送提醒"));
         long sent = jdbc.sql("select count(*) from reminder where campaign_id = :c and to_organization_id = :o")
                 .param("c", campaign).param("o", village).query(Long.class).single();
