@@ -186,9 +186,84 @@
     body.appendChild(dl);
   }
 
+  // The warnings (预警): per rule its title, how many it names, the rule in words, the organisations (each a link to
+  // where the user looks into it) and 一键提醒, which asks before it sends a reminder to each of them.
+  function drawWarnings(section, body, b) {
+    var list = el('div', 'warning-list');
+    b.warnings.forEach(function (w) {
+      var box = el('section', 'warning' + (w.count > 0 ? ' warning-on' : ''));
+      box.setAttribute('data-rule', w.rule);
+      var head = el('div', 'warning-head');
+      head.appendChild(el('h3', 'warning-title', w.title));
+      head.appendChild(el('span', 'warning-count' + (w.count > 0 ? ' tag tag-red' : ' tag'), String(w.count)));
+      box.appendChild(head);
+      box.appendChild(el('p', 'warning-rule', w.definition));
+      if (w.note) { box.appendChild(el('p', 'cockpit-note mb-1', w.note)); }
+      if (w.count === 0) {
+        if (!w.note) { box.appendChild(el('p', 'warning-none', section.getAttribute('data-msg-none'))); }
+      } else {
+        var ul = el('ul', 'warning-orgs');
+        w.organizations.forEach(function (n) {
+          var li = el('li');
+          var a = el('a', 'cockpit-drill', n.name);
+          a.href = n.href;
+          li.appendChild(a);
+          if (n.detail) { li.appendChild(el('span', 'warning-detail', n.detail)); }
+          ul.appendChild(li);
+        });
+        box.appendChild(ul);
+        if (!screen) {
+          var button = el('button', 'btn btn-sm btn-primary warning-remind', section.getAttribute('data-msg-remind'));
+          button.type = 'button';
+          var status = el('span', 'warning-status small ms-2');
+          status.setAttribute('role', 'status');
+          button.addEventListener('click', function () { remind(section, w, button, status); });
+          var p = el('p', 'mb-0');
+          p.appendChild(button);
+          p.appendChild(status);
+          box.appendChild(p);
+        }
+      }
+      list.appendChild(box);
+    });
+    body.appendChild(list);
+    var how = el('details', 'cockpit-how');
+    how.appendChild(el('summary', null, root.getAttribute('data-msg-how')));
+    var defs = el('ul', 'small mb-0');
+    b.definitions.forEach(function (d) { defs.appendChild(el('li', null, d)); });
+    how.appendChild(defs);
+    body.appendChild(how);
+  }
+
+  function fill(text, args) {
+    return text.replace(/\{(\d+)\}/g, function (m, i) { return args[Number(i)]; });
+  }
+
+  function remind(section, w, button, status) {
+    if (!window.confirm(fill(section.getAttribute('data-msg-confirm'), [w.title, w.count]))) { return; }
+    var token = section.querySelector('.warning-token input[name="_csrf"]');
+    var url = section.getAttribute('data-remind') + encodeURIComponent(w.rule) + '/remind?campaign='
+      + encodeURIComponent(root.getAttribute('data-campaign')) + '&org=' + encodeURIComponent(root.getAttribute('data-org'));
+    var headers = { Accept: 'application/json' };
+    if (token) { headers['X-CSRF-TOKEN'] = token.value; }
+    button.disabled = true;
+    fetch(url, { method: 'POST', credentials: 'same-origin', headers: headers })
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+      .then(function (sent) {
+        status.className = 'warning-status small ms-2 text-success';
+        status.textContent = fill(section.getAttribute('data-msg-sent'), [sent.sent]);
+      })
+      .catch(function () {
+        button.disabled = false;
+        status.className = 'warning-status small ms-2 text-danger';
+        status.textContent = section.getAttribute('data-msg-remind-failed');
+      });
+  }
+
   function render(section, b) {
     var body = section.querySelector('.cockpit-body');
     body.textContent = '';
+    if (b.warnings) { drawWarnings(section, body, b); return; }
     var act = section.querySelector('.cockpit-act');
     if (act) {
       act.textContent = b.actLabel;

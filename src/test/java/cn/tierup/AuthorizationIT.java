@@ -831,6 +831,15 @@ class AuthorizationIT {
                 route("GET", "/api/dashboard/trends/export.xlsx", needs(CAMPAIGN_READ),
                         p -> get("/api/dashboard/trends/export.xlsx").param("campaign", "" + probeCampaign)
                                 .param("org", "" + p.org())),
+                // its early warnings: the block, its .xlsx, and 一键提醒 to the organisations a rule names under the target
+                showing(org, "GET", "/api/dashboard/warnings", needs(CAMPAIGN_READ), p -> get("/api/dashboard/warnings")
+                        .param("campaign", "" + probeCampaign).param("org", "" + p.org())),
+                route("GET", "/api/dashboard/warnings/export.xlsx", needs(CAMPAIGN_READ),
+                        p -> get("/api/dashboard/warnings/export.xlsx").param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org())),
+                route("POST", "/api/dashboard/warnings/{rule}/remind", needs(CAMPAIGN_READ),
+                        p -> post("/api/dashboard/warnings/{rule}/remind", "no-secretary").param("campaign", "" + probeCampaign)
+                                .param("org", "" + p.org())),
                 showing(stationName, "GET", "/stations", needs(ORG_READ),
                         p -> get("/stations").param("org", "" + p.org() + stationMade(p.target()))),
                 route("GET", "/stations/export.xlsx", needs(ORG_READ), p -> get("/stations/export.xlsx").param("org", "" + p.org())),

@@ -116,6 +116,26 @@ public class Transitions {
                 startEnd, startEndNames, lastStart, lastStartNames, twice, graded.size());
     }
 
+    /**
+     * The organisations under a unit graded in the lowest class two years running as the year stands now: last year's
+     * 年末审定 后进 and this year's latest decided grade (the 年末审定, before it the 年初定级) 后进 again. One statement.
+     */
+    @Transactional(readOnly = true)
+    public List<Named> laggingTwiceSoFar(long campaignId, long unitId) {
+        OrgRef unit = guard.require(Permission.CAMPAIGN_READ, unitId);
+        CampaignView c = campaigns.get(campaignId);
+        Long previous = queries.previousCampaign(campaignId).orElse(null);
+        if (previous == null) {
+            return List.of();
+        }
+        return queries.graded(campaignId, previous, c.rootOrganizationId(), queries.path(c.rootOrganizationId()), unit.id(),
+                        unit.path(), null).stream()
+                .filter(g -> g.lastEnd() != null && g.lastEnd().level() == Grade.LAGGING
+                        && level(g.end() != null ? g.end() : g.start()) == Grade.LAGGING)
+                .map(g -> new Named(g.id(), g.name(), g.field()))
+                .sorted(ChineseOrder.by(Named::name).thenComparing(Named::id)).toList();
+    }
+
     /** The units a user may pick: their own organisation (or the one asked for) and its children. */
     @Transactional(readOnly = true)
     public List<Map.Entry<Long, String>> units(long organizationId) {

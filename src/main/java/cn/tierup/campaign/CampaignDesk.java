@@ -129,6 +129,40 @@ public class CampaignDesk {
         return new Desk(campaign, phase, today, own, children, reminders.mine(campaign.id()));
     }
 
+    /** An organisation with the work it owes in a campaign past the due date and still not handed in. */
+    public record Overdue(long organizationId, String name, List<Obligation> obligations) {
+    }
+
+    /**
+     * The organisations on or under one (not retired) with work overdue in any phase of the campaign — the home pages'
+     * 逾期 — in the tree's order: each phase's module asked once for the whole subtree, never once per organisation.
+     */
+    @Transactional(readOnly = true)
+    public List<Overdue> overdue(CampaignView campaign, long organizationId) {
+        String path = guard.require(Permission.CAMPAIGN_READ, organizationId).path();
+        // only the part of the subtree that takes part in the campaign owes it anything
+        String root = directory.find(campaign.rootOrganizationId()).map(OrganizationDirectory.OrgRef::path).orElseThrow();
+        if (!path.startsWith(root)) {
+            if (!root.startsWith(path)) {
+                return List.of();
+            }
+            path = root;
+        }
+        LocalDate today = LocalDate.now();
+        Map<Long, String> names = queries.activeNamesUnder(path);
+        List<Long> ids = new ArrayList<>(names.keySet());
+        Map<Long, List<Obligation>> byOrg = new java.util.HashMap<>();
+        for (Phase p : Phase.values()) {
+            for (Obligation o : obligations(campaign, p, ids)) {
+                if (o.overdue(today)) {
+                    byOrg.computeIfAbsent(o.organizationId(), k -> new ArrayList<>()).add(o);
+                }
+            }
+        }
+        return names.entrySet().stream().filter(e -> byOrg.containsKey(e.getKey()))
+                .map(e -> new Overdue(e.getKey(), e.getValue(), byOrg.get(e.getKey()))).toList();
+    }
+
     private List<Obligation> obligations(CampaignView campaign, Phase phase, List<Long> orgIds) {
         List<Obligation> out = new ArrayList<>();
         for (ObligationSource s : sources) {

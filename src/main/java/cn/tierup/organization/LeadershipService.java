@@ -26,8 +26,11 @@ public class LeadershipService {
     private final OrganizationRepository organizations;
     private final ScopeGuard guard;
     private final AuditRecorder audit;
+    private final cn.tierup.organization.internal.OrganizationQueries queries;
 
-    LeadershipService(LeadershipRepository posts, OrganizationRepository organizations, ScopeGuard guard, AuditRecorder audit) {
+    LeadershipService(LeadershipRepository posts, OrganizationRepository organizations, ScopeGuard guard, AuditRecorder audit,
+                      cn.tierup.organization.internal.OrganizationQueries queries) {
+        this.queries = queries;
         this.posts = posts;
         this.organizations = organizations;
         this.guard = guard;
@@ -90,6 +93,21 @@ public class LeadershipService {
         }
         audit.record("LeadershipPost", postId, p.getOrganizationId(), "END", "班子调整：" + p.getPersonName() + " 卸任", before, snapshot(p));
         return p;
+    }
+
+    /** An organisation whose 书记 post stands empty: the last holder and the day their term ended. */
+    public record VacantSecretary(long organizationId, String name, String lastHolder, LocalDate endedOn) {
+    }
+
+    /**
+     * The organisations on or under one (not retired) whose 书记 post stands empty: a term of it was recorded, the last
+     * one has ended and nobody holds it now. One statement over the subtree; an organisation that never recorded its
+     * leadership is not named (nothing says the post was ever filled).
+     */
+    @Transactional(readOnly = true)
+    public List<VacantSecretary> vacantSecretaries(long organizationId) {
+        String path = guard.require(Permission.ORG_READ, organizationId).path();
+        return queries.vacantSecretaries(path);
     }
 
     private static Map<String, Object> snapshot(LeadershipPost p) {

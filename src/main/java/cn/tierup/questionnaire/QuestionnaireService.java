@@ -252,7 +252,8 @@ public class QuestionnaireService {
      * child of the subtree's organisation it lies under (null for the organisation's own).
      */
     public record QuotaLine(long questionnaireId, long organizationId, String organizationName, Long unitId, String unitName,
-                            String title, Audience audience, QuotaProgress progress) {
+                            String title, Audience audience, QuotaProgress progress, java.time.LocalDate opensOn,
+                            java.time.LocalDate closesOn) {
     }
 
     /**
@@ -267,7 +268,7 @@ public class QuestionnaireService {
             return new QuotaLine(r.questionnaireId(), r.organizationId(), r.organizationName(), r.unitId(), r.unitName(),
                     r.title(), audience,
                     QuotaProgress.of(r.minimum(), r.memberShare(), r.members(), r.publics(),
-                            audience == Audience.MEMBER_PUBLIC));
+                            audience == Audience.MEMBER_PUBLIC), r.opensOn(), r.closesOn());
         }).toList();
     }
 

@@ -37,6 +37,15 @@ public interface UpgradeFigures {
     PageResult<Line> list(long campaignId, long organizationId, Grade level, GoalStatus goal, boolean overdueOnly,
                                  int page, int size);
 
+    /**
+     * The organisations under one with ledger lines still open whose deadline lies before {@code before} (the early
+     * warning of lines long overdue); each line's {@link Line#overdue()} counts those lines only. One statement.
+     */
+    List<Line> openSince(long campaignId, long organizationId, java.time.LocalDate before);
+
+    /** The 后进 organisations under one (年初定级) that nobody assists or whose goal is not approved. One statement. */
+    List<Line> laggingUnsupported(long campaignId, long organizationId);
+
     /** One organisation's own ledger lines (all, 整改中, 已销号, past the deadline and open) and its assistance with its visits. */
     public record Own(long items, long open, long closed, long overdue, long assistances, long visits) {
     }

@@ -29,4 +29,14 @@ public class CampaignQueries {
         return jdbc.sql("select id from org_tree_view where path like :path and retired = false order by path")
                 .param("path", path + "%").query(Long.class).list();
     }
+
+    /** The organisations on or below the path that are not retired, id to name, in the tree's order: one statement. */
+    public java.util.Map<Long, String> activeNamesUnder(String path) {
+        java.util.Map<Long, String> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, name from org_tree_view where path like :path and retired = false order by sort_key, path")
+                .param("path", path + "%").query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
 }

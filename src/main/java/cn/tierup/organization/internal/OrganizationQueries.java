@@ -246,4 +246,20 @@ public class OrganizationQueries {
                 rs.getInt("depth"), rs.getString("secretary"), rs.getBoolean("retired"), rs.getLong("child_count"),
                 rs.getLong("member_count"), rs.getLong("member_count"));
     }
+
+    /** The organisations on or under the path whose last 书记 term has ended with nobody holding the post now. */
+    public List<cn.tierup.organization.LeadershipService.VacantSecretary> vacantSecretaries(String path) {
+        return jdbc.sql("select o.id, o.name, l.person_name, l.ended_on from organization o"
+                        + " join leadership_post l on l.organization_id = o.id and l.post = 'SECRETARY'"
+                        + " where o.path like :path and o.retired = false"
+                        + " and not exists (select 1 from leadership_post c where c.organization_id = o.id and c.post = 'SECRETARY'"
+                        + " and c.ended_on is null)"
+                        + " and not exists (select 1 from leadership_post later where later.organization_id = o.id"
+                        + " and later.post = 'SECRETARY' and (later.ended_on > l.ended_on or (later.ended_on = l.ended_on and later.id > l.id)))"
+                        + " order by o.sort_key, o.path")
+                .param("path", path + "%")
+                .query((rs, n) -> new cn.tierup.organization.LeadershipService.VacantSecretary(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getDate(4).toLocalDate()))
+                .list();
+    }
 }

@@ -32,7 +32,8 @@ public class QuestionnaireQueries {
 
     /** One launched questionnaire under a path with its respondents counted so far (党员 and 群众; a 民主测评's all as 党员). */
     public record QuotaRow(long questionnaireId, long organizationId, String organizationName, Long unitId, String unitName,
-                           String title, String audience, int minimum, int memberShare, long members, long publics) {
+                           String title, String audience, int minimum, int memberShare, long members, long publics,
+                           java.time.LocalDate opensOn, java.time.LocalDate closesOn) {
     }
 
     /**
@@ -43,19 +44,20 @@ public class QuestionnaireQueries {
     public List<QuotaRow> quotasUnder(long campaignId, long organizationId, String pathPrefix) {
         List<QuotaRow> out = new ArrayList<>();
         jdbc.query("select q.id, q.organization_id, o.name, u.id as unit_id, u.name as unit_name, q.title, q.audience, q.quota_minimum, q.quota_member_share,"
-                        + " coalesce(sum(case when t.category = 'PUBLIC' then 0 else t.n end), 0) as members,"
+                        + " q.opens_on, q.closes_on, coalesce(sum(case when t.category = 'PUBLIC' then 0 else t.n end), 0) as members,"
                         + " coalesce(sum(case when t.category = 'PUBLIC' then t.n else 0 end), 0) as publics"
                         + " from questionnaire q join org_tree_view o on o.id = q.organization_id"
                         + " left join org_tree_view u on u.parent_id = ? and u.retired = false and o.path like u.path || '%'"
                         + " left join questionnaire_tally t on t.questionnaire_id = q.id and t.question_key = ?"
                         + " where q.campaign_id = ? and o.path like ?"
                         + " group by q.id, q.organization_id, o.name, u.id, u.name, o.path, o.sort_key, q.title, q.audience, q.quota_minimum,"
-                        + " q.quota_member_share order by o.sort_key, o.path, q.id", (ResultSet rs) -> {
+                        + " q.quota_member_share, q.opens_on, q.closes_on order by o.sort_key, o.path, q.id", (ResultSet rs) -> {
                     long unit = rs.getLong("unit_id");
                     Long unitId = rs.wasNull() ? null : unit;
                     out.add(new QuotaRow(rs.getLong(1), rs.getLong(2), rs.getString(3), unitId, rs.getString("unit_name"),
                             rs.getString("title"), rs.getString("audience"), rs.getInt("quota_minimum"),
-                            rs.getInt("quota_member_share"), rs.getLong("members"), rs.getLong("publics")));
+                            rs.getInt("quota_member_share"), rs.getLong("members"), rs.getLong("publics"),
+                            rs.getDate("opens_on").toLocalDate(), rs.getDate("closes_on").toLocalDate()));
                 }, organizationId, cn.tierup.questionnaire.ResponseIntake.RESPONDENTS, campaignId, pathPrefix + "%");
         return out;
     }

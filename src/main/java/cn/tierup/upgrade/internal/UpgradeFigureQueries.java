@@ -93,6 +93,25 @@ class UpgradeFigureQueries implements UpgradeFigures {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Line> openSince(long campaignId, long organizationId, LocalDate before) {
+        GradingFigures.Subjects s = grading.subjects(campaignId, organizationId);
+        Map<String, Object> p = params(s);
+        // the line's overdue count is taken at :today: here the day the lines had to be closed before
+        p.put("today", Date.valueOf(before));
+        return lines(s, p, " and exists (select 1 from rectification_item i where i.campaign_id = :campaign"
+                + " and i.organization_id = o.id and i.station_id is null and i.status = 'OPEN' and i.deadline < :today)", "");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Line> laggingUnsupported(long campaignId, long organizationId) {
+        GradingFigures.Subjects s = grading.subjects(campaignId, organizationId);
+        return lines(s, params(s), " and g.decided_level = 'LAGGING' and (ug.status is null or ug.status <> 'APPROVED'"
+                + " or not exists (select 1 from assistance a where a.campaign_id = :campaign and a.organization_id = o.id))", "");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Own own(long campaignId, long organizationId) {
         return jdbc.sql("select (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o and i.station_id is null),"
                         + " (select count(*) from rectification_item i where i.campaign_id = :c and i.organization_id = :o and i.station_id is null"
