@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The cockpit's warnings through the real page: a town of this class's own (a 后进 village nobody assists, its ledger
  * line long overdue; another whose 书记 left) opens its cockpit, reads the 预警 block with each rule's wording and the
- * villages it names, sends 一键提醒 after confirming, and reads the same on a 390 px phone. Screenshots:
+ * villages it names, sends 一键提醒 after confirming, and reads the same on a 390 px phone; the named village then finds
+ * the reminder on its home page. Screenshots:
  * target/screenshots/warnings-NN-*.png.
  */
 @IntegrationTest
@@ -92,6 +93,13 @@ class WarningsBrowserIT {
         int width = ((Number) browser.js("return document.documentElement.scrollWidth")).intValue();
         assertThat(width).as("no scrolling sideways on a phone").isLessThanOrEqualTo(390);
         browser.shot("warnings-03-town-phone-390");
+
+        // the named village reads the reminder on its home page, on its phone
+        town.account("yjll-qingshi", "青石村书记", village, "BRANCH");
+        browser.login("yjll-qingshi", OwnTown.PASSWORD);
+        browser.open("/?campaign=" + campaign);
+        assertThat(browser.text(By.id("desk"))).contains(TOWN, "提醒：", "【预警提醒】本组织整改台账有事项逾期超过 30 天仍未销号");
+        browser.shot("warnings-04-village-home-reminded-390");
     }
 
     void open(String path) {
