@@ -95,7 +95,8 @@
       xAxis: percent ? { type: 'value', min: 0, max: 100, axisLabel: { fontSize: fontSize } }
         : { type: 'value', minInterval: 1, axisLabel: { fontSize: fontSize } },
       yAxis: { type: 'category', data: labels, inverse: true,
-        axisLabel: { width: lw2, overflow: 'truncate', fontSize: fontSize,
+        // truncated short of the space left for it: ECharts measures CJK text narrower than it draws it
+        axisLabel: { width: Math.round(lw2 * 0.85), overflow: 'truncate', fontSize: fontSize,
           color: function (v, i) { return c.ids && c.ids[i] !== null ? '#a8071a' : '#262626'; } } },
       series: c.series.map(function (s) {
         return { name: s.name, type: 'bar', stack: percent ? undefined : 'n', barMaxWidth: screen ? 26 : 18, data: s.values };

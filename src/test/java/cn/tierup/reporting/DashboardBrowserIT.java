@@ -42,13 +42,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The cockpit through the real pages: the city ({@code admin}) opens it for a past year of this class's own, where
  * 丽春镇 and one other town have records, sees every block drawn, drills from the city into 丽春镇 and on into a
  * village by the units' names, and back by the breadcrumbs; 丽春镇 ({@code zhen}) finds it on its home page, is refused
- * a neighbour town, opens the wall screen at 1920×1080 and reads the cockpit on a 390 px phone. Screenshots:
+ * a neighbour town, opens the wall screen at 1920×1080 and reads the cockpit on a 390 px phone; 机关工委 ({@code jggw})
+ * reads its own subtree's and is refused a town's. Screenshots:
  * target/screenshots/dashboard-NN-*.png.
  */
 @IntegrationTest
 class DashboardBrowserIT {
 
     static final String PASSWORD = "tierup2026";
+    static final String AGENCIES = "中共彭州市直属机关工作委员会";
 
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
@@ -160,6 +162,17 @@ class DashboardBrowserIT {
         } finally {
             browser.desktop();
         }
+
+        // 机关工委: its own subtree, neither the city nor a town in it
+        browser.login("jggw", PASSWORD);
+        assertThat(browser.all(By.id("dashboard-link"))).as("机关工委's home page leads to the cockpit").hasSize(1);
+        browser.wide();
+        open("/dashboard?campaign=" + campaign);
+        assertThat(browser.text(By.id("dashboard-trail"))).contains(AGENCIES).doesNotContain(DemoCity.CITY);
+        assertThat(browser.text(By.id("block-survey"))).doesNotContain(DemoCity.LICHUN, otherName);
+        browser.shot("dashboard-06-agencies-1440");
+        browser.open("/dashboard?campaign=" + campaign + "&org=" + lichun);
+        assertThat(browser.all(By.id("cockpit"))).as("a town's cockpit, outside 机关工委's subtree").isEmpty();
     }
 
     /** Opens a cockpit page and waits until every block has answered. */
