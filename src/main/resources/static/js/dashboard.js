@@ -53,6 +53,25 @@
     return Math.min(screen ? 230 : 190, longest * (fontSize + 1) + 10);
   }
 
+  // The legend's items laid out in rows across the chart's width (ECharts wraps a plain legend the same way), each item
+  // measured as drawn: its symbol, its text at full CJK width and the gap after it. Every series stays in sight, with no
+  // paging a wall screen cannot click.
+  function legendRows(c, width) {
+    if (c.kind === 'calendar' || !c.series || c.series.length === 0) { return 0; }
+    var rows = 1, used = 0;
+    c.series.forEach(function (s) {
+      var w = 25 + String(s.name).length * (fontSize + 2) + fontSize * 2;
+      if (used > 0 && used + w > width - 10) { rows++; used = 0; }
+      used += w;
+    });
+    return rows;
+  }
+
+  // The height of that many legend rows: the item gap, kept wide for the measure above, also parts the rows.
+  function legendHeight(rows) {
+    return rows === 0 ? 0 : rows * (fontSize + 6) + (rows - 1) * fontSize * 2;
+  }
+
   function options(c, width) {
     if (c.kind === 'calendar') {
       var base = dayIndex(c.starts[0]);
@@ -87,10 +106,10 @@
     var lw2 = labelWidth(labels);
     return {
       animation: animation, color: palette, textStyle: { fontFamily: font },
-      grid: { left: lw2 + 30, right: 24, top: 36, bottom: 24 },
+      grid: { left: lw2 + 30, right: 24, top: legendHeight(legendRows(c, width)) + 12, bottom: 24 },
       // a wide gap between legend items: Chinese full-width brackets are measured narrower than they are drawn
-      legend: { type: 'scroll', data: c.series.map(function (s) { return s.name; }), top: 0, itemGap: fontSize * 2,
-        textStyle: { fontSize: fontSize } },
+      legend: { type: 'plain', data: c.series.map(function (s) { return s.name; }), top: 0, left: 0, right: 0,
+        itemGap: fontSize * 2, textStyle: { fontSize: fontSize } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: percent ? { type: 'value', min: 0, max: 100, axisLabel: { fontSize: fontSize } }
         : { type: 'value', minInterval: 1, axisLabel: { fontSize: fontSize } },
@@ -118,7 +137,9 @@
     var area = el('div', 'cockpit-chart');
     box.appendChild(area);
     body.appendChild(box);
-    area.style.height = chartHeight(c) + 'px';
+    // a legend on more than one row takes its room from the page, except on the wall screen, which must not grow
+    var extra = screen ? 0 : Math.max(0, legendHeight(legendRows(c, area.clientWidth)) - legendHeight(1));
+    area.style.height = (chartHeight(c) + extra) + 'px';
     if (!window.echarts) { return; }
     // SVG: its labels are text a screen reader and a contrast check can read
     var chart = echarts.init(area, null, { renderer: 'svg' });
