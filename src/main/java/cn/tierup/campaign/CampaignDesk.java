@@ -107,7 +107,21 @@ public class CampaignDesk {
 
     @Transactional(readOnly = true)
     public Optional<Desk> desk() {
-        return campaigns.current().map(c -> desk(c, c.current()));
+        return desk(null);
+    }
+
+    /**
+     * The desk in the campaign asked for (a link to an earlier year's work or reminder), when it is one of the user's
+     * campaigns; else in the current one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Desk> desk(Long campaignId) {
+        Optional<CampaignView> current = campaigns.current();
+        if (current.isEmpty() || campaignId == null) {
+            return current.map(c -> desk(c, c.current()));
+        }
+        return campaigns.list().stream().filter(c -> c.id() == campaignId).findFirst().or(() -> current)
+                .map(c -> desk(c, c.current()));
     }
 
     /** The desk of the user's organisation in a campaign and phase (the current one by default). */

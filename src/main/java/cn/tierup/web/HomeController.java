@@ -38,7 +38,7 @@ class HomeController {
         }
         model.addAttribute("org", organizations.home());
         model.addAttribute("summary", organizations.summary(null));
-        var mine = desk.desk().orElse(null);
+        var mine = desk.desk(campaign).orElse(null);
         model.addAttribute("desk", mine);
         model.addAttribute("outlook", mine == null ? null : desk.outlook(mine.campaign()));
         model.addAttribute("loginAlerts", accounts.loginAlerts());
