@@ -12,7 +12,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class DatabaseRows {
 
+    /**
+     * Column types read as their bytes: PostgreSQL's driver gives a bytea column as text in its hex form at first and,
+     * once a statement has been run often enough to switch to binary transfer, as something else, so the same
+     * bytes would read as a change.
+     */
+    private static final java.util.Set<Integer> BINARY = java.util.Set.of(java.sql.Types.BINARY, java.sql.Types.VARBINARY,
+            java.sql.Types.LONGVARBINARY, java.sql.Types.BLOB);
+
     private DatabaseRows() {
+    }
+
+    private static String hex(byte[] bytes) {
+        return bytes == null ? "null" : java.util.HexFormat.of().formatHex(bytes);
     }
 
     /**
@@ -32,7 +44,8 @@ public final class DatabaseRows {
             List<String> rows = jdbc.sql("select * from " + t).query((rs, n) -> {
                 StringBuilder b = new StringBuilder();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    b.append(i == 1 ? "" : " | ").append(rs.getString(i));
+                    b.append(i == 1 ? "" : " | ").append(BINARY.contains(rs.getMetaData().getColumnType(i))
+                            ? hex(rs.getBytes(i)) : rs.getString(i));
                 }
                 return b.toString();
             }).list();
