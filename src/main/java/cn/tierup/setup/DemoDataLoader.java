@@ -23,6 +23,8 @@ import cn.tierup.organization.OrganizationDetails;
 import cn.tierup.organization.Post;
 import cn.tierup.organization.Sex;
 import cn.tierup.organization.UnitType;
+import cn.tierup.shared.Messages;
+import cn.tierup.shared.StartupProgress;
 import cn.tierup.survey.ActivityEntry;
 import cn.tierup.survey.ActivityKind;
 import cn.tierup.survey.EvaluatorGroup;
@@ -91,6 +93,8 @@ public class DemoDataLoader implements ApplicationRunner {
     private final PledgeBootstrap pledging;
     private final boolean withCampaign;
     private final TransactionTemplate tx;
+    private final StartupProgress progress;
+    private final Messages messages;
     private final Map<Long, Integer> partyMembers = new HashMap<>();
     private final List<Organization> lichunVillages = new ArrayList<>();
     private final Random random = new Random(20250301L);
@@ -118,7 +122,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     DemoDataLoader(OrganizationBootstrap orgs, AccountBootstrap accounts, CampaignBootstrap campaigns,
                    SurveyBootstrap survey, GradingBootstrap grading, UpgradeBootstrap upgrade, PledgeBootstrap pledging,
-                   TransactionTemplate tx,
+                   TransactionTemplate tx, StartupProgress progress, Messages messages,
                    @org.springframework.beans.factory.annotation.Value("${tierup.demo.campaign:true}") boolean withCampaign) {
         this.orgs = orgs;
         this.accounts = accounts;
@@ -129,12 +133,19 @@ public class DemoDataLoader implements ApplicationRunner {
         this.pledging = pledging;
         this.withCampaign = withCampaign;
         this.tx = tx;
+        this.progress = progress;
+        this.messages = messages;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         long start = System.nanoTime();
-        Integer count = tx.execute(s -> orgs.isEmpty() && accounts.noAccounts() ? load() : null);
+        Integer count;
+        try {
+            count = tx.execute(s -> orgs.isEmpty() && accounts.noAccounts() ? load() : null);
+        } finally {
+            progress.end();
+        }
         if (count != null) {
             // timed around the transaction: the commit and the after-commit listeners are part of the wait
             log.info("Demo data loaded: {} organisations, {} people, in {} ms", count, people,
@@ -142,7 +153,16 @@ public class DemoDataLoader implements ApplicationRunner {
         }
     }
 
+    /** The next step of the load: on the login page, and in the log so that an operator sees it move. */
+    private void step(String code, Object... args) {
+        String name = messages.get(code, args);
+        StartupProgress.Snapshot now = progress.step(name);
+        log.info("Loading the demo city: step {} of {} ({})", now.done() + 1, now.total(), name);
+    }
+
     private int load() {
+        // a step per town, the city's own units, the accounts, the stations, this year's campaign, three past years
+        progress.begin(messages.get("demo.load.task"), TOWNS.length + 4 + (withCampaign ? 4 : 0));
         List<Organization> all = new ArrayList<>();
         Organization city = orgs.root(details(ROOT_NAME, OrgKind.COMMITTEE, Field.AGENCY, "彭州市委", 1950));
         all.add(city);
@@ -151,6 +171,7 @@ public class DemoDataLoader implements ApplicationRunner {
         Organization lichun = null;
         for (int t = 0; t < TOWNS.length; t++) {
             String town = TOWNS[t];
+            step("demo.load.town", town);
             Organization townOrg = add(all, city, "中共彭州市" + town + "委员会", OrgKind.COMMITTEE, Field.TOWN, town + "人民政府");
             authorityLogins.put(townOrg.getId(), TOWN_LOGINS[t]);
             if (town.equals("丽春镇")) {
@@ -188,6 +209,7 @@ public class DemoDataLoader implements ApplicationRunner {
             }
         }
 
+        step("demo.load.units");
         Organization agencies = add(all, city, "中共彭州市直属机关工作委员会", OrgKind.COMMITTEE, Field.AGENCY, "市直机关");
         staff(agencies, 5);
         Organization dept = add(all, agencies, "中共彭州市委组织部支部委员会", OrgKind.BRANCH, Field.AGENCY, "市委组织部");
@@ -256,6 +278,7 @@ public class DemoDataLoader implements ApplicationRunner {
         }
 
         authorityLogins.put(city.getId(), "shiwei");
+        step("demo.load.accounts");
         leadership(all, firstVillage);
         List<NewAccount> demoAccounts = new ArrayList<>(List.of(
                 new NewAccount("admin", "王组织", city.getId(), Role.ADMIN),
@@ -272,8 +295,10 @@ public class DemoDataLoader implements ApplicationRunner {
         var member = orgs.partyMembers(firstVillage.getId(), 1).get(0);
         accounts.createMember("dangyuan", DEMO_PASSWORD, new cn.tierup.identity.OrganizationDirectory.MemberRef(
                 member.getId(), member.getName(), firstVillage.getId(), true));
+        step("demo.load.stations");
         demoStations.load(all);
         if (withCampaign) {
+            step("demo.load.campaign", String.valueOf(LocalDate.now().getYear()));
             campaign(city, lichun);
             pastGradings(all, city, lichun);
         }
@@ -388,6 +413,7 @@ public class DemoDataLoader implements ApplicationRunner {
         graded.forEach(o -> standing.put(o.getId(), random.nextDouble()));
         int thisYear = LocalDate.now().getYear();
         for (int year = thisYear - 3; year < thisYear; year++) {
+            step("demo.load.year", String.valueOf(year));
             Campaign c = campaigns.open(city.getId(), year, year + "年度三分类三升级活动", Campaign.noticeSchedule(year));
             Long strongest = null;
             for (Organization o : graded) {

@@ -1,6 +1,7 @@
 package cn.tierup.identity;
 
 import cn.tierup.setup.DemoDataLoader;
+import cn.tierup.shared.StartupProgress;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.WebClient;
 import java.net.URI;
@@ -26,6 +27,7 @@ class SecurityIT {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
+    @Autowired StartupProgress startup;
 
     String base() {
         return "http://localhost:" + port;
@@ -46,6 +48,22 @@ class SecurityIT {
         assertThat(response.statusCode()).as("a redirect").isEqualTo(302);
         URI location = URI.create(WebClient.location(response));
         return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+    }
+
+    @Test
+    void whileTheDemoCityLoadsTheLoginPageSaysHowFarAndThatTheDemoAccountsWaitForIt() {
+        startup.begin("演示数据", 5);
+        try {
+            startup.step("甲镇的党组织和党员");
+            startup.step("乙镇的党组织和党员");
+            HttpResponse<String> page = new WebClient().get(base() + "/login");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("演示数据正在载入：已完成 1/5 步，正在载入“乙镇的党组织和党员”。载入完成前演示账户还不能登录")
+                    .contains("aria-valuenow=\"20\"").contains("name=\"username\"");
+        } finally {
+            startup.end();
+        }
+        assertThat(new WebClient().get(base() + "/login").body()).as("once loaded").doesNotContain("正在载入");
     }
 
     @Test
