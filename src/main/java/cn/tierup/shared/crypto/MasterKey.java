@@ -43,6 +43,15 @@ public class MasterKey {
         return new SecretKeySpec(hmac(new SecretKeySpec(raw, "HmacSHA256"), purpose), "HmacSHA256");
     }
 
+    /** One MAC per thread, initialised with the key each time (a look-up costs more than the hash of a short text). */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     /** HMAC-SHA256 of the text in hex. */
     public static String hex(SecretKeySpec key, String text) {
         return HexFormat.of().formatHex(hmac(key, text));
@@ -50,7 +59,7 @@ public class MasterKey {
 
     public static byte[] hmac(SecretKeySpec k, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(k);
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

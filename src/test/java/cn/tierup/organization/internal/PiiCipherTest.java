@@ -41,6 +41,48 @@ class PiiCipherTest {
     }
 
     @Test
+    void aRefusedValueLeavesTheThreadsCipherAndMacUsableForTheNextAndForAnotherKey() {
+        byte[] raw = Base64.getDecoder().decode(cipher.encrypt(ID).substring(3));
+        raw[raw.length - 1] ^= 1;
+        assertThatThrownBy(() -> cipher.decrypt("v1:" + Base64.getEncoder().encodeToString(raw)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(cipher.decrypt(cipher.encrypt(ID))).isEqualTo(ID);
+        PiiCipher other = new PiiCipher(new MasterKey(Base64.getEncoder().encodeToString("another-key-of-thirty-two-bytes!".getBytes()), "unused"));
+        String byOther = other.encrypt(ID);
+        String index = cipher.index(ID);
+        assertThat(other.decrypt(byOther)).isEqualTo(ID);
+        assertThat(other.index(ID)).isNotEqualTo(index);
+        assertThat(cipher.index(ID)).as("the same thread's MAC, keyed again").isEqualTo(index);
+        assertThatThrownBy(() -> cipher.decrypt(byOther)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void manyThreadsEncryptAndDecryptAtOnceWithoutMixingValues() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int t = 0; t < 8; t++) {
+                String mine = "5101821980010" + (10000 + t);
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 2000; i++) {
+                        String value = mine + i;
+                        if (!value.equals(cipher.decrypt(cipher.encrypt(value))) || !cipher.index(value).equals(MasterKey.hex(
+                                new MasterKey(KEY, "unused").derive("id-number-index"), value))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void anotherKeyCannotRead() {
         PiiCipher other = new PiiCipher(new MasterKey(Base64.getEncoder().encodeToString("another-key-of-thirty-two-bytes!".getBytes()), "unused"));
         assertThatThrownBy(() -> other.decrypt(cipher.encrypt(ID))).isInstanceOf(IllegalStateException.class);
