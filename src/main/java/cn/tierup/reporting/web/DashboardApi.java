@@ -40,9 +40,13 @@ class DashboardApi {
     @Operation(summary = "工作看板一个板块的数据（.xlsx，中文表头）")
     ResponseEntity<byte[]> xlsx(@PathVariable String block, @RequestParam long campaign,
                                 @RequestParam(required = false) Long org) {
-        Cockpit.Block b = cockpit.block(kind(block), campaign, org);
+        return download(cockpit.block(kind(block), campaign, org), cockpit.subject(campaign, org).campaign().name());
+    }
+
+    /** A block as the .xlsx every cockpit page downloads (the blocks here, 历年对比, 预警). */
+    static ResponseEntity<byte[]> download(Cockpit.Block b, String campaignName) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CockpitWorkbook.write(b, cockpit.subject(campaign, org).campaign().name(), out);
+        CockpitWorkbook.write(b, campaignName, out);
         return Downloads.xlsx(CockpitWorkbook.fileName(b), out.toByteArray());
     }
 

@@ -1,12 +1,9 @@
 package cn.tierup.reporting.web;
 
 import cn.tierup.reporting.Cockpit;
-import cn.tierup.reporting.CockpitWorkbook;
 import cn.tierup.reporting.Trends;
-import cn.tierup.shared.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,9 +31,6 @@ class TrendsApi {
     @GetMapping("/api/dashboard/trends/export.xlsx")
     @Operation(summary = "历年对比的数据（.xlsx，中文表头）")
     ResponseEntity<byte[]> xlsx(@RequestParam long campaign, @RequestParam(required = false) Long org) {
-        Cockpit.Block b = trends.block(campaign, org);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CockpitWorkbook.write(b, cockpit.subject(campaign, org).campaign().name(), out);
-        return Downloads.xlsx(CockpitWorkbook.fileName(b), out.toByteArray());
+        return DashboardApi.download(trends.block(campaign, org), cockpit.subject(campaign, org).campaign().name());
     }
 }

@@ -1,14 +1,11 @@
 package cn.tierup.reporting.web;
 
-import cn.tierup.reporting.CockpitWorkbook;
 import cn.tierup.reporting.Warnings;
 import cn.tierup.reporting.Cockpit;
-import cn.tierup.shared.Downloads;
 import cn.tierup.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,10 +38,8 @@ class WarningsApi {
     @GetMapping("/api/dashboard/warnings/export.xlsx")
     @Operation(summary = "工作看板的预警（.xlsx，每条规则一张表）")
     ResponseEntity<byte[]> xlsx(@RequestParam long campaign, @RequestParam(required = false) Long org) {
-        Cockpit.Block b = warnings.asBlock(warnings.report(campaign, org));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CockpitWorkbook.write(b, cockpit.subject(campaign, org).campaign().name(), out);
-        return Downloads.xlsx(CockpitWorkbook.fileName(b), out.toByteArray());
+        return DashboardApi.download(warnings.asBlock(warnings.report(campaign, org)),
+                cockpit.subject(campaign, org).campaign().name());
     }
 
     @PostMapping("/api/dashboard/warnings/{rule}/remind")
