@@ -56,6 +56,10 @@ class CampaignPhasesIT {
         assertThat(shown).contains("id=\"campaign-state\"").containsPattern("id=\"campaign-state\"[^>]*>已结束<")
                 .doesNotContain("进行中").doesNotContain("当前：");
         assertThat(shown.split("已结束", -1).length - 1).as("the campaign and its four phases").isGreaterThanOrEqualTo(5);
+        String home = mvc.perform(get("/").param("campaign", past.get("id").asText()).with(users.as("gexianshan")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(home).as("the town's home page in that campaign").contains(past.get("name").asText())
+                .containsPattern("id=\"desk-phase\"[^>]*>活动已结束<").doesNotContain("当前阶段：");
 
         int later = LocalDate.now().getYear() + 60;
         JsonNode coming = open(later);
