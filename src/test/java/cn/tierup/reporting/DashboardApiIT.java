@@ -123,10 +123,10 @@ class DashboardApiIT {
         }
         // two questionnaires: the town's own (69 党员 and 31 群众 of at least 100 at 7:3: one 党员 short) and the first
         // village's (35 and 15 of at least 50 at 7:3: met); their answers stand in the tallies as answering leaves them
-        long townQuestionnaire = launch(town.id, 100);
-        answers(townQuestionnaire, 69, 31);
-        long villageQuestionnaire = launch(ids.get("安宁村"), 50);
-        answers(villageQuestionnaire, 35, 15);
+        long townQuestionnaire = town.questionnaire(campaign, year, town.id, 100);
+        town.answered(townQuestionnaire, 69, 31);
+        long villageQuestionnaire = town.questionnaire(campaign, year, ids.get("安宁村"), 50);
+        town.answered(villageQuestionnaire, 35, 15);
     }
 
     /** Draws the pledge year with a constant for every small choice (the items' fulfilment, the ratings), a real one for the slug. */
@@ -145,24 +145,6 @@ class DashboardApiIT {
             case AVERAGE -> "一般";
             case LAGGING -> "后进";
         };
-    }
-
-    long launch(long org, int minimum) throws Exception {
-        long template = jdbc.sql("select id from questionnaire_template where code = 'VILLAGE'").query(Long.class).single();
-        return town.admin(post("/api/campaigns/{c}/orgs/{o}/questionnaires", campaign, org), Map.of("templateId", template,
-                "mode", "OPEN", "opensOn", year + "-03-01", "closesOn", year + "-03-31", "quotaMinimum", minimum,
-                "quotaMemberShare", 70), 201).get("id").asLong();
-    }
-
-    void answers(long questionnaire, long members, long publics) {
-        for (Object[] line : new Object[][] {{"MEMBER", members}, {"PUBLIC", publics}}) {
-            // the launch laid out the tally's rows at 0
-            jdbc.sql("delete from questionnaire_tally where questionnaire_id = :q and question_key = '*' and category = :c")
-                    .param("q", questionnaire).param("c", line[0]).update();
-            jdbc.sql("insert into questionnaire_tally (questionnaire_id, question_key, option_index, category, shard, n)"
-                            + " values (:q, '*', 0, :c, 0, :n)")
-                    .param("q", questionnaire).param("c", line[0]).param("n", line[1]).update();
-        }
     }
 
     // ------------------------------------------------------------------ reading

@@ -119,32 +119,15 @@ class WarningsApiIT {
         long geng = neighbour.secretary(neighbourVillage, "庚书记", LocalDate.of(2014, 3, 1));
         neighbour.end(geng, LocalDate.of(2021, 6, 30), "退休");
         // 戊村's questionnaire: 30 answered of at least 100 over a window long over; the town's own met its 50
-        long behind = launch(id("戊村"), 100);
-        answers(behind, 20, 10);
-        long met = launch(town.id, 50);
-        answers(met, 35, 15);
+        long behind = town.questionnaire(campaign, year, id("戊村"), 100);
+        town.answered(behind, 20, 10);
+        long met = town.questionnaire(campaign, year, town.id, 50);
+        town.answered(met, 35, 15);
     }
 
     void graded(String v, Grade level, Long helper, boolean closed) {
         grading.graded(campaign, year, id(v), "VILLAGE", 5, level, town.id, "yujing-cun", BY);
         upgrade.year(campaign, year, id(v), DashboardApiIT.className(level), level, helper, "yujing-cun", BY, closed);
-    }
-
-    long launch(long org, int minimum) throws Exception {
-        long template = jdbc.sql("select id from questionnaire_template where code = 'VILLAGE'").query(Long.class).single();
-        return town.admin(post("/api/campaigns/{c}/orgs/{o}/questionnaires", campaign, org), Map.of("templateId", template,
-                "mode", "OPEN", "opensOn", year + "-03-01", "closesOn", year + "-03-31", "quotaMinimum", minimum,
-                "quotaMemberShare", 70), 201).get("id").asLong();
-    }
-
-    void answers(long questionnaire, long members, long publics) {
-        for (Object[] line : new Object[][] {{"MEMBER", members}, {"PUBLIC", publics}}) {
-            jdbc.sql("delete from questionnaire_tally where questionnaire_id = :q and question_key = '*' and category = :c")
-                    .param("q", questionnaire).param("c", line[0]).update();
-            jdbc.sql("insert into questionnaire_tally (questionnaire_id, question_key, option_index, category, shard, n)"
-                            + " values (:q, '*', 0, :c, 0, :n)")
-                    .param("q", questionnaire).param("c", line[0]).param("n", line[1]).update();
-        }
     }
 
     // ------------------------------------------------------------------ reading

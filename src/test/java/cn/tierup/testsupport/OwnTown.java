@@ -82,6 +82,29 @@ public class OwnTown {
         return admin(post("/api/campaigns"), Map.of("rootOrganizationId", id, "year", year), 201).get("id").asLong();
     }
 
+    /**
+     * A village questionnaire (open mode) of {@code org} in the campaign, answerable through March of {@code year}, with a
+     * quota of {@code minimum} answers of which 70% from party members.
+     */
+    public long questionnaire(long campaign, int year, long org, int minimum) throws Exception {
+        long template = jdbc.sql("select id from questionnaire_template where code = 'VILLAGE'").query(Long.class).single();
+        return admin(post("/api/campaigns/{c}/orgs/{o}/questionnaires", campaign, org), Map.of("templateId", template,
+                "mode", "OPEN", "opensOn", year + "-03-01", "closesOn", year + "-03-31", "quotaMinimum", minimum,
+                "quotaMemberShare", 70), 201).get("id").asLong();
+    }
+
+    /** The questionnaire's count of answers from party members and from the public, as its tally would hold them. */
+    public void answered(long questionnaire, long members, long publics) {
+        for (Object[] line : new Object[][] {{"MEMBER", members}, {"PUBLIC", publics}}) {
+            // the launch laid out the tally's rows at 0
+            jdbc.sql("delete from questionnaire_tally where questionnaire_id = :q and question_key = '*' and category = :c")
+                    .param("q", questionnaire).param("c", line[0]).update();
+            jdbc.sql("insert into questionnaire_tally (questionnaire_id, question_key, option_index, category, shard, n)"
+                            + " values (:q, '*', 0, :c, 0, :n)")
+                    .param("q", questionnaire).param("c", line[0]).param("n", line[1]).update();
+        }
+    }
+
     /** A request as {@code as} (with the form token), the body written as JSON unless it is already text. */
     public MockHttpServletResponse send(MockHttpServletRequestBuilder r, String as, Object body) throws Exception {
         r.with(users.as(as)).with(csrf());
