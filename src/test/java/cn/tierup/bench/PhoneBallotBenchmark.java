@@ -20,7 +20,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -194,7 +193,7 @@ class PhoneBallotBenchmark {
         rows.add(burstRaw.row(burstName, "raw", null));
         load.close();
 
-        String header = "PhoneBallotBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + ", "
+        String header = "PhoneBallotBenchmark, " + java.time.ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")) + ", "
                 + (TestDatabases.postgres() ? TestDatabases.postgresServer() + " " : "H2 ") + server + ", " + BenchMachine.jvm()
                 + ";\n" + load.summary() + ";\n" + VOTERS + " voters per ballot (one code each), spread over " + fmt(SECONDS)
                 + " s and in " + ROUNDS + " bursts of " + CONCURRENCY + " phones in flight, " + REUSED
@@ -204,7 +203,8 @@ class PhoneBallotBenchmark {
                 + " CPU per vote: process CPU time of the JVM (application, load client, JIT and GC together), of its web server's"
                 + " request threads (http-nio-*) and of the load client's threads, and the PostgreSQL server's processes"
                 + (postmaster > 0 ? "" : " (not available: the server is not a process of this machine)")
-                + ", over the side's timed votes ÷ the votes taken.";
+                + ", over the side's timed votes ÷ the votes taken (spread: with what the JVM spends between arrivals,"
+                + " so compare the bursts').";
         String report = header + "\n\n" + String.join("\n", rows) + "\n\n" + cpuNote + "\n\n" + String.join("\n", notes) + "\n";
         System.out.println("\n" + report);
         Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
