@@ -60,33 +60,47 @@ public class Ballots {
      * Casts one vote with one code: a choice per subject, in the ballot's order of subjects. Answers the
      * vote's receipt. Refused, with nothing changed, if the ballot is shut or not yet open, a choice is missing
      * or unknown, or the code is unknown or spent.
+     *
+     * <p>The vote is sealed before the ballot's lock is taken, and nothing is read under it: every vote of a
+     * meeting queues on that one lock (so that the count accepts none after it), so it is held for the code's
+     * update and the sealed vote's insert alone. The ballot read before it is the one locked: its key, subjects
+     * and choices never change, and the lock itself checks that it is still open.
      */
     @Transactional
     public String vote(String slug, String code, List<String> choices) {
-        Ballot b = checked(slug, choices);
-        BallotStore.Stored open = store.lockOpen(b.id()).orElseThrow(() -> new DomainException("ballot.closed"));
-        if (!store.spend(open, OneTimeCodes.normalise(code))) {
+        BallotStore.Stored b = checked(slug, choices);
+        byte[] sealed = b.sealKey() == null ? null : seal(b, choices);
+        if (!store.lock(b.id())) {
+            throw new DomainException("ballot.closed");
+        }
+        if (!store.spend(b, OneTimeCodes.normalise(code))) {
             throw new DomainException("ballot.code");
         }
-        if (open.sealKey() == null) {
-            store.countUnsealed(open, choices);
+        if (sealed == null) {
+            store.countUnsealed(b, choices);
             return null;
         }
-        return deposit(open, choices);
+        store.deposit(b, sealed);
+        return SealedBox.receipt(sealed);
     }
 
     /**
      * Casts one vote in a ballot without codes, whose opener has admitted the voter itself (one rating per
-     * browser): the same sealed vote as with a code. Answers the receipt; refused as {@link #vote} is.
+     * browser): the same sealed vote as with a code, sealed before the lock as {@link #vote} is. Answers the
+     * receipt; refused as {@link #vote} is.
      */
     @Transactional
     public String castAdmitted(String slug, List<String> choices) {
-        Ballot b = checked(slug, choices);
-        BallotStore.Stored open = store.lockOpen(b.id()).orElseThrow(() -> new DomainException("ballot.closed"));
-        if (open.sealKey() == null) {
+        BallotStore.Stored b = checked(slug, choices);
+        if (b.sealKey() == null) {
             throw new DomainException("ballot.closed");
         }
-        return deposit(open, choices);
+        byte[] sealed = seal(b, choices);
+        if (!store.lock(b.id())) {
+            throw new DomainException("ballot.closed");
+        }
+        store.deposit(b, sealed);
+        return SealedBox.receipt(sealed);
     }
 
     /** Votes cast so far in an open ballot, for the clerk's screen. */
@@ -101,10 +115,8 @@ public class Ballots {
         return store.stored(slug).map(s -> store.receipts(s.id())).orElse(List.of());
     }
 
-    private String deposit(BallotStore.Stored open, List<String> choices) {
-        byte[] sealed = SealedBox.seal(open.sealKey(), encode(open.ballot(), choices), context(open.ballot()));
-        store.deposit(open, sealed);
-        return SealedBox.receipt(sealed);
+    private static byte[] seal(BallotStore.Stored b, List<String> choices) {
+        return SealedBox.seal(b.sealKey(), encode(b.ballot(), choices), context(b.ballot()));
     }
 
     /**
@@ -175,18 +187,20 @@ public class Ballots {
     }
 
     /** The ballot behind the link, if the choices fit it and it has opened; refused otherwise. */
-    private Ballot checked(String slug, List<String> choices) {
+    private BallotStore.Stored checked(String slug, List<String> choices) {
         if (choices == null || choices.isEmpty() || choices.stream().anyMatch(c -> c == null || c.isBlank())) {
             throw new DomainException("ballot.choice");
         }
-        Ballot b = find(slug).orElseThrow(() -> new DomainException("ballot.unknown"));
+        BallotStore.Stored s = (Slugs.plausible(slug) ? store.stored(slug) : Optional.<BallotStore.Stored>empty())
+                .orElseThrow(() -> new DomainException("ballot.unknown"));
+        Ballot b = s.ballot();
         if (choices.size() != b.subjects().size() || !b.choices().containsAll(choices)) {
             throw new DomainException("ballot.choice");
         }
         if (LocalDate.now().isBefore(b.opensOn())) {
             throw new DomainException("ballot.notYet", b.opensOn());
         }
-        return b;
+        return s;
     }
 
     /** One byte per subject: the place of its choice among the ballot's choices; the same length for every vote. */

@@ -84,6 +84,12 @@ public class BallotStore {
                 .query(String.class).optional().flatMap(this::stored);
     }
 
+    /** Takes the ballot's row lock as {@link #lockOpen} does, reading nothing: true if it is open. */
+    public boolean lock(long id) {
+        return jdbc.sql("select id from poll where id = :id and status = 'OPEN' for update").param("id", id)
+                .query(Long.class).optional().isPresent();
+    }
+
     /** Spends a code: true only if it belonged to the ballot and was not spent yet. */
     public boolean spend(Stored b, String normalisedCode) {
         return !normalisedCode.isEmpty() && jdbc.sql("update ballot_code set spent = true"
