@@ -6,7 +6,15 @@ import cn.tierup.identity.CurrentUser;
 import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import jakarta.servlet.http.HttpServletRequest;
+import cn.tierup.shared.web.PublicPage;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -26,25 +34,41 @@ class LayoutAdvice {
         this.campaigns = campaigns;
     }
 
-    @ModelAttribute("me")
+    /**
+     * Everything the layout draws, put in the model once before a page's handler runs: not for the JSON API, nor for
+     * the pages anyone opens without an account ({@link PublicPage}), which the layout never draws.
+     */
+    @ModelAttribute
+    void layout(Model model, HttpServletRequest request) {
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && withoutLayout.computeIfAbsent(handler.getBeanType(), LayoutAdvice::withoutLayout)) {
+            return;
+        }
+        fill(model, request);
+    }
+
+    private final Map<Class<?>, Boolean> withoutLayout = new ConcurrentHashMap<>();
+
+    private static boolean withoutLayout(Class<?> controller) {
+        return AnnotatedElementUtils.hasAnnotation(controller, RestController.class)
+                || AnnotatedElementUtils.hasAnnotation(controller, PublicPage.class);
+    }
+
     CurrentUser me() {
         return guard.currentUserIfAny().orElse(null);
     }
 
-    @ModelAttribute("requestPath")
     String requestPath(HttpServletRequest request) {
         return request.getRequestURI();
     }
 
     /** The campaign the menu's links open: the one this page shows, else the one the user chose last (or none). */
-    @ModelAttribute("menuCampaign")
     Long menuCampaign(HttpServletRequest request) {
         Long shown = request.getAttribute(CampaignChoice.CAMPAIGN_PAGE) != null ? CampaignChoice.requested(request) : null;
         return shown != null ? shown : CampaignChoice.remembered(request);
     }
 
     /** On a page of the campaign: each year the user may open, linking to this same page in that year. */
-    @ModelAttribute("yearSwitch")
     List<YearChoice> yearSwitch(HttpServletRequest request) {
         Long shown = CampaignChoice.requested(request);
         if (request.getAttribute(CampaignChoice.CAMPAIGN_PAGE) == null || shown == null
@@ -73,10 +97,10 @@ class LayoutAdvice {
     static final int YEARS_IN_SIGHT = 4;
 
     /**
-     * The same for a page an exception handler answers (they get none of this advice's attributes): the address help
-     * keeps the menu and the year switcher, so the user can go on from there.
+     * The layout's model; also for a page an exception handler answers (they get none of this advice's attributes):
+     * the address help keeps the menu and the year switcher, so the user can go on from there.
      */
-    void fill(org.springframework.ui.Model model, HttpServletRequest request) {
+    void fill(Model model, HttpServletRequest request) {
         model.addAttribute("me", me());
         model.addAttribute("requestPath", requestPath(request));
         model.addAttribute("menuCampaign", menuCampaign(request));

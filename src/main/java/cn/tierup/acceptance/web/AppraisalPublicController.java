@@ -1,5 +1,6 @@
 package cn.tierup.acceptance.web;
 
+import cn.tierup.shared.web.PublicPage;
 import cn.tierup.ballot.Ballot;
 import cn.tierup.ballot.Ballots;
 import cn.tierup.shared.DomainException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * receipts counted.
  */
 @Controller
+@PublicPage
 class AppraisalPublicController {
 
     private final Ballots ballots;

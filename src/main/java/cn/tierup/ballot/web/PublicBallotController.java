@@ -1,5 +1,6 @@
 package cn.tierup.ballot.web;
 
+import cn.tierup.shared.web.PublicPage;
 import cn.tierup.ballot.Ballot;
 import cn.tierup.ballot.Ballots;
 import cn.tierup.shared.DomainException;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * receipt; once the ballot is counted, the link lists the receipts counted.
  */
 @Controller
+@PublicPage
 class PublicBallotController {
 
     private static final Set<String> FINAL = Set.of("ballot.closed", "ballot.unknown");

@@ -1,5 +1,6 @@
 package cn.tierup.pledge.web;
 
+import cn.tierup.shared.web.PublicPage;
 import cn.tierup.pledge.PublicPledges;
 import cn.tierup.shared.Satisfaction;
 import cn.tierup.shared.DomainException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * as a hash once it has rated).
  */
 @Controller
+@PublicPage
 class PublicPledgeController {
 
     private final PublicPledges pages;

@@ -1,5 +1,6 @@
 package cn.tierup.questionnaire.web;
 
+import cn.tierup.shared.web.PublicPage;
 import cn.tierup.questionnaire.AnswerMode;
 import cn.tierup.questionnaire.AnswerSheet;
 import cn.tierup.questionnaire.AnswersRejectedException;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * apart from the answers.
  */
 @Controller
+@PublicPage
 class PublicAnswerController {
 
     /** Refusals after which the form is of no more use to this respondent. */
