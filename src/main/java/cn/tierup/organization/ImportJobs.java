@@ -162,6 +162,7 @@ public class ImportJobs {
 
     /** The current user's job; another's, an expired or unknown one is not found. */
     public Job get(String id) {
+        guard.scope(Permission.IMPORT);
         Job job = id == null ? null : jobs.get(id);
         if (job == null || !job.owner.equals(Actors.current())) {
             throw NotFoundException.saying("import.job.notFound");
