@@ -257,7 +257,7 @@ class ImportBrowserIT {
             assertThat(browser.text(By.cssSelector("#import-job[data-job-state=RUNNING] #import-progress"))).contains("已写入");
             browser.shot("wide-01-import-writing");
             finished();
-            assertThat(browser.text(By.cssSelector("main .alert-success"))).isEqualTo("导入完成：共写入 20000 行。");
+            assertThat(browser.text(By.cssSelector("main .alert-success"))).isEqualTo("导入完成：共写入 20,000 行。");
             browser.shot("wide-02-import-done");
         } finally {
             browser.desktop();

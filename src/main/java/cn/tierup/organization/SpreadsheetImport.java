@@ -426,7 +426,8 @@ public class SpreadsheetImport {
                     flush();
                 }
             }
-            progress.checked(checked);
+            // a pending row has passed its own rules; the look-up of its ID number on the roll follows with its batch
+            progress.checked(checked + pending.size());
         }
 
         private Member memberRow(int number, RowReader r) {

@@ -52,7 +52,8 @@ class SpreadsheetImportIT {
         town.village(SPARE);
         RollTown neighbour = new RollTown(mvc, users, jdbc, json, NEIGHBOUR);
         neighbour.village(ACROSS);
-        town.account("mcdr-zhen", "卢导入", town.id, "SUPERVISOR");
+        // a town office that keeps the rolls of its villages itself: the 书记's rights, bound to the town
+        town.account("mcdr-zhen", "卢导入", town.id, "BRANCH");
     }
 
     /**

@@ -95,6 +95,10 @@ class ImportPageController {
             }
             return "redirect:/import";
         }
+        // the state first: what a finished job found is set before it is marked finished, so it is all there
+        ImportJobs.State state = job.state();
+        model.addAttribute("state", state);
+        model.addAttribute("running", state == ImportJobs.State.RUNNING);
         model.addAttribute("job", job);
         model.addAttribute("kind", job.kind());
         model.addAttribute("preview", job.preview());
