@@ -133,7 +133,9 @@ class ImportBrowserIT {
 
     /** Waits until the job the page shows has finished (the page asks the server every second). */
     void finished() {
+        // the block is swapped for the server's new one every second: an element read just before a swap is stale
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(180))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> !"RUNNING".equals(d.findElement(By.id("import-job")).getAttribute("data-job-state")));
     }
 
@@ -238,7 +240,7 @@ class ImportBrowserIT {
             browser.shot("phone-08-import-progress");
             // the page asks again every second: the figures move without a reload
             String first = browser.text(By.id("import-progress"));
-            browser.await().until(d -> !"RUNNING".equals(d.findElement(By.id("import-job")).getAttribute("data-job-state"))
+            browser.await().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> !"RUNNING".equals(d.findElement(By.id("import-job")).getAttribute("data-job-state"))
                     || !browser.text(By.id("import-progress")).equals(first));
             finished();
             assertThat(browser.all(By.id("import-errors"))).isEmpty();

@@ -64,6 +64,25 @@ public class ImportJobs {
         this.imports = imports;
         this.guard = guard;
         this.messages = messages;
+        sweep();
+    }
+
+    /**
+     * Uploads left behind by a process that was killed (its jobs died with it, and nothing of theirs was committed);
+     * only those older than {@link #KEPT}, as another instance on this machine may still wait on its own.
+     */
+    private static void sweep() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Instant before = Instant.now().minus(KEPT);
+        try (var files = Files.newDirectoryStream(tmp, "tierup-import-*.xlsx")) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    delete(f);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("could not look for old uploads in {}", tmp, e);
+        }
     }
 
     /** One import: what it reads, how far it is, and how it ended. */

@@ -33,7 +33,10 @@ class SpreadsheetImportIT {
     private static final String TOWN = "中共彭州市名册导入镇委员会";
     private static final String NEIGHBOUR = "中共彭州市名册导入邻镇委员会";
     private static final String[] VILLAGES = {"名册导入东村党支部", "名册导入西村党支部", "名册导入南村党支部"};
+    /** One village per test that counts its roll, so the tests' order does not matter. */
     private static final String SPARE = "名册导入北村党支部";
+    private static final String BAD = "名册导入中村党支部";
+    private static final String EDGE = "名册导入上村党支部";
     private static final String ACROSS = "名册导入邻村党支部";
 
     @Autowired MockMvc mvc;
@@ -50,6 +53,8 @@ class SpreadsheetImportIT {
             town.village(v);
         }
         town.village(SPARE);
+        town.village(BAD);
+        town.village(EDGE);
         RollTown neighbour = new RollTown(mvc, users, jdbc, json, NEIGHBOUR);
         neighbour.village(ACROSS);
         // a town office that keeps the rolls of its villages itself: the 书记's rights, bound to the town
@@ -79,7 +84,7 @@ class SpreadsheetImportIT {
                 String seq = String.format("%02d%d", serial, male ? 1 + 2 * ((i / 9000) % 5) : 2 * ((i / 9000) % 5));
                 String id = ChineseIdNumber.withCheckDigit("510199" + born.toString().replace("-", "") + seq);
                 java.time.LocalDate joined = born.plusYears(25);
-                String[] v = {"名册" + (char) ('甲' + i % 10) + i, male ? "男" : "女", id, "汉族", born.toString(), "大学本科",
+                String[] v = {"名册" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + i, male ? "男" : "女", id, "汉族", born.toString(), "大学本科",
                         "正式党员", VILLAGES[i % VILLAGES.length], joined.toString(), joined.plusYears(1).toString(), "", "",
                         "139" + String.format("%08d", i), "否", "否", "否"};
                 change.accept(i, v);
@@ -133,7 +138,7 @@ class SpreadsheetImportIT {
         mvc.perform(get("/api/members/{id}", memberId).with(users.as("mcdr-zhen"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("名册甲0"));
         assertThat(count("select count(*) from audit_entry where actor = 'mcdr-zhen' and action = 'IMPORT'"
-                + " and summary like '导入党员 2000 名：%'")).isEqualTo(3);
+                + " and summary like '导入党员 2,000 名：%'")).isEqualTo(3);
         // the same file again: every person is on the roll already, and nothing more is written
         mvc.perform(multipart("/api/import/members").file(new MockMultipartFile("file", "m.xlsx", null, file)).with(users.as("mcdr-zhen")))
                 .andExpect(status().isUnprocessableContent())
@@ -148,7 +153,7 @@ class SpreadsheetImportIT {
         // row 2,502 (data row 2,500) is wrong and row 2,901 repeats row 2's ID number: the first 2,000 rows fit in
         // the batches written before the wrong one is reached, and must be rolled back with the rest
         byte[] file = roll(3000, 22, (i, v) -> {
-            v[7] = SPARE;
+            v[7] = BAD;
             if (i == 2500) {
                 v[1] = "未知";
             }
@@ -168,19 +173,19 @@ class SpreadsheetImportIT {
                 .andExpect(jsonPath("$.errors[1].row").value(2901))
                 .andExpect(jsonPath("$.errors[1].message", containsString("第 2 行重复")));
         assertThat(count("select count(*) from member m join organization o on o.id = m.organization_id"
-                + " where o.name = '" + SPARE + "'")).isZero();
+                + " where o.name = '" + BAD + "'")).isZero();
     }
 
     @Test
     void aTownAccountCannotFillANeighboursRoll() throws Exception {
-        byte[] file = roll(5, 33, (i, v) -> v[7] = i == 3 ? ACROSS : SPARE);
+        byte[] file = roll(5, 33, (i, v) -> v[7] = i == 3 ? ACROSS : EDGE);
         mvc.perform(multipart("/api/import/members").file(new MockMultipartFile("file", "m.xlsx", null, file)).with(users.as("mcdr-zhen")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.length()").value(1))
                 .andExpect(jsonPath("$.errors[0].row").value(5))
                 .andExpect(jsonPath("$.errors[0].message", containsString(ACROSS)));
         assertThat(count("select count(*) from member m join organization o on o.id = m.organization_id"
-                + " where o.name in ('" + SPARE + "', '" + ACROSS + "')")).isZero();
+                + " where o.name in ('" + EDGE + "', '" + ACROSS + "')")).isZero();
     }
 
     /** Polls a job over the API until it has finished; its last state. */
