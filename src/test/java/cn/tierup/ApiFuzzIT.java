@@ -141,6 +141,7 @@ class ApiFuzzIT {
         ids.put("number", "1");
         ids.put("note", "" + NOWHERE);
         ids.put("name", "members");
+        ids.put("jobId", "no-such-job");
         ids.put("field", "VILLAGE");
         ids.put("/api/accounts|id", "" + account);
         ids.put("/api/orgs|id", "" + village);

@@ -422,6 +422,12 @@ class AuthorizationIT {
                 // the blank template has no rows: an allowed import stops at "no data rows" and writes nothing
                 route("POST", "/api/import/{name}", new Unbound(IMPORT), p -> multipart("/api/import/{name}", "orgs")
                         .file(new MockMultipartFile("file", "orgs.xlsx", XLSX.toString(), orgTemplate))),
+                // the same blank template checked in the background: the job stops at "no data rows"
+                route("POST", "/api/import/{name}/jobs", new Unbound(IMPORT), p -> multipart("/api/import/{name}/jobs", "orgs")
+                        .file(new MockMultipartFile("file", "orgs.xlsx", XLSX.toString(), orgTemplate))),
+                // no such job: an allowed call is told it is not found (a job is its starter's only)
+                route("GET", "/api/import/jobs/{jobId}", new Unbound(IMPORT), p -> get("/api/import/jobs/{jobId}", "no-such-job")),
+                route("POST", "/api/import/jobs/{jobId}/apply", new Unbound(IMPORT), p -> post("/api/import/jobs/{jobId}/apply", "no-such-job")),
                 // campaigns: one rooted at the target; every target's probe year is taken, so an allowed opening or copy
                 // stops at "this year's campaign exists" and an allowed change at the stale version
                 showing(rooted, "GET", "/api/campaigns", new CampaignLine(CAMPAIGN_READ, true), p -> get("/api/campaigns")),
@@ -942,6 +948,8 @@ class AuthorizationIT {
                 route("GET", "/import/template/{name}.xlsx", loggedIn, p -> get("/import/template/{name}.xlsx", "orgs")),
                 route("POST", "/import/preview", new Unbound(IMPORT), p -> multipart("/import/preview").param("kind", "ORGANIZATIONS")
                         .file(new MockMultipartFile("file", "orgs.xlsx", XLSX.toString(), orgTemplate))),
+                // no such job: an allowed call is sent back to the upload page
+                route("GET", "/import/jobs/{id}", new Unbound(IMPORT), p -> get("/import/jobs/{id}", "no-such-job")),
                 // no upload waits under this token: an allowed call is sent back to the upload page
                 route("POST", "/import/confirm", new Unbound(IMPORT), p -> post("/import/confirm").param("token", "no-such-upload")),
                 route("POST", "/members/{id}/leave", needs(MEMBER_WRITE), p -> post("/members/{id}/leave", p.member())

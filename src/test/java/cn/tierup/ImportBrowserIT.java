@@ -2,6 +2,7 @@ package cn.tierup;
 
 import cn.tierup.testsupport.BrowserSupport;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OwnTown;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,6 +50,9 @@ class ImportBrowserIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired cn.tierup.testsupport.TestUsers users;
+    @Autowired tools.jackson.databind.json.JsonMapper json;
     @TempDir Path dir;
 
     @BeforeEach
@@ -123,7 +127,16 @@ class ImportBrowserIT {
         browser.visible(By.id("kind-orgs")).click();
         browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.find(By.id("preview-btn")).click();
-        browser.await().until(d -> browser.path().startsWith("/import/preview"));
+        browser.await().until(d -> browser.path().startsWith("/import/jobs/"));
+        finished();
+    }
+
+    /** Waits until the job the page shows has finished (the page asks the server every second). */
+    void finished() {
+        // the block is swapped for the server's new one every second: an element read just before a swap is stale
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(180))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !"RUNNING".equals(d.findElement(By.id("import-job")).getAttribute("data-job-state")));
     }
 
     @Test
@@ -162,6 +175,8 @@ class ImportBrowserIT {
         Alert confirm = browser.await().until(ExpectedConditions.alertIsPresent());
         assertThat(confirm.getText()).isEqualTo("确认导入这 4 行吗？");
         confirm.accept();
+        browser.await().until(d -> browser.path().startsWith("/import/jobs/"));
+        finished();
         assertThat(browser.text(By.cssSelector("main .alert-success"))).isEqualTo("导入完成：共写入 4 行。");
         assertThat(imported()).isEqualTo(4);
         assertThat(jdbc.sql("select secretary from organization where name = :n").param("n", PREFIX + "杏花村支部委员会")
@@ -179,5 +194,77 @@ class ImportBrowserIT {
             browser.desktop();
         }
         assertThat(imported()).isEqualTo(4);
+    }
+
+    /**
+     * A roll of 20,000 people (a town's), as an office's own sheet: the page shows how far the check and then the
+     * writing are while they run, at the phone's width and the wide screen's, then the result.
+     */
+    @Test
+    void aLargeRollShowsItsProgressWhileCheckedAndWrittenThenTheResult() throws Exception {
+        OwnTown town = new OwnTown(mvc, users, jdbc, json, "中共彭州市进度导入镇委员会");
+        long village = town.village("进度导入村党支部");
+        int n = 20_000;
+        Path file = dir.resolve("党员名册-两万人.xlsx");
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+             OutputStream out = Files.newOutputStream(file)) {
+            Sheet s = wb.createSheet("党员");
+            String[] header = {"姓名", "性别", "公民身份号码", "出生日期", "人员类别", "所在党组织", "入党日期", "转正日期", "联系电话"};
+            Row h = s.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                h.createCell(c).setCellValue(header[c]);
+            }
+            for (int i = 0; i < n; i++) {
+                java.time.LocalDate born = java.time.LocalDate.of(1950, 1, 1).plusDays(i % 15000);
+                String id = cn.tierup.organization.ChineseIdNumber.withCheckDigit("510198" + born.toString().replace("-", "")
+                        + "7" + (i / 15000) + "1");
+                String[] v = {"进度" + i, "男", id, born.toString(), "正式党员", "进度导入村党支部",
+                        born.plusYears(24).toString(), born.plusYears(25).toString(), "137" + String.format("%08d", i)};
+                Row r = s.createRow(i + 1);
+                for (int c = 0; c < v.length; c++) {
+                    r.createCell(c).setCellValue(v[c]);
+                }
+            }
+            wb.write(out);
+        }
+        browser.login("admin", "tierup2026");
+        browser.phone();
+        try {
+            browser.open("/import");
+            browser.visible(By.id("kind-members")).click();
+            browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+            browser.find(By.id("preview-btn")).click();
+            browser.await().until(d -> browser.path().startsWith("/import/jobs/"));
+            assertThat(browser.text(By.cssSelector("#import-job[data-job-state=RUNNING] #import-progress"))).contains("已读取").contains("已检查");
+            assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+            browser.shot("phone-08-import-progress");
+            // the page asks again every second: the figures move without a reload
+            String first = browser.text(By.id("import-progress"));
+            browser.await().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> !"RUNNING".equals(d.findElement(By.id("import-job")).getAttribute("data-job-state"))
+                    || !browser.text(By.id("import-progress")).equals(first));
+            finished();
+            assertThat(browser.all(By.id("import-errors"))).isEmpty();
+            assertThat(browser.text(By.cssSelector("main"))).contains("共读取 20000 行");
+            browser.shot("phone-09-import-checked");
+        } finally {
+            browser.desktop();
+        }
+        browser.wide();
+        try {
+            browser.visible(By.id("confirm-btn")).click();
+            Alert confirm = browser.await().until(ExpectedConditions.alertIsPresent());
+            assertThat(confirm.getText()).isEqualTo("确认导入这 20000 行吗？");
+            confirm.accept();
+            browser.await().until(d -> browser.path().startsWith("/import/jobs/"));
+            assertThat(browser.text(By.cssSelector("#import-job[data-job-state=RUNNING] #import-progress"))).contains("已写入");
+            browser.shot("wide-01-import-writing");
+            finished();
+            assertThat(browser.text(By.cssSelector("main .alert-success"))).isEqualTo("导入完成：共写入 20,000 行。");
+            browser.shot("wide-02-import-done");
+        } finally {
+            browser.desktop();
+        }
+        assertThat(jdbc.sql("select count(*) from member where organization_id = :v").param("v", village).query(Long.class).single())
+                .isEqualTo(n);
     }
 }

@@ -8,7 +8,7 @@ public class ImportRejectedException extends DomainException {
     private final transient ImportPreview preview;
 
     public ImportRejectedException(ImportPreview preview) {
-        super("import.hasErrors", preview.errors().size());
+        super("import.hasErrors", preview.errorCount());
         this.preview = preview;
     }
 

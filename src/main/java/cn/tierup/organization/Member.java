@@ -130,6 +130,7 @@ public class Member extends AbstractAggregateRoot<Member> {
     public Long getId() { return id; }
     public Long getOrganizationId() { return organizationId; }
     public String getName() { return name; }
+    public String getNameKey() { return nameKey; }
     public Sex getSex() { return sex; }
     public String getEthnicity() { return ethnicity; }
     public LocalDate getBirthDate() { return birthDate; }

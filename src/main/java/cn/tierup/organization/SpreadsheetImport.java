@@ -6,35 +6,58 @@ import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.ImportPreview.PreviewRow;
 import cn.tierup.organization.ImportPreview.RowError;
-import cn.tierup.organization.internal.MemberRepository;
+import cn.tierup.organization.internal.MemberRollWriter;
 import cn.tierup.organization.internal.OrganizationRepository;
 import cn.tierup.organization.internal.PiiCipher;
+import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.ImportTemplate;
 import cn.tierup.shared.xlsx.XlsxSheetReader;
-import cn.tierup.shared.xlsx.XlsxSheetReader.SheetContent;
 import cn.tierup.shared.xlsx.XlsxSheetReader.SheetRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports organisations and people from the spreadsheets offices keep, in the column names of the
- * national 党员管理信息系统 collection sheets. A file is checked row by row first; it is written only
- * if every row is right, all in one transaction, each record through the same use case (scope check,
- * rules, audit) as a form would use.
+ * national 党员管理信息系统 collection sheets. The sheet is streamed, never held whole. A file is checked row by row
+ * first; it is written only if every row is right, all in one transaction. Organisations go through the same use case
+ * as a form; people (a city's roll: 100,000 rows) go in JDBC batches of entries made by the {@link Member} aggregate,
+ * each target organisation checked once against the user's scope, with one audit entry per organisation.
  */
 @Service
 public class SpreadsheetImport {
 
-    public static final int MAX_ROWS = 5000;
+    /** A roll of this many people in one file is accepted (a city's, twice over); the sheet itself allows a million. */
+    public static final int MAX_MEMBER_ROWS = 200_000;
+    /**
+     * Organisations are written one by one through {@link OrganizationService#create} (a row's parent may be a row
+     * above it), so their file stays at a town's or county's size.
+     */
+    public static final int MAX_ORG_ROWS = 5000;
+    /** Wrong rows listed in a preview (all are counted). */
+    static final int LISTED_ERRORS = 1000;
+    /** Rows shown as read in a preview. */
+    static final int PREVIEW_ROWS = 200;
+    /** Rows per JDBC batch (and per look-up of ID numbers already on the roll). */
+    static final int CHUNK = 1000;
+    private static final Map<String, String> EDUCATION_ALIASES = Map.of("本科", "UNDERGRADUATE", "大专", "COLLEGE",
+            "专科", "COLLEGE", "初中", "JUNIOR_HIGH_OR_BELOW", "小学", "JUNIOR_HIGH_OR_BELOW");
 
     /** A column: its name in the template, whether it must be filled, and other names offices use. */
     public record Column(String header, boolean required, String... aliases) {
@@ -79,21 +102,20 @@ public class SpreadsheetImport {
 
     private final ScopeGuard guard;
     private final OrganizationRepository organizations;
-    private final MemberRepository members;
+    private final MemberRollWriter writer;
     private final OrganizationService organizationService;
-    private final MemberService memberService;
     private final PiiCipher cipher;
+    private final AuditRecorder audit;
     private final Messages messages;
 
-    SpreadsheetImport(ScopeGuard guard, OrganizationRepository organizations, MemberRepository members,
-                      OrganizationService organizationService, MemberService memberService, PiiCipher cipher,
-                      Messages messages) {
+    SpreadsheetImport(ScopeGuard guard, OrganizationRepository organizations, MemberRollWriter writer,
+                      OrganizationService organizationService, PiiCipher cipher, AuditRecorder audit, Messages messages) {
         this.guard = guard;
         this.organizations = organizations;
-        this.members = members;
+        this.writer = writer;
         this.organizationService = organizationService;
-        this.memberService = memberService;
         this.cipher = cipher;
+        this.audit = audit;
         this.messages = messages;
     }
 
@@ -123,79 +145,129 @@ public class SpreadsheetImport {
 
     @Transactional(readOnly = true)
     public ImportPreview preview(ImportKind kind, byte[] file) {
-        guard.scope(Permission.IMPORT);
-        return analyse(kind, file).preview();
+        return onDisk(file, path -> preview(kind, path, ImportProgress.unwatched()));
     }
 
     /** Writes the whole file or nothing. */
     @Transactional
     public ImportResult apply(ImportKind kind, byte[] file) {
+        return onDisk(file, path -> apply(kind, path, ImportProgress.unwatched()));
+    }
+
+    /** Checks every row of the file on disk, writing nothing; {@code progress} follows it. */
+    @Transactional(readOnly = true)
+    public ImportPreview preview(ImportKind kind, Path file, ImportProgress progress) {
         guard.scope(Permission.IMPORT);
-        Analysis a = analyse(kind, file);
-        if (!a.preview().errors().isEmpty()) {
+        try {
+            return kind == ImportKind.ORGANIZATIONS ? analyseOrganizations(file, progress).preview()
+                    : new MemberRun(false, progress).run(file).preview();
+        } finally {
+            progress.phase(ImportProgress.Phase.FINISHED);
+        }
+    }
+
+    /**
+     * Writes the whole file or nothing, in this one transaction: a wrong row anywhere (checked again here, as the
+     * roll may have changed since the preview) rolls back whatever was written before it.
+     */
+    @Transactional
+    public ImportResult apply(ImportKind kind, Path file, ImportProgress progress) {
+        guard.scope(Permission.IMPORT);
+        try {
+            return kind == ImportKind.ORGANIZATIONS ? applyOrganizations(file, progress) : applyMembers(file, progress);
+        } finally {
+            progress.phase(ImportProgress.Phase.FINISHED);
+        }
+    }
+
+    private <T> T onDisk(byte[] file, Function<Path, T> action) {
+        if (file == null || file.length == 0) {
+            throw new DomainException("import.file.required");
+        }
+        Path path = null;
+        try {
+            path = Files.createTempFile("tierup-import-", ".xlsx");
+            Files.write(path, file);
+            return action.apply(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (path != null) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // a temporary file the system cleans
+                }
+            }
+        }
+    }
+
+    private ImportResult applyOrganizations(Path file, ImportProgress progress) {
+        Analysis a = analyseOrganizations(file, progress);
+        if (a.preview().errorCount() > 0) {
             throw new ImportRejectedException(a.preview());
         }
-        if (a.preview().rows().isEmpty()) {
+        if (a.orgRows().isEmpty()) {
             throw new DomainException("import.nothing");
         }
+        progress.phase(ImportProgress.Phase.WRITING);
         int written = 0;
         Map<String, Long> created = new HashMap<>();
-        if (kind == ImportKind.ORGANIZATIONS) {
-            for (OrgRow r : a.orgRows()) {
-                Long parentId = r.parentId() != null ? r.parentId() : created.get(r.parentName());
-                OrganizationView v = organizationService.create(parentId, r.details(), r.authorityId());
-                created.put(v.name(), v.id());
-                written++;
-            }
-        } else {
-            for (MemberRow r : a.memberRows()) {
-                memberService.add(r.organizationId(), r.details());
-                written++;
-            }
+        for (OrgRow r : a.orgRows()) {
+            Long parentId = r.parentId() != null ? r.parentId() : created.get(r.parentName());
+            OrganizationView v = organizationService.create(parentId, r.details(), r.authorityId());
+            created.put(v.name(), v.id());
+            progress.written(++written);
         }
-        return new ImportResult(kind, written);
+        return new ImportResult(ImportKind.ORGANIZATIONS, written);
+    }
+
+    private ImportResult applyMembers(Path file, ImportProgress progress) {
+        MemberRun run = new MemberRun(true, progress).run(file);
+        ImportPreview preview = run.preview();
+        if (preview.errorCount() > 0) {
+            throw new ImportRejectedException(preview);
+        }
+        if (preview.rowCount() == 0) {
+            throw new DomainException("import.nothing");
+        }
+        run.audit();
+        return new ImportResult(ImportKind.MEMBERS, run.written);
     }
 
     private record OrgRow(int row, OrganizationDetails details, Long parentId, String parentName, Long authorityId) {
     }
 
-    private record MemberRow(int row, long organizationId, MemberDetails details) {
+    private record Analysis(ImportPreview preview, List<OrgRow> orgRows) {
     }
 
-    private record Analysis(ImportPreview preview, List<OrgRow> orgRows, List<MemberRow> memberRows) {
-    }
+    /** The file's columns mapped to the template's: every alias to its column, and the columns the product ignores. */
+    private record Header(Map<String, String> canonical, List<String> ignored) {
 
-    private Analysis analyse(ImportKind kind, byte[] file) {
-        List<Column> columns = columns(kind);
-        SheetContent sheet = XlsxSheetReader.read(file, columns.get(0).header(), MAX_ROWS);
-        Map<String, String> canonical = new HashMap<>();
-        for (Column c : columns) {
-            canonical.put(c.header(), c.header());
-            for (String alias : c.aliases()) {
-                canonical.put(alias, c.header());
+        static Header of(List<Column> columns, List<String> sheetHeaders) {
+            Map<String, String> canonical = new HashMap<>();
+            for (Column c : columns) {
+                canonical.put(c.header(), c.header());
+                for (String alias : c.aliases()) {
+                    canonical.put(alias, c.header());
+                }
             }
-        }
-        List<String> ignored = new ArrayList<>();
-        for (String h : sheet.headers()) {
-            if (!h.isEmpty() && !canonical.containsKey(h)) {
-                ignored.add(h);
+            List<String> ignored = new ArrayList<>();
+            for (String h : sheetHeaders) {
+                if (!h.isEmpty() && !canonical.containsKey(h)) {
+                    ignored.add(h);
+                }
             }
-        }
-        for (Column c : columns) {
-            if (c.required() && sheet.headers().stream().noneMatch(h -> c.header().equals(canonical.get(h)))) {
-                throw new DomainException("import.header.missing", c.header());
+            for (Column c : columns) {
+                if (c.required() && sheetHeaders.stream().noneMatch(h -> c.header().equals(canonical.get(h)))) {
+                    throw new DomainException("import.header.missing", c.header());
+                }
             }
+            return new Header(canonical, ignored);
         }
-        List<String> headers = columns.stream().map(Column::header).toList();
-        List<PreviewRow> previewRows = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        List<OrgRow> orgRows = new ArrayList<>();
-        List<MemberRow> memberRows = new ArrayList<>();
-        OrgScope scope = guard.scope(Permission.IMPORT);
-        Map<String, Integer> namesInFile = new HashMap<>();
-        Map<String, OrgKind> kindsInFile = new HashMap<>();
-        Map<String, Integer> idsInFile = new HashMap<>();
-        for (SheetRow raw : sheet.rows()) {
+
+        /** A row's cells under the template's column names; of a column given twice, the filled cell. */
+        Map<String, String> cells(SheetRow raw) {
             Map<String, String> cells = new LinkedHashMap<>();
             raw.cells().forEach((h, v) -> {
                 String key = canonical.get(h);
@@ -203,34 +275,265 @@ public class SpreadsheetImport {
                     cells.put(key, v == null || v.isBlank() ? null : v.strip());
                 }
             });
-            if (previewRows.size() < 200) {
-                previewRows.add(new PreviewRow(raw.number(), headers.stream().map(h -> cells.getOrDefault(h, "")).toList()));
+            return cells;
+        }
+    }
+
+    /**
+     * The rows wrong so far, by row number (the first {@link #LISTED_ERRORS} listed, all counted), and the first rows
+     * as read, for the preview.
+     */
+    private static final class Findings {
+        final TreeMap<Integer, String> errors = new TreeMap<>();
+        final List<PreviewRow> shown = new ArrayList<>();
+        int errorCount;
+        int rows;
+
+        void error(int row, String message) {
+            String earlier = errors.get(row);
+            if (earlier != null) {
+                errors.put(row, earlier + "；" + message);
+                return;
             }
-            List<String> problems = new ArrayList<>();
-            RowReader r = new RowReader(cells, problems);
-            try {
-                if (kind == ImportKind.ORGANIZATIONS) {
+            errorCount++;
+            errors.put(row, message);
+            if (errors.size() > LISTED_ERRORS) {
+                errors.pollLastEntry();
+            }
+        }
+
+        void show(int row, List<String> headers, Map<String, String> cells) {
+            rows++;
+            if (shown.size() < PREVIEW_ROWS) {
+                shown.add(new PreviewRow(row, headers.stream().map(h -> cells.getOrDefault(h, "")).toList()));
+            }
+        }
+
+        ImportPreview preview(ImportKind kind, List<String> headers, List<String> ignored) {
+            if (rows == 0) {
+                throw new DomainException("import.file.empty");
+            }
+            List<RowError> listed = errors.entrySet().stream().map(e -> new RowError(e.getKey(), e.getValue())).toList();
+            return new ImportPreview(kind, headers, shown, listed, ignored, rows, errorCount);
+        }
+    }
+
+    /** The organisations' file: few rows (a town's tree), checked whole, then written row by row through the use case. */
+    private Analysis analyseOrganizations(Path file, ImportProgress progress) {
+        progress.phase(ImportProgress.Phase.CHECKING);
+        List<String> headers = ORG_COLUMNS.stream().map(Column::header).toList();
+        Findings findings = new Findings();
+        List<OrgRow> orgRows = new ArrayList<>();
+        OrgScope scope = guard.scope(Permission.IMPORT);
+        Map<String, Integer> namesInFile = new HashMap<>();
+        Map<String, OrgKind> kindsInFile = new HashMap<>();
+        Header[] header = new Header[1];
+        XlsxSheetReader.stream(file, headers.get(0), MAX_ORG_ROWS, new XlsxSheetReader.RowSink() {
+            @Override
+            public void headers(List<String> sheetHeaders, int lastRow) {
+                header[0] = Header.of(ORG_COLUMNS, sheetHeaders);
+                progress.expected(lastRow - 1);
+            }
+
+            @Override
+            public void row(SheetRow raw) {
+                Map<String, String> cells = header[0].cells(raw);
+                findings.show(raw.number(), headers, cells);
+                progress.read(findings.rows);
+                List<String> problems = new ArrayList<>();
+                RowReader r = new RowReader(cells, problems);
+                try {
                     OrgRow row = orgRow(raw.number(), r, scope, namesInFile, kindsInFile);
                     if (row != null && problems.isEmpty()) {
                         orgRows.add(row);
                     }
-                } else {
-                    MemberRow row = memberRow(raw.number(), r, scope, idsInFile);
-                    if (row != null && problems.isEmpty()) {
-                        memberRows.add(row);
-                    }
+                } catch (DomainException e) {
+                    problems.add(messages.of(e));
                 }
+                if (!problems.isEmpty()) {
+                    findings.error(raw.number(), String.join("；", problems));
+                }
+                progress.checked(findings.rows);
+            }
+        });
+        return new Analysis(findings.preview(ImportKind.ORGANIZATIONS, headers, header[0].ignored()), orgRows);
+    }
+
+    /**
+     * One pass over a members' file: each row read, checked by the rules of the roll, and — when writing and no row
+     * has been wrong so far — written in JDBC batches of {@link #CHUNK} in the caller's transaction. Organisations are
+     * looked up and scope-checked once per distinct name; ID numbers already on the roll are looked up once per batch.
+     */
+    private final class MemberRun implements XlsxSheetReader.RowSink {
+        private final boolean write;
+        private final ImportProgress progress;
+        private final List<String> headers = MEMBER_COLUMNS.stream().map(Column::header).toList();
+        private final Findings findings = new Findings();
+        private final OrgScope scope = guard.scope(Permission.IMPORT);
+        private final LocalDate today = LocalDate.now();
+        private final PiiCipher.Batch crypt = cipher.batch();
+        /** An organisation's name → its id, or the reason it cannot take this user's import. */
+        private final Map<String, Object> organisations = new HashMap<>();
+        private final Map<String, Integer> idsInFile = new HashMap<>();
+        private final List<Pending> pending = new ArrayList<>(CHUNK);
+        /** Per organisation written to: the people written, for its audit entry. */
+        private final Map<Long, List<Map<String, Object>>> writtenTo = new LinkedHashMap<>();
+        private Header header;
+        private int checked;
+        private int written;
+
+        MemberRun(boolean write, ImportProgress progress) {
+            this.write = write;
+            this.progress = progress;
+        }
+
+        MemberRun run(Path file) {
+            progress.phase(write ? ImportProgress.Phase.WRITING : ImportProgress.Phase.CHECKING);
+            XlsxSheetReader.stream(file, headers.get(0), MAX_MEMBER_ROWS, this);
+            flush();
+            return this;
+        }
+
+        ImportPreview preview() {
+            return findings.preview(ImportKind.MEMBERS, headers, header.ignored());
+        }
+
+        @Override
+        public void headers(List<String> sheetHeaders, int lastRow) {
+            header = Header.of(MEMBER_COLUMNS, sheetHeaders);
+            progress.expected(lastRow - 1);
+        }
+
+        @Override
+        public void row(SheetRow raw) {
+            Map<String, String> cells = header.cells(raw);
+            findings.show(raw.number(), headers, cells);
+            progress.read(findings.rows);
+            List<String> problems = new ArrayList<>();
+            RowReader r = new RowReader(cells, problems);
+            Member member = null;
+            try {
+                member = memberRow(raw.number(), r);
             } catch (DomainException e) {
                 problems.add(messages.of(e));
             }
             if (!problems.isEmpty()) {
-                errors.add(new RowError(raw.number(), String.join("；", problems)));
+                findings.error(raw.number(), String.join("；", problems));
+                checked++;
+            } else if (member != null) {
+                pending.add(new Pending(raw.number(), member));
+                if (pending.size() == CHUNK) {
+                    flush();
+                }
             }
+            // a pending row has passed its own rules; the look-up of its ID number on the roll follows with its batch
+            progress.checked(checked + pending.size());
         }
-        if (sheet.rows().isEmpty()) {
-            throw new DomainException("import.file.empty");
+
+        private Member memberRow(int number, RowReader r) {
+            String name = r.required("姓名");
+            Sex sex = r.enumValue("性别", Sex.values(), Map.of());
+            MemberCategory category = r.enumValue("人员类别", MemberCategory.values(), Map.of("党员", "FULL"));
+            Education education = r.enumValue("学历", Education.values(), EDUCATION_ALIASES);
+            String orgName = r.required("所在党组织");
+            LocalDate birth = r.date("出生日期");
+            LocalDate joined = r.date("入党日期");
+            LocalDate regularized = r.date("转正日期");
+            LocalDate activist = r.date("确定为入党积极分子日期");
+            LocalDate target = r.date("确定为发展对象日期");
+            boolean retired = r.bool("是否离退休");
+            boolean floating = r.bool("是否流动党员");
+            boolean difficulty = r.bool("是否困难党员");
+            if (!r.problems.isEmpty()) {
+                return null;
+            }
+            String idNumber = r.optional("公民身份号码");
+            MemberDetails details = new MemberDetails(name, sex, r.optional("民族"), birth, education, category, activist,
+                    target, joined, regularized, retired, floating, difficulty, idNumber, r.optional("联系电话"));
+            BoundedText.PERSON_NAME.required(name, "field.tooLong");
+            MemberPolicy.check(details, today);
+            long orgId = organisation(orgName);
+            String hash = null;
+            if (idNumber != null) {
+                String normal = ChineseIdNumber.parse(idNumber).value();
+                Integer earlier = idsInFile.putIfAbsent(normal, number);
+                if (earlier != null) {
+                    throw new DomainException("import.row.duplicateId", earlier);
+                }
+                hash = crypt.index(normal);
+            }
+            // the aggregate's own constructor: the same rules and normalisation as a form's new entry
+            return new Member(orgId, details, hash, today);
         }
-        return new Analysis(new ImportPreview(kind, headers, previewRows, errors, ignored), orgRows, memberRows);
+
+        /** The one guard, asked once per distinct organisation named in the file. */
+        private long organisation(String name) {
+            Object known = organisations.computeIfAbsent(name, n -> {
+                try {
+                    Organization org = uniqueByName(n, scope);
+                    guard.decide(Permission.MEMBER_WRITE, org.getId(), "import.row.outOfScope", n).orThrow();
+                    return org.getId();
+                } catch (DomainException e) {
+                    return e;
+                }
+            });
+            if (known instanceof DomainException e) {
+                throw e;
+            }
+            return (Long) known;
+        }
+
+        /** The batch's look-up of ID numbers already on the roll, then (writing, nothing wrong yet) its insert. */
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Set<String> onRoll = writer.activeIdHashesAmong(pending.stream().map(p -> p.member().getIdNumberHash())
+                    .filter(java.util.Objects::nonNull).toList());
+            List<Member> ok = new ArrayList<>(pending.size());
+            for (Pending p : pending) {
+                if (p.member().getIdNumberHash() != null && onRoll.contains(p.member().getIdNumberHash())) {
+                    findings.error(p.row(), messages.get("member.idNumber.duplicate"));
+                } else {
+                    ok.add(p.member());
+                }
+            }
+            checked += pending.size();
+            pending.clear();
+            progress.checked(checked);
+            if (!write || findings.errorCount > 0 || ok.isEmpty()) {
+                return;
+            }
+            long[] ids = writer.ids(ok.size());
+            List<String> idNumbers = new ArrayList<>(ok.size());
+            List<String> phones = new ArrayList<>(ok.size());
+            for (int i = 0; i < ok.size(); i++) {
+                Member m = ok.get(i);
+                idNumbers.add(crypt.encrypt(m.getIdNumber()));
+                phones.add(crypt.encrypt(m.getPhone()));
+                writtenTo.computeIfAbsent(m.getOrganizationId(), o -> new ArrayList<>())
+                        .add(Map.of("id", ids[i], "name", m.getName()));
+            }
+            writer.insert(ok, ids, idNumbers, phones, LocalDateTime.now());
+            written += ok.size();
+            progress.written(written);
+        }
+
+        /** One audit entry per organisation whose roll the import added to: how many, and who (ids and names). */
+        void audit() {
+            writtenTo.forEach((orgId, people) -> {
+                String names = people.stream().limit(20).map(p -> (String) p.get("name")).collect(Collectors.joining("、"));
+                String summary = messages.get(people.size() > 20 ? "import.audit.members.more" : "import.audit.members",
+                        people.size(), names);
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("imported", people.size());
+                after.put("members", people);
+                audit.record("Member", null, orgId, "IMPORT", summary, null, after);
+            });
+        }
+    }
+
+    private record Pending(int row, Member member) {
     }
 
     private OrgRow orgRow(int number, RowReader r, OrgScope scope, Map<String, Integer> namesInFile,
@@ -280,44 +583,6 @@ public class SpreadsheetImport {
         namesInFile.put(name, number);
         kindsInFile.put(name, kind);
         return new OrgRow(number, details, parentId, parentName, authorityId);
-    }
-
-    private MemberRow memberRow(int number, RowReader r, OrgScope scope, Map<String, Integer> idsInFile) {
-        String name = r.required("姓名");
-        Sex sex = r.enumValue("性别", Sex.values(), Map.of());
-        MemberCategory category = r.enumValue("人员类别", MemberCategory.values(), Map.of("党员", "FULL"));
-        Education education = r.enumValue("学历", Education.values(), Map.of("本科", "UNDERGRADUATE", "大专", "COLLEGE",
-                "专科", "COLLEGE", "初中", "JUNIOR_HIGH_OR_BELOW", "小学", "JUNIOR_HIGH_OR_BELOW"));
-        String orgName = r.required("所在党组织");
-        LocalDate birth = r.date("出生日期");
-        LocalDate joined = r.date("入党日期");
-        LocalDate regularized = r.date("转正日期");
-        LocalDate activist = r.date("确定为入党积极分子日期");
-        LocalDate target = r.date("确定为发展对象日期");
-        boolean retired = r.bool("是否离退休");
-        boolean floating = r.bool("是否流动党员");
-        boolean difficulty = r.bool("是否困难党员");
-        if (!r.problems.isEmpty()) {
-            return null;
-        }
-        String idNumber = r.optional("公民身份号码");
-        MemberDetails details = new MemberDetails(name, sex, r.optional("民族"), birth, education, category, activist,
-                target, joined, regularized, retired, floating, difficulty, idNumber, r.optional("联系电话"));
-        BoundedText.PERSON_NAME.required(name, "field.tooLong");
-        MemberPolicy.check(details, LocalDate.now());
-        Organization org = uniqueByName(orgName, scope);
-        guard.decide(Permission.MEMBER_WRITE, org.getId(), "import.row.outOfScope", orgName).orThrow();
-        if (idNumber != null) {
-            String normal = ChineseIdNumber.parse(idNumber).value();
-            Integer earlier = idsInFile.putIfAbsent(normal, number);
-            if (earlier != null) {
-                throw new DomainException("import.row.duplicateId", earlier);
-            }
-            if (members.activeWithIdNumberExists(cipher.index(normal), null)) {
-                throw new DomainException("member.idNumber.duplicate");
-            }
-        }
-        return new MemberRow(number, org.getId(), details);
     }
 
     private Organization uniqueByName(String name, OrgScope scope) {
