@@ -371,7 +371,6 @@ public class SpreadsheetImport {
         private final Findings findings = new Findings();
         private final OrgScope scope = guard.scope(Permission.IMPORT);
         private final LocalDate today = LocalDate.now();
-        private final PiiCipher.Batch crypt = cipher.batch();
         /** An organisation's name → its id, or the reason it cannot take this user's import. */
         private final Map<String, Object> organisations = new HashMap<>();
         private final Map<String, Integer> idsInFile = new HashMap<>();
@@ -460,7 +459,7 @@ public class SpreadsheetImport {
                 if (earlier != null) {
                     throw new DomainException("import.row.duplicateId", earlier);
                 }
-                hash = crypt.index(normal);
+                hash = cipher.index(normal);
             }
             // the aggregate's own constructor: the same rules and normalisation as a form's new entry
             return new Member(orgId, details, hash, today);
@@ -509,8 +508,8 @@ public class SpreadsheetImport {
             List<String> phones = new ArrayList<>(ok.size());
             for (int i = 0; i < ok.size(); i++) {
                 Member m = ok.get(i);
-                idNumbers.add(crypt.encrypt(m.getIdNumber()));
-                phones.add(crypt.encrypt(m.getPhone()));
+                idNumbers.add(cipher.encrypt(m.getIdNumber()));
+                phones.add(cipher.encrypt(m.getPhone()));
                 writtenTo.computeIfAbsent(m.getOrganizationId(), o -> new ArrayList<>())
                         .add(Map.of("id", ids[i], "name", m.getName()));
             }

@@ -22,8 +22,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,6 @@ class ExportBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final String HEAP = System.getProperty("bench.heap", "-Xmx256m");
     private static final int FETCH = 1000;
-    private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
     @Test
     void provinceExportsInAQuarterGigabyteHeap() throws Exception {
@@ -119,7 +116,7 @@ class ExportBenchmark {
             String header = "ExportBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                     + " (machine time), " + TestDatabases.postgresServer() + ", application JVM: Java "
                     + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), " + HEAP + ", "
-                    + gcName(gcLog) + "; " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                    + new GcLog(gcLog).collector() + "; " + Runtime.getRuntime().availableProcessors() + " cores, load average "
                     + String.format("%.1f before, %.1f after", loadBefore, loadAfter) + "; " + province.organizations()
                     + " organisations and " + province.members() + " members generated in " + province.millis()
                     + " ms (+ " + encryptMs + " ms giving each an encrypted ID number and phone); " + ROUNDS
@@ -155,7 +152,8 @@ class ExportBenchmark {
     }
 
     private static Run ours(ApplicationProcess app, Path gcLog, Case c) throws Exception {
-        long gcFrom = Files.exists(gcLog) ? Files.size(gcLog) : 0;
+        GcLog gc = new GcLog(gcLog);
+        long gcFrom = gc.mark();
         long t = System.nanoTime();
         // the headers come with the file's first byte, once every row is written: no timeout short of the export
         HttpResponse<InputStream> r = app.http().send(HttpRequest.newBuilder(app.uri(c.path)).timeout(Duration.ofHours(2))
@@ -166,7 +164,7 @@ class ExportBenchmark {
         int sheets = (int) counted[2];
         // per sheet: title, subtitle and header; once: the total line
         assertThat(counted[0]).as(c.name + " rows in the file").isEqualTo(c.rows + 3L * sheets + 1);
-        long[] heap = peak(gcLog, gcFrom);
+        long[] heap = gc.peak(gcFrom);
         return new Run(nanos, counted[1], sheets, heap[0], heap[1]);
     }
 
@@ -225,46 +223,6 @@ class ExportBenchmark {
             count += Math.max(0, n);
             return n;
         }
-    }
-
-    /**
-     * The most heap in use before any collection logged since {@code from} (the high-water mark between
-     * collections), and the most committed, in MB.
-     */
-    private static long[] peak(Path gcLog, long from) throws IOException {
-        long used = -1;
-        long committed = -1;
-        if (!Files.exists(gcLog)) {
-            return new long[] {used, committed};
-        }
-        byte[] all = Files.readAllBytes(gcLog);
-        String text = new String(all, (int) Math.min(from, all.length), (int) (all.length - Math.min(from, all.length)),
-                StandardCharsets.UTF_8);
-        Matcher m = GC.matcher(text);
-        while (m.find()) {
-            used = Math.max(used, mb(m.group(1), m.group(2)));
-            committed = Math.max(committed, mb(m.group(5), m.group(6)));
-        }
-        return new long[] {used, committed};
-    }
-
-    private static long mb(String n, String unit) {
-        long v = Long.parseLong(n);
-        return switch (unit) {
-            case "K" -> v / 1024;
-            case "G" -> v * 1024;
-            default -> v;
-        };
-    }
-
-    private static String gcName(Path gcLog) throws IOException {
-        for (String line : Files.readAllLines(gcLog)) {
-            int i = line.indexOf("Using ");
-            if (i >= 0) {
-                return line.substring(i + "Using ".length()).strip() + " GC";
-            }
-        }
-        return "GC unknown";
     }
 
     /** The export's query as {@code ExportQueries} runs it for the province (no filters), read raw. */

@@ -10,7 +10,6 @@ import cn.tierup.testsupport.TestDatabases;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,8 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -51,7 +48,6 @@ class ImportBenchmark {
 
     private static final int ROWS = Integer.getInteger("bench.rows", 100_000);
     private static final String HEAP = System.getProperty("bench.heap", "-Xmx256m");
-    private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String[] HEADER = {"姓名", "性别", "公民身份号码", "民族", "出生日期", "学历", "人员类别", "所在党组织",
             "入党日期", "转正日期", "确定为入党积极分子日期", "确定为发展对象日期", "联系电话", "是否离退休", "是否流动党员", "是否困难党员"};
@@ -69,6 +65,7 @@ class ImportBenchmark {
         Files.createDirectories(dir);
         Path gcLog = dir.resolve("gc.log");
         Files.deleteIfExists(gcLog);
+        GcLog gc = new GcLog(gcLog);
         TestDatabases.stopServersOnExit();
         TestDatabases.Database db = TestDatabases.newDatabase();
         try (BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
@@ -97,7 +94,7 @@ class ImportBenchmark {
             jdbc.sql("delete from member where id < 0").update();
 
             JsonMapper json = JsonMapper.builder().build();
-            long gcFrom = gcSize(gcLog);
+            long gcFrom = gc.mark();
             long t = System.nanoTime();
             String boundary = UUID.randomUUID().toString();
             HttpResponse<String> started = app.send(app.request("/api/import/members/jobs")
@@ -111,18 +108,18 @@ class ImportBenchmark {
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             JsonNode checked = await(app, json, json.readTree(started.body()).get("id").asText());
             long checkNanos = System.nanoTime() - t;
-            long checkHeap = peak(gcLog, gcFrom);
+            long checkHeap = gc.peak(gcFrom)[0];
             assertThat(checked.get("state").asText()).as(checked.toString()).isEqualTo("DONE");
             assertThat(checked.get("confirmable").asBoolean()).as(checked.toString()).isTrue();
 
-            gcFrom = gcSize(gcLog);
+            gcFrom = gc.mark();
             t = System.nanoTime();
             HttpResponse<String> applying = app.send(app.request("/api/import/jobs/" + checked.get("id").asText() + "/apply")
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
             assertThat(applying.statusCode()).as(applying.body()).isEqualTo(202);
             JsonNode applied = await(app, json, json.readTree(applying.body()).get("id").asText());
             long applyNanos = System.nanoTime() - t;
-            long applyHeap = peak(gcLog, gcFrom);
+            long applyHeap = gc.peak(gcFrom)[0];
             assertThat(applied.get("state").asText()).as(applied.toString()).isEqualTo("DONE");
             assertThat(applied.get("result").get("written").asInt()).isEqualTo(ROWS);
             long onRoll = jdbc.sql("select count(*) from member m join organization o on o.id = m.organization_id"
@@ -142,7 +139,7 @@ class ImportBenchmark {
             out.add(String.format("| apply (read and check again, write in one transaction) | %,d | %.1f | %,.0f | %d | %.1f | %,.0f | %.2f |",
                     ROWS, apply, ROWS / apply, applyHeap, raw, ROWS / raw, (ROWS / apply) / (ROWS / raw)));
             String header = "ImportBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                    + " (machine time), " + TestDatabases.postgresServer() + "; application JVM " + HEAP + " (" + gcName(gcLog)
+                    + " (machine time), " + TestDatabases.postgresServer() + "; application JVM " + HEAP + " (" + gc.collector()
                     + "); this JVM: " + BenchMachine.jvm() + "; " + load.summary() + "; file " + String.format("%.1f MB", fileBytes / 1e6)
                     + ", " + ROWS + " people over " + orgs.size() + " organisations of a generated county (" + county.organizations()
                     + " organisations, " + county.millis() + " ms); one run, raw first, then the check and the apply";
@@ -269,39 +266,5 @@ class ImportBenchmark {
             Thread.sleep(100);
         }
         throw new AssertionError("import job " + id + " did not finish in 30 minutes: " + app.logTail());
-    }
-
-    private static long gcSize(Path gcLog) throws Exception {
-        return Files.exists(gcLog) ? Files.size(gcLog) : 0;
-    }
-
-    /** The most heap in use before any collection logged since {@code from}, in MB. */
-    private static long peak(Path gcLog, long from) throws Exception {
-        if (!Files.exists(gcLog)) {
-            return -1;
-        }
-        byte[] all = Files.readAllBytes(gcLog);
-        int start = (int) Math.min(from, all.length);
-        Matcher m = GC.matcher(new String(all, start, all.length - start, StandardCharsets.UTF_8));
-        long used = -1;
-        while (m.find()) {
-            long v = Long.parseLong(m.group(1));
-            used = Math.max(used, switch (m.group(2)) {
-                case "K" -> v / 1024;
-                case "G" -> v * 1024;
-                default -> v;
-            });
-        }
-        return used;
-    }
-
-    private static String gcName(Path gcLog) throws Exception {
-        for (String line : Files.readAllLines(gcLog)) {
-            int i = line.indexOf("Using ");
-            if (i >= 0) {
-                return line.substring(i + "Using ".length()).strip() + " GC";
-            }
-        }
-        return "GC unknown";
     }
 }

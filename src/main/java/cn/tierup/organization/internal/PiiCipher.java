@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
-import javax.crypto.Mac;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -81,52 +79,5 @@ public class PiiCipher {
     /** Keyed hash for equality look-ups (duplicates); null for null. */
     public String index(String plain) {
         return plain == null ? null : MasterKey.hex(indexKey, plain);
-    }
-
-    /**
-     * The same encryption and keyed hash for one thread's run of many records (an import): one Cipher and one Mac
-     * kept and re-initialised with a fresh IV per value, instead of a provider look-up for each. Not thread-safe.
-     */
-    public Batch batch() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
-            return new Batch(Cipher.getInstance("AES/GCM/NoPadding"), mac);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** See {@link #batch()}: values written by it read back with {@link #decrypt} and match {@link #index}. */
-    public final class Batch {
-        private final Cipher cipher;
-        private final Mac mac;
-        private final byte[] iv = new byte[IV_BYTES];
-
-        private Batch(Cipher cipher, Mac mac) {
-            this.cipher = cipher;
-            this.mac = mac;
-        }
-
-        public String encrypt(String plain) {
-            if (plain == null) {
-                return null;
-            }
-            try {
-                random.nextBytes(iv);
-                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
-                byte[] ct = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-                byte[] out = new byte[IV_BYTES + ct.length];
-                System.arraycopy(iv, 0, out, 0, IV_BYTES);
-                System.arraycopy(ct, 0, out, IV_BYTES, ct.length);
-                return PREFIX + Base64.getEncoder().encodeToString(out);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        public String index(String plain) {
-            return plain == null ? null : HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
-        }
     }
 }
