@@ -46,6 +46,21 @@ public final class ProvinceDataGenerator {
             return new Options(14, 7, 15, 67, 0, 20260301L);
         }
 
+        /**
+         * The province as the system properties ask (for the roll-up benchmark; each defaults to {@link #province()}
+         * with 20 members a roll, about 2,000,000): {@code province.cities} (14), {@code province.counties-per-city}
+         * (7), {@code province.towns-per-county} (15), {@code province.branches-per-town} (67), {@code
+         * province.members-per-branch} (20).
+         */
+        public static Options fromProperties() {
+            Options p = province();
+            return new Options(Integer.getInteger("province.cities", p.cities()),
+                    Integer.getInteger("province.counties-per-city", p.countiesPerCity()),
+                    Integer.getInteger("province.towns-per-county", p.townsPerCounty()),
+                    Integer.getInteger("province.branches-per-town", p.branchesPerTown()),
+                    Integer.getInteger("province.members-per-branch", 20), p.seed());
+        }
+
         public Options withMembers(int perBranch) {
             return new Options(cities, countiesPerCity, townsPerCounty, branchesPerTown, perBranch, seed);
         }
@@ -267,7 +282,7 @@ public final class ProvinceDataGenerator {
         }
 
         private String personName() {
-            return personNameFrom(random);
+            return ProvinceDataGenerator.personName(random);
         }
 
         private static String suffix(int b, int stems) {
@@ -403,7 +418,7 @@ public final class ProvinceDataGenerator {
         }
     }
 
-    private static String personNameFrom(Random random) {
+    static String personName(Random random) {
         String given = GIVEN[random.nextInt(GIVEN.length)] + (random.nextInt(3) == 0 ? "" : GIVEN[random.nextInt(GIVEN.length)]);
         return SURNAMES[random.nextInt(SURNAMES.length)] + given;
     }
