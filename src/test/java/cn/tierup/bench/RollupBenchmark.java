@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The roll-ups a province's offices wait on, at province scale, run by {@code mvn -Pbench verify} on PostgreSQL
  * ({@code -Dit.test=RollupBenchmark} for this one alone). {@link ProvinceDataGenerator} writes the province (about
  * 100,000 organisations, 2,000,000 members) and {@link ProvinceCampaignGenerator} last year's campaign over it (every
- * organisation graded and decided, goals, 200,000 ledger lines, 300,000 pledge items, 10,000,000 questionnaire answers;
+ * organisation graded and decided at the start and at the end of the year, goals, 200,000 ledger lines, 300,000 pledge items, 10,000,000 questionnaire answers;
  * knobs in both). Then for the province, counties and towns (cycling over several of each level, each served as its
  * own account would be: the guard's scope is that account's) the product's own services are called as the pages and
  * APIs call them — 附件2, 附件3/4, 附件5, the grading overview, the register with filters, the upgrade and pledge

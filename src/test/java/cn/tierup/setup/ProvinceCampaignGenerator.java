@@ -1,5 +1,6 @@
 package cn.tierup.setup;
 
+import cn.tierup.acceptance.YearEndReviewBootstrap;
 import cn.tierup.campaign.Campaign;
 import cn.tierup.campaign.CampaignBootstrap;
 import cn.tierup.grading.Grade;
@@ -56,13 +57,14 @@ public final class ProvinceCampaignGenerator {
 
     /**
      * How much to write. From system properties (defaults = the issue's province): {@code province.ledger-lines}
-     * (200,000), {@code province.pledge-items} (300,000: three per organisation; more adds nothing), {@code
+     * (200,000), {@code province.pledge-items} (300,000: four on each board, a board for as many
+     * organisations as that takes, all of them at most), {@code
      * province.answers} (10,000,000), {@code province.seed}.
      */
-    public record Scale(int ledgerLines, long answers, long seed) {
+    public record Scale(int ledgerLines, int pledgeItems, long answers, long seed) {
 
         public static Scale fromProperties() {
-            return new Scale(Integer.getInteger("province.ledger-lines", 200_000),
+            return new Scale(Integer.getInteger("province.ledger-lines", 200_000), Integer.getInteger("province.pledge-items", 300_000),
                     Long.getLong("province.answers", 10_000_000L), Long.getLong("province.seed", 20250401L));
         }
     }
@@ -107,7 +109,11 @@ public final class ProvinceCampaignGenerator {
             millis.put("upgrade", lap(t));
 
             t = System.nanoTime();
-            long items = pledges(sql, tx, campaign, year, scale.seed());
+            yearEnd(sql, tx, campaign, year);
+            millis.put("year end", lap(t));
+
+            t = System.nanoTime();
+            long items = pledges(sql, tx, campaign, year, scale.pledgeItems(), scale.seed());
             millis.put("pledges", lap(t));
 
             t = System.nanoTime();
@@ -118,7 +124,7 @@ public final class ProvinceCampaignGenerator {
             for (String table : List.of("account", "grading_case", "grading_meeting", "upgrade_decided_grade", "upgrade_goal",
                     "rectification_item", "rectification_note", "assistance", "assistance_visit", "pledge_board", "pledge",
                     "pledge_item", "pledge_suggestion", "pledge_comment", "pledge_rating_tally", "questionnaire",
-                    "questionnaire_tally", "questionnaire_response")) {
+                    "questionnaire_tally", "questionnaire_response", "acceptance_review")) {
                 sql.run("analyze " + table);
             }
             sql.run("drop table gen_org");
@@ -139,7 +145,7 @@ public final class ProvinceCampaignGenerator {
     private void accounts(Sql sql, long root) throws SQLException {
         String hash = context.getBean(PasswordEncoder.class).encode("Bench-" + root);
         Random r = new Random(root);
-        List<Long> ids = sql.longs("select id from organization where path like ? and depth <= 2 order by id",
+        List<Long> ids = sql.longs("select id from organization where path like ? and depth <= 3 order by id",
                 "/" + root + "/%");
         try (PreparedStatement ps = sql.c.prepareStatement("insert into account (username, display_name, password_hash,"
                 + " organization_id, role, name_key) values (?, ?, ?, ?, ?, ?)")) {
@@ -301,21 +307,59 @@ public final class ProvinceCampaignGenerator {
         return sql.count("select count(*) from rectification_item where campaign_id = " + campaign);
     }
 
+    // ------------------------------------------------------------------------------------------------ year end
+
+    /**
+     * Every organisation's 总结验收 decided in November: of the 先进 nine in ten stay 先进, of the 一般 three in ten
+     * become 先进, of the 后进 eight in ten are converted to 一般 (by a hash); proposed as decided.
+     */
+    private void yearEnd(Sql sql, TransactionTemplate tx, long campaign, int year) throws SQLException {
+        sql.run("alter table gen_org add column end_lvl varchar(10)");
+        sql.run("update gen_org set end_lvl = case lvl when 'ADVANCED' then case when (h / 7) % 10 < 9 then 'ADVANCED' else 'AVERAGE' end"
+                + " when 'AVERAGE' then case when (h / 7) % 10 < 3 then 'ADVANCED' else 'AVERAGE' end"
+                + " else case when (h / 7) % 10 < 8 then 'AVERAGE' else 'LAGGING' end end");
+        sql.run("create temporary table gen_yproto as select field, lvl, end_lvl, min(id) as id from gen_org group by field, lvl, end_lvl");
+        List<Object[]> protos = sql.rows("select p.id, p.end_lvl, g.authority from gen_yproto p join gen_org g on g.id = p.id");
+        YearEndReviewBootstrap reviews = context.getBean(YearEndReviewBootstrap.class);
+        tx.executeWithoutResult(s -> {
+            for (Object[] p : protos) {
+                Grade end = Grade.valueOf((String) p[1]);
+                reviews.reviewed(campaign, year, (Long) p[0], end, end, null, null, Actors.SYSTEM, login((Long) p[2]));
+            }
+        });
+        Map<String, String> over = new HashMap<>();
+        over.put("organization_id", "g.id");
+        over.put("authority_organization_id", "g.authority");
+        over.put("decided_by", "'sj' || g.authority");
+        sql.copy("acceptance_review", over, " from gen_org g join gen_yproto pr on pr.field = g.field and pr.lvl = g.lvl"
+                + " and pr.end_lvl = g.end_lvl and pr.id <> g.id join acceptance_review p on p.campaign_id = " + campaign
+                + " and p.organization_id = pr.id");
+        long all = sql.count("select count(*) from gen_org");
+        long decided = sql.count("select count(*) from acceptance_review where campaign_id = " + campaign + " and decided_grade is not null");
+        if (decided != all) {
+            throw new IllegalStateException("year end decided " + decided + " of " + all);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ pledges
 
     /**
-     * A board per organisation with the public's suggestion taken up, its pledge of three items signed and published,
-     * fulfilment by October (70% 已兑现, 20% 推进中, 10% 未兑现 by a hash), the superior's comment and the residents'
+     * A board for enough organisations to make up the target of items, each with the public's suggestion taken up
+     * into its pledge (three items and the suggestion's), signed and published, fulfilment by October (70% 已兑现, 20% 推进中, 10% 未兑现 by a hash), the superior's comment and the residents'
      * satisfaction ratings (20–49 each, mostly satisfied).
      */
-    private long pledges(Sql sql, TransactionTemplate tx, long campaign, int year, long seed) throws SQLException {
+    private long pledges(Sql sql, TransactionTemplate tx, long campaign, int year, int target, long seed) throws SQLException {
         long proto = sql.count("select min(id) from gen_org where depth = 3");
         long authority = sql.count("select authority from gen_org where id = " + proto);
         PledgeBootstrap pledging = context.getBean(PledgeBootstrap.class);
         tx.executeWithoutResult(s -> pledging.year(campaign, year, proto, List.of(), List.of(), Actors.SYSTEM, login(authority),
                 new Random(seed)));
-        String copies = " from gen_org g join pledge_board pb on pb.campaign_id = " + campaign + " and pb.organization_id = " + proto
-                + " and g.id <> " + proto;
+        long perBoard = sql.count("select count(*) from pledge_item i join pledge p on p.id = i.pledge_id join pledge_board b"
+                + " on b.id = p.board_id where b.campaign_id = " + campaign);
+        // the organisations with a board: as many as the target takes, chosen by the hash
+        sql.run("create temporary table gen_board as select id, parent_id, authority, h from gen_org where id <> " + proto
+                + " order by h, id limit " + Math.max(0, (target + perBoard - 1) / perBoard - 1));
+        String copies = " from gen_board g join pledge_board pb on pb.campaign_id = " + campaign + " and pb.organization_id = " + proto;
         String newBoard = " join pledge_board nb on nb.campaign_id = " + campaign + " and nb.organization_id = g.id";
         Map<String, String> boardOver = new HashMap<>();
         boardOver.put("organization_id", "g.id");
