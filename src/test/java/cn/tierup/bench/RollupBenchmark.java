@@ -61,8 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * goes first); ops/s is iterations ÷ the summed time of that side. Before anything is timed, each call's key figure is
  * compared with an independent count in SQL over the generated rows (the two must agree). Nothing fails on a time.
  * Knobs: {@code bench.iterations} (county and town, 200), {@code bench.warmup} (30), {@code bench.province-iterations}
- * (20), {@code bench.cases} (only the roll-ups whose name contains one of these, comma-separated, e.g. {@code 附件4,cockpit});
- * the scale knobs of the two generators.
+ * (20); the scale knobs of the two generators.
  */
 @SpringBootTest(properties = {"tierup.demo.enabled=false", "logging.level.root=WARN"})
 @Import(StatementLog.Config.class)
@@ -71,9 +70,6 @@ class RollupBenchmark {
     private static final int ITERATIONS = Integer.getInteger("bench.iterations", 200);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
     private static final int PROVINCE_ITERATIONS = Integer.getInteger("bench.province-iterations", 20);
-    /** Only the roll-ups whose name contains one of these (comma-separated); all when empty. */
-    private static final List<String> ONLY = Arrays.stream(System.getProperty("bench.cases", "").split(","))
-            .map(String::trim).filter(x -> !x.isEmpty()).toList();
 
     @Autowired ApplicationContext context;
     @Autowired DataSource dataSource;
@@ -121,9 +117,6 @@ class RollupBenchmark {
                 + " | raw ops/s | ours ÷ raw | goal |");
         out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         for (Case c : cases) {
-            if (!ONLY.isEmpty() && ONLY.stream().noneMatch(c.name()::contains)) {
-                continue;
-            }
             out.add(run("province", List.of(province.rootId()), c, PROVINCE_ITERATIONS, 500));
             out.add(run("county", counties, c, ITERATIONS, 100));
             out.add(run("town", towns, c, ITERATIONS, 100));
