@@ -61,7 +61,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * goes first); ops/s is iterations ÷ the summed time of that side. Before anything is timed, each call's key figure is
  * compared with an independent count in SQL over the generated rows (the two must agree). Nothing fails on a time.
  * Knobs: {@code bench.iterations} (county and town, 200), {@code bench.warmup} (30), {@code bench.province-iterations}
- * (20); the scale knobs of the two generators.
+ * (20), {@code bench.case-seconds} (60: a case stops after that much timed work, at least 3 iterations; the table gives
+ * the iterations done), {@code bench.counties} and {@code bench.towns} (how many to cycle over, 20 and 50),
+ * {@code bench.cases} (only the roll-ups whose name contains one of these, comma-separated, e.g. {@code 附件4,cockpit});
+ * the scale knobs of the two generators.
  */
 @SpringBootTest(properties = {"tierup.demo.enabled=false", "logging.level.root=WARN"})
 @Import(StatementLog.Config.class)
@@ -70,6 +73,11 @@ class RollupBenchmark {
     private static final int ITERATIONS = Integer.getInteger("bench.iterations", 200);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
     private static final int PROVINCE_ITERATIONS = Integer.getInteger("bench.province-iterations", 20);
+    /** A case stops after this many seconds of timed calls (both sides), with at least 3 iterations, and says so. */
+    private static final double CASE_SECONDS = Double.parseDouble(System.getProperty("bench.case-seconds", "60"));
+    /** Only the roll-ups whose name contains one of these (comma-separated); all when empty. */
+    private static final List<String> ONLY = Arrays.stream(System.getProperty("bench.cases", "").split(","))
+            .map(String::trim).filter(x -> !x.isEmpty()).toList();
 
     @Autowired ApplicationContext context;
     @Autowired DataSource dataSource;
@@ -109,17 +117,25 @@ class RollupBenchmark {
                 dbBytes / (1024 * 1024));
         System.out.println("\n" + generated);
 
-        List<Long> counties = sample(2, 20);
-        List<Long> towns = sample(3, 50);
+        List<Long> counties = sample(2, Integer.getInteger("bench.counties", 20));
+        List<Long> towns = sample(3, Integer.getInteger("bench.towns", 50));
         List<Case> cases = cases();
         List<String> out = new ArrayList<>();
-        out.add("| level | roll-up | statements | ours p50 ms | ours p95 ms | ours p99 ms | ours ops/s | raw p50 ms | raw p95 ms"
+        out.add("| level | roll-up | iterations | statements | ours p50 ms | ours p95 ms | ours p99 ms | ours ops/s | raw p50 ms | raw p95 ms"
                 + " | raw ops/s | ours ÷ raw | goal |");
-        out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
+        Files.createDirectories(dir);
         for (Case c : cases) {
+            if (!ONLY.isEmpty() && ONLY.stream().noneMatch(c.name()::contains)) {
+                continue;
+            }
             out.add(run("province", List.of(province.rootId()), c, PROVINCE_ITERATIONS, 500));
             out.add(run("county", counties, c, ITERATIONS, 100));
             out.add(run("town", towns, c, ITERATIONS, 100));
+            // what is measured so far, in case a long run is cut short
+            Files.writeString(dir.resolve("RollupBenchmark.partial.md"), generated + "\n\n" + String.join("\n", out) + "\n");
+            System.out.println(String.join("\n", out.subList(out.size() - 3, out.size())));
         }
         load.close();
         String header = "RollupBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + ", "
@@ -129,8 +145,6 @@ class RollupBenchmark {
                 + " each, after " + WARMUP + " warm-up; " + load.summary();
         String report = header + "\n\n" + String.join("\n", out) + "\n";
         System.out.println("\n" + report);
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-        Files.createDirectories(dir);
         Files.writeString(dir.resolve("RollupBenchmark.md"), report);
     }
 
@@ -212,7 +226,10 @@ class RollupBenchmark {
             }
             long[] ours = new long[iterations];
             long[] raws = new long[iterations];
-            for (int i = 0; i < iterations; i++) {
+            long budget = (long) (CASE_SECONDS * 1e9);
+            long spentSoFar = 0;
+            int done = 0;
+            for (int i = 0; i < iterations && (i < 3 || spentSoFar < budget); i++, done++) {
                 long org = orgs.get(i % orgs.size());
                 if (i % 2 == 0) {
                     ours[i] = ours(c, org);
@@ -221,16 +238,20 @@ class RollupBenchmark {
                     raws[i] = raw(raw, recorded.get(org));
                     ours[i] = ours(c, org);
                 }
+                spentSoFar += ours[i] + raws[i];
             }
             SecurityContextHolder.clearContext();
+            ours = Arrays.copyOf(ours, done);
+            raws = Arrays.copyOf(raws, done);
+            iterations = done;
             double oursRate = iterations / (LongStream.of(ours).sum() / 1e9);
             double rawRate = iterations / (LongStream.of(raws).sum() / 1e9);
             double p95 = percentile(ours, 95);
             double ratio = oursRate / rawRate;
             String goal = (p95 < goalMs ? "p95 met" : "p95 missed") + (ratio >= 0.8 ? ", ratio met" : ", ratio missed");
             int statements = recorded.values().stream().mapToInt(List::size).max().orElse(0);
-            return String.format("| %s | %s | %d | %.1f | %.1f | %.1f | %,.1f | %.1f | %.1f | %,.1f | %.2f | %s |", level, c.name(),
-                    statements, percentile(ours, 50), p95, percentile(ours, 99), oursRate, percentile(raws, 50),
+            return String.format("| %s | %s | %d | %d | %.1f | %.1f | %.1f | %,.1f | %.1f | %.1f | %,.1f | %.2f | %s |", level, c.name(),
+                    iterations, statements, percentile(ours, 50), p95, percentile(ours, 99), oursRate, percentile(raws, 50),
                     percentile(raws, 95), rawRate, ratio, goal);
         }
     }

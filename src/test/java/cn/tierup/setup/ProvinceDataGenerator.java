@@ -24,7 +24,10 @@ import javax.sql.DataSource;
  * organisations in five levels with correct path, depth and parent. Members are optional (a few per
  * grassroots organisation); they carry no ID or phone number, so nothing needs the PII key.
  *
- * <p>Plain JDBC batches, so it takes seconds. Organisation ids are taken above every id the database has
+ * <p>{@link ProvinceCampaignGenerator} adds last year's campaign over it (graded, ledger, pledges, answers); {@link
+ * Options#fromProperties()} reads the scale from system properties, for the roll-up benchmark.
+ *
+ * <p>Plain JDBC batches, so it takes seconds (the organisations; 2,000,000 members take minutes). Organisation ids are taken above every id the database has
  * used or handed out; afterwards the sequences restart above the new ids, so the application's own
  * inserts (Hibernate pooled blocks of 50) never collide with them. Same seed, same province.
  */
