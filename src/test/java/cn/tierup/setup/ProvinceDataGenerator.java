@@ -24,7 +24,10 @@ import javax.sql.DataSource;
  * organisations in five levels with correct path, depth and parent. Members are optional (a few per
  * grassroots organisation); they carry no ID or phone number, so nothing needs the PII key.
  *
- * <p>Plain JDBC batches, so it takes seconds. Organisation ids are taken above every id the database has
+ * <p>{@link ProvinceCampaignGenerator} adds last year's campaign over it (graded, ledger, pledges, answers); {@link
+ * Options#fromProperties()} reads the scale from system properties, for the roll-up benchmark.
+ *
+ * <p>Plain JDBC batches, so it takes seconds (the organisations; 2,000,000 members take minutes). Organisation ids are taken above every id the database has
  * used or handed out; afterwards the sequences restart above the new ids, so the application's own
  * inserts (Hibernate pooled blocks of 50) never collide with them. Same seed, same province.
  */
@@ -44,6 +47,21 @@ public final class ProvinceDataGenerator {
         /** About 100,000 organisations in 5 levels (1 + 14 + 98 + 1,470 + 98,500), no members. */
         public static Options province() {
             return new Options(14, 7, 15, 67, 0, 20260301L);
+        }
+
+        /**
+         * The province as the system properties ask (for the roll-up benchmark; each defaults to {@link #province()}
+         * with 20 members a roll, about 2,000,000): {@code province.cities} (14), {@code province.counties-per-city}
+         * (7), {@code province.towns-per-county} (15), {@code province.branches-per-town} (67), {@code
+         * province.members-per-branch} (20).
+         */
+        public static Options fromProperties() {
+            Options p = province();
+            return new Options(Integer.getInteger("province.cities", p.cities()),
+                    Integer.getInteger("province.counties-per-city", p.countiesPerCity()),
+                    Integer.getInteger("province.towns-per-county", p.townsPerCounty()),
+                    Integer.getInteger("province.branches-per-town", p.branchesPerTown()),
+                    Integer.getInteger("province.members-per-branch", 20), p.seed());
         }
 
         public Options withMembers(int perBranch) {
@@ -267,7 +285,7 @@ public final class ProvinceDataGenerator {
         }
 
         private String personName() {
-            return personNameFrom(random);
+            return ProvinceDataGenerator.personName(random);
         }
 
         private static String suffix(int b, int stems) {
@@ -403,7 +421,7 @@ public final class ProvinceDataGenerator {
         }
     }
 
-    private static String personNameFrom(Random random) {
+    static String personName(Random random) {
         String given = GIVEN[random.nextInt(GIVEN.length)] + (random.nextInt(3) == 0 ? "" : GIVEN[random.nextInt(GIVEN.length)]);
         return SURNAMES[random.nextInt(SURNAMES.length)] + given;
     }
