@@ -119,23 +119,41 @@ class GradingFigureQueries implements GradingFigures {
         return new PageResult<>(items, pg, s, total);
     }
 
-    /** 附件4 by unit: one line per child organisation (its whole subtree); the total is {@link #overview}'s. */
+    /**
+     * 附件4 by unit: one line per child organisation (its whole subtree); the total is {@link #overview}'s. One grouped
+     * statement for all units (each subject's unit is the child whose path begins its own), not two per unit: a town
+     * has some seventy children, and each statement is a round trip.
+     */
     @Transactional(readOnly = true)
     @Override
     public List<Distribution> byUnit(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
-        List<Distribution> out = new ArrayList<>();
         List<Object[]> units = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
+        Map<Long, Tally> byUnit = new LinkedHashMap<>();
+        Tally outside = new Tally();
+        // organisations graded by this one that lie outside its subtree (律师事务所 under 司法局党委) have no unit
+        jdbc.sql("select u.id as unit, case when o.path like :path then 0 else 1 end as outside, g.decided_level, g.decided_grade,"
+                        + " count(*) as n"
+                        + SUBJECTS.replaceFirst(" where ", " left join org_tree_view u on u.parent_id = :org and u.retired = false"
+                        + " and o.path like u.path || '%' where ")
+                        + " group by u.id, case when o.path like :path then 0 else 1 end, g.decided_level, g.decided_grade"
+                        + " order by g.decided_level, g.decided_grade")
+                .params(p.map)
+                .query(rs -> {
+                    long unit = rs.getLong("unit");
+                    if (!rs.wasNull()) {
+                        byUnit.computeIfAbsent(unit, u -> new Tally()).add(rs.getString(3), rs.getString(4), rs.getLong("n"));
+                    } else if (rs.getInt("outside") == 1) {
+                        outside.add(rs.getString(3), rs.getString(4), rs.getLong("n"));
+                    }
+                });
+        List<Distribution> out = new ArrayList<>();
         for (Object[] u : units) {
-            p.map.put("unitPath", u[2] + "%");
-            Distribution d = distribution(p, " and o.path like :unitPath", (String) u[1]);
-            out.add(d.relabel((Long) u[0], d.label()));
+            out.add(byUnit.getOrDefault((Long) u[0], new Tally()).as((Long) u[0], (String) u[1]));
         }
-        // organisations graded by this one that lie outside its subtree (律师事务所 under 司法局党委)
-        Distribution outside = distribution(p, " and o.path not like :path", "外部评定对象");
-        if (outside.total() > 0) {
-            out.add(outside);
+        if (outside.total > 0) {
+            out.add(outside.as(null, "外部评定对象"));
         }
         return out;
     }
@@ -180,19 +198,50 @@ class GradingFigureQueries implements GradingFigures {
         return new Spread(unitLines, fields);
     }
 
-    /** 附件4 by field. */
+    /** 附件4 by field: one grouped statement for all fields. */
     @Transactional(readOnly = true)
     @Override
     public List<Distribution> byField(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
-        List<String> fields = jdbc.sql("select distinct o.field" + SUBJECTS + " order by o.field").params(p.map)
-                .query(String.class).list();
+        Map<String, Tally> byField = new java.util.TreeMap<>();
+        jdbc.sql("select o.field, g.decided_level, g.decided_grade, count(*) as n" + SUBJECTS
+                        + " group by o.field, g.decided_level, g.decided_grade order by g.decided_level, g.decided_grade")
+                .params(p.map)
+                .query(rs -> {
+                    byField.computeIfAbsent(rs.getString(1), f -> new Tally()).add(rs.getString(2), rs.getString(3), rs.getLong(4));
+                });
         List<Distribution> out = new ArrayList<>();
-        for (String f : fields) {
-            p.map.put("f", f);
-            out.add(distribution(p, " and o.field = :f", f));
-        }
+        byField.forEach((f, t) -> out.add(t.as(null, f)));
         return out;
+    }
+
+    /** The counts of one line of 附件4 as rows grouped by class and grade come in. */
+    private static final class Tally {
+        private long total;
+        private long decided;
+        private long advanced;
+        private long average;
+        private long lagging;
+        private final Map<GradeColumn, Long> grades = new LinkedHashMap<>();
+
+        void add(String level, String grade, long n) {
+            total += n;
+            if (grade != null) {
+                decided += n;
+                grades.merge(new GradeColumn(Grade.valueOf(level), grade), n, Long::sum);
+            }
+            if (level != null) {
+                switch (Grade.valueOf(level)) {
+                    case ADVANCED -> advanced += n;
+                    case AVERAGE -> average += n;
+                    case LAGGING -> lagging += n;
+                }
+            }
+        }
+
+        Distribution as(Long unitId, String label) {
+            return new Distribution(unitId, label, total, decided, advanced, average, lagging, grades);
+        }
     }
 
 

@@ -35,7 +35,12 @@ public class RegisterQueries {
                 + " left join org_tree_view a on a.id = g.authority_organization_id"
                 + " left join year_end_grade_view y on y.campaign_id = g.campaign_id and y.organization_id = g.organization_id"
                 + " left join org_tree_view ya on ya.id = y.authority_organization_id"
-                + " where g.decided_grade is not null and (o.path like :p or a.path like :p)");
+                // the cases of the subtree and those its organisations decided: two index look-ups, not an "or" that
+                // read every case of the province for a town's register
+                + " where g.decided_grade is not null and g.id in (select g2.id from grading_case g2"
+                + " join org_tree_view s on s.id = g2.organization_id where s.path like :p"
+                + " union all select g2.id from grading_case g2"
+                + " join org_tree_view s on s.id = g2.authority_organization_id where s.path like :p)");
         if (q.year() != null) {
             where.append(" and c.campaign_year = :year");
             p.put("year", q.year());
