@@ -133,12 +133,12 @@ class GradingFigureQueries implements GradingFigures {
         Map<Long, Tally> byUnit = new LinkedHashMap<>();
         Tally outside = new Tally();
         // organisations graded by this one that lie outside its subtree (律师事务所 under 司法局党委) have no unit
-        jdbc.sql("select u.id as unit, case when o.path like :path then 0 else 1 end as outside, g.decided_level, g.decided_grade,"
-                        + " count(*) as n"
+        // grouped outside the subject query: PostgreSQL cannot match a bound value in the grouping to the one selected
+        jdbc.sql("select unit, outside, decided_level, decided_grade, count(*) as n from (select u.id as unit,"
+                        + " case when o.path like :path then 0 else 1 end as outside, g.decided_level, g.decided_grade"
                         + SUBJECTS.replaceFirst(" where ", " left join org_tree_view u on u.parent_id = :org and u.retired = false"
                         + " and o.path like u.path || '%' where ")
-                        + " group by u.id, case when o.path like :path then 0 else 1 end, g.decided_level, g.decided_grade"
-                        + " order by g.decided_level, g.decided_grade")
+                        + ") t group by unit, outside, decided_level, decided_grade order by decided_level, decided_grade")
                 .params(p.map)
                 .query(rs -> {
                     long unit = rs.getLong("unit");
