@@ -38,13 +38,17 @@ class GradingFigureQueries implements GradingFigures {
         this.setups = setups;
     }
 
-    /**
-     * The organisations an organisation's figures count: its subtree below it, and those outside it it grades (a law
-     * firm graded by 司法局). Two look-ups by index, not an "or" that made the database read the whole tree for a town.
-     */
-    private static final String SUBJECTS = " from org_tree_view o"
+    /** The organisations the campaign's root counts: all under it (whatever grades them is under it too). */
+    private static final String ALL_SUBJECTS = " from org_tree_view o"
             + " left join grading_case g on g.organization_id = o.id and g.campaign_id = :campaign"
-            + " where o.retired = false and o.path like :rootPath and o.id <> :root"
+            + " where o.retired = false and o.path like :rootPath and o.id <> :root";
+
+    /**
+     * The organisations any other organisation's figures count: its subtree below it, and those outside it it grades
+     * (a law firm graded by 司法局). Two look-ups by index, not an "or" that made the database read the whole tree for a
+     * town; for the root itself the look-ups would list the whole tree again, so it has {@link #ALL_SUBJECTS}.
+     */
+    private static final String SUBJECTS = ALL_SUBJECTS
             + " and o.id in (select s.id from org_tree_view s where s.path like :path and s.id <> :org"
             + " union all select s.id from org_tree_view s where s.grading_authority_id = :org)";
 
@@ -58,7 +62,7 @@ class GradingFigureQueries implements GradingFigures {
             atStep.put(s, 0L);
         }
         long[] notStarted = {0};
-        jdbc.sql("select g.step, count(*) as n" + SUBJECTS + " group by g.step").params(p.map)
+        jdbc.sql("select g.step, count(*) as n" + p.subjects() + " group by g.step").params(p.map)
                 .query(rs -> {
                     String s = rs.getString("step");
                     if (s == null) {
@@ -69,7 +73,7 @@ class GradingFigureQueries implements GradingFigures {
                     }
                 });
         Map<String, Long> byName = new LinkedHashMap<>();
-        jdbc.sql("select g.decided_grade, count(*) as n" + SUBJECTS + " and g.decided_grade is not null group by g.decided_grade"
+        jdbc.sql("select g.decided_grade, count(*) as n" + p.subjects() + " and g.decided_grade is not null group by g.decided_grade"
                         + " order by count(*) desc").params(p.map)
                 .query(rs -> {
                     byName.put(rs.getString(1), rs.getLong(2));
@@ -112,7 +116,7 @@ class GradingFigureQueries implements GradingFigures {
         }
         int s = Math.max(1, Math.min(size, 200));
         int pg = Math.max(0, page);
-        long total = jdbc.sql("select count(*)" + SUBJECTS + where).params(p.map).query(Long.class).single();
+        long total = jdbc.sql("select count(*)" + p.subjects() + where).params(p.map).query(Long.class).single();
         p.map.put("limit", s);
         p.map.put("offset", pg * s);
         List<Line> items = query(p, where + " order by o.sort_key, o.path limit :limit offset :offset");
@@ -136,7 +140,7 @@ class GradingFigureQueries implements GradingFigures {
         // grouped outside the subject query: PostgreSQL cannot match a bound value in the grouping to the one selected
         jdbc.sql("select unit, outside, decided_level, decided_grade, count(*) as n from (select u.id as unit,"
                         + " case when o.path like :path then 0 else 1 end as outside, g.decided_level, g.decided_grade"
-                        + SUBJECTS.replaceFirst(" where ", " left join org_tree_view u on u.parent_id = :org and u.retired = false"
+                        + p.subjects().replaceFirst(" where ", " left join org_tree_view u on u.parent_id = :org and u.retired = false"
                         + " and o.path like u.path || '%' where ")
                         + ") t group by unit, outside, decided_level, decided_grade order by decided_level, decided_grade")
                 .params(p.map)
@@ -175,7 +179,7 @@ class GradingFigureQueries implements GradingFigures {
         // the unit of each organisation is the child whose path begins its own; those outside the subtree have none
         List<Distribution> outside = new ArrayList<>();
         jdbc.sql("select u.id as unit," + counts
-                        + SUBJECTS.replaceFirst(" where ", " left join org_tree_view u on u.parent_id = :org and u.retired = false and o.path like u.path || '%' where ")
+                        + p.subjects().replaceFirst(" where ", " left join org_tree_view u on u.parent_id = :org and u.retired = false and o.path like u.path || '%' where ")
                         + " group by u.id").params(p.map)
                 .query(rs -> {
                     long unit = rs.getLong("unit");
@@ -190,7 +194,7 @@ class GradingFigureQueries implements GradingFigures {
                 });
         List<Distribution> unitLines = new ArrayList<>(byUnit.values());
         unitLines.addAll(outside);
-        List<Distribution> fields = jdbc.sql("select o.field," + counts + SUBJECTS + " group by o.field order by o.field")
+        List<Distribution> fields = jdbc.sql("select o.field," + counts + p.subjects() + " group by o.field order by o.field")
                 .params(p.map)
                 .query((rs, n) -> new Distribution(null, rs.getString("field"), rs.getLong("total"), rs.getLong("decided"),
                         rs.getLong("a"), rs.getLong("b"), rs.getLong("c"), Map.of()))
@@ -204,7 +208,7 @@ class GradingFigureQueries implements GradingFigures {
     public List<Distribution> byField(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
         Map<String, Tally> byField = new java.util.TreeMap<>();
-        jdbc.sql("select o.field, g.decided_level, g.decided_grade, count(*) as n" + SUBJECTS
+        jdbc.sql("select o.field, g.decided_level, g.decided_grade, count(*) as n" + p.subjects()
                         + " group by o.field, g.decided_level, g.decided_grade order by g.decided_level, g.decided_grade")
                 .params(p.map)
                 .query(rs -> {
@@ -250,7 +254,7 @@ class GradingFigureQueries implements GradingFigures {
     public List<Named> names(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
         return jdbc.sql("select coalesce(u.name, '外部评定对象') as unit, o.name, o.field, g.decided_grade, g.decided_level"
-                        + SUBJECTS.replaceFirst(" where ", " left join org_tree_view u on u.parent_id = :org and o.path like u.path || '%' where ")
+                        + p.subjects().replaceFirst(" where ", " left join org_tree_view u on u.parent_id = :org and o.path like u.path || '%' where ")
                         + " and g.decided_grade is not null order by u.sort_key, u.name, g.decided_level, o.sort_key, o.name")
                 .params(p.map)
                 .query((rs, n) -> new Named(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -264,7 +268,7 @@ class GradingFigureQueries implements GradingFigures {
     }
 
     private Distribution distribution(Params p, String extra, String label) {
-        String where = SUBJECTS + (extra == null ? "" : extra);
+        String where = p.subjects() + (extra == null ? "" : extra);
         Map<GradeColumn, Long> grades = new LinkedHashMap<>();
         jdbc.sql("select g.decided_level, g.decided_grade, count(*) as n" + where
                         + " and g.decided_grade is not null group by g.decided_level, g.decided_grade")
@@ -286,13 +290,13 @@ class GradingFigureQueries implements GradingFigures {
     @Override
     public List<GradeColumn> gradeColumns(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
-        List<String> fields = jdbc.sql("select distinct o.field" + SUBJECTS + " order by o.field").params(p.map)
+        List<String> fields = jdbc.sql("select distinct o.field" + p.subjects() + " order by o.field").params(p.map)
                 .query(String.class).list();
         List<GradeColumn> found = new ArrayList<>();
         for (GradeBand b : setups.gradesInForce(campaignId, fields)) {
             found.add(new GradeColumn(b.level(), b.name()));
         }
-        jdbc.sql("select distinct g.decided_level, g.decided_grade" + SUBJECTS + " and g.decided_grade is not null")
+        jdbc.sql("select distinct g.decided_level, g.decided_grade" + p.subjects() + " and g.decided_grade is not null")
                 .params(p.map)
                 .query(rs -> {
                     GradeColumn c = new GradeColumn(Grade.valueOf(rs.getString(1)), rs.getString(2));
@@ -317,7 +321,7 @@ class GradingFigureQueries implements GradingFigures {
         boolean pastDue = LocalDate.now().isAfter(p.due);
         return jdbc.sql("select o.id, o.name, o.field, par.name as parent_name, g.step, g.self_grade, g.decided_grade,"
                         + " g.decided_level, g.decided_at, coalesce(o.grading_authority_id, o.parent_id) as authority"
-                        + SUBJECTS.replaceFirst(" where ", " left join org_tree_view par on par.id = o.parent_id where ") + tail)
+                        + p.subjects().replaceFirst(" where ", " left join org_tree_view par on par.id = o.parent_id where ") + tail)
                 .params(p.map)
                 .query((rs, n) -> {
                     Step step = rs.getString("step") == null ? Step.PUBLIC_REVIEW : Step.valueOf(rs.getString("step"));
@@ -332,6 +336,10 @@ class GradingFigureQueries implements GradingFigures {
     }
 
     private record Params(CampaignView campaign, OrgRef org, LocalDate due, Map<String, Object> map) {
+
+        String subjects() {
+            return org.id() == campaign.rootOrganizationId() ? ALL_SUBJECTS : SUBJECTS;
+        }
     }
 
 
@@ -339,7 +347,7 @@ class GradingFigureQueries implements GradingFigures {
     @Override
     public Subjects subjects(long campaignId, long organizationId) {
         Params p = params(campaignId, organizationId);
-        return new Subjects(SUBJECTS, p.map, p.campaign, p.due);
+        return new Subjects(p.subjects(), p.map, p.campaign, p.due);
     }
 
     private Params params(long campaignId, long organizationId) {

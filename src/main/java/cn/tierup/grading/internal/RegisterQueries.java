@@ -35,12 +35,15 @@ public class RegisterQueries {
                 + " left join org_tree_view a on a.id = g.authority_organization_id"
                 + " left join year_end_grade_view y on y.campaign_id = g.campaign_id and y.organization_id = g.organization_id"
                 + " left join org_tree_view ya on ya.id = y.authority_organization_id"
-                // the cases of the subtree and those its organisations decided: two index look-ups, not an "or" that
-                // read every case of the province for a town's register
-                + " where g.decided_grade is not null and g.id in (select g2.id from grading_case g2"
-                + " join org_tree_view s on s.id = g2.organization_id where s.path like :p"
-                + " union all select g2.id from grading_case g2"
-                + " join org_tree_view s on s.id = g2.authority_organization_id where s.path like :p)");
+                + " where g.decided_grade is not null");
+        if (!wholeTree(homePath)) {
+            // the cases of the subtree and those its organisations decided: two index look-ups, not an "or" that read
+            // every case of the province for a town's register (for the tree's only root every case is its own)
+            where.append(" and g.id in (select g2.id from grading_case g2"
+                    + " join org_tree_view s on s.id = g2.organization_id where s.path like :p"
+                    + " union all select g2.id from grading_case g2"
+                    + " join org_tree_view s on s.id = g2.authority_organization_id where s.path like :p)");
+        }
         if (q.year() != null) {
             where.append(" and c.campaign_year = :year");
             p.put("year", q.year());
@@ -80,6 +83,12 @@ public class RegisterQueries {
                                 rs.getTimestamp("ye_at").toLocalDateTime(), rs.getString("ye_reason"))))
                 .list();
         return new PageResult<>(items, page, size, total);
+    }
+
+    /** Whether the path is the tree's one root's, so that every organisation is under it. */
+    private boolean wholeTree(String homePath) {
+        List<String> roots = jdbc.sql("select path from org_tree_view where parent_id is null").query(String.class).list();
+        return roots.size() == 1 && roots.get(0).equals(homePath);
     }
 
     public Optional<Decided> decided(long campaignId, long organizationId) {
