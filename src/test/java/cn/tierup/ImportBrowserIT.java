@@ -238,7 +238,7 @@ class ImportBrowserIT {
         browser.find(By.id("preview-btn")).click();
         browser.await().until(d -> browser.path().startsWith("/import/jobs/"));
         assertThat(browser.text(By.cssSelector("#import-job[data-job-state=RUNNING] #import-progress"))).contains("已读取").contains("已检查");
-        browser.shot("desktop-14-import-progress");
+        browser.shot("desktop-20-import-progress");
         // the page asks again every second: the figures move without a reload
         String first = browser.text(By.id("import-progress"));
         browser.await().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> !"RUNNING".equals(d.findElement(By.id("import-job")).getAttribute("data-job-state"))
@@ -246,17 +246,17 @@ class ImportBrowserIT {
         finished();
         assertThat(browser.all(By.id("import-errors"))).isEmpty();
         assertThat(browser.text(By.cssSelector("main"))).contains("共读取 20000 行");
-        browser.shot("desktop-15-import-checked");
+        browser.shot("desktop-21-import-checked");
         browser.visible(By.id("confirm-btn")).click();
         Alert confirm = browser.await().until(ExpectedConditions.alertIsPresent());
         assertThat(confirm.getText()).isEqualTo("确认导入这 20000 行吗？");
         confirm.accept();
         browser.await().until(d -> browser.path().startsWith("/import/jobs/"));
         assertThat(browser.text(By.cssSelector("#import-job[data-job-state=RUNNING] #import-progress"))).contains("已写入");
-        browser.shot("desktop-16-import-writing");
+        browser.shot("desktop-22-import-writing");
         finished();
         assertThat(browser.text(By.cssSelector("main .alert-success"))).isEqualTo("导入完成：共写入 20,000 行。");
-        browser.shot("desktop-17-import-done");
+        browser.shot("desktop-23-import-done");
         assertThat(jdbc.sql("select count(*) from member where organization_id = :v").param("v", village).query(Long.class).single())
                 .isEqualTo(n);
     }
