@@ -188,6 +188,8 @@ class ImportBrowserIT {
             upload(fill(template, "党组织-再次.xlsx", rows));
             // The same names again: every row is now a duplicate, and the page says so on a phone too.
             assertThat(browser.all(By.cssSelector("table#import-errors tbody tr"))).hasSize(4);
+            assertThat(browser.text(By.cssSelector("table#import-errors tbody tr"))).as("says where the name exists and what to do")
+                    .contains("在系统中已存在，请删去这一行或改用其他名称").doesNotContain("—");
             assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
             browser.shot("phone-07-import-error");
         } finally {

@@ -558,7 +558,7 @@ public class SpreadsheetImport {
             throw new DomainException("import.row.duplicateName", name, earlier);
         }
         if (!organizations.findActiveByNameInScope(name, scope.likePattern()).isEmpty()) {
-            throw new DomainException("import.row.duplicateName", name, "—");
+            throw new DomainException("import.row.existingName", name);
         }
         Long parentId = null;
         if (namesInFile.containsKey(parentName)) {
