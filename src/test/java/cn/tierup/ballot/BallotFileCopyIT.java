@@ -1,7 +1,6 @@
 package cn.tierup.ballot;
 
 import cn.tierup.shared.Messages;
-import cn.tierup.shared.crypto.MasterKey;
 import cn.tierup.testsupport.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.TestPropertySource;
@@ -42,19 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * totals appear once, all together.
  */
 @ApplicationModuleTest
+@org.springframework.context.annotation.Import(InstallationKey.class)
 @TestPropertySource(properties = TestDatabases.H2_FILE + "=true")
 class BallotFileCopyIT {
 
     static final List<String> CHOICES = List.of("AGREE", "DISAGREE", "ABSTAIN");
-
-    /** The installation's key, which the shared kernel gives the application and a module test must give itself. */
-    @TestConfiguration
-    static class InstallationKey {
-        @Bean
-        MasterKey masterKey(@Value("${tierup.crypto.key}") String key) {
-            return new MasterKey(key, "");
-        }
-    }
 
     @MockitoBean Messages messages;
     @Autowired Ballots ballots;

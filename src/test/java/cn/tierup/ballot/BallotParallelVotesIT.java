@@ -2,7 +2,6 @@ package cn.tierup.ballot;
 
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.Messages;
-import cn.tierup.shared.crypto.MasterKey;
 import cn.tierup.testsupport.StatementLog;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,9 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -35,19 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once; and a count in the middle of the voting counts exactly the votes that were answered with a receipt.
  */
 @ApplicationModuleTest
-@Import(StatementLog.Config.class)
+@Import({StatementLog.Config.class, InstallationKey.class})
 class BallotParallelVotesIT {
 
     static final List<String> CHOICES = List.of("AGREE", "DISAGREE", "ABSTAIN");
-
-    /** The installation's key, which the shared kernel gives the application and a module test must give itself. */
-    @TestConfiguration
-    static class InstallationKey {
-        @Bean
-        MasterKey masterKey(@Value("${tierup.crypto.key}") String key) {
-            return new MasterKey(key, "");
-        }
-    }
 
     @MockitoBean Messages messages;
     @Autowired Ballots ballots;

@@ -115,6 +115,21 @@ final class BenchMachine {
     static final Cpu ZERO = new Cpu(0, 0, 0, 0);
 
     /**
+     * CPU ms per operation: the JVM's (with {@code split}, of it the web server's request threads and the load client's)
+     * + PostgreSQL's, to {@code decimals} places; "–" for no operations.
+     */
+    static String perOperation(Cpu cpu, long operations, boolean split, int decimals) {
+        if (operations == 0) {
+            return "–";
+        }
+        double n = operations * 1e6;
+        String f = "%." + decimals + "f";
+        return String.format(f, cpu.jvm() / n)
+                + (split ? String.format(" (server " + f + ", client " + f + ")", cpu.serverThreads() / n, cpu.clientThreads() / n) : "")
+                + " + " + (cpu.postgres() < 0 ? "?" : String.format(f, cpu.postgres() / n));
+    }
+
+    /**
      * Now's CPU times. The client threads are the JDK HTTP client's own ({@code HttpClient-*}); a benchmark adds its
      * short-lived worker threads' time itself, measured in each thread before it ends.
      */

@@ -313,22 +313,12 @@ class PhoneBallotBenchmark {
             int n = count();
             return String.format("| %s | %s | %,d | %d (%d) | %,.1f | %s | %s | %d | %s | %s |", arrivals, side, n, refused.get(),
                     repeats.get(), rate(), p.length == 0 ? "–" : percentiles(p), percentiles(v), mostInFlight.get(),
-                    perVote(cpu, n, raw != null), raw == null ? "" : String.format("%.2f", rate() / raw.rate()));
+                    BenchMachine.perOperation(cpu, n, raw != null, 2), raw == null ? "" : String.format("%.2f", rate() / raw.rate()));
         }
     }
 
     private static String percentiles(long[] nanos) {
         return String.format("%.1f / %.1f / %.1f", percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99));
-    }
-
-    private static String perVote(BenchMachine.Cpu cpu, long votes, boolean client) {
-        if (votes == 0) {
-            return "–";
-        }
-        double n = votes * 1e6;
-        return String.format("%.2f%s + %s", cpu.jvm() / n,
-                client ? String.format(" (%.2f, %.2f)", cpu.serverThreads() / n, cpu.clientThreads() / n) : "",
-                cpu.postgres() < 0 ? "?" : String.format("%.2f", cpu.postgres() / n));
     }
 
     /** Everyone at once: {@code bench.concurrency} phones in flight, each taking the next voter when it is done. */
@@ -403,7 +393,7 @@ class PhoneBallotBenchmark {
         BenchMachine.Cpu used = BenchMachine.cpu(postmaster).minus(before);
         run.cpu = new BenchMachine.Cpu(used.jvm(), used.clientThreads() + run.workerCpu.get(), used.serverThreads(), used.postgres());
         System.out.printf("  %s: %d taken, %d refused in %.2f s = %.1f/s, most in flight %d, CPU ms per vote %s, load %s%n", run.name,
-                run.count(), run.refused.get(), run.nanos / 1e9, run.rate(), run.mostInFlight.get(), perVote(run.cpu, run.count(), true),
+                run.count(), run.refused.get(), run.nanos / 1e9, run.rate(), run.mostInFlight.get(), BenchMachine.perOperation(run.cpu, run.count(), true, 2),
                 BenchMachine.loadavg());
     }
 

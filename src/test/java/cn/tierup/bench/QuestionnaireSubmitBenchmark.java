@@ -777,7 +777,7 @@ class QuestionnaireSubmitBenchmark {
                 }
             }
             System.out.printf("  round: %,d taken, %,d refused in %.2f s = %,.0f/s, CPU ms per submission %s, load %s%s%n", taken.get(),
-                    refused.get(), elapsed / 1e9, taken.get() / (elapsed / 1e9), perSubmission(used, taken.get(), true),
+                    refused.get(), elapsed / 1e9, taken.get() / (elapsed / 1e9), BenchMachine.perOperation(used, taken.get(), true, 3),
                     BenchMachine.loadavg(), timed ? "" : " (warm-up)");
         }
 
@@ -796,19 +796,8 @@ class QuestionnaireSubmitBenchmark {
             long[] w = raw.all();
             return String.format("| %s | %s | %,.0f | %.2f | %.2f | %,.0f | %.2f | %.2f | %.2f | %s | %s |", mode, synchronousCommit, rate(),
                     percentile(o, 50), percentile(o, 99), raw.rate(), percentile(w, 50), percentile(w, 99), rate() / raw.rate(),
-                    perSubmission(cpu, timedCount, true), perSubmission(raw.cpu, raw.timedCount, false));
+                    BenchMachine.perOperation(cpu, timedCount, true, 3), BenchMachine.perOperation(raw.cpu, raw.timedCount, false, 3));
         }
-    }
-
-    /** CPU ms per submission: JVM (of it the web server's request threads and the load client, when asked) + PostgreSQL. */
-    private static String perSubmission(BenchMachine.Cpu cpu, long submissions, boolean client) {
-        if (submissions == 0) {
-            return "–";
-        }
-        double n = submissions * 1e6;
-        return String.format("%.3f%s + %s", cpu.jvm() / n,
-                client ? String.format(" (server %.3f, client %.3f)", cpu.serverThreads() / n, cpu.clientThreads() / n) : "",
-                cpu.postgres() < 0 ? "?" : String.format("%.3f", cpu.postgres() / n));
     }
 
     // ---------------------------------------------------------------- a million answers
