@@ -114,6 +114,17 @@ final class BenchMachine {
 
     static final Cpu ZERO = new Cpu(0, 0, 0, 0);
 
+    /** The {@code p}-th percentile (nearest rank) of durations in nanoseconds, in milliseconds; NaN for none. */
+    static double percentile(long[] nanos, int p) {
+        if (nanos.length == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+
     /**
      * CPU ms per operation: the JVM's (with {@code split}, of it the web server's request threads and the load client's)
      * + PostgreSQL's, to {@code decimals} places; "–" for no operations.

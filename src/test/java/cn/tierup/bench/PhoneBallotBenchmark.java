@@ -318,7 +318,7 @@ class PhoneBallotBenchmark {
     }
 
     private static String percentiles(long[] nanos) {
-        return String.format("%.1f / %.1f / %.1f", percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99));
+        return String.format("%.1f / %.1f / %.1f", BenchMachine.percentile(nanos, 50), BenchMachine.percentile(nanos, 95), BenchMachine.percentile(nanos, 99));
     }
 
     /** Everyone at once: {@code bench.concurrency} phones in flight, each taking the next voter when it is done. */
@@ -664,13 +664,4 @@ class PhoneBallotBenchmark {
         return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
     }
 
-    private static double percentile(long[] nanos, int p) {
-        if (nanos.length == 0) {
-            return Double.NaN;
-        }
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, i)] / 1e6;
-    }
 }

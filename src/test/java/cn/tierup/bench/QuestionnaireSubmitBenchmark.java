@@ -310,8 +310,8 @@ class QuestionnaireSubmitBenchmark {
 
         return String.format("Statistics of one questionnaire with %,d answers (%,d responses in the table, loaded in %.1f s):"
                         + " statistics p50 %.1f ms, max %.1f ms; quota progress p50 %.1f ms, max %.1f ms (%d runs after 2 warm-up)",
-                (long) ANSWERS, totalResponses, loadMillis / 1000.0, percentile(stats, 50), percentile(stats, 100),
-                percentile(progress, 50), percentile(progress, 100), STAT_RUNS);
+                (long) ANSWERS, totalResponses, loadMillis / 1000.0, BenchMachine.percentile(stats, 50), BenchMachine.percentile(stats, 100),
+                BenchMachine.percentile(progress, 50), BenchMachine.percentile(progress, 100), STAT_RUNS);
     }
 
     // ---------------------------------------------------------------- durability
@@ -795,7 +795,7 @@ class QuestionnaireSubmitBenchmark {
             long[] o = all();
             long[] w = raw.all();
             return String.format("| %s | %s | %,.0f | %.2f | %.2f | %,.0f | %.2f | %.2f | %.2f | %s | %s |", mode, synchronousCommit, rate(),
-                    percentile(o, 50), percentile(o, 99), raw.rate(), percentile(w, 50), percentile(w, 99), rate() / raw.rate(),
+                    BenchMachine.percentile(o, 50), BenchMachine.percentile(o, 99), raw.rate(), BenchMachine.percentile(w, 50), BenchMachine.percentile(w, 99), rate() / raw.rate(),
                     BenchMachine.perOperation(cpu, timedCount, true, 3), BenchMachine.perOperation(raw.cpu, raw.timedCount, false, 3));
         }
     }
@@ -858,13 +858,4 @@ class QuestionnaireSubmitBenchmark {
         }
     }
 
-    private static double percentile(long[] nanos, int p) {
-        if (nanos.length == 0) {
-            return Double.NaN;
-        }
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, i)] / 1e6;
-    }
 }
