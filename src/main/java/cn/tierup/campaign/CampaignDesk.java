@@ -181,9 +181,16 @@ public class CampaignDesk {
         List<Obligation> out = new ArrayList<>();
         for (ObligationSource s : sources) {
             if (s.phase() == phase) {
-                out.addAll(s.obligations(campaign, orgIds));
+                // a province's root asks for every organisation (100,000): PostgreSQL's driver takes at most 65,535
+                // values in one statement, so the sources are asked a slice at a time
+                for (int from = 0; from < orgIds.size(); from += SLICE) {
+                    out.addAll(s.obligations(campaign, orgIds.subList(from, Math.min(orgIds.size(), from + SLICE))));
+                }
             }
         }
         return out;
     }
+
+    /** How many organisations an obligation source is asked about at once. */
+    static final int SLICE = 10_000;
 }

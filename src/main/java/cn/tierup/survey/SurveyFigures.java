@@ -84,9 +84,9 @@ public class SurveyFigures {
     @Transactional(readOnly = true)
     public Summary summary(long campaignId, long organizationId) {
         var org = guard.require(Permission.CAMPAIGN_READ, organizationId);
-        Figures own = figures(campaignId, List.of(organizationId), false).get(organizationId);
+        Figures own = figures(campaignId, List.of(organizationId), null).get(organizationId);
         List<Long> childIds = queries.activeChildren(organizationId);
-        Map<Long, Figures> kids = childIds.isEmpty() ? Map.of() : figures(campaignId, childIds, true);
+        Map<Long, Figures> kids = childIds.isEmpty() ? Map.of() : figures(campaignId, childIds, org.path());
         List<Figures> children = new ArrayList<>();
         Figures total = Figures.empty(organizationId, org.name()).plus(own);
         for (Long id : childIds) {
@@ -97,21 +97,24 @@ public class SurveyFigures {
         return new Summary(own, children, total);
     }
 
-    /** Figures of each listed organisation: its subtree's, or with {@code subtree=false} its own records only. */
-    Map<Long, Figures> figures(long campaignId, List<Long> ids, boolean subtree) {
+    /**
+     * Figures of each listed organisation: with {@code parentPath} (the path of the organisation they are children of)
+     * its subtree's, without its own records only.
+     */
+    Map<Long, Figures> figures(long campaignId, List<Long> ids, String parentPath) {
         Map<Long, Figures> out = new LinkedHashMap<>();
         // the names in one statement: a city's towns are not looked up one by one
         Map<Long, String> names = queries.names(ids);
         for (Long id : ids) {
             out.put(id, Figures.empty(id, names.getOrDefault(id, "")));
         }
-        for (var row : queries.reportCounts(campaignId, ids, subtree)) {
+        for (var row : queries.reportCounts(campaignId, ids, parentPath)) {
             Figures f = out.get(row.organizationId());
             out.put(f.organizationId(), new Figures(f.organizationId(), f.name(), row.organizations(),
                     row.members(), row.owed(), row.handedIn(), row.accepted(),
                     f.amounts(), f.questionnairesReturned(), f.evaluators(), f.onlineQuestionnaires(), f.onlineEvaluators()));
         }
-        for (var row : queries.activitySums(campaignId, ids, subtree)) {
+        for (var row : queries.activitySums(campaignId, ids, parentPath)) {
             Figures f = out.get(row.organizationId());
             Map<ActivityKind, Long> amounts = new EnumMap<>(ActivityKind.class);
             amounts.putAll(f.amounts());
@@ -128,7 +131,7 @@ public class SurveyFigures {
         }
         // Online questionnaires count as questionnaires issued and returned, one per answer sheet; the
         // evaluators of an online 民主测评 count as 民主测评 persons in their groups.
-        for (var row : queries.sheetSums(campaignId, ids, subtree)) {
+        for (var row : queries.sheetSums(campaignId, ids, parentPath)) {
             Figures f = out.get(row.organizationId());
             long n = row.sheets();
             boolean appraisal = "EVALUATOR_GROUPS".equals(row.audience());

@@ -2,19 +2,14 @@ package cn.tierup.bench;
 
 import cn.tierup.setup.DemoDataLoader;
 import cn.tierup.testsupport.TestDatabases;
-import cn.tierup.testsupport.WebClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,29 +58,25 @@ class PagesBenchmark {
     @Test
     void pagesForOneAndManyUsersWithAndWithoutCachedStaticLinks() throws Exception {
         String base = "http://127.0.0.1:" + port;
-        User one = new User(base, "zhen");
-        List<User> many = new ArrayList<>();
+        PageLoad.User one = user(base, "zhen");
+        List<PageLoad.User> many = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
-            many.add(new User(base, i % 2 == 0 ? "zhen" : OTHERS.get((i / 2) % OTHERS.size())));
+            many.add(user(base, i % 2 == 0 ? "zhen" : OTHERS.get((i / 2) % OTHERS.size())));
         }
-        for (User u : many) {
-            u.next = many.indexOf(u) % PAGES.size();
+        for (int i = 0; i < many.size(); i++) {
+            many.get(i).next = i % PAGES.size();
         }
 
         String loadBefore = BenchMachine.loadavg();
-        run(List.of(one), WARMUP_SECONDS / 4);
-        run(many, WARMUP_SECONDS);
-        Map<String, Side> sides = new LinkedHashMap<>();
-        for (String variant : VARIANTS) {
-            sides.put(variant + " 1", new Side());
-            sides.put(variant + " " + USERS, new Side());
-        }
+        PageLoad.run(List.of(one), WARMUP_SECONDS / 4);
+        PageLoad.run(many, WARMUP_SECONDS);
+        PageLoad.Rounds sides = new PageLoad.Rounds();
         for (int r = 0; r < ROUNDS; r++) {
             for (String variant : VARIANTS) {
                 Runnable restore = variant.equals("before") ? linksAsBefore() : () -> { };
                 try {
-                    sides.get(variant + " 1").add(run(List.of(one), ROUND_SECONDS / 2));
-                    sides.get(variant + " " + USERS).add(run(many, ROUND_SECONDS));
+                    sides.add(variant + " 1", PageLoad.run(List.of(one), ROUND_SECONDS / 2));
+                    sides.add(variant + " " + USERS, PageLoad.run(many, ROUND_SECONDS));
                 } finally {
                     restore.run();
                 }
@@ -96,13 +87,15 @@ class PagesBenchmark {
         List<String> out = new ArrayList<>();
         out.add("| static links | users | pages | pages/s | p50 ms | p95 ms | p99 ms | max ms |");
         out.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        sides.forEach((name, side) -> out.add(side.row(name.split(" ")[0], name.split(" ")[1])));
+        for (String name : sides.names()) {
+            out.add("| " + name.split(" ")[0] + " | " + name.split(" ")[1] + " | " + all(sides, name).cells() + " |");
+        }
         String ratios = "";
         if (VARIANTS.size() == 2) {
-            Side before = sides.get("before " + USERS);
-            Side after = sides.get("now " + USERS);
-            Side before1 = sides.get("before 1");
-            Side after1 = sides.get("now 1");
+            PageLoad.Times before = all(sides, "before " + USERS);
+            PageLoad.Times after = all(sides, "now " + USERS);
+            PageLoad.Times before1 = all(sides, "before 1");
+            PageLoad.Times after1 = all(sides, "now 1");
             ratios = String.format("now ÷ before: %d users pages/s ×%.1f, p95 ÷%.1f; 1 user p50 ÷%.1f",
                     USERS, after.rate() / before.rate(), before.percentile(95) / after.percentile(95),
                     before1.percentile(50) / after1.percentile(50));
@@ -120,6 +113,14 @@ class PagesBenchmark {
         Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("PagesBenchmark.md"), report);
+    }
+
+    private static PageLoad.User user(String base, String username) {
+        return new PageLoad.User(base, username, DemoDataLoader.DEMO_PASSWORD, username, PAGES);
+    }
+
+    private static PageLoad.Times all(PageLoad.Rounds sides, String name) {
+        return new PageLoad.Times(sides.get(name), (label, page) -> true);
     }
 
     /**
@@ -154,107 +155,5 @@ class PagesBenchmark {
             });
             links.setHandlerMap(now);
         };
-    }
-
-    /** Every user cycles through the pages for the given time; returns each page's time in nanoseconds. */
-    private static long[] run(List<User> users, double seconds) throws InterruptedException {
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        List<long[]> times = new ArrayList<>();
-        AtomicInteger failures = new AtomicInteger();
-        List<String> failed = new ArrayList<>();
-        CountDownLatch done = new CountDownLatch(users.size());
-        List<long[]> perUser = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>();
-        for (User u : users) {
-            long[] mine = new long[200_000];
-            int[] n = new int[1];
-            perUser.add(mine);
-            counts.add(n);
-            new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end && n[0] < mine.length) {
-                        String page = PAGES.get(u.next++ % PAGES.size());
-                        long t = System.nanoTime();
-                        HttpResponse<String> response = u.client.get(u.base + page);
-                        mine[n[0]++] = System.nanoTime() - t;
-                        if (response.statusCode() != 200) {
-                            failures.incrementAndGet();
-                            synchronized (failed) {
-                                failed.add(u.username + " " + page + " " + response.statusCode());
-                            }
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    failures.incrementAndGet();
-                    synchronized (failed) {
-                        failed.add(u.username + " " + e);
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-" + u.username).start();
-        }
-        done.await();
-        long elapsed = System.nanoTime() - start;
-        assertThat(failed).as("pages that did not answer 200").isEmpty();
-        int total = counts.stream().mapToInt(c -> c[0]).sum();
-        long[] all = new long[total + 1];
-        int at = 0;
-        for (int i = 0; i < perUser.size(); i++) {
-            System.arraycopy(perUser.get(i), 0, all, at, counts.get(i)[0]);
-            at += counts.get(i)[0];
-        }
-        // the last slot holds the round's wall time
-        all[total] = elapsed;
-        return all;
-    }
-
-    /** One signed-in browser. */
-    private static final class User {
-        final String base;
-        final String username;
-        final WebClient client = new WebClient();
-        int next;
-
-        User(String base, String username) {
-            this.base = base;
-            this.username = username;
-            HttpResponse<String> login = client.login(base, username, DemoDataLoader.DEMO_PASSWORD);
-            assertThat(WebClient.location(login)).as(username + " signs in").doesNotContain("error");
-            assertThat(client.cookie("SESSION")).as(username + "'s session").isNotNull();
-        }
-    }
-
-    /** The pages of one variant and number of users, over its rounds. */
-    private static final class Side {
-        final List<long[]> rounds = new ArrayList<>();
-
-        void add(long[] round) {
-            rounds.add(round);
-        }
-
-        long[] times() {
-            return rounds.stream().flatMapToLong(r -> Arrays.stream(r, 0, r.length - 1)).sorted().toArray();
-        }
-
-        double rate() {
-            double seconds = rounds.stream().mapToLong(r -> r[r.length - 1]).sum() / 1e9;
-            return times().length / seconds;
-        }
-
-        double percentile(double p) {
-            long[] t = times();
-            if (t.length == 0) {
-                return 0;
-            }
-            int i = (int) Math.ceil(p / 100.0 * t.length) - 1;
-            return t[Math.max(0, Math.min(t.length - 1, i))] / 1e6;
-        }
-
-        String row(String variant, String users) {
-            return String.format("| %s | %s | %,d | %.1f | %.1f | %.1f | %.1f | %.1f |", variant, users, times().length, rate(),
-                    percentile(50), percentile(95), percentile(99), percentile(100));
-        }
     }
 }

@@ -79,6 +79,11 @@ public final class ProvinceCampaignGenerator {
         return "sj" + organizationId;
     }
 
+    /** The password of every account written here (for signing in over HTTP). */
+    public static String password(long rootId) {
+        return "Bench-" + rootId;
+    }
+
     private final ApplicationContext context;
     private final DataSource dataSource;
 
@@ -143,7 +148,7 @@ public final class ProvinceCampaignGenerator {
 
     /** The province's administrator and a supervisor's account for each city, county and town. */
     private void accounts(Sql sql, long root) throws SQLException {
-        String hash = context.getBean(PasswordEncoder.class).encode("Bench-" + root);
+        String hash = context.getBean(PasswordEncoder.class).encode(password(root));
         Random r = new Random(root);
         List<Long> ids = sql.longs("select id from organization where path like ? and depth <= 3 order by id",
                 "/" + root + "/%");

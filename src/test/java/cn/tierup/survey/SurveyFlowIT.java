@@ -292,6 +292,57 @@ class SurveyFlowIT {
                 .andExpect(status().isForbidden());
     }
 
+    /**
+     * A line of the summary above the towns sums its child's whole subtree (the town and its villages), each record
+     * in exactly one line: the lines are found from the paths of one scan of the subtree, so this checks every line
+     * against its own count.
+     */
+    @Test
+    void aCitysSummaryCountsEachTownsWholeSubtreeOnce() throws Exception {
+        long c = campaign("中共彭州市丽春镇委员会", 10);
+        long town = id("中共彭州市丽春镇委员会");
+        long village = jdbc.sql("select id from organization where parent_id = :p and retired = false order by id limit 1")
+                .param("p", town).query(Long.class).single();
+        mvc.perform(post("/api/campaigns/" + c + "/orgs/" + village + "/activities").with(users.as("zhen"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\": \"HOME_VISIT\", \"occurredOn\": \"" + LocalDate.now() + "\", \"amount\": 7}"))
+                .andExpect(status().isCreated());
+        long city = orgOf("admin");
+
+        JsonNode s = body(mvc.perform(get("/api/campaigns/" + c + "/orgs/" + city + "/survey-summary").with(users.as("admin")))
+                .andExpect(status().isOk()));
+        String under = " from organization o where o.retired = false and o.path like (select path from organization where id = :t) || '%'";
+        long visits = 0;
+        long organisations = 0;
+        boolean sawTown = false;
+        for (JsonNode line : s.get("children")) {
+            long child = line.get("organizationId").asLong();
+            sawTown |= child == town;
+            assertThat(line.get("organizations").asLong()).as("organisations under " + child)
+                    .isEqualTo(jdbc.sql("select count(*)" + under).param("t", child).query(Long.class).single());
+            assertThat(line.get("reportsOwed").asLong()).as("leaves under " + child)
+                    .isEqualTo(jdbc.sql("select count(*)" + under + " and not exists (select 1 from organization x"
+                            + " where x.parent_id = o.id and x.retired = false)").param("t", child).query(Long.class).single());
+            assertThat(line.get("members").asLong()).as("members under " + child)
+                    .isEqualTo(jdbc.sql("select count(*) from member m join organization o on o.id = m.organization_id"
+                            + " where m.status = 'ACTIVE' and m.category in ('FULL', 'PROBATIONARY') and o.retired = false"
+                            + " and o.path like (select path from organization where id = :t) || '%'")
+                            .param("t", child).query(Long.class).single());
+            long childVisits = jdbc.sql("select coalesce(sum(a.amount), 0) from survey_activity a join organization o"
+                            + " on o.id = a.organization_id where a.campaign_id = :c and a.kind = 'HOME_VISIT'"
+                            + " and o.path like (select path from organization where id = :t) || '%'")
+                    .param("c", c).param("t", child).query(Long.class).single();
+            assertThat(line.get("amounts").path("HOME_VISIT").asLong(0)).as("visits under " + child).isEqualTo(childVisits);
+            visits += childVisits;
+            organisations += line.get("organizations").asLong();
+        }
+        assertThat(sawTown).as("the town is one of the city's lines").isTrue();
+        assertThat(visits).isGreaterThanOrEqualTo(7);
+        assertThat(s.get("total").get("amounts").path("HOME_VISIT").asLong(0))
+                .isEqualTo(visits + s.get("own").get("amounts").path("HOME_VISIT").asLong(0));
+        assertThat(s.get("total").get("organizations").asLong()).isEqualTo(organisations + s.get("own").get("organizations").asLong());
+    }
+
     @Test
     void campaignsAreOpenedOnceAYearAndFrozenOnceAPhaseStarts() throws Exception {
         long town = id("中共彭州市丽春镇委员会");

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisterQueries {
 
+    private static final String ORDER = " order by c.campaign_year desc, o.sort_key, o.path";
+
     private final JdbcClient jdbc;
 
     RegisterQueries(JdbcClient jdbc) {
@@ -30,11 +32,9 @@ public class RegisterQueries {
     public PageResult<Entry> find(String homePath, String underPath, Query q) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("p", homePath + "%");
+        // what the filters and the order need; the rest of a line is joined to the page's lines only
         StringBuilder where = new StringBuilder(" from grading_case g join campaign_year_view c on c.id = g.campaign_id"
-                + " join org_tree_view o on o.id = g.organization_id left join org_tree_view par on par.id = o.parent_id"
-                + " left join org_tree_view a on a.id = g.authority_organization_id"
-                + " left join year_end_grade_view y on y.campaign_id = g.campaign_id and y.organization_id = g.organization_id"
-                + " left join org_tree_view ya on ya.id = y.authority_organization_id"
+                + " join org_tree_view o on o.id = g.organization_id"
                 + " where g.decided_grade is not null");
         if (!wholeTree(homePath)) {
             // the cases of the subtree and those its organisations decided: two index look-ups, not an "or" that read
@@ -72,8 +72,13 @@ public class RegisterQueries {
         List<Entry> items = jdbc.sql("select c.campaign_year, o.id, o.name, o.field, par.name as parent_name, g.self_grade,"
                         + " g.decided_grade, g.decided_level, a.name as authority_name, g.decided_by, g.decided_at,"
                         + " g.decision_reason, g.campaign_id, y.grade as ye_grade, y.level as ye_level, ya.name as ye_authority,"
-                        + " y.decided_by as ye_by, y.decided_at as ye_at, y.reason as ye_reason" + where
-                        + " order by c.campaign_year desc, o.sort_key, o.path limit :limit offset :offset")
+                        + " y.decided_by as ye_by, y.decided_at as ye_at, y.reason as ye_reason"
+                        + " from (select g.id as gid" + where + ORDER + " limit :limit offset :offset) pg"
+                        + " join grading_case g on g.id = pg.gid join campaign_year_view c on c.id = g.campaign_id"
+                        + " join org_tree_view o on o.id = g.organization_id left join org_tree_view par on par.id = o.parent_id"
+                        + " left join org_tree_view a on a.id = g.authority_organization_id"
+                        + " left join year_end_grade_view y on y.campaign_id = g.campaign_id and y.organization_id = g.organization_id"
+                        + " left join org_tree_view ya on ya.id = y.authority_organization_id" + ORDER)
                 .params(p)
                 .query((rs, n) -> new Entry(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Grade.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
