@@ -27,10 +27,11 @@ public class CampaignDesk {
     private final ScopeGuard guard;
     private final OrganizationDirectory directory;
     private final CampaignQueries queries;
+    private final RootTotals rootTotals;
 
     CampaignDesk(CampaignService campaigns, ReminderService reminders, OrganizationService organizations,
                  List<ObligationSource> sources, List<OpenWorkSource> openSources, ScopeGuard guard,
-                 OrganizationDirectory directory, CampaignQueries queries) {
+                 OrganizationDirectory directory, CampaignQueries queries, RootTotals rootTotals) {
         this.campaigns = campaigns;
         this.reminders = reminders;
         this.organizations = organizations;
@@ -39,6 +40,7 @@ public class CampaignDesk {
         this.guard = guard;
         this.directory = directory;
         this.queries = queries;
+        this.rootTotals = rootTotals;
     }
 
     /** How many pieces of one kind of open work the home page lists before "and N more". */
@@ -73,23 +75,29 @@ public class CampaignDesk {
                 earlier.add(new Outlook.EarlierYear(c, groups));
             }
         }
-        List<Outlook.PhaseTotals> totals = List.of();
-        if (me == current.rootOrganizationId()) {
-            List<Long> everyone = queries.activeIdsUnder(myPath);
-            List<Outlook.PhaseTotals> t = new ArrayList<>();
-            for (Phase p : Phase.values()) {
-                boolean counted = sources.stream().anyMatch(s -> s.phase() == p);
-                List<Obligation> owed = obligations(current, p, everyone);
-                LocalDate due = current.phases().get(p).dueOn();
-                t.add(new Outlook.PhaseTotals(p, current.status().get(p), current.phases().get(p),
-                        owed.stream().map(Obligation::organizationId).distinct().count(), owed.size(),
-                        owed.stream().filter(o -> o.status().handedIn()).count(),
-                        owed.stream().filter(o -> o.status() == ObligationStatus.ACCEPTED).count(),
-                        owed.stream().filter(o -> o.overdue(today)).count(), counted));
-            }
-            totals = t;
+        if (me != current.rootOrganizationId()) {
+            return new Outlook(next(current, all, me), earlier, List.of());
         }
-        return new Outlook(next(current, all, me), earlier, totals);
+        RootTotals.Count count = rootTotals.get(current.id(), () -> totals(current, myPath, today));
+        boolean kept = count.slow();
+        return new Outlook(next(current, all, me), earlier, count.totals(), kept ? count.at() : null,
+                kept ? Math.max(1, count.took().toSeconds()) : 0);
+    }
+
+    /** Every phase's totals over the whole tree under the root's path. */
+    private List<Outlook.PhaseTotals> totals(CampaignView current, String rootPath, LocalDate today) {
+        List<Long> everyone = queries.activeIdsUnder(rootPath);
+        List<Outlook.PhaseTotals> t = new ArrayList<>();
+        for (Phase p : Phase.values()) {
+            boolean counted = sources.stream().anyMatch(s -> s.phase() == p);
+            List<Obligation> owed = obligations(current, p, everyone);
+            t.add(new Outlook.PhaseTotals(p, current.status().get(p), current.phases().get(p),
+                    owed.stream().map(Obligation::organizationId).distinct().count(), owed.size(),
+                    owed.stream().filter(o -> o.status().handedIn()).count(),
+                    owed.stream().filter(o -> o.status() == ObligationStatus.ACCEPTED).count(),
+                    owed.stream().filter(o -> o.overdue(today)).count(), counted));
+        }
+        return t;
     }
 
     /** The next phase to start: in this campaign, else the first of the next year's, else none scheduled. */
@@ -131,7 +139,7 @@ public class CampaignDesk {
         guard.require(Permission.CAMPAIGN_READ, me);
         LocalDate today = LocalDate.now();
         List<Obligation> own = phase == null ? List.of() : obligations(campaign, phase, List.of(me));
-        List<OrganizationRow> kids = organizations.children(me, false);
+        List<OrganizationRow> kids = organizations.childList(me);
         List<Desk.ChildProgress> children = new ArrayList<>();
         if (phase != null && !kids.isEmpty()) {
             Map<Long, List<Obligation>> byOrg = obligations(campaign, phase, kids.stream().map(OrganizationRow::id).toList())

@@ -1,13 +1,20 @@
 package cn.tierup.campaign;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
  * What an organisation's home page shows around the current phase: what comes next and when, what is still open from
  * earlier years in its subtree, and — for the campaign's root (the city's own account) — every phase's city-wide totals.
  */
-public record Outlook(NextStep next, List<EarlierYear> earlier, List<PhaseTotals> totals) {
+public record Outlook(NextStep next, List<EarlierYear> earlier, List<PhaseTotals> totals, LocalDateTime totalsCountedAt,
+                      long totalsSeconds) {
+
+    /** The totals counted for this visit ({@code totalsCountedAt} is set when they are an earlier count, see RootTotals). */
+    public Outlook(NextStep next, List<EarlierYear> earlier, List<PhaseTotals> totals) {
+        this(next, earlier, totals, null, 0);
+    }
 
     /**
      * The next phase to start ({@code phase}, in {@code campaign}, which is the next year's when this one has ended)

@@ -5,6 +5,7 @@ import cn.tierup.campaign.Obligation;
 import cn.tierup.campaign.ObligationSource;
 import cn.tierup.campaign.ObligationStatus;
 import cn.tierup.campaign.Phase;
+import cn.tierup.grading.internal.CaseProgress;
 import cn.tierup.grading.internal.GradingCaseRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,9 +36,9 @@ class GradingObligations implements ObligationSource {
         if (organizationIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, GradingCase> byOrg = new HashMap<>();
-        for (GradingCase k : cases.findByCampaignIdAndOrganizationIdIn(campaign.id(), organizationIds)) {
-            byOrg.put(k.getOrganizationId(), k);
+        Map<Long, CaseProgress> byOrg = new HashMap<>();
+        for (CaseProgress k : cases.progress(campaign.id(), organizationIds)) {
+            byOrg.put(k.organizationId(), k);
         }
         var due = campaign.phases().get(Phase.GRADING).dueOn();
         List<Obligation> out = new ArrayList<>();
@@ -45,24 +46,24 @@ class GradingObligations implements ObligationSource {
             if (id == campaign.rootOrganizationId()) {
                 continue;
             }
-            GradingCase k = byOrg.get(id);
+            CaseProgress k = byOrg.get(id);
             ObligationStatus status;
             if (k == null) {
                 status = ObligationStatus.NOT_STARTED;
             } else {
-                status = switch (k.getStep()) {
+                status = switch (k.step()) {
                     case DECISION -> ObligationStatus.SUBMITTED;
                     case DONE -> ObligationStatus.ACCEPTED;
                     default -> ObligationStatus.DRAFT;
                 };
             }
-            String what = k == null ? "分类定级" : "分类定级（第 " + k.getStep().number() + " 步）";
-            if (k != null && k.getStep() == Step.DONE) {
-                what = "分类定级（" + k.getDecidedGrade() + "）";
+            String what = k == null ? "分类定级" : "分类定级（第 " + k.step().number() + " 步）";
+            if (k != null && k.step() == Step.DONE) {
+                what = "分类定级（" + k.decidedGrade() + "）";
             }
-            out.add(new Obligation(id, what, status, due, status.handedIn() ? (k.getReadyAt() != null ? k.getReadyAt() : k.getDecidedAt()) : null,
+            out.add(new Obligation(id, what, status, due, status.handedIn() ? (k.readyAt() != null ? k.readyAt() : k.decidedAt()) : null,
                     "/grading/case?campaign=" + campaign.id() + "&org=" + id,
-                    k != null && k.getRound() > 1 && k.getStep() == Step.SELF_GRADING ? "审议未通过，请重新自评" : null));
+                    k != null && k.round() > 1 && k.step() == Step.SELF_GRADING ? "审议未通过，请重新自评" : null));
         }
         return out;
     }

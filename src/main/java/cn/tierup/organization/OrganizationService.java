@@ -68,6 +68,16 @@ public class OrganizationService {
         return queries.children(id, includeRetired);
     }
 
+    /**
+     * The active children by name, for lists and choices (units, progress by child): without counting the members
+     * of their subtrees, which for a province's cities reads every roll of the province.
+     */
+    @Transactional(readOnly = true)
+    public List<OrganizationRow> childList(long id) {
+        guard.require(Permission.ORG_READ, id);
+        return queries.children(id, false, false);
+    }
+
     @Transactional(readOnly = true)
     public PageResult<OrganizationRow> search(OrganizationCriteria c) {
         OrgScope scope = guard.scope(Permission.ORG_READ);

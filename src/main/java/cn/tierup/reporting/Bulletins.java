@@ -156,7 +156,7 @@ public class Bulletins {
     // ------------------------------------------------------------------ rules
 
     private boolean hasUnits(OrgRef org) {
-        return !organizations.children(org.id(), false).isEmpty();
+        return !organizations.childList(org.id()).isEmpty();
     }
 
     /** The previous bulletin's day, or for the first the day the campaign's first phase starts. */

@@ -448,7 +448,7 @@ public class Cockpit {
 
     /** The organisation's children that are not retired: one statement. */
     private List<Unit> units(OrgRef org) {
-        return organizations.children(org.id(), false).stream().map(c -> new Unit(c.id(), c.name())).toList();
+        return organizations.childList(org.id()).stream().map(c -> new Unit(c.id(), c.name())).toList();
     }
 
     private Block block(BlockKind kind, Subject s, String act, String actLabel, List<String> definitions, List<Chart> charts,

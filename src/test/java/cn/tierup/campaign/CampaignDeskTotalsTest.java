@@ -64,7 +64,7 @@ class CampaignDeskTotalsTest {
         CampaignQueries queries = mock(CampaignQueries.class);
         when(queries.activeIdsUnder("/2/")).thenReturn(everyone);
         CampaignDesk desk = new CampaignDesk(campaigns, mock(ReminderService.class), mock(OrganizationService.class),
-                List.of(survey), List.of(), guard, directory, queries);
+                List.of(survey), List.of(), guard, directory, queries, new RootTotals());
 
         Outlook outlook = desk.outlook(campaign);
 

@@ -77,7 +77,7 @@ class GradingPageController {
         filter.put("year", year);
         filter.put("under", under);
         model.addAttribute("filter", filter);
-        model.addAttribute("units", organizations.children(guard.currentUser().organizationId(), false));
+        model.addAttribute("units", organizations.childList(guard.currentUser().organizationId()));
         model.addAttribute("levels", Grade.values());
         model.addAttribute("fields", Field.values());
         return "grading/register";

@@ -89,14 +89,23 @@ public class OrganizationQueries {
     }
 
     public List<OrganizationRow> children(long parentId, boolean includeRetired) {
+        return children(parentId, includeRetired, true);
+    }
+
+    /**
+     * The children in the tree's order; with {@code subtreeCounts} each with the members of its whole subtree (a
+     * count over every roll below it: for a province's cities, all of its 2,000,000 members), else its own roll's.
+     */
+    public List<OrganizationRow> children(long parentId, boolean includeRetired, boolean subtreeCounts) {
         Map<Long, String> paths = new HashMap<>();
-        return withSubtreeCounts(jdbc.sql("select " + ROW_COLUMNS + " from organization o left join organization p on p.id = o.parent_id"
+        List<OrganizationRow> rows = jdbc.sql("select " + ROW_COLUMNS + " from organization o left join organization p on p.id = o.parent_id"
                         + " where o.parent_id = :parent" + (includeRetired ? "" : " and o.retired = false")
                         + " order by o.sort_key, o.name")
                 .param("parent", parentId).query((rs, i) -> {
                     paths.put(rs.getLong("id"), rs.getString("path"));
                     return row(rs);
-                }).list(), paths);
+                }).list();
+        return subtreeCounts ? withSubtreeCounts(rows, paths) : rows;
     }
 
     /**

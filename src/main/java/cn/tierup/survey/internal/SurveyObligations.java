@@ -43,10 +43,11 @@ class SurveyObligations implements ObligationSource {
             return List.of();
         }
         Map<Long, Long> children = new HashMap<>();
-        jdbc.sql("select o.id, (select count(*) from org_tree_view c where c.parent_id = o.id and c.retired = false) as n"
-                        + " from org_tree_view o where o.id in (:ids)").param("ids", organizationIds)
+        // one grouped count of the children, not one count per organisation
+        jdbc.sql("select parent_id, count(*) as n from org_tree_view where parent_id in (:ids) and retired = false"
+                        + " group by parent_id").param("ids", organizationIds)
                 .query((ResultSet rs) -> {
-                    children.put(rs.getLong("id"), rs.getLong("n"));
+                    children.put(rs.getLong("parent_id"), rs.getLong("n"));
                 });
         Map<Long, SurveyReport> byOrg = new HashMap<>();
         for (SurveyReport r : reports.findByCampaignIdAndOrganizationIdIn(campaign.id(), organizationIds)) {

@@ -1,0 +1,85 @@
+package cn.tierup.campaign;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A quick count is made for every visit; a slow one is kept, shown with its time, renewed in the background, shared. */
+class RootTotalsTest {
+
+    private final AtomicInteger counts = new AtomicInteger();
+
+    private Supplier<List<Outlook.PhaseTotals>> counting(long millis) {
+        return () -> {
+            counts.incrementAndGet();
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of();
+        };
+    }
+
+    @Test
+    void aQuickCountIsMadeForEveryVisit() {
+        RootTotals totals = new RootTotals(Duration.ofMillis(200), Duration.ofMinutes(1));
+        for (int i = 0; i < 3; i++) {
+            assertThat(totals.get(1, counting(0)).slow()).isFalse();
+        }
+        assertThat(counts).hasValue(3);
+    }
+
+    @Test
+    void aSlowCountIsKeptThenRenewedInTheBackgroundOnceOutOfDate() throws Exception {
+        RootTotals totals = new RootTotals(Duration.ofMillis(20), Duration.ofMillis(300));
+        RootTotals.Count first = totals.get(1, counting(50));
+        assertThat(first.slow()).isTrue();
+        assertThat(totals.get(1, counting(50))).as("within the minute: the kept count").isSameAs(first);
+        assertThat(counts).hasValue(1);
+
+        Thread.sleep(350);
+        assertThat(totals.get(1, counting(50))).as("out of date: still shown while a new one is counted").isSameAs(first);
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (totals.get(1, counting(50)) == first && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        RootTotals.Count renewed = totals.get(1, counting(50));
+        assertThat(renewed).isNotSameAs(first);
+        assertThat(renewed.at()).isAfter(first.at());
+        assertThat(counts).as("one count in the background").hasValue(2);
+        assertThat(totals.get(2, counting(0)).slow()).as("another campaign is counted on its own").isFalse();
+    }
+
+    @Test
+    void visitsAtTheSameMomentShareOneCount() throws Exception {
+        RootTotals totals = new RootTotals(Duration.ofMillis(20), Duration.ofMinutes(1));
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> visits = new ArrayList<>();
+        List<RootTotals.Count> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                seen.add(totals.get(1, counting(300)));
+            });
+            t.start();
+            visits.add(t);
+        }
+        go.countDown();
+        for (Thread t : visits) {
+            t.join(10_000);
+        }
+        assertThat(seen).hasSize(5);
+        assertThat(counts).as("five visits, one count").hasValue(1);
+    }
+}
