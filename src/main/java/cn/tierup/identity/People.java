@@ -25,6 +25,6 @@ public class People {
             return "系统导入";
         }
         // an account deleted since keeps its login name: the only trace of who it was
-        return accounts.findByUsername(username).map(a -> a.getDisplayName()).orElse(username);
+        return accounts.displayName(username).orElse(username);
     }
 }

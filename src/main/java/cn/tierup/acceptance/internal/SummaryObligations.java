@@ -43,7 +43,11 @@ class SummaryObligations implements ObligationSource {
             return List.of();
         }
         Set<Long> asked = new HashSet<>(organizationIds);
-        List<Unit> authorities = queries.authorities(campaign.id(), campaign.rootOrganizationId());
+        // the root reviews every authority's summary; anyone else owes only their own (a town's desk read every
+        // decision of a province's campaign to find whether the town is an authority)
+        List<Unit> authorities = asked.contains(campaign.rootOrganizationId())
+                ? queries.authorities(campaign.id(), campaign.rootOrganizationId())
+                : queries.authoritiesAmong(campaign.id(), asked);
         Map<Long, WorkSummary> byAuthority = summaries.findByCampaignId(campaign.id()).stream()
                 .collect(Collectors.toMap(WorkSummary::getAuthorityOrganizationId, Function.identity()));
         var due = campaign.phases().get(Phase.ACCEPTANCE).dueOn();

@@ -119,7 +119,9 @@ public class RegisterQueries {
     }
 
     public List<Integer> years() {
-        return jdbc.sql("select distinct c.campaign_year from grading_case g join campaign_year_view c on c.id = g.campaign_id"
-                + " where g.decided_grade is not null order by c.campaign_year desc").query(Integer.class).list();
+        // per campaign whether any case is decided (the first one found), not every case of every year read
+        return jdbc.sql("select distinct c.campaign_year from campaign_year_view c where exists (select 1 from grading_case g"
+                + " where g.campaign_id = c.id and g.decided_grade is not null) order by c.campaign_year desc")
+                .query(Integer.class).list();
     }
 }
