@@ -82,7 +82,7 @@ class ProvincePagesBenchmark {
         // the first visit of the root's home page counts every phase over the whole tree (kept afterwards, see
         // campaign/RootTotals): timed alone, before the load, as the day's first visit
         long started = System.nanoTime();
-        assertThat(users.get(0).client.get(base + "/").statusCode()).as("the province's first home page").isEqualTo(200);
+        assertThat(users.get(0).client.get(base + "/").statusCode()).as("the first home page").isEqualTo(200);
         double firstHome = (System.nanoTime() - started) / 1e9;
 
         PageLoad.run(users, WARMUP_SECONDS);
@@ -120,7 +120,8 @@ class ProvincePagesBenchmark {
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), TestDatabases.postgresServer(),
                 province.organizations(), province.members(), last.organizationsGraded(), ROUNDS, ROUND_SECONDS,
                 WARMUP_SECONDS, users.size(), PROVINCE_USERS, COUNTY_USERS, towns, pages)
-                + String.format("; the province's first home page (the root's totals counted) %.1f s, alone", firstHome)
+                + String.format("; the first home page of %s (for the province's root: its totals counted) %.1f s, alone",
+                users.get(0).label, firstHome)
                 + "\n" + BenchMachine.jvm() + "\n" + load.summary() + " (the timed rounds)";
         String report = header + "\n\n" + String.join("\n", out) + "\n";
         System.out.println("\n" + report);
