@@ -39,6 +39,14 @@ final class BenchMachine {
                 + " available processors";
     }
 
+    /** Prints a benchmark's report and writes it to {@code target/bench/<name>.md} (or {@code tierup.bench.out}). */
+    static void publish(String name, String report) throws java.io.IOException {
+        System.out.println("\n" + report);
+        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name + ".md"), report);
+    }
+
     /** The machine's {@code /proc/loadavg} line (1, 5 and 15 minutes, runnable/all tasks), or the 1-minute average. */
     static String loadavg() {
         try {

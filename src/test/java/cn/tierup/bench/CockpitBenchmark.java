@@ -5,8 +5,6 @@ import cn.tierup.setup.DemoDataLoader;
 import cn.tierup.testsupport.TestDatabases;
 import cn.tierup.testsupport.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -96,10 +94,7 @@ class CockpitBenchmark {
                 + "; demo city; " + ROUNDS + " rounds after " + WARMUP + " rounds of warm-up, one request in flight; "
                 + load.summary();
         String report = header + "\n\n" + String.join("\n", out) + "\n";
-        System.out.println("\n" + report);
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("CockpitBenchmark.md"), report);
+        BenchMachine.publish("CockpitBenchmark", report);
     }
 
     private static String row(String user, int year, String block, long[] nanos) {

@@ -2,8 +2,6 @@ package cn.tierup.bench;
 
 import cn.tierup.setup.DemoDataLoader;
 import cn.tierup.testsupport.TestDatabases;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -109,10 +107,7 @@ class PagesBenchmark {
                 + ROUND_SECONDS / 2 + " s (1 user) after " + WARMUP_SECONDS + " s warm-up; pages " + PAGES
                 + "; load average before " + loadBefore + ", after " + loadAfter;
         String report = header + "\n\n" + String.join("\n", out) + "\n\n" + ratios + "\n";
-        System.out.println("\n" + report);
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("PagesBenchmark.md"), report);
+        BenchMachine.publish("PagesBenchmark", report);
     }
 
     private static PageLoad.User user(String base, String username) {

@@ -13,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -206,10 +204,7 @@ class PhoneBallotBenchmark {
                 + ", over the side's timed votes ÷ the votes taken (spread: with what the JVM spends between arrivals,"
                 + " so compare the bursts').";
         String report = header + "\n\n" + String.join("\n", rows) + "\n\n" + cpuNote + "\n\n" + String.join("\n", notes) + "\n";
-        System.out.println("\n" + report);
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("PhoneBallotBenchmark.md"), report);
+        BenchMachine.publish("PhoneBallotBenchmark", report);
     }
 
     // ---------------------------------------------------------------- the voters

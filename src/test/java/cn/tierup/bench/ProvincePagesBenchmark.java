@@ -3,8 +3,6 @@ package cn.tierup.bench;
 import cn.tierup.setup.ProvinceCampaignGenerator;
 import cn.tierup.setup.ProvinceDataGenerator;
 import cn.tierup.testsupport.TestDatabases;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -124,10 +122,7 @@ class ProvincePagesBenchmark {
                 users.get(0).label, firstHome)
                 + "\n" + BenchMachine.jvm() + "\n" + load.summary() + " (the timed rounds)";
         String report = header + "\n\n" + String.join("\n", out) + "\n";
-        System.out.println("\n" + report);
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("ProvincePagesBenchmark.md"), report);
+        BenchMachine.publish("ProvincePagesBenchmark", report);
     }
 
     /** {@code n} organisations at {@code depth}, shuffled with a fixed seed. */

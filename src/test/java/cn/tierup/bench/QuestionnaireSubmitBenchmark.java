@@ -270,10 +270,7 @@ class QuestionnaireSubmitBenchmark {
                 + (countNotes.isEmpty() ? "" : "Counting a coded questionnaire with its closing key: " + String.join("; ", countNotes)
                         + ".\n\n")
                 + statLine + (ANSWERS > 0 ? " (reads; synchronous_commit=" + serverDefault + ")" : "") + "\n";
-        System.out.println("\n" + report);
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("QuestionnaireSubmitBenchmark.md"), report);
+        BenchMachine.publish("QuestionnaireSubmitBenchmark", report);
     }
 
     /** Fills a fresh questionnaire with {@code bench.answers} answers and times its statistics and quota progress. */

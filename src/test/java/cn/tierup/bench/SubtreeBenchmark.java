@@ -9,8 +9,6 @@ import cn.tierup.shared.PageResult;
 import cn.tierup.testsupport.StatementLog;
 import cn.tierup.testsupport.TestDatabases;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,10 +72,7 @@ class SubtreeBenchmark {
                 + " cores, Java " + System.getProperty("java.version") + ", " + ITERATIONS + " iterations per case after "
                 + WARMUP + " warm-up (province: " + Math.max(20, ITERATIONS / 50) + ")";
         String report = header + "\n\n" + String.join("\n", out) + "\n";
-        System.out.println("\n" + report);
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("SubtreeBenchmark.md"), report);
+        BenchMachine.publish("SubtreeBenchmark", report);
     }
 
     /** Up to {@code n} path prefixes of organisations at {@code depth}, shuffled with a fixed seed. */
