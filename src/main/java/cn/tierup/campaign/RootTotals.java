@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RootTotals {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RootTotals.class);
+
     /** One count: the totals, when it was made, how long it took, and whether it was slow enough to be kept. */
     record Count(List<Outlook.PhaseTotals> totals, LocalDateTime at, Duration took, boolean slow) {
     }
@@ -46,7 +48,13 @@ class RootTotals {
         if (kept != null && kept.slow()) {
             if (kept.at().plus(fresh).isBefore(LocalDateTime.now())) {
                 running.computeIfAbsent(campaignId, id -> CompletableFuture.supplyAsync(() -> counted(id, count), background)
-                        .whenComplete((c, e) -> running.remove(id)));
+                        .whenComplete((c, e) -> {
+                            running.remove(id);
+                            if (e != null) {
+                                // the kept count stays shown; the next visit starts another
+                                log.warn("could not count the totals of campaign {} again", id, e);
+                            }
+                        }));
             }
             return kept;
         }

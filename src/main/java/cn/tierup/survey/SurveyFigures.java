@@ -29,7 +29,7 @@ public class SurveyFigures {
     }
 
     /**
-     * Figures of one organisation's own records only ({@code subtree=false}) or of its whole subtree. The
+     * Figures of one organisation's own records only or of its whole subtree (see {@link #figures}). The
      * questionnaires and 民主测评 persons in {@code amounts} and {@code questionnairesReturned} are those typed into
      * the survey records (纸质) and those answered online (网上) together; {@code onlineQuestionnaires} and
      * {@code onlineEvaluators} are the online ones, so that a table can show them apart.
