@@ -355,8 +355,15 @@ class AccessibilityBrowserIT {
             } else {
                 browser.phone();
             }
-            for (Map.Entry<String, Supplier<List<Visit>>> route : table.entrySet()) {
-                for (Visit v : route.getValue().get()) {
+            // one sign-in per user and width: the visits grouped by who sees them, in the table's order within each
+            Map<String, List<Visit>> byUser = new LinkedHashMap<>();
+            for (Supplier<List<Visit>> route : table.values()) {
+                for (Visit v : route.get()) {
+                    byUser.computeIfAbsent(v.user() == null ? "" : v.user(), u -> new ArrayList<>()).add(v);
+                }
+            }
+            for (List<Visit> visits : byUser.values()) {
+                for (Visit v : visits) {
                     String who = v.user() == null ? "" : v.user();
                     if (!who.equals(signedIn)) {
                         browser.driver().manage().deleteAllCookies();
