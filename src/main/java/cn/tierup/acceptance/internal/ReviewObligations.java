@@ -1,6 +1,5 @@
 package cn.tierup.acceptance.internal;
 
-import cn.tierup.acceptance.YearEndReview;
 import cn.tierup.acceptance.YearEndReviewStatus;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.campaign.Obligation;
@@ -41,9 +40,9 @@ class ReviewObligations implements ObligationSource {
             return List.of();
         }
         Map<Long, Long> graded = queries.gradedAmong(campaign.id(), organizationIds);
-        Map<Long, YearEndReview> byOrg = new HashMap<>();
-        for (YearEndReview r : reviews.findByCampaignIdAndOrganizationIdIn(campaign.id(), organizationIds)) {
-            byOrg.put(r.getOrganizationId(), r);
+        Map<Long, ReviewProgress> byOrg = new HashMap<>();
+        for (ReviewProgress r : reviews.progress(campaign.id(), organizationIds)) {
+            byOrg.put(r.organizationId(), r);
         }
         PhaseDates dates = campaign.phases().get(Phase.ACCEPTANCE);
         List<Obligation> out = new ArrayList<>();
@@ -51,18 +50,18 @@ class ReviewObligations implements ObligationSource {
             if (!graded.containsKey(id)) {
                 continue;
             }
-            YearEndReview r = byOrg.get(id);
-            ObligationStatus status = r == null ? ObligationStatus.NOT_STARTED : switch (r.getStatus()) {
+            ReviewProgress r = byOrg.get(id);
+            ObligationStatus status = r == null ? ObligationStatus.NOT_STARTED : switch (r.status()) {
                 case DRAFT -> ObligationStatus.DRAFT;
                 case SUBMITTED -> ObligationStatus.SUBMITTED;
                 case RETURNED -> ObligationStatus.RETURNED;
                 case DECIDED -> ObligationStatus.ACCEPTED;
             };
-            String what = r != null && r.getStatus() == YearEndReviewStatus.DECIDED
-                    ? "自查初评（年末审定：" + r.getDecidedGrade() + "）" : "自查初评";
-            out.add(new Obligation(id, what, status, dates.dueOn(), status.handedIn() ? r.getHandedInAt() : null,
+            String what = r != null && r.status() == YearEndReviewStatus.DECIDED
+                    ? "自查初评（年末审定：" + r.decidedGrade() + "）" : "自查初评";
+            out.add(new Obligation(id, what, status, dates.dueOn(), status.handedIn() ? r.handedInAt() : null,
                     "/acceptance/review?campaign=" + campaign.id() + "&org=" + id,
-                    r != null && r.getStatus() == YearEndReviewStatus.RETURNED ? r.getReturnedReason() : null));
+                    r != null && r.status() == YearEndReviewStatus.RETURNED ? r.returnedReason() : null));
         }
         for (ReviewQueries.Pending p : queries.pendingFor(campaign.id(), organizationIds)) {
             out.add(new Obligation(p.authorityId(), "审评 " + p.name() + " 的自查初评", ObligationStatus.NOT_STARTED,
