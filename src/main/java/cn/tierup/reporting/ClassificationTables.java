@@ -177,24 +177,42 @@ public class ClassificationTables {
         return out;
     }
 
+    /** 附件3 and 附件4 of one organisation, as its page shows both: the units and the grade columns read once. */
+    public record Both(Summary summary, Names names) {
+    }
+
     @Transactional(readOnly = true)
-    public Summary summary(long campaignId, long organizationId) {
+    public Both both(long campaignId, long organizationId) {
         CampaignView c = campaigns.get(campaignId);
         String name = figures.organizationName(organizationId);
         List<Distribution> units = figures.byUnit(campaignId, organizationId);
+        Layout layout = layout(campaignId, organizationId);
+        return new Both(summary(c, organizationId, name, units, layout), names(c, organizationId, name, units, layout));
+    }
+
+    @Transactional(readOnly = true)
+    public Summary summary(long campaignId, long organizationId) {
+        return summary(campaigns.get(campaignId), organizationId, figures.organizationName(organizationId),
+                figures.byUnit(campaignId, organizationId), layout(campaignId, organizationId));
+    }
+
+    private Summary summary(CampaignView c, long organizationId, String name, List<Distribution> units, Layout layout) {
+        long campaignId = c.id();
         List<Distribution> fields = figures.byField(campaignId, organizationId).stream()
                 .sorted(java.util.Comparator.comparingInt(d -> fieldOrder(d.label())))
                 .map(d -> d.relabel(d.unitId(), messages.get("Field." + d.label())))
                 .toList();
-        return new Summary(c, organizationId, name, layout(campaignId, organizationId), units, total(units), fields,
-                total(fields));
+        return new Summary(c, organizationId, name, layout, units, total(units), fields, total(fields));
     }
 
     @Transactional(readOnly = true)
     public Names names(long campaignId, long organizationId) {
-        CampaignView c = campaigns.get(campaignId);
-        String name = figures.organizationName(organizationId);
-        List<Distribution> units = figures.byUnit(campaignId, organizationId);
+        return names(campaigns.get(campaignId), organizationId, figures.organizationName(organizationId),
+                figures.byUnit(campaignId, organizationId), layout(campaignId, organizationId));
+    }
+
+    private Names names(CampaignView c, long organizationId, String name, List<Distribution> units, Layout layout) {
+        long campaignId = c.id();
         Map<String, Map<GradeColumn, List<String>>> named = new LinkedHashMap<>();
         Map<GradeColumn, List<String>> all = new LinkedHashMap<>();
         for (Named n : figures.names(campaignId, organizationId)) {
@@ -206,8 +224,7 @@ public class ClassificationTables {
         for (Distribution d : units) {
             lines.add(new NamesLine(d.unitId(), d.label(), d, named.getOrDefault(d.label(), Map.of())));
         }
-        return new Names(c, organizationId, name, layout(campaignId, organizationId), lines,
-                new NamesLine(null, "合计", total(units), all));
+        return new Names(c, organizationId, name, layout, lines, new NamesLine(null, "合计", total(units), all));
     }
 
     /** 附件4 as one workbook: the sheet by unit, then the sheet by field. */

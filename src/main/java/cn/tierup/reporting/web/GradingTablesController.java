@@ -40,12 +40,12 @@ class GradingTablesController {
     @GetMapping("/grading/tables")
     String page(@RequestParam long campaign, @RequestParam(required = false) Long org, Model model) {
         long orgId = orgOrMine(org);
-        ClassificationTables.Summary summary = tables.summary(campaign, orgId);
-        model.addAttribute("c", summary.campaign());
+        ClassificationTables.Both both = tables.both(campaign, orgId);
+        model.addAttribute("c", both.summary().campaign());
         model.addAttribute("org", organizations.get(orgId));
         model.addAttribute("trail", organizations.trail(orgId));
-        model.addAttribute("s", summary);
-        model.addAttribute("names", tables.names(campaign, orgId));
+        model.addAttribute("s", both.summary());
+        model.addAttribute("names", both.names());
         return "grading/tables";
     }
 
