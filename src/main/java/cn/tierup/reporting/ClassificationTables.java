@@ -181,38 +181,45 @@ public class ClassificationTables {
     public record Both(Summary summary, Names names) {
     }
 
+    /** What both tables start from: the campaign, the organisation's name, its units' lines and the grade columns. */
+    private record Parts(CampaignView campaign, long organizationId, String name, List<Distribution> units, Layout layout) {
+    }
+
+    private Parts parts(long campaignId, long organizationId) {
+        return new Parts(campaigns.get(campaignId), organizationId, figures.organizationName(organizationId),
+                figures.byUnit(campaignId, organizationId), layout(campaignId, organizationId));
+    }
+
     @Transactional(readOnly = true)
     public Both both(long campaignId, long organizationId) {
-        CampaignView c = campaigns.get(campaignId);
-        String name = figures.organizationName(organizationId);
-        List<Distribution> units = figures.byUnit(campaignId, organizationId);
-        Layout layout = layout(campaignId, organizationId);
-        return new Both(summary(c, organizationId, name, units, layout), names(c, organizationId, name, units, layout));
+        Parts p = parts(campaignId, organizationId);
+        return new Both(summary(p), names(p));
     }
 
     @Transactional(readOnly = true)
     public Summary summary(long campaignId, long organizationId) {
-        return summary(campaigns.get(campaignId), organizationId, figures.organizationName(organizationId),
-                figures.byUnit(campaignId, organizationId), layout(campaignId, organizationId));
+        return summary(parts(campaignId, organizationId));
     }
 
-    private Summary summary(CampaignView c, long organizationId, String name, List<Distribution> units, Layout layout) {
-        long campaignId = c.id();
+    private Summary summary(Parts p) {
+        long campaignId = p.campaign().id();
+        long organizationId = p.organizationId();
         List<Distribution> fields = figures.byField(campaignId, organizationId).stream()
                 .sorted(java.util.Comparator.comparingInt(d -> fieldOrder(d.label())))
                 .map(d -> d.relabel(d.unitId(), messages.get("Field." + d.label())))
                 .toList();
-        return new Summary(c, organizationId, name, layout, units, total(units), fields, total(fields));
+        return new Summary(p.campaign(), organizationId, p.name(), p.layout(), p.units(), total(p.units()), fields,
+                total(fields));
     }
 
     @Transactional(readOnly = true)
     public Names names(long campaignId, long organizationId) {
-        return names(campaigns.get(campaignId), organizationId, figures.organizationName(organizationId),
-                figures.byUnit(campaignId, organizationId), layout(campaignId, organizationId));
+        return names(parts(campaignId, organizationId));
     }
 
-    private Names names(CampaignView c, long organizationId, String name, List<Distribution> units, Layout layout) {
-        long campaignId = c.id();
+    private Names names(Parts p) {
+        long campaignId = p.campaign().id();
+        long organizationId = p.organizationId();
         Map<String, Map<GradeColumn, List<String>>> named = new LinkedHashMap<>();
         Map<GradeColumn, List<String>> all = new LinkedHashMap<>();
         for (Named n : figures.names(campaignId, organizationId)) {
@@ -221,10 +228,11 @@ public class ClassificationTables {
             all.computeIfAbsent(g, x -> new ArrayList<>()).add(n.name());
         }
         List<NamesLine> lines = new ArrayList<>();
-        for (Distribution d : units) {
+        for (Distribution d : p.units()) {
             lines.add(new NamesLine(d.unitId(), d.label(), d, named.getOrDefault(d.label(), Map.of())));
         }
-        return new Names(c, organizationId, name, layout, lines, new NamesLine(null, "合计", total(units), all));
+        return new Names(p.campaign(), organizationId, p.name(), p.layout(), lines,
+                new NamesLine(null, "合计", total(p.units()), all));
     }
 
     /** 附件4 as one workbook: the sheet by unit, then the sheet by field. */
