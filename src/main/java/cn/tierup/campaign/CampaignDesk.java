@@ -6,6 +6,8 @@ import cn.tierup.identity.Permission;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationRow;
 import cn.tierup.organization.OrganizationService;
+import cn.tierup.shared.FigureKeeping;
+import cn.tierup.shared.KeptFigures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +29,12 @@ public class CampaignDesk {
     private final ScopeGuard guard;
     private final OrganizationDirectory directory;
     private final CampaignQueries queries;
-    private final RootTotals rootTotals;
+    /** The root's totals of every phase over its whole tree: kept when a count is slow (a province's 100,000). */
+    private final KeptFigures<Long, List<Outlook.PhaseTotals>> rootTotals;
 
     CampaignDesk(CampaignService campaigns, ReminderService reminders, OrganizationService organizations,
                  List<ObligationSource> sources, List<OpenWorkSource> openSources, ScopeGuard guard,
-                 OrganizationDirectory directory, CampaignQueries queries, RootTotals rootTotals) {
+                 OrganizationDirectory directory, CampaignQueries queries, FigureKeeping keeping) {
         this.campaigns = campaigns;
         this.reminders = reminders;
         this.organizations = organizations;
@@ -40,7 +43,7 @@ public class CampaignDesk {
         this.guard = guard;
         this.directory = directory;
         this.queries = queries;
-        this.rootTotals = rootTotals;
+        this.rootTotals = keeping.keeper("the root's phase totals");
     }
 
     /** How many pieces of one kind of open work the home page lists before "and N more". */
@@ -78,10 +81,9 @@ public class CampaignDesk {
         if (me != current.rootOrganizationId()) {
             return new Outlook(next(current, all, me), earlier, List.of());
         }
-        RootTotals.Count count = rootTotals.get(current.id(), () -> totals(current, myPath, today));
+        KeptFigures.Kept<List<Outlook.PhaseTotals>> count = rootTotals.get(current.id(), () -> totals(current, myPath, today));
         boolean kept = count.slow();
-        return new Outlook(next(current, all, me), earlier, count.totals(), kept ? count.at() : null,
-                kept ? Math.max(1, count.took().toSeconds()) : 0);
+        return new Outlook(next(current, all, me), earlier, count.value(), kept ? count.at() : null, kept ? count.seconds() : 0);
     }
 
     /** Every phase's totals over the whole tree under the root's path. */

@@ -11,7 +11,7 @@ import java.util.List;
 public record Outlook(NextStep next, List<EarlierYear> earlier, List<PhaseTotals> totals, LocalDateTime totalsCountedAt,
                       long totalsSeconds) {
 
-    /** The totals counted for this visit ({@code totalsCountedAt} is set when they are an earlier count, see RootTotals). */
+    /** The totals counted for this visit ({@code totalsCountedAt} is set when they are an earlier count, see KeptFigures). */
     public Outlook(NextStep next, List<EarlierYear> earlier, List<PhaseTotals> totals) {
         this(next, earlier, totals, null, 0);
     }

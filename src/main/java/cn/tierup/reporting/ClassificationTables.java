@@ -7,7 +7,11 @@ import cn.tierup.grading.GradingFigures;
 import cn.tierup.grading.GradingFigures.Distribution;
 import cn.tierup.grading.GradingFigures.GradeColumn;
 import cn.tierup.grading.GradingFigures.Named;
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.Field;
+import cn.tierup.shared.FigureKeeping;
+import cn.tierup.shared.KeptFigures;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
 import cn.tierup.shared.xlsx.XlsxSheetWriter.HeaderGroup;
@@ -39,11 +43,21 @@ public class ClassificationTables {
     private final GradingFigures figures;
     private final CampaignService campaigns;
     private final Messages messages;
+    /** Both tables of an organisation as its page shows them, kept when counting them is slow (a province's). */
+    private final KeptFigures<PageKey, Both> pages;
 
-    ClassificationTables(GradingFigures figures, CampaignService campaigns, Messages messages) {
+    private record PageKey(long campaignId, long organizationId) {
+    }
+
+    private final ScopeGuard guard;
+
+    ClassificationTables(GradingFigures figures, CampaignService campaigns, Messages messages, FigureKeeping keeping,
+                         ScopeGuard guard) {
         this.figures = figures;
         this.campaigns = campaigns;
         this.messages = messages;
+        this.pages = keeping.keeper("附件3/4");
+        this.guard = guard;
     }
 
     /**
@@ -188,6 +202,16 @@ public class ClassificationTables {
     private Parts parts(long campaignId, long organizationId) {
         return new Parts(campaigns.get(campaignId), organizationId, figures.organizationName(organizationId),
                 figures.byUnit(campaignId, organizationId), layout(campaignId, organizationId));
+    }
+
+    /**
+     * Both tables for the page: counted for the visit, or for an organisation whose count takes more than a second the
+     * last count with its time (see {@link KeptFigures}). The user is asked for first, as counting would: a kept count
+     * is shown only to those who may see the organisation's figures.
+     */
+    public KeptFigures.Kept<Both> page(long campaignId, long organizationId) {
+        guard.require(Permission.CAMPAIGN_READ, organizationId);
+        return pages.get(new PageKey(campaignId, organizationId), () -> both(campaignId, organizationId));
     }
 
     @Transactional(readOnly = true)

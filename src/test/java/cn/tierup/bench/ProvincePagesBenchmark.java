@@ -78,7 +78,7 @@ class ProvincePagesBenchmark {
             users.get(i).next = i % pages.size();
         }
         // the first visit of the root's home page counts every phase over the whole tree (kept afterwards, see
-        // campaign/RootTotals): timed alone, before the load, as the day's first visit
+        // shared/KeptFigures): timed alone, before the load, as the day's first visit
         long started = System.nanoTime();
         assertThat(users.get(0).client.get(base + "/").statusCode()).as("the first home page").isEqualTo(200);
         double firstHome = (System.nanoTime() - started) / 1e9;

@@ -6,6 +6,8 @@ import cn.tierup.identity.OrganizationDirectory;
 import cn.tierup.identity.Role;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
+import cn.tierup.shared.FigureKeeping;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -64,7 +66,7 @@ class CampaignDeskTotalsTest {
         CampaignQueries queries = mock(CampaignQueries.class);
         when(queries.activeIdsUnder("/2/")).thenReturn(everyone);
         CampaignDesk desk = new CampaignDesk(campaigns, mock(ReminderService.class), mock(OrganizationService.class),
-                List.of(survey), List.of(), guard, directory, queries, new RootTotals());
+                List.of(survey), List.of(), guard, directory, queries, new FigureKeeping(Duration.ofSeconds(1), Duration.ofMinutes(1)));
 
         Outlook outlook = desk.outlook(campaign);
 

@@ -6,6 +6,7 @@ import cn.tierup.organization.OrganizationService;
 import cn.tierup.reporting.ClassificationTables;
 import cn.tierup.reporting.DeclarationForm;
 import cn.tierup.shared.Downloads;
+import cn.tierup.shared.KeptFigures;
 import java.io.ByteArrayOutputStream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +41,9 @@ class GradingTablesController {
     @GetMapping("/grading/tables")
     String page(@RequestParam long campaign, @RequestParam(required = false) Long org, Model model) {
         long orgId = orgOrMine(org);
-        ClassificationTables.Both both = tables.both(campaign, orgId);
+        KeptFigures.Kept<ClassificationTables.Both> kept = tables.page(campaign, orgId);
+        ClassificationTables.Both both = kept.value();
+        model.addAttribute("kept", kept);
         model.addAttribute("c", both.summary().campaign());
         model.addAttribute("org", organizations.get(orgId));
         model.addAttribute("trail", organizations.trail(orgId));

@@ -1,0 +1,104 @@
+package cn.tierup.shared;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Figures counted on every visit, unless counting them is slow: a count that took longer than {@code slow} (a
+ * province's roll-ups over 100,000 organisations) is kept and shown with its time, and once it is older than
+ * {@code fresh} a new one is started in the background, so no visit waits for it but the first; visits at the same
+ * moment share one count. Quick counts are not kept (a town's figures are always as of the visit). Made by
+ * {@link FigureKeeping}; the page showing kept figures says when they were counted and how long a count takes.
+ */
+public final class KeptFigures<K, V> {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeptFigures.class);
+
+    /** One count: the figures, when it was started, how long it took, and whether it was slow enough to be kept. */
+    public record Kept<V>(V value, LocalDateTime at, Duration took, boolean slow) {
+
+        /** The seconds a count takes, as the page says it (at least 1). */
+        public long seconds() {
+            return Math.max(1, took.toSeconds());
+        }
+    }
+
+    private final String name;
+    private final Duration slow;
+    private final Duration fresh;
+    private final Executor background;
+    private final Map<K, Kept<V>> last = new ConcurrentHashMap<>();
+    private final Map<K, CompletableFuture<Kept<V>>> running = new ConcurrentHashMap<>();
+
+    KeptFigures(String name, Duration slow, Duration fresh, Executor background) {
+        this.name = name;
+        this.slow = slow;
+        this.fresh = fresh;
+        this.background = background;
+    }
+
+    /** The figures under this key: counted now, or the last slow count (a new one started when it is out of date). */
+    public Kept<V> get(K key, Supplier<V> count) {
+        Kept<V> kept = last.get(key);
+        if (kept != null) {
+            if (kept.at().plus(fresh).isBefore(LocalDateTime.now())) {
+                running.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> counted(k, count), background)
+                        .whenComplete((c, e) -> {
+                            running.remove(k);
+                            if (e != null) {
+                                // the kept count stays shown; the next visit starts another
+                                log.warn("could not count {} of {} again", name, k, e);
+                            }
+                        }));
+            }
+            return kept;
+        }
+        // counted here; visits at the same moment wait for the same count
+        CompletableFuture<Kept<V>> mine = new CompletableFuture<>();
+        CompletableFuture<Kept<V>> other = running.putIfAbsent(key, mine);
+        if (other != null) {
+            return join(other);
+        }
+        try {
+            mine.complete(counted(key, count));
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            running.remove(key, mine);
+        }
+        return join(mine);
+    }
+
+    private Kept<V> counted(K key, Supplier<V> count) {
+        long start = System.nanoTime();
+        LocalDateTime at = LocalDateTime.now();
+        V value = count.get();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Kept<V> c = new Kept<>(value, at, took, took.compareTo(slow) > 0);
+        if (c.slow()) {
+            last.put(key, c);
+        } else {
+            // quick again (fewer organisations, a warmer database): counted on every visit from now on
+            last.remove(key);
+        }
+        return c;
+    }
+
+    private static <V> Kept<V> join(CompletableFuture<Kept<V>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+}
