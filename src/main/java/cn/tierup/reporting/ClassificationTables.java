@@ -214,8 +214,9 @@ public class ClassificationTables {
         return pages.get(new PageKey(campaignId, organizationId), () -> both(campaignId, organizationId));
     }
 
-    @Transactional(readOnly = true)
-    public Both both(long campaignId, long organizationId) {
+    // each figure reads in a transaction of its own: the two tables were never one snapshot on PostgreSQL's default
+    // isolation, and a visitor waiting for a shared count should not hold a connection meanwhile
+    private Both both(long campaignId, long organizationId) {
         Parts p = parts(campaignId, organizationId);
         return new Both(summary(p), names(p));
     }

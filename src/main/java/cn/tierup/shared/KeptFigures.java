@@ -7,27 +7,40 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
  * Figures counted on every visit, unless counting them is slow: a count that took longer than {@code slow} (a
  * province's roll-ups over 100,000 organisations) is kept and shown with its time, and once it is older than
  * {@code fresh} a new one is started in the background, so no visit waits for it but the first; visits at the same
- * moment share one count. Quick counts are not kept (a town's figures are always as of the visit). Made by
+ * moment share one count. Quick counts are not kept. "Slow" is the count's wall time, so on a machine under heavy load a
+ * smaller organisation's count may be kept too; it is counted on every visit again once a renewal is quick. Made by
  * {@link FigureKeeping}; the page showing kept figures says when they were counted and how long a count takes.
  */
 public final class KeptFigures<K, V> {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeptFigures.class);
 
-    /** One count: the figures, when it was started, how long it took, and whether it was slow enough to be kept. */
-    public record Kept<V>(V value, LocalDateTime at, Duration took, boolean slow) {
+    /**
+     * One count: the figures, when it was started, how long it took, whether it was slow enough to be kept, and how old
+     * a kept count gets before a visit starts a new one.
+     */
+    public record Kept<V>(V value, LocalDateTime at, Duration took, boolean slow, Duration renewAfter) {
 
         /** The seconds a count takes, as the page says it (at least 1). */
         public long seconds() {
             return Math.max(1, took.toSeconds());
         }
+
+        /** The minutes after which a visit starts a new count, as the page says it (at least 1). */
+        public long renewMinutes() {
+            return Math.max(1, renewAfter.toMinutes());
+        }
     }
+
+    /** How many renewal intervals an unvisited kept count stays in memory. */
+    private static final int FORGET_AFTER_RENEWALS = 30;
 
     private final String name;
     private final Duration slow;
@@ -45,17 +58,13 @@ public final class KeptFigures<K, V> {
 
     /** The figures under this key: counted now, or the last slow count (a new one started when it is out of date). */
     public Kept<V> get(K key, Supplier<V> count) {
+        LocalDateTime now = LocalDateTime.now();
+        // a count nobody has asked for in a long time is dropped: the next visit counts again
+        last.values().removeIf(k -> k.at().plus(fresh.multipliedBy(FORGET_AFTER_RENEWALS)).isBefore(now));
         Kept<V> kept = last.get(key);
         if (kept != null) {
-            if (kept.at().plus(fresh).isBefore(LocalDateTime.now())) {
-                running.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> counted(k, count), background)
-                        .whenComplete((c, e) -> {
-                            running.remove(k);
-                            if (e != null) {
-                                // the kept count stays shown; the next visit starts another
-                                log.warn("could not count {} of {} again", name, k, e);
-                            }
-                        }));
+            if (kept.at().plus(fresh).isBefore(now)) {
+                renew(key, count);
             }
             return kept;
         }
@@ -76,12 +85,36 @@ public final class KeptFigures<K, V> {
         return join(mine);
     }
 
+    /** One count in the background per key; the kept one stays shown until it is done (or if it fails). */
+    private void renew(K key, Supplier<V> count) {
+        CompletableFuture<Kept<V>> renewal = new CompletableFuture<>();
+        if (running.putIfAbsent(key, renewal) != null) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    renewal.complete(counted(key, count));
+                } catch (RuntimeException e) {
+                    renewal.completeExceptionally(e);
+                    log.warn("could not count {} of {} again", name, key, e);
+                } finally {
+                    running.remove(key, renewal);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // shutting down: nothing renews any more
+            running.remove(key, renewal);
+            renewal.completeExceptionally(e);
+        }
+    }
+
     private Kept<V> counted(K key, Supplier<V> count) {
         long start = System.nanoTime();
         LocalDateTime at = LocalDateTime.now();
         V value = count.get();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        Kept<V> c = new Kept<>(value, at, took, took.compareTo(slow) > 0);
+        Kept<V> c = new Kept<>(value, at, took, took.compareTo(slow) > 0, fresh);
         if (c.slow()) {
             last.put(key, c);
         } else {

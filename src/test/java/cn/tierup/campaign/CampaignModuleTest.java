@@ -7,13 +7,16 @@ import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
+import cn.tierup.shared.FigureKeeping;
 import cn.tierup.shared.Messages;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +46,12 @@ class CampaignModuleTest {
     @MockitoBean AuditRecorder audit;
     @MockitoBean OrganizationService organizations;
     @MockitoBean Messages messages;
+    /** The shared keeper of slow counts the desk uses, real (shared's beans are not part of a module's own test). */
+    @TestBean FigureKeeping keeping;
+
+    static FigureKeeping keeping() {
+        return new FigureKeeping(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    }
 
     @Autowired CampaignService campaigns;
     @Autowired JdbcClient jdbc;
