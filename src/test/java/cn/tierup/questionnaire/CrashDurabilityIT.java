@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * thank-you page must be stored exactly once, and the tallies must equal the stored answers (nothing partial).
  *
  * <p>On H2 (the embedded default, with the URL options of application.yml) the application is killed and
- * restarted on the same files. On PostgreSQL — a server of the test's own from Debian's binaries
+ * restarted on the same files, then stopped cleanly (SIGTERM) under load: no answer in flight may fail. On PostgreSQL — a server of the test's own from Debian's binaries
  * ({@link LocalPostgres}), {@code synchronous_commit=on} and {@code fsync=on} as a production server has
  * them — first the application is killed and restarted, then the database server itself (the postmaster
  * and all its processes) while the application keeps running, and the server is started again on its
@@ -76,18 +76,37 @@ class CrashDurabilityIT {
         // restart on the same files: the product's own statistics after recovery
         app.start("restart", url, "sa", "").awaitCampaign();
         long counted = statistics(app, q);
-        // a clean stop releases the file, so the rows can be read as they are on disk
+
+        // then a clean stop (SIGTERM, as a service manager stops it) under the phones' load: Spring's graceful
+        // shutdown lets the requests in flight finish, so none may fail because the embedded database closed under
+        // it (H2 closes itself at the JVM's exit unless told not to); the stop also releases the file, so the rows
+        // can be read as they are on disk
+        Launched q2 = Phones.launch(app);
+        Phones phones = Phones.start(app, q2, PHONES);
+        phones.awaitMoreThan(ENOUGH, Duration.ofMinutes(3));
         app.stop();
+        phones.stop();
+        String stopLog = Files.readString(dir.resolve("restart.log"));
 
         Figures f;
+        Phones.Stored s2;
+        long lost2;
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             f = Figures.of(c, q, load, counted);
+            s2 = Phones.Stored.of(c, q2);
+            lost2 = phones.acknowledged().size() - Phones.storedOnce(c, q2, phones.acknowledged());
         }
-        String figures = "kill -9 after at least " + LOAD_MILLIS / 1000 + " s of " + PHONES + " phones: " + f;
+        String figures = "kill -9 after at least " + LOAD_MILLIS / 1000 + " s of " + PHONES + " phones: " + f
+                + "; clean stop under load: " + phones.sent() + " sent, " + phones.acknowledged().size() + " acknowledged, "
+                + s2 + ", " + lost2 + " acknowledged lost, " + phones.serverErrors() + " answered with a server error";
         System.out.println("CrashDurabilityIT: " + figures);
         Files.writeString(dir.resolve("figures.txt"), figures);
         SoftAssertions soft = new SoftAssertions();
         f.check(soft, figures);
+        soft.assertThat(phones.serverErrors()).as("answers failed by the server during the clean stop: " + figures).isZero();
+        soft.assertThat(stopLog).as("the clean stop's log").doesNotContain("Database is already closed");
+        soft.assertThat(lost2).as("acknowledged answers lost in the clean stop: " + figures).isZero();
+        soft.assertThat(s2.tallied()).as("tallies equal stored answers after the clean stop: " + figures).isEqualTo(s2.answers());
         soft.assertAll();
     }
 

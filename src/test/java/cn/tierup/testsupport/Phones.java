@@ -35,6 +35,7 @@ public final class Phones {
 
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong serverErrors = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> phones = new ArrayList<>();
 
@@ -90,6 +91,8 @@ public final class Phones {
                         if (res.statusCode() == 302
                                 && res.headers().firstValue("location").orElse("").endsWith("/q/" + q.slug() + "/thanks")) {
                             p.acknowledged.add(token);
+                        } else if (res.statusCode() >= 500) {
+                            p.serverErrors.incrementAndGet();
                         }
                     } catch (IOException e) {
                         // the server died mid-request: not acknowledged, so the phone may not count on it
@@ -145,6 +148,11 @@ public final class Phones {
 
     public long sent() {
         return sent.get();
+    }
+
+    /** Answers the server took and answered with an error (5xx): not a cut connection, a failure it reported. */
+    public long serverErrors() {
+        return serverErrors.get();
     }
 
     /** How many of these acknowledged answers are stored exactly once (by their browser mark). */
