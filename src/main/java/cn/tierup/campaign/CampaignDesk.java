@@ -83,7 +83,8 @@ public class CampaignDesk {
         }
         KeptFigures.Kept<List<Outlook.PhaseTotals>> count = rootTotals.get(current.id(), () -> totals(current, myPath, today));
         boolean kept = count.slow();
-        return new Outlook(next(current, all, me), earlier, count.value(), kept ? count.at() : null, kept ? count.seconds() : 0);
+        return new Outlook(next(current, all, me), earlier, count.value(), kept ? count.at() : null, kept ? count.seconds() : 0,
+                kept ? count.renewMinutes() : 0);
     }
 
     /** Every phase's totals over the whole tree under the root's path. */

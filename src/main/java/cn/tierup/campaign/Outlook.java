@@ -9,11 +9,11 @@ import java.util.List;
  * earlier years in its subtree, and — for the campaign's root (the city's own account) — every phase's city-wide totals.
  */
 public record Outlook(NextStep next, List<EarlierYear> earlier, List<PhaseTotals> totals, LocalDateTime totalsCountedAt,
-                      long totalsSeconds) {
+                      long totalsSeconds, long totalsRenewMinutes) {
 
     /** The totals counted for this visit ({@code totalsCountedAt} is set when they are an earlier count, see KeptFigures). */
     public Outlook(NextStep next, List<EarlierYear> earlier, List<PhaseTotals> totals) {
-        this(next, earlier, totals, null, 0);
+        this(next, earlier, totals, null, 0, 0);
     }
 
     /**

@@ -8,6 +8,8 @@ import cn.tierup.organization.internal.OrganizationQueries;
 import cn.tierup.organization.internal.OrganizationRepository;
 import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
+import cn.tierup.shared.FigureKeeping;
+import cn.tierup.shared.KeptFigures;
 import cn.tierup.shared.NotFoundException;
 import cn.tierup.shared.PageResult;
 import cn.tierup.shared.StaleRecordException;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import cn.tierup.identity.AccountService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +33,21 @@ public class OrganizationService {
     private final AuditRecorder audit;
     private final AccountService accountService;
     private final EntityManager em;
+    /**
+     * Members of a subtree, by its path: over a province's 2,000,000 members a count takes seconds, and every page
+     * showing a high organisation (its home, its tree, its detail) asked for it; kept when slow (shared/KeptFigures).
+     */
+    private final KeptFigures<String, Long> subtreeMembers;
+    /** The members of each child's subtree, by parent: the tree's first level under a province counts every roll. */
+    private final KeptFigures<Long, Map<Long, Long>> childrenMembers;
+    /** A subtree's organisations by kind and field and its roll by category, by path (the home page's figures). */
+    private final KeptFigures<String, TreeSummary> summaries;
 
     OrganizationService(OrganizationRepository organizations, OrganizationQueries queries, ScopeGuard guard,
-                        AuditRecorder audit, AccountService accountService, EntityManager em) {
+                        AuditRecorder audit, AccountService accountService, EntityManager em, FigureKeeping keeping) {
+        this.subtreeMembers = keeping.keeper("the members of a subtree");
+        this.childrenMembers = keeping.keeper("the members of each child's subtree");
+        this.summaries = keeping.keeper("a subtree's summary");
         this.organizations = organizations;
         this.queries = queries;
         this.guard = guard;
@@ -56,16 +71,47 @@ public class OrganizationService {
     /** Figures of the user's subtree (or of one organisation's subtree inside it). */
     @Transactional(readOnly = true)
     public TreeSummary summary(Long under) {
+        return summaryCounted(under).value();
+    }
+
+    /** The same, and when it was counted: kept when counting is slow (a province's rolls), so the page says as of when. */
+    @Transactional(readOnly = true)
+    public KeptFigures.Kept<TreeSummary> summaryCounted(Long under) {
         OrgScope scope = guard.scope(Permission.ORG_READ);
         long id = under == null ? scope.rootId() : under;
         var ref = guard.require(Permission.ORG_READ, id);
-        return queries.summary(ref.name(), ref.path());
+        return summaries.get(ref.path(), () -> queries.summary(ref.name(), ref.path()));
     }
 
     @Transactional(readOnly = true)
     public List<OrganizationRow> children(long id, boolean includeRetired) {
+        return childrenCounted(id, includeRetired).value();
+    }
+
+    /**
+     * The children with the members of their subtrees, and when those were counted: kept when counting is slow (the
+     * province's cities), so the page says as of when.
+     */
+    @Transactional(readOnly = true)
+    public KeptFigures.Kept<List<OrganizationRow>> childrenCounted(long id, boolean includeRetired) {
         guard.require(Permission.ORG_READ, id);
-        return queries.children(id, includeRetired);
+        List<OrganizationRow> rows = queries.children(id, includeRetired, false);
+        // counted over every child (retired ones too), so one kept count serves both lists
+        return childrenMembers.get(id, () -> queries.children(id, true, true).stream()
+                        .collect(Collectors.toMap(OrganizationRow::id, OrganizationRow::subtreeMemberCount)))
+                .map(counts -> rows.stream().map(r -> r.withSubtreeMemberCount(counts.getOrDefault(r.id(), r.memberCount())))
+                        .toList());
+    }
+
+    /** The members of the organisation's whole subtree, and when they were counted (kept when slow, as above). */
+    @Transactional(readOnly = true)
+    public KeptFigures.Kept<Long> subtreeMembers(long id) {
+        var ref = guard.require(Permission.ORG_READ, id);
+        return subtreeMembersAt(ref.path());
+    }
+
+    private KeptFigures.Kept<Long> subtreeMembersAt(String path) {
+        return subtreeMembers.get(path, () -> queries.subtreeMemberCount(path));
     }
 
     /**
@@ -209,7 +255,7 @@ public class OrganizationService {
                 o.getUnitName(), o.getEstablishedOn(), o.getLastElectionOn(), o.isRetired(), o.getRetiredOn(),
                 o.getId() == null ? 0 : queries.memberCount(o.getId()),
                 o.getId() == null ? 0 : queries.activeChildCount(o.getId()), o.getVersion(),
-                o.getId() == null ? 0 : queries.subtreeMemberCount(o.getPath()), o.getSortOrder());
+                o.getId() == null ? 0 : subtreeMembersAt(o.getPath()).value(), o.getSortOrder());
     }
 
     static void checkVersion(long current, long submitted) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,11 @@ public final class KeptFigures<K, V> {
         /** The minutes after which a visit starts a new count, as the page says it (at least 1). */
         public long renewMinutes() {
             return Math.max(1, renewAfter.toMinutes());
+        }
+
+        /** The same count's time and standing, with figures made from it (a page's rows with the counted numbers). */
+        public <W> Kept<W> map(Function<? super V, ? extends W> f) {
+            return new Kept<>(f.apply(value), at, took, slow, renewAfter);
         }
     }
 

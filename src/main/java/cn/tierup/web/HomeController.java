@@ -37,7 +37,9 @@ class HomeController {
             return "memberhome/home";
         }
         model.addAttribute("org", organizations.home());
-        model.addAttribute("summary", organizations.summary(null));
+        var summary = organizations.summaryCounted(null);
+        model.addAttribute("summary", summary.value());
+        model.addAttribute("summaryKept", summary.slow() ? summary : null);
         var mine = desk.desk(campaign).orElse(null);
         model.addAttribute("desk", mine);
         model.addAttribute("outlook", mine == null ? null : desk.outlook(mine.campaign()));

@@ -42,13 +42,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * busiest pages for {@code bench.load-seconds}. Launches: the jar as it is ({@code java -jar}, the JVM's defaults)
  * and as the README recommends for production (the jar extracted, a class-data archive made by one training run,
  * and the JVM settings of {@code bench.recommended}); {@code -Dbench.java25=<JDK home>} adds a Java 25 launch with
- * its ahead-of-time cache. Nothing here fails on a time.
+ * its ahead-of-time cache, {@code -Dbench.also="<JVM options>"} one more Java 17 launch like the recommended one with
+ * other settings (a comparison in the same run), and {@code -Dbench.defaults=false} leaves out the JVM's defaults.
+ * Nothing here fails on a time.
  */
 class StartupBenchmark {
 
     private static final Path JAR = Path.of(System.getProperty("tierup.bench.jar", "target/tierup.jar"));
     private static final Path OUT = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
     private static final String RECOMMENDED = System.getProperty("bench.recommended", "-Xmx384m -XX:+UseSerialGC");
+    /** JVM options of one more Java 17 launch with the class-data archive, measured in the same run (a comparison). */
+    private static final String ALSO = System.getProperty("bench.also", "");
+    /** Whether the jar is also started with the JVM's defaults. */
+    private static final boolean DEFAULTS = Boolean.parseBoolean(System.getProperty("bench.defaults", "true"));
     private static final String JAVA25 = System.getProperty("bench.java25", "");
     private static final int USERS = Integer.getInteger("bench.users", 10);
     private static final int LOAD_SECONDS = Integer.getInteger("bench.load-seconds", 30);
@@ -76,11 +82,18 @@ class StartupBenchmark {
         Files.createDirectories(work);
         String java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Launch> launches = new ArrayList<>();
-        launches.add(new Launch("java -jar, JVM defaults", java17, List.of(), JAR));
-        launches.add(trained("extracted + class-data archive (AppCDS), " + RECOMMENDED, java17, work.resolve("cds17"), false));
+        if (DEFAULTS) {
+            launches.add(new Launch("java -jar, JVM defaults", java17, List.of(), JAR));
+        }
+        launches.add(trained("extracted + class-data archive (AppCDS), " + RECOMMENDED, java17, work.resolve("cds17"), false,
+                RECOMMENDED));
+        if (!ALSO.isBlank()) {
+            launches.add(trained("extracted + class-data archive (AppCDS), " + ALSO, java17, work.resolve("cds17-also"), false,
+                    ALSO));
+        }
         if (!JAVA25.isBlank()) {
             launches.add(trained("Java 25, extracted + AOT cache, " + RECOMMENDED, Path.of(JAVA25, "bin", "java").toString(),
-                    work.resolve("aot25"), true));
+                    work.resolve("aot25"), true, RECOMMENDED));
         }
         TestDatabases.stopServersOnExit();
         List<String> rows = new ArrayList<>();
@@ -131,7 +144,7 @@ class StartupBenchmark {
      * into an archive (Java 17: {@code -XX:ArchiveClassesAtExit}; Java 25: {@code -XX:AOTCacheOutput}), later starts
      * mapping that archive.
      */
-    private Launch trained(String name, String java, Path dir, boolean aotCache) throws Exception {
+    private Launch trained(String name, String java, Path dir, boolean aotCache, String jvmOptions) throws Exception {
         Files.createDirectories(dir);
         run(dir, List.of(java, "-Djarmode=tools", "-jar", JAR.toAbsolutePath().toString(), "extract", "--destination", "app"),
                 "extract");
@@ -142,7 +155,7 @@ class StartupBenchmark {
                 "--tierup.first-run.root-name=中共训练市委员会", "--tierup.first-run.admin-password=Train2026pass"));
         run(dir, train, "training");
         assertThat(archive).as("the training run wrote its archive (see " + dir.resolve("training.log") + ")").exists();
-        List<String> options = new ArrayList<>(List.of(RECOMMENDED.split("\\s+")));
+        List<String> options = new ArrayList<>(List.of(jvmOptions.split("\\s+")));
         options.add(aotCache ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive);
         return new Launch(name, java, options, jar);
     }

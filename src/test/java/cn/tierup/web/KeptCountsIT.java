@@ -1,15 +1,20 @@
-package cn.tierup.reporting;
+package cn.tierup.web;
 
+import cn.tierup.organization.OrganizationRow;
+import cn.tierup.organization.OrganizationService;
+import cn.tierup.reporting.ClassificationTables;
 import cn.tierup.shared.KeptFigures;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
 import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,14 +29,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 附件3/4's page when its count is kept (as a province's is, whose count takes seconds): here every count is "slow", so
- * the demo town's tables are kept. The page says when they were counted, how long a count takes and when it is
- * renewed; a second visit shows the same count; and a kept count is never handed to someone who may not see the
- * town's figures (the service itself refuses, not only the page's other look-ups).
+ * Pages whose counts are kept when counting is slow (a province's, over 100,000 organisations and 2,000,000 members):
+ * here every count is "slow", so the demo's are kept. Each page says when its figures were counted, how long a count
+ * takes and when it is renewed; a second visit shows the same count; and a kept count is never handed to someone who
+ * may not see the organisation's figures (the service itself refuses, not only the page's other look-ups).
  */
 @IntegrationTest
 @TestPropertySource(properties = {"tierup.figures.keep-slower-than=0s", "tierup.figures.renew-after=1h"})
-class KeptTablesIT {
+class KeptCountsIT {
 
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
@@ -39,6 +44,8 @@ class KeptTablesIT {
     @Autowired CampaignFixture campaignFixture;
     @Autowired JsonMapper json;
     @Autowired ClassificationTables tables;
+    @Autowired OrganizationService organizations;
+    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -48,7 +55,7 @@ class KeptTablesIT {
     @Test
     void aKeptCountIsShownWithItsTimeAndOnlyToThoseWhoMaySeeIt() throws Exception {
         long town = demo.orgId(DemoCity.LICHUN);
-        int year = campaignFixture.yearFor(KeptTablesIT.class);
+        int year = campaignFixture.yearFor(KeptCountsIT.class);
         String created = mvc.perform(post("/api/campaigns").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"rootOrganizationId\": %d, \"year\": %d, \"name\": \"%d年度三分类三升级（统计保留）\"}"
                                 .formatted(demo.orgId(DemoCity.CITY), year, year)))
@@ -69,6 +76,48 @@ class KeptTablesIT {
         assertThatThrownBy(() -> tables.page(campaign, town)).isInstanceOf(AccessDeniedException.class);
         mvc.perform(get("/grading/tables").param("campaign", "" + campaign).param("org", "" + town).with(users.as("cun")))
                 .andExpect(status().isForbidden());
+    }
+
+    /** 附件3/4 kept: see the class. The tree's members of each subtree, kept: the same. */
+    @Test
+    void theTreesKeptMemberCountsSayWhenTheyWereCountedAndStayInScope() throws Exception {
+        long city = demo.orgId(DemoCity.CITY);
+        long town = demo.orgId(DemoCity.LICHUN);
+        long townMembers = jdbc.sql("select count(*) from member m join organization s on s.id = m.organization_id"
+                        + " join organization t on s.path like t.path || '%' where t.id = :town and s.retired = false"
+                        + " and m.status = 'ACTIVE' and m.category in ('FULL', 'PROBATIONARY')")
+                .param("town", town).query(Long.class).single();
+        assertThat(townMembers).as("the demo town has members under it").isPositive();
+
+        String tree = mvc.perform(get("/orgs").with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(tree).contains("id=\"members-as-of\"", "含下级的党员人数为 ", "统计一次约需 1 秒",
+                "结果满 60 分钟后，再打开本页时在后台重新统计");
+        String home = mvc.perform(get("/").with(users.as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(home).contains("id=\"summary-as-of\"", "以上数字为 ").doesNotContain("实时统计");
+        String detail = mvc.perform(get("/orgs/" + town).with(users.as("zhen")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(detail).contains("id=\"members-as-of\"", "含下级的党员人数为 ");
+
+        signIn("admin");
+        KeptFigures.Kept<List<OrganizationRow>> cities = organizations.childrenCounted(city, false);
+        assertThat(cities.slow()).isTrue();
+        assertThat(cities.value()).filteredOn(r -> r.id() == town).singleElement()
+                .extracting(OrganizationRow::subtreeMemberCount).isEqualTo(townMembers);
+        signIn("zhen");
+        KeptFigures.Kept<Long> first = organizations.subtreeMembers(town);
+        assertThat(first.value()).isEqualTo(townMembers);
+        assertThat(organizations.subtreeMembers(town)).as("the next visit: the kept count").isSameAs(first);
+        assertThat(organizations.get(town).subtreeMemberCount()).isEqualTo(townMembers);
+        assertThat(organizations.summaryCounted(town).value().partyMembers()).isEqualTo(townMembers);
+
+        // a village's secretary may not see the town's figures: refused, though they are kept
+        signIn("cun");
+        assertThatThrownBy(() -> organizations.subtreeMembers(town)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> organizations.childrenCounted(town, false)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> organizations.summaryCounted(town)).isInstanceOf(AccessDeniedException.class);
+        mvc.perform(get("/orgs/" + town).with(users.as("cun"))).andExpect(status().isForbidden());
     }
 
     void signIn(String username) {

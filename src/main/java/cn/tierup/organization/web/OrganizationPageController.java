@@ -52,7 +52,9 @@ class OrganizationPageController {
                 Model model) {
         OrganizationView home = organizations.home();
         model.addAttribute("home", home);
-        model.addAttribute("rootChildren", organizations.children(home.id(), false));
+        var rootChildren = organizations.childrenCounted(home.id(), false);
+        model.addAttribute("rootChildren", rootChildren.value());
+        model.addAttribute("keptCount", rootChildren.slow() ? rootChildren : null);
         model.addAttribute("result", organizations.search(new OrganizationCriteria(under, q, field, kind, retired, page, 20)));
         model.addAttribute("under", under == null ? null : organizations.get(under));
         model.addAttribute("q", q);
@@ -92,7 +94,12 @@ class OrganizationPageController {
         OrganizationView org = organizations.get(id);
         model.addAttribute("org", org);
         model.addAttribute("trail", organizations.trail(id));
-        model.addAttribute("children", organizations.children(id, true));
+        var children = organizations.childrenCounted(id, true);
+        var members = organizations.subtreeMembers(id);
+        model.addAttribute("children", children.value());
+        // the older of the two counts, when either was kept: the page says as of when
+        model.addAttribute("keptCount", members.slow() || children.slow()
+                ? (children.slow() && (!members.slow() || children.at().isBefore(members.at())) ? children : members) : null);
         model.addAttribute("canWrite", guard.can(Permission.ORG_WRITE, id) && !org.retired());
         model.addAttribute("canMove", guard.can(Permission.ORG_MOVE, id) && id != guard.currentUser().organizationId()
                 && org.parentId() != null && !org.retired());
