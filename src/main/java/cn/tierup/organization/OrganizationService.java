@@ -38,8 +38,11 @@ public class OrganizationService {
      * showing a high organisation (its home, its tree, its detail) asked for it; kept when slow (shared/KeptFigures).
      */
     private final KeptFigures<String, Long> subtreeMembers;
-    /** The members of each child's subtree, by parent: the tree's first level under a province counts every roll. */
-    private final KeptFigures<Long, Map<Long, Long>> childrenMembers;
+    /**
+     * The members of each child's subtree, by parent and the children with organisations under them (a child moved in
+     * is counted at once, not shown with its own roll only): the tree's first level under a province counts every roll.
+     */
+    private final KeptFigures<String, Map<Long, Long>> childrenMembers;
     /** A subtree's organisations by kind and field and its roll by category, by path (the home page's figures). */
     private final KeptFigures<String, TreeSummary> summaries;
 
@@ -58,8 +61,18 @@ public class OrganizationService {
 
     @Transactional(readOnly = true)
     public OrganizationView get(long id) {
+        return getCounted(id).value();
+    }
+
+    /**
+     * One organisation with the members of its whole subtree counted once, and when they were counted: kept when
+     * counting is slow (a province's 2,000,000), so its page says as of when.
+     */
+    @Transactional(readOnly = true)
+    public KeptFigures.Kept<OrganizationView> getCounted(long id) {
         guard.require(Permission.ORG_READ, id);
-        return view(load(id));
+        Organization o = load(id);
+        return subtreeMembersAt(o.getPath()).map(members -> view(o, members));
     }
 
     /** The user's own organisation: where their tree starts. */
@@ -96,18 +109,12 @@ public class OrganizationService {
     public KeptFigures.Kept<List<OrganizationRow>> childrenCounted(long id, boolean includeRetired) {
         guard.require(Permission.ORG_READ, id);
         List<OrganizationRow> rows = queries.children(id, includeRetired, false);
-        // counted over every child (retired ones too), so one kept count serves both lists
-        return childrenMembers.get(id, () -> queries.children(id, true, true).stream()
-                        .collect(Collectors.toMap(OrganizationRow::id, OrganizationRow::subtreeMemberCount)))
+        // counted over every child with organisations under it (retired ones too), so one kept count serves both lists
+        String key = id + ":" + rows.stream().filter(r -> r.childCount() > 0).map(r -> Long.toString(r.id())).sorted()
+                .collect(Collectors.joining(","));
+        return childrenMembers.get(key, () -> queries.childSubtreeMemberCounts(id))
                 .map(counts -> rows.stream().map(r -> r.withSubtreeMemberCount(counts.getOrDefault(r.id(), r.memberCount())))
                         .toList());
-    }
-
-    /** The members of the organisation's whole subtree, and when they were counted (kept when slow, as above). */
-    @Transactional(readOnly = true)
-    public KeptFigures.Kept<Long> subtreeMembers(long id) {
-        var ref = guard.require(Permission.ORG_READ, id);
-        return subtreeMembersAt(ref.path());
     }
 
     private KeptFigures.Kept<Long> subtreeMembersAt(String path) {
@@ -245,6 +252,10 @@ public class OrganizationService {
     }
 
     private OrganizationView view(Organization o) {
+        return view(o, o.getId() == null ? 0 : subtreeMembersAt(o.getPath()).value());
+    }
+
+    private OrganizationView view(Organization o, long subtreeMembers) {
         CurrentUser user = guard.currentUserIfAny().orElse(null);
         boolean showPhone = user != null && guard.can(Permission.ORG_WRITE, o.getId());
         Long authority = o.effectiveGradingAuthorityId();
@@ -255,7 +266,7 @@ public class OrganizationService {
                 o.getUnitName(), o.getEstablishedOn(), o.getLastElectionOn(), o.isRetired(), o.getRetiredOn(),
                 o.getId() == null ? 0 : queries.memberCount(o.getId()),
                 o.getId() == null ? 0 : queries.activeChildCount(o.getId()), o.getVersion(),
-                o.getId() == null ? 0 : subtreeMembersAt(o.getPath()).value(), o.getSortOrder());
+                subtreeMembers, o.getSortOrder());
     }
 
     static void checkVersion(long current, long submitted) {

@@ -50,7 +50,7 @@ class StartupBenchmark {
 
     private static final Path JAR = Path.of(System.getProperty("tierup.bench.jar", "target/tierup.jar"));
     private static final Path OUT = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-    private static final String RECOMMENDED = System.getProperty("bench.recommended", "-Xmx384m -XX:+UseSerialGC");
+    private static final String RECOMMENDED = System.getProperty("bench.recommended", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
     /** JVM options of one more Java 17 launch with the class-data archive, measured in the same run (a comparison). */
     private static final String ALSO = System.getProperty("bench.also", "");
     /** Whether the jar is also started with the JVM's defaults. */
@@ -155,7 +155,7 @@ class StartupBenchmark {
                 "--tierup.first-run.root-name=中共训练市委员会", "--tierup.first-run.admin-password=Train2026pass"));
         run(dir, train, "training");
         assertThat(archive).as("the training run wrote its archive (see " + dir.resolve("training.log") + ")").exists();
-        List<String> options = new ArrayList<>(List.of(jvmOptions.split("\\s+")));
+        List<String> options = new ArrayList<>(List.of(jvmOptions.strip().split("\\s+")));
         options.add(aotCache ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive);
         return new Launch(name, java, options, jar);
     }

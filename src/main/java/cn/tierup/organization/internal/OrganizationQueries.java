@@ -109,6 +109,20 @@ public class OrganizationQueries {
     }
 
     /**
+     * The members of each child's whole subtree (as {@link #children(long, boolean, boolean)} counts them), for the
+     * children that have organisations under them (retired children too).
+     */
+    public Map<Long, Long> childSubtreeMemberCounts(long parentId) {
+        Map<Long, String> paths = new HashMap<>();
+        jdbc.sql("select o.id, o.path from organization o where o.parent_id = :parent"
+                        + " and exists (select 1 from organization c where c.parent_id = o.id)")
+                .param("parent", parentId).query(rs -> {
+                    paths.put(rs.getLong("id"), rs.getString("path"));
+                });
+        return subtreeMemberCounts(paths);
+    }
+
+    /**
      * Party members on the rolls of the organisation at {@code path} and of everything under it (active
      * organisations and members), one indexed prefix count.
      */
@@ -128,16 +142,23 @@ public class OrganizationQueries {
      * statement for the whole page, a prefix count per row on the path index (its prefix a literal, see subtree()).
      */
     private List<OrganizationRow> withSubtreeCounts(List<OrganizationRow> rows, Map<Long, String> paths) {
-        List<OrganizationRow> parents = rows.stream().filter(r -> r.childCount() > 0).toList();
+        Map<Long, String> parents = new HashMap<>();
+        rows.stream().filter(r -> r.childCount() > 0).forEach(r -> parents.put(r.id(), paths.get(r.id())));
+        Map<Long, Long> counted = subtreeMemberCounts(parents);
+        return rows.stream().map(r -> r.withSubtreeMemberCount(counted.getOrDefault(r.id(), r.memberCount()))).toList();
+    }
+
+    /** The members of each given organisation's whole subtree, by id: one statement, a prefix count on the path index each. */
+    private Map<Long, Long> subtreeMemberCounts(Map<Long, String> paths) {
         Map<Long, Long> counted = new HashMap<>();
-        if (!parents.isEmpty()) {
+        if (!paths.isEmpty()) {
             StringBuilder sql = new StringBuilder();
-            for (OrganizationRow r : parents) {
-                String path = paths.get(r.id());
+            for (Map.Entry<Long, String> e : paths.entrySet()) {
+                String path = e.getValue();
                 if (!PATH.matcher(path).matches()) {
                     throw new IllegalArgumentException("not a tree path: " + path);
                 }
-                sql.append(sql.isEmpty() ? "" : " union all ").append("select ").append(r.id())
+                sql.append(sql.isEmpty() ? "" : " union all ").append("select ").append(e.getKey())
                         .append(" as id, count(*) as n from member m join organization s on s.id = m.organization_id")
                         .append(" where s.path like '").append(path).append("%' and s.retired = false and m.status = 'ACTIVE'")
                         .append(" and m.category in ('FULL', 'PROBATIONARY')");
@@ -146,7 +167,7 @@ public class OrganizationQueries {
                 counted.put(rs.getLong("id"), rs.getLong("n"));
             });
         }
-        return rows.stream().map(r -> r.withSubtreeMemberCount(counted.getOrDefault(r.id(), r.memberCount()))).toList();
+        return counted;
     }
 
     public long memberCount(long organizationId) {

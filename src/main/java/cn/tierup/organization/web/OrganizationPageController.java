@@ -77,7 +77,9 @@ class OrganizationPageController {
     /** One level of the tree, for htmx to unfold a node. */
     @GetMapping("/orgs/{id}/children")
     String children(@PathVariable long id, Model model) {
-        model.addAttribute("nodes", organizations.children(id, false));
+        var nodes = organizations.childrenCounted(id, false);
+        model.addAttribute("nodes", nodes.value());
+        model.addAttribute("levelKept", nodes.slow() ? nodes : null);
         return "orgs/tree :: level";
     }
 
@@ -91,11 +93,11 @@ class OrganizationPageController {
 
     @GetMapping("/orgs/{id}")
     String detail(@PathVariable long id, Model model) {
-        OrganizationView org = organizations.get(id);
+        var members = organizations.getCounted(id);
+        OrganizationView org = members.value();
         model.addAttribute("org", org);
         model.addAttribute("trail", organizations.trail(id));
         var children = organizations.childrenCounted(id, true);
-        var members = organizations.subtreeMembers(id);
         model.addAttribute("children", children.value());
         // the older of the two counts, when either was kept: the page says as of when
         model.addAttribute("keptCount", members.slow() || children.slow()
