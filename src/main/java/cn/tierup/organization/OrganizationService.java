@@ -15,6 +15,7 @@ import cn.tierup.shared.PageResult;
 import cn.tierup.shared.StaleRecordException;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ public class OrganizationService {
      * is counted at once, not shown with its own roll only): the tree's first level under a province counts every roll.
      */
     private final KeptFigures<String, Map<Long, Long>> childrenMembers;
+    /** The members of the subtrees of a search page's lines, by the lines (ids and paths) with organisations under them. */
+    private final KeptFigures<String, Map<Long, Long>> lineMembers;
     /** A subtree's organisations by kind and field and its roll by category, by path (the home page's figures). */
     private final KeptFigures<String, TreeSummary> summaries;
 
@@ -51,6 +54,7 @@ public class OrganizationService {
         this.subtreeMembers = keeping.keeper("the members of a subtree");
         this.childrenMembers = keeping.keeper("the members of each child's subtree");
         this.summaries = keeping.keeper("a subtree's summary");
+        this.lineMembers = keeping.keeper("the members of a search page's subtrees");
         this.organizations = organizations;
         this.queries = queries;
         this.guard = guard;
@@ -133,13 +137,31 @@ public class OrganizationService {
 
     @Transactional(readOnly = true)
     public PageResult<OrganizationRow> search(OrganizationCriteria c) {
+        return searchCounted(c).value();
+    }
+
+    /**
+     * The same, and when the members of its lines' subtrees were counted: kept when slow (the province's first lines
+     * are the province and its cities), per set of lines with organisations under them.
+     */
+    @Transactional(readOnly = true)
+    public KeptFigures.Kept<PageResult<OrganizationRow>> searchCounted(OrganizationCriteria c) {
         OrgScope scope = guard.scope(Permission.ORG_READ);
         String prefix = scope.path();
         if (c.under() != null) {
             prefix = guard.require(Permission.ORG_READ, c.under()).path();
         }
-        return queries.subtree(prefix, c.q(), c.field(), c.kind(), c.includeRetired(),
-                PageResult.clampPage(c.page()), PageResult.clampSize(c.size()));
+        List<KeptFigures.Kept<Map<Long, Long>>> counted = new ArrayList<>(1);
+        PageResult<OrganizationRow> page = queries.subtree(prefix, c.q(), c.field(), c.kind(), c.includeRetired(),
+                PageResult.clampPage(c.page()), PageResult.clampSize(c.size()), parents -> {
+                    // by the lines' ids and paths: a line moved since is counted again
+                    String key = parents.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue()).sorted()
+                            .collect(Collectors.joining(","));
+                    KeptFigures.Kept<Map<Long, Long>> k = lineMembers.get(key, () -> queries.subtreeMemberCounts(parents));
+                    counted.add(k);
+                    return k.value();
+                });
+        return counted.get(0).map(counts -> page);
     }
 
     @Transactional(readOnly = true)

@@ -92,7 +92,7 @@ class KeptCountsIT {
 
         String tree = mvc.perform(get("/orgs").with(users.as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(tree).contains("id=\"members-as-of\"", "含下级的党员人数为 ", "统计一次约需 1 秒",
+        assertThat(tree).contains("id=\"members-as-of\"", "id=\"search-as-of\"", "含下级的党员人数为 ", "统计一次约需 1 秒",
                 "结果满 60 分钟后，再打开本页时在后台重新统计");
         String home = mvc.perform(get("/").with(users.as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,16 @@ public class OrganizationQueries {
     /** One page of the subtree under {@code pathPrefix}, filtered; a single indexed statement. */
     public PageResult<OrganizationRow> subtree(String pathPrefix, String q, Field field, OrgKind kind,
                                                 boolean includeRetired, int page, int size) {
+        return subtree(pathPrefix, q, field, kind, includeRetired, page, size, this::subtreeMemberCounts);
+    }
+
+    /**
+     * The same, the members of the page's subtrees counted by {@code counts} (given the lines with organisations under
+     * them, by id and path; see {@link #subtreeMemberCounts(Map)}), so that a caller may keep a slow count.
+     */
+    public PageResult<OrganizationRow> subtree(String pathPrefix, String q, Field field, OrgKind kind,
+                                                boolean includeRetired, int page, int size,
+                                                Function<Map<Long, String>, Map<Long, Long>> counts) {
         // The prefix goes into the statement as a literal (it is a stored path: digits and slashes only), so
         // that both databases plan the range on the path index with the value in hand: H2 prepares a derived
         // table before parameters are bound, and PostgreSQL's generic plan for "like $1" cannot use the index.
@@ -81,7 +92,7 @@ public class OrganizationQueries {
             total[0] = rs.getLong("total_rows");
             paths.put(rs.getLong("id"), rs.getString("path"));
             return row(rs);
-        }).list(), paths);
+        }).list(), paths, counts);
         if (rows.isEmpty() && page > 0) {
             total[0] = jdbc.sql("select count(*) from organization o" + where).params(params).query(Long.class).single();
         }
@@ -105,7 +116,7 @@ public class OrganizationQueries {
                     paths.put(rs.getLong("id"), rs.getString("path"));
                     return row(rs);
                 }).list();
-        return subtreeCounts ? withSubtreeCounts(rows, paths) : rows;
+        return subtreeCounts ? withSubtreeCounts(rows, paths, this::subtreeMemberCounts) : rows;
     }
 
     /**
@@ -141,15 +152,16 @@ public class OrganizationQueries {
      * The rows with their subtrees' members: the own roll for a row with nothing under it; for the others one
      * statement for the whole page, a prefix count per row on the path index (its prefix a literal, see subtree()).
      */
-    private List<OrganizationRow> withSubtreeCounts(List<OrganizationRow> rows, Map<Long, String> paths) {
+    private List<OrganizationRow> withSubtreeCounts(List<OrganizationRow> rows, Map<Long, String> paths,
+                                                    Function<Map<Long, String>, Map<Long, Long>> counts) {
         Map<Long, String> parents = new HashMap<>();
         rows.stream().filter(r -> r.childCount() > 0).forEach(r -> parents.put(r.id(), paths.get(r.id())));
-        Map<Long, Long> counted = subtreeMemberCounts(parents);
+        Map<Long, Long> counted = counts.apply(parents);
         return rows.stream().map(r -> r.withSubtreeMemberCount(counted.getOrDefault(r.id(), r.memberCount()))).toList();
     }
 
     /** The members of each given organisation's whole subtree, by id: one statement, a prefix count on the path index each. */
-    private Map<Long, Long> subtreeMemberCounts(Map<Long, String> paths) {
+    public Map<Long, Long> subtreeMemberCounts(Map<Long, String> paths) {
         Map<Long, Long> counted = new HashMap<>();
         if (!paths.isEmpty()) {
             StringBuilder sql = new StringBuilder();

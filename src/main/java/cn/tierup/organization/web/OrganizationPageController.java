@@ -55,7 +55,9 @@ class OrganizationPageController {
         var rootChildren = organizations.childrenCounted(home.id(), false);
         model.addAttribute("rootChildren", rootChildren.value());
         model.addAttribute("keptCount", rootChildren.slow() ? rootChildren : null);
-        model.addAttribute("result", organizations.search(new OrganizationCriteria(under, q, field, kind, retired, page, 20)));
+        var result = organizations.searchCounted(new OrganizationCriteria(under, q, field, kind, retired, page, 20));
+        model.addAttribute("result", result.value());
+        model.addAttribute("searchKept", result.slow() ? result : null);
         model.addAttribute("under", under == null ? null : organizations.get(under));
         model.addAttribute("q", q);
         model.addAttribute("field", field);
