@@ -3,6 +3,8 @@ package cn.tierup.web;
 import cn.tierup.organization.OrganizationRow;
 import cn.tierup.organization.OrganizationService;
 import cn.tierup.organization.OrganizationView;
+import cn.tierup.pledge.PledgeFigures;
+import cn.tierup.pledge.internal.PledgeFigurePages;
 import cn.tierup.reporting.ClassificationTables;
 import cn.tierup.shared.KeptFigures;
 import cn.tierup.testsupport.CampaignFixture;
@@ -45,6 +47,7 @@ class KeptCountsIT {
     @Autowired CampaignFixture campaignFixture;
     @Autowired JsonMapper json;
     @Autowired ClassificationTables tables;
+    @Autowired PledgeFigurePages pledgeFigures;
     @Autowired OrganizationService organizations;
     @Autowired JdbcClient jdbc;
 
@@ -76,6 +79,20 @@ class KeptCountsIT {
         signIn("cun");
         assertThatThrownBy(() -> tables.page(campaign, town)).isInstanceOf(AccessDeniedException.class);
         mvc.perform(get("/grading/tables").param("campaign", "" + campaign).param("org", "" + town).with(users.as("cun")))
+                .andExpect(status().isForbidden());
+
+        // the pledge figures' page the same way
+        String pledges = mvc.perform(get("/pledges/overview").param("campaign", "" + campaign).param("org", "" + town)
+                        .with(users.as("zhen")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(pledges).contains("id=\"pledges-as-of\"", "表中数字为 ", "结果满 60 分钟后，再打开本页时在后台重新统计");
+        signIn("zhen");
+        KeptFigures.Kept<PledgeFigures.Summary> kept = pledgeFigures.page(campaign, town);
+        assertThat(kept.slow()).isTrue();
+        assertThat(pledgeFigures.page(campaign, town)).as("the next visit: the kept count").isSameAs(kept);
+        signIn("cun");
+        assertThatThrownBy(() -> pledgeFigures.page(campaign, town)).isInstanceOf(AccessDeniedException.class);
+        mvc.perform(get("/pledges/overview").param("campaign", "" + campaign).param("org", "" + town).with(users.as("cun")))
                 .andExpect(status().isForbidden());
     }
 

