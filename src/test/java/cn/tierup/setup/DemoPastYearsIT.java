@@ -5,11 +5,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import cn.tierup.grading.GradeRegister;
+import cn.tierup.identity.AccountPrincipal;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoPastYearsIT {
 
     @Autowired JdbcClient jdbc;
+    @Autowired GradeRegister register;
+    @Autowired UserDetailsService accounts;
 
     long root;
     List<Participant> participants;
@@ -69,6 +77,37 @@ class DemoPastYearsIT {
                             rs.getLong("id")));
                 });
         return out;
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * A register lists the cases of its organisation's subtree and those its subtree decided elsewhere in the tree: the
+     * justice bureau's holds its own offices and the law firms under the "两新" committee it grades, each year — the
+     * same set as counted directly from the cases.
+     */
+    @Test
+    void theJusticeBureausRegisterHoldsTheLawFirmsItGradesOutsideItsSubtree() {
+        AccountPrincipal sifa = (AccountPrincipal) accounts.loadUserByUsername("sifa");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(sifa, null, sifa.getAuthorities()));
+        String path = jdbc.sql("select path from organization where id = :id").param("id", sifa.user().organizationId())
+                .query(String.class).single();
+        for (long[] c : pastCampaigns()) {
+            List<String> expected = jdbc.sql("select o.name from grading_case g join organization o on o.id = g.organization_id"
+                            + " join organization a on a.id = g.authority_organization_id where g.campaign_id = :c"
+                            + " and g.decided_grade is not null and (o.path like :p or a.path like :p) order by o.name")
+                    .param("c", c[0]).param("p", path + "%").query(String.class).list();
+            List<String> listed = register.find(new GradeRegister.Query((int) c[1], null, null, null, null, 0, 1000))
+                    .items().stream().map(GradeRegister.Entry::name).sorted().toList();
+            assertThat(expected).as("law firms graded by the bureau, " + c[1]).anyMatch(n -> n.contains("律师事务所"));
+            assertThat(listed).as("the bureau's register, " + c[1]).isEqualTo(expected);
+            assertThat(register.find(new GradeRegister.Query((int) c[1], null, null, null, "律师", 0, 1000)).items())
+                    .as("searched by name").extracting(GradeRegister.Entry::name).hasSize(2).allMatch(n -> n.contains("律师事务所"));
+        }
     }
 
     @Test

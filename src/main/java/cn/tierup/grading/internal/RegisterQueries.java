@@ -38,11 +38,15 @@ public class RegisterQueries {
                 + " where g.decided_grade is not null");
         if (!wholeTree(homePath)) {
             // the cases of the subtree and those its organisations decided: two index look-ups, not an "or" that read
-            // every case of the province for a town's register (for the tree's only root every case is its own)
+            // every case of the province for a town's register (for the tree's only root every case is its own).
+            // The deciders are first narrowed to the subtree's organisations that decided anything: without that the
+            // database guessed ~60 cases for each of a county's 1,000 organisations and scanned every case instead
+            // (a county's register searched by name: 130 → 20 ms)
             where.append(" and g.id in (select g2.id from grading_case g2"
                     + " join org_tree_view s on s.id = g2.organization_id where s.path like :p"
-                    + " union all select g2.id from grading_case g2"
-                    + " join org_tree_view s on s.id = g2.authority_organization_id where s.path like :p)");
+                    + " union all select g2.id from org_tree_view s"
+                    + " join grading_case g2 on g2.authority_organization_id = s.id where s.path like :p"
+                    + " and exists (select 1 from grading_case x where x.authority_organization_id = s.id))");
         }
         if (q.year() != null) {
             where.append(" and c.campaign_year = :year");
