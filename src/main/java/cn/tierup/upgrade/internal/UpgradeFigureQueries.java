@@ -27,8 +27,11 @@ class UpgradeFigureQueries implements UpgradeFigures {
         this.jdbc = jdbc;
     }
 
-    private static final String COLUMNS = "select o.id, o.name, o.field, par.name as parent_name, g.decided_grade, g.decided_level,"
-            + " ug.status as goal_status, ug.converted_at,"
+    private static final String LINE = "select o.id, o.name, o.path, o.field, par.name as parent_name, g.decided_grade,"
+            + " g.decided_level, ug.status as goal_status, ug.converted_at,";
+
+    /** A line's ledger and assistance, looked up for each line: for a page of a list, where only its lines are counted. */
+    private static final String COUNTED_PER_LINE = ""
             + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id and i.station_id is null) as items,"
             + " (select count(*) from rectification_item i where i.campaign_id = :campaign and i.organization_id = o.id and i.station_id is null"
             + " and i.status = 'OPEN') as open_items,"
@@ -36,19 +39,36 @@ class UpgradeFigureQueries implements UpgradeFigures {
             + " and i.status = 'OPEN' and i.deadline < :today) as overdue_items,"
             + " (select count(*) from assistance a where a.campaign_id = :campaign and a.organization_id = o.id) as assists";
 
+    /** The same for every line at once ({@link #countedTogether}): a province's 100,000 lines in 1.7 s instead of 2.7 s. */
+    private static final String COUNTED_TOGETHER = " coalesce(ri.items, 0) as items, coalesce(ri.open_items, 0) as open_items,"
+            + " coalesce(ri.overdue_items, 0) as overdue_items, coalesce(ax.assists, 0) as assists";
+
+    /** The grouped counts {@link #COUNTED_TOGETHER} reads, limited to the subjects' organisations. */
+    private static String countedTogether(GradingFigures.Subjects s) {
+        return " left join (select i.organization_id as org_id, count(*) as items,"
+                + " sum(case when i.status = 'OPEN' then 1 else 0 end) as open_items,"
+                + " sum(case when i.status = 'OPEN' and i.deadline < :today then 1 else 0 end) as overdue_items"
+                + " from rectification_item i where i.campaign_id = :campaign and i.station_id is null"
+                + " and i.organization_id in (select o.id" + s.from() + ") group by i.organization_id) ri on ri.org_id = o.id"
+                + " left join (select a.organization_id as org_id, count(*) as assists from assistance a"
+                + " where a.campaign_id = :campaign and a.organization_id in (select o.id" + s.from() + ")"
+                + " group by a.organization_id) ax on ax.org_id = o.id";
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Overview overview(long campaignId, long organizationId) {
         GradingFigures.Subjects s = grading.subjects(campaignId, organizationId);
         Map<String, Object> p = params(s);
-        List<Line> all = lines(s, p, "", "");
+        Map<Long, String> paths = new LinkedHashMap<>();
+        List<Line> all = jdbc.sql(LINE + COUNTED_TOGETHER + from(s, countedTogether(s)) + " order by o.sort_key, o.path")
+                .params(p).query((rs, n) -> {
+                    paths.put(rs.getLong("id"), rs.getString("path"));
+                    return line(rs);
+                }).list();
         List<Totals> units = new ArrayList<>();
         List<Object[]> children = jdbc.sql("select name, path, id from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
                 .param("org", organizationId).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list();
-        Map<Long, String> paths = new LinkedHashMap<>();
-        jdbc.sql("select o.id, o.path" + s.from()).params(p).query(rs -> {
-            paths.put(rs.getLong(1), rs.getString(2));
-        });
         for (Object[] u : children) {
             String prefix = (String) u[1];
             units.add(totals((Long) u[2], (String) u[0], all.stream().filter(l -> paths.getOrDefault(l.organizationId(), "").startsWith(prefix)).toList()));
@@ -85,7 +105,7 @@ class UpgradeFigureQueries implements UpgradeFigures {
         }
         int sz = Math.max(1, Math.min(size, 200));
         int pg = Math.max(0, page);
-        long total = jdbc.sql("select count(*)" + from(s) + where).params(p).query(Long.class).single();
+        long total = jdbc.sql("select count(*)" + from(s, "") + where).params(p).query(Long.class).single();
         p.put("limit", sz);
         p.put("offset", pg * sz);
         return new PageResult<>(lines(s, p, where.toString(), " limit :limit offset :offset"), pg, sz, total);
@@ -129,19 +149,31 @@ class UpgradeFigureQueries implements UpgradeFigures {
     }
 
     private List<Line> lines(GradingFigures.Subjects s, Map<String, Object> p, String where, String tail) {
-        return jdbc.sql(COLUMNS + from(s) + where + " order by o.sort_key, o.path" + tail).params(p)
-                .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("name"), rs.getString("field"),
-                        rs.getString("parent_name"), rs.getString("decided_grade"),
-                        rs.getString("decided_level") == null ? null : Grade.valueOf(rs.getString("decided_level")),
-                        rs.getString("goal_status") == null ? null : GoalStatus.valueOf(rs.getString("goal_status")),
-                        rs.getTimestamp("converted_at") != null, rs.getLong("items"), rs.getLong("open_items"),
-                        rs.getLong("overdue_items"), rs.getLong("assists")))
+        return jdbc.sql(LINE + COUNTED_PER_LINE + from(s, "") + where + " order by o.sort_key, o.path" + tail).params(p)
+                .query((rs, n) -> line(rs))
                 .list();
     }
 
-    private static String from(GradingFigures.Subjects s) {
-        return s.from().replace(" where ", " left join org_tree_view par on par.id = o.parent_id"
-                + " left join upgrade_goal ug on ug.campaign_id = :campaign and ug.organization_id = o.id and ug.station_id is null where ");
+    private static Line line(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Line(rs.getLong("id"), rs.getString("name"), rs.getString("field"),
+                rs.getString("parent_name"), rs.getString("decided_grade"),
+                rs.getString("decided_level") == null ? null : Grade.valueOf(rs.getString("decided_level")),
+                rs.getString("goal_status") == null ? null : GoalStatus.valueOf(rs.getString("goal_status")),
+                rs.getTimestamp("converted_at") != null, rs.getLong("items"), rs.getLong("open_items"),
+                rs.getLong("overdue_items"), rs.getLong("assists"));
+    }
+
+    /**
+     * The subjects with each one's parent and goal (and {@code joins}) joined. Only the subjects' own WHERE takes them:
+     * their look-ups below have WHERE clauses too, and joins put there referred to the outer organisation, so that
+     * every look-up ran again per organisation (a county's figures took 30 s on the generated province).
+     */
+    private static String from(GradingFigures.Subjects s, String joins) {
+        String from = s.from();
+        int where = from.indexOf(" where ");
+        return from.substring(0, where) + " left join org_tree_view par on par.id = o.parent_id"
+                + " left join upgrade_goal ug on ug.campaign_id = :campaign and ug.organization_id = o.id and ug.station_id is null"
+                + joins + from.substring(where);
     }
 
     private static Map<String, Object> params(GradingFigures.Subjects s) {
