@@ -460,6 +460,16 @@ class GradingApiIT {
         assertThat(overview.get("notStarted").asLong()).isZero();
         assertThat(overview.get("awaitingDecision")).isEmpty();
         assertThat(overview.get("byGradeName").get("一般").asLong()).isEqualTo(all.average());
+        JsonNode classes = overview.get("grades");
+        assertThat(List.of(classes.get("total").asLong(), classes.get("decided").asLong(), classes.get("advanced").asLong(),
+                classes.get("average").asLong(), classes.get("lagging").asLong()))
+                .as("the classes decided, counted by the test").containsExactly((long) subjects.size(), all.total(),
+                        all.advanced(), all.average(), all.lagging());
+        long byName = 0;
+        for (JsonNode n : overview.get("byGradeName")) {
+            byName += n.asLong();
+        }
+        assertThat(byName).as("every decided organisation under one grade name").isEqualTo(all.total());
         assertThat(ok(send(get("/api/grading/list").param("campaign", "" + c).param("level", "LAGGING"), clerk, null))
                 .get("total").asLong()).isEqualTo(all.lagging());
 
