@@ -48,6 +48,7 @@ class KeptCountsIT {
     @Autowired JsonMapper json;
     @Autowired ClassificationTables tables;
     @Autowired PledgeFigurePages pledgeFigures;
+    @Autowired cn.tierup.reporting.SurveySummaryTable surveyTable;
     @Autowired OrganizationService organizations;
     @Autowired JdbcClient jdbc;
 
@@ -93,6 +94,24 @@ class KeptCountsIT {
         signIn("cun");
         assertThatThrownBy(() -> pledgeFigures.page(campaign, town)).isInstanceOf(AccessDeniedException.class);
         mvc.perform(get("/pledges/overview").param("campaign", "" + campaign).param("org", "" + town).with(users.as("cun")))
+                .andExpect(status().isForbidden());
+
+        // and 附件2
+        String survey = mvc.perform(get("/survey/summary").param("campaign", "" + campaign).param("org", "" + town)
+                        .with(users.as("zhen")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(survey).contains("id=\"survey-as-of\"", "表中数字为 ", "结果满 60 分钟后，再打开本页时在后台重新统计");
+        signIn("zhen");
+        var table = surveyTable.page(campaign, town);
+        assertThat(table.slow()).isTrue();
+        assertThat(surveyTable.page(campaign, town)).as("the next visit: the kept count").isSameAs(table);
+        assertThat(table.value().total().organizations()).as("the town and every organisation under it")
+                .isEqualTo(jdbc.sql("select count(*) from organization where retired = false and path like"
+                                + " (select path from organization where id = :id) || '%'").param("id", town)
+                        .query(Long.class).single());
+        signIn("cun");
+        assertThatThrownBy(() -> surveyTable.page(campaign, town)).isInstanceOf(AccessDeniedException.class);
+        mvc.perform(get("/survey/summary").param("campaign", "" + campaign).param("org", "" + town).with(users.as("cun")))
                 .andExpect(status().isForbidden());
     }
 

@@ -41,7 +41,9 @@ class SurveySummaryController {
         model.addAttribute("c", campaigns.get(campaign));
         model.addAttribute("org", organizations.get(orgId));
         model.addAttribute("trail", organizations.trail(orgId));
-        model.addAttribute("s", table.summary(campaign, orgId));
+        var kept = table.page(campaign, orgId);
+        model.addAttribute("s", kept.value());
+        model.addAttribute("kept", kept);
         return "survey/summary";
     }
 
