@@ -39,6 +39,19 @@ public final class KeptFigures<K, V> {
             return Math.max(1, renewAfter.toMinutes());
         }
 
+        /** This count if it was kept (the page must say when it was counted), else null: what a page's "as of" line reads. */
+        public Kept<V> ifKept() {
+            return slow ? this : null;
+        }
+
+        /** Of two counts shown on one page, the older of those kept (the page is as old as it), or null if neither was. */
+        public static Kept<?> olderKept(Kept<?> a, Kept<?> b) {
+            if (!a.slow()) {
+                return b.ifKept();
+            }
+            return b.slow() && b.at().isBefore(a.at()) ? b : a;
+        }
+
         /** The same count's time and standing, with figures made from it (a page's rows with the counted numbers). */
         public <W> Kept<W> map(Function<? super V, ? extends W> f) {
             return new Kept<>(f.apply(value), at, took, slow, renewAfter);

@@ -39,7 +39,7 @@ class HomeController {
         model.addAttribute("org", organizations.home());
         var summary = organizations.summaryCounted(null);
         model.addAttribute("summary", summary.value());
-        model.addAttribute("summaryKept", summary.slow() ? summary : null);
+        model.addAttribute("summaryKept", summary.ifKept());
         var mine = desk.desk(campaign).orElse(null);
         model.addAttribute("desk", mine);
         model.addAttribute("outlook", mine == null ? null : desk.outlook(mine.campaign()));

@@ -31,6 +31,21 @@ class KeptFiguresTest {
     }
 
     @Test
+    void aPageWithTwoCountsIsDatedByTheOlderOfThoseKept() {
+        java.time.LocalDateTime nine = java.time.LocalDateTime.of(2026, 12, 7, 9, 0);
+        KeptFigures.Kept<String> quick = new KeptFigures.Kept<>("a", nine.plusMinutes(5), Duration.ZERO, false, Duration.ofMinutes(1));
+        KeptFigures.Kept<String> keptEarly = new KeptFigures.Kept<>("b", nine, Duration.ofSeconds(2), true, Duration.ofMinutes(1));
+        KeptFigures.Kept<String> keptLate = new KeptFigures.Kept<>("c", nine.plusMinutes(1), Duration.ofSeconds(2), true, Duration.ofMinutes(1));
+        assertThat(quick.ifKept()).as("counted for the visit: nothing to date").isNull();
+        assertThat(keptEarly.ifKept()).isSameAs(keptEarly);
+        assertThat(KeptFigures.Kept.olderKept(quick, quick)).isNull();
+        assertThat(KeptFigures.Kept.olderKept(quick, keptLate)).isSameAs(keptLate);
+        assertThat(KeptFigures.Kept.olderKept(keptLate, quick)).isSameAs(keptLate);
+        assertThat(KeptFigures.Kept.olderKept(keptLate, keptEarly)).isSameAs(keptEarly);
+        assertThat(KeptFigures.Kept.olderKept(keptEarly, keptLate)).isSameAs(keptEarly);
+    }
+
+    @Test
     void aQuickCountIsMadeForEveryVisit() {
         KeptFigures<Long, List<String>> totals = FigureKeeping.keeper("test", Duration.ofMillis(200), Duration.ofMinutes(1));
         for (int i = 0; i < 3; i++) {

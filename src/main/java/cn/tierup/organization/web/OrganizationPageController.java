@@ -11,6 +11,7 @@ import cn.tierup.organization.OrganizationView;
 import cn.tierup.organization.RecordSections;
 import cn.tierup.organization.UnitType;
 import cn.tierup.shared.DomainException;
+import cn.tierup.shared.KeptFigures;
 import cn.tierup.shared.Messages;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -54,10 +55,10 @@ class OrganizationPageController {
         model.addAttribute("home", home);
         var rootChildren = organizations.childrenCounted(home.id(), false);
         model.addAttribute("rootChildren", rootChildren.value());
-        model.addAttribute("keptCount", rootChildren.slow() ? rootChildren : null);
+        model.addAttribute("keptCount", rootChildren.ifKept());
         var result = organizations.searchCounted(new OrganizationCriteria(under, q, field, kind, retired, page, 20));
         model.addAttribute("result", result.value());
-        model.addAttribute("searchKept", result.slow() ? result : null);
+        model.addAttribute("searchKept", result.ifKept());
         model.addAttribute("under", under == null ? null : organizations.get(under));
         model.addAttribute("q", q);
         model.addAttribute("field", field);
@@ -81,7 +82,7 @@ class OrganizationPageController {
     String children(@PathVariable long id, Model model) {
         var nodes = organizations.childrenCounted(id, false);
         model.addAttribute("nodes", nodes.value());
-        model.addAttribute("levelKept", nodes.slow() ? nodes : null);
+        model.addAttribute("levelKept", nodes.ifKept());
         return "orgs/tree :: level";
     }
 
@@ -102,8 +103,7 @@ class OrganizationPageController {
         var children = organizations.childrenCounted(id, true);
         model.addAttribute("children", children.value());
         // the older of the two counts, when either was kept: the page says as of when
-        model.addAttribute("keptCount", members.slow() || children.slow()
-                ? (children.slow() && (!members.slow() || children.at().isBefore(members.at())) ? children : members) : null);
+        model.addAttribute("keptCount", KeptFigures.Kept.olderKept(members, children));
         model.addAttribute("canWrite", guard.can(Permission.ORG_WRITE, id) && !org.retired());
         model.addAttribute("canMove", guard.can(Permission.ORG_MOVE, id) && id != guard.currentUser().organizationId()
                 && org.parentId() != null && !org.retired());
