@@ -12,9 +12,10 @@ import java.util.function.BiPredicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signed-in users over HTTP on loopback, each cycling through its pages with one request in flight and no pause
- * between pages (a closed loop: a deadline day's worst case). Each user is a browser of its own (its session cookie,
- * keep-alive connections). Only the HTML pages are fetched: a browser keeps the versioned CSS and scripts.
+ * Signed-in users over HTTP on loopback, each cycling through its pages with one request in flight and, by default, no
+ * pause between pages (a closed loop: a deadline day's worst case; {@link #run(List, double, double)} lets each user
+ * read a page before the next). Each user is a browser of its own (its session cookie, keep-alive connections). Only
+ * the HTML pages are fetched: a browser keeps the versioned CSS and scripts.
  */
 final class PageLoad {
 
@@ -51,6 +52,14 @@ final class PageLoad {
 
     /** Every user cycles through its pages for the given time; fails if any page did not answer 200. */
     static Round run(List<User> users, double seconds) throws InterruptedException {
+        return run(users, seconds, 0);
+    }
+
+    /**
+     * The same, each user pausing after each page for between half and one and a half times {@code thinkSeconds}
+     * (uniformly, so that the users do not fall into step): people reading a page before they open the next.
+     */
+    static Round run(List<User> users, double seconds, double thinkSeconds) throws InterruptedException {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         List<String> failed = new ArrayList<>();
@@ -59,6 +68,7 @@ final class PageLoad {
         for (User u : users) {
             List<Hit> mine = new ArrayList<>();
             perUser.add(mine);
+            java.util.Random pause = new java.util.Random(u.username.hashCode());
             new Thread(() -> {
                 try {
                     while (System.nanoTime() < end) {
@@ -72,8 +82,15 @@ final class PageLoad {
                                         + response.headers().firstValue("Location").orElse("") + " " + problem(response.body()));
                             }
                         }
+                        if (thinkSeconds > 0) {
+                            long rest = Math.min(end - System.nanoTime(),
+                                    (long) (thinkSeconds * (0.5 + pause.nextDouble()) * 1e9));
+                            if (rest > 0) {
+                                Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
+                            }
+                        }
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | InterruptedException e) {
                     synchronized (failed) {
                         failed.add(u.username + " " + e);
                     }

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each with its own session — {@code bench.province-users} (5) as the province, {@code bench.county-users} (5) as
  * counties and the rest as towns, each county and town a different one — and each cycles through home (desk), the
  * tree, the grading overview, the register and 附件3/4 (the report page) with one request in flight and no pause, so
- * that all of them are busy at once (a closed loop). Throughput and p50/p95/p99 per page and level; the goal is p95
+ * that all of them are busy at once (a closed loop), or with {@code bench.think-seconds} a pause of about that long
+ * after each page (half to one and a half times it), as people reading their pages. Throughput and p50/p95/p99 per page and level; the goal is p95
  * under 100 ms for a town and 300 ms for the province. Nothing fails on a time: it checks only that every page
  * answered 200. Knobs: {@code bench.rounds} (3) of {@code bench.round-seconds} (20) after {@code
  * bench.warmup-seconds} (30); the generators' scale knobs ({@code province.*}; members and answers are not read by
@@ -44,6 +45,12 @@ class ProvincePagesBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final double ROUND_SECONDS = Double.parseDouble(System.getProperty("bench.round-seconds", "20"));
     private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup-seconds", "30"));
+    /**
+     * Each user's pause between two pages (0: none, the deadline day's closed loop); several, comma-separated, are
+     * measured in the same run, their rounds alternating, each with a table of its own.
+     */
+    private static final List<Double> THINK_SECONDS = java.util.Arrays.stream(
+            System.getProperty("bench.think-seconds", "0").split(",")).map(String::strip).map(Double::valueOf).toList();
     private static final List<String> LEVELS = List.of("province", "county", "town");
     private static final int[] GOAL_MS = {300, 100, 100};
 
@@ -83,46 +90,59 @@ class ProvincePagesBenchmark {
         assertThat(users.get(0).client.get(base + "/").statusCode()).as("the first home page").isEqualTo(200);
         double firstHome = (System.nanoTime() - started) / 1e9;
 
-        PageLoad.run(users, WARMUP_SECONDS);
+        PageLoad.run(users, WARMUP_SECONDS, THINK_SECONDS.get(0));
         BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
-        List<PageLoad.Round> rounds = new ArrayList<>();
+        PageLoad.Rounds byThink = new PageLoad.Rounds();
         for (int r = 0; r < ROUNDS; r++) {
-            rounds.add(PageLoad.run(users, ROUND_SECONDS));
+            for (double think : THINK_SECONDS) {
+                byThink.add(think(think), PageLoad.run(users, ROUND_SECONDS, think));
+            }
         }
         load.close();
 
         List<String> out = new ArrayList<>();
-        out.add("| level | users | page | requests | requests/s | p50 ms | p95 ms | p99 ms | max ms | goal (p95) |");
-        out.add("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        for (int l = 0; l < LEVELS.size(); l++) {
-            String level = LEVELS.get(l);
-            long n = users.stream().filter(u -> u.label.equals(level)).count();
-            if (n == 0) {
-                continue;
+        for (double think : THINK_SECONDS) {
+            List<PageLoad.Round> rounds = byThink.get(think(think));
+            out.add("");
+            out.add("Users " + think(think) + ":");
+            out.add("");
+            out.add("| level | users | page | requests | requests/s | p50 ms | p95 ms | p99 ms | max ms | goal (p95) |");
+            out.add("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            for (int l = 0; l < LEVELS.size(); l++) {
+                String level = LEVELS.get(l);
+                long n = users.stream().filter(u -> u.label.equals(level)).count();
+                if (n == 0) {
+                    continue;
+                }
+                for (String page : pages) {
+                    PageLoad.Times t = new PageLoad.Times(rounds, (label, p) -> label.equals(level) && p.equals(page));
+                    out.add("| " + level + " | " + n + " | `" + page.replaceAll("\\?.*", "") + "` | " + t.cells() + " | "
+                            + GOAL_MS[l] + " ms " + (t.percentile(95) < GOAL_MS[l] ? "met" : "missed") + " |");
+                }
+                PageLoad.Times t = new PageLoad.Times(rounds, (label, p) -> label.equals(level));
+                out.add("| " + level + " | " + n + " | all five | " + t.cells() + " | " + GOAL_MS[l] + " ms "
+                        + (t.percentile(95) < GOAL_MS[l] ? "met" : "missed") + " |");
             }
-            for (String page : pages) {
-                PageLoad.Times t = new PageLoad.Times(rounds, (label, p) -> label.equals(level) && p.equals(page));
-                out.add("| " + level + " | " + n + " | `" + page.replaceAll("\\?.*", "") + "` | " + t.cells() + " | "
-                        + GOAL_MS[l] + " ms " + (t.percentile(95) < GOAL_MS[l] ? "met" : "missed") + " |");
-            }
-            PageLoad.Times t = new PageLoad.Times(rounds, (label, p) -> label.equals(level));
-            out.add("| " + level + " | " + n + " | all five | " + t.cells() + " | " + GOAL_MS[l] + " ms "
-                    + (t.percentile(95) < GOAL_MS[l] ? "met" : "missed") + " |");
+            PageLoad.Times all = new PageLoad.Times(rounds, (label, p) -> true);
+            out.add("| all | " + users.size() + " | all five | " + all.cells() + " | |");
         }
-        PageLoad.Times all = new PageLoad.Times(rounds, (label, p) -> true);
-        out.add("| all | " + users.size() + " | all five | " + all.cells() + " | |");
 
         String header = String.format("ProvincePagesBenchmark, %s, %s, %,d organisations (%,d members), last year's campaign"
-                        + " graded (%,d organisations); %d rounds of %.0f s after %.0f s warm-up, %d users signed in (%d province,"
-                        + " %d county, %d town); pages %s",
+                        + " graded (%,d organisations); %d rounds of %.0f s after %.0f s warm-up (per pause below, their"
+                        + " rounds alternating), %d users signed in (%d province, %d county, %d town); pages %s",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), TestDatabases.postgresServer(),
                 province.organizations(), province.members(), last.organizationsGraded(), ROUNDS, ROUND_SECONDS,
                 WARMUP_SECONDS, users.size(), PROVINCE_USERS, COUNTY_USERS, towns, pages)
                 + String.format("; the first home page of %s (for the province's root: its totals counted) %.1f s, alone",
                 users.get(0).label, firstHome)
                 + "\n" + BenchMachine.jvm() + "\n" + load.summary() + " (the timed rounds)";
-        String report = header + "\n\n" + String.join("\n", out) + "\n";
+        String report = header + "\n" + String.join("\n", out) + "\n";
         BenchMachine.publish("ProvincePagesBenchmark", report);
+    }
+
+    private static String think(double seconds) {
+        return seconds > 0 ? String.format("pausing %.1f–%.1f s after each page", seconds / 2, seconds * 1.5)
+                : "with no pause between pages";
     }
 
     /** {@code n} organisations at {@code depth}, shuffled with a fixed seed. */
