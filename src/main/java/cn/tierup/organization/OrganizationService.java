@@ -63,6 +63,15 @@ public class OrganizationService {
         this.em = em;
     }
 
+    /**
+     * How many active organisations one's subtree holds, itself included: how wide the pages of a user of it reach.
+     * Not scoped (a number only), for the signed-in user's own organisation.
+     */
+    @Transactional(readOnly = true)
+    public long subtreeSize(long id) {
+        return queries.subtreeSize(id);
+    }
+
     @Transactional(readOnly = true)
     public OrganizationView get(long id) {
         return getCounted(id).value();

@@ -133,6 +133,17 @@ public class OrganizationQueries {
         return subtreeMemberCounts(paths);
     }
 
+    /** The active organisations of one's subtree, itself included. */
+    public long subtreeSize(long id) {
+        String path = jdbc.sql("select path from organization where id = :id").param("id", id).query(String.class).single();
+        if (!PATH.matcher(path).matches()) {
+            throw new IllegalArgumentException("not a tree path: " + path);
+        }
+        // the prefix as a literal, for the path index (see subtree())
+        return jdbc.sql("select count(*) from organization s where s.path like '" + path + "%' and s.retired = false")
+                .query(Long.class).single();
+    }
+
     /**
      * Party members on the rolls of the organisation at {@code path} and of everything under it (active
      * organisations and members), one indexed prefix count.
