@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,8 +33,9 @@ class WideScopeLane extends OncePerRequestFilter {
 
     private static final long SIZE_KEPT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
-    private final ScopeGuard guard;
-    private final OrganizationService organizations;
+    // looked up on first use: a filter is made while the web server starts, before the persistence layer they need
+    private final ObjectProvider<ScopeGuard> guard;
+    private final ObjectProvider<OrganizationService> organizations;
     private final long wide;
     private final Semaphore turns;
     private final Duration wait;
@@ -42,7 +44,7 @@ class WideScopeLane extends OncePerRequestFilter {
     private record Sized(long organisations, long countedAt) {
     }
 
-    WideScopeLane(ScopeGuard guard, OrganizationService organizations,
+    WideScopeLane(ObjectProvider<ScopeGuard> guard, ObjectProvider<OrganizationService> organizations,
                   @Value("${tierup.pages.wide-scope-organisations:20000}") long wide,
                   @Value("${tierup.pages.wide-scope-turns:1}") int turns,
                   @Value("${tierup.pages.wide-scope-wait:30s}") Duration wait) {
@@ -65,7 +67,7 @@ class WideScopeLane extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<CurrentUser> user = guard.currentUserIfAny();
+        Optional<CurrentUser> user = guard.getObject().currentUserIfAny();
         if (user.isEmpty() || !wide(user.get().organizationId())) {
             chain.doFilter(request, response);
             return;
@@ -89,7 +91,7 @@ class WideScopeLane extends OncePerRequestFilter {
         long now = System.nanoTime();
         Sized s = sizes.get(organizationId);
         if (s == null || now - s.countedAt() > SIZE_KEPT_NANOS) {
-            s = new Sized(organizations.subtreeSize(organizationId), now);
+            s = new Sized(organizations.getObject().subtreeSize(organizationId), now);
             sizes.put(organizationId, s);
         }
         return s.organisations() >= wide;

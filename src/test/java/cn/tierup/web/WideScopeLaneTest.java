@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -45,7 +46,14 @@ class WideScopeLaneTest {
         when(guard.currentUserIfAny()).thenAnswer(i -> Optional.ofNullable(SIGNED_IN.get()));
         OrganizationService organizations = mock(OrganizationService.class);
         when(organizations.subtreeSize(anyLong())).thenAnswer(i -> (long) i.getArgument(0) == PROVINCE ? 100_000L : 70L);
-        return new WideScopeLane(guard, organizations, 20_000, 1, wait);
+        return new WideScopeLane(provider(guard), provider(organizations), 20_000, 1, wait);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ObjectProvider<T> provider(T bean) {
+        ObjectProvider<T> p = mock(ObjectProvider.class);
+        when(p.getObject()).thenReturn(bean);
+        return p;
     }
 
     /** A GET of {@code path} by a user of {@code org} in a thread of its own; its chain waits for {@code release}. */
