@@ -57,7 +57,8 @@ final class PageLoad {
 
     /**
      * The same, each user pausing after each page for between half and one and a half times {@code thinkSeconds}
-     * (uniformly, so that the users do not fall into step): people reading a page before they open the next.
+     * (uniformly, so that the users do not fall into step), and before its first for up to that long: people reading
+     * a page before they open the next.
      */
     static Round run(List<User> users, double seconds, double thinkSeconds) throws InterruptedException {
         long start = System.nanoTime();
@@ -71,6 +72,10 @@ final class PageLoad {
             java.util.Random pause = new java.util.Random(u.username.hashCode());
             new Thread(() -> {
                 try {
+                    if (thinkSeconds > 0) {
+                        // people do not all open a page at the same moment: each starts somewhere in a pause
+                        Thread.sleep((long) (thinkSeconds * 1.5 * pause.nextDouble() * 1000));
+                    }
                     while (System.nanoTime() < end) {
                         String page = u.pages.get(u.next++ % u.pages.size());
                         long t = System.nanoTime();
