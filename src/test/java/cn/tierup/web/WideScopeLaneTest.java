@@ -56,14 +56,29 @@ class WideScopeLaneTest {
         return p;
     }
 
-    /** A GET of {@code path} by a user of {@code org} in a thread of its own; its chain waits for {@code release}. */
-    private Future<?> visit(WideScopeLane lane, long org, String path, CountDownLatch entered, CountDownLatch release) {
-        return threads.submit(() -> {
+    /** A page visit in a thread of its own, held inside the page (its chain) until let go. */
+    private record Visit(Future<?> done, CountDownLatch in, CountDownLatch out) {
+
+        boolean entered(long millis) throws InterruptedException {
+            return in.await(millis, TimeUnit.MILLISECONDS);
+        }
+
+        void letGo() throws Exception {
+            out.countDown();
+            done.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A GET of {@code path} by a user of {@code org}. */
+    private Visit visit(WideScopeLane lane, long org, String path) {
+        CountDownLatch in = new CountDownLatch(1);
+        CountDownLatch out = new CountDownLatch(1);
+        Future<?> done = threads.submit(() -> {
             SIGNED_IN.set(new CurrentUser(org, "u" + org, "用户", org, Role.SUPERVISOR));
             FilterChain chain = (req, res) -> {
-                entered.countDown();
+                in.countDown();
                 try {
-                    release.await(10, TimeUnit.SECONDS);
+                    out.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -71,56 +86,46 @@ class WideScopeLaneTest {
             lane.doFilter(new MockHttpServletRequest("GET", path), new MockHttpServletResponse(), chain);
             return null;
         });
+        return new Visit(done, in, out);
     }
 
     @Test
     void aWideUsersPageWaitsForTheOneBeforeItWhileOthersGoAhead() throws Exception {
         WideScopeLane lane = lane(Duration.ofSeconds(30));
-        CountDownLatch firstIn = new CountDownLatch(1);
-        CountDownLatch firstOut = new CountDownLatch(1);
-        Future<?> first = visit(lane, PROVINCE, "/grading", firstIn, firstOut);
-        assertThat(firstIn.await(5, TimeUnit.SECONDS)).isTrue();
-
-        CountDownLatch secondIn = new CountDownLatch(1);
-        Future<?> second = visit(lane, PROVINCE, "/orgs", secondIn, new CountDownLatch(0));
-        assertThat(secondIn.await(300, TimeUnit.MILLISECONDS)).as("the province's second page waits its turn").isFalse();
+        Visit first = visit(lane, PROVINCE, "/grading");
+        assertThat(first.entered(5000)).isTrue();
+        Visit second = visit(lane, PROVINCE, "/orgs");
+        assertThat(second.entered(300)).as("the province's second page waits its turn").isFalse();
 
         for (Object[] other : new Object[][] {{TOWN, "/grading"}, {PROVINCE, "/api/grading/overview"},
                 {PROVINCE, "/grading/tables/summary.xlsx"}}) {
-            CountDownLatch in = new CountDownLatch(1);
-            visit(lane, (Long) other[0], (String) other[1], in, new CountDownLatch(0)).get(5, TimeUnit.SECONDS);
-            assertThat(in.getCount()).as(other[1] + " of " + other[0] + " is not held").isZero();
+            Visit v = visit(lane, (Long) other[0], (String) other[1]);
+            assertThat(v.entered(5000)).as(other[1] + " of " + other[0] + " is not held").isTrue();
+            v.letGo();
         }
 
-        firstOut.countDown();
-        first.get(5, TimeUnit.SECONDS);
-        assertThat(secondIn.await(5, TimeUnit.SECONDS)).as("its turn once the first is done").isTrue();
-        second.get(5, TimeUnit.SECONDS);
+        first.letGo();
+        assertThat(second.entered(5000)).as("its turn once the first is done").isTrue();
+        second.letGo();
     }
 
     @Test
     void aPageThatWaitedItsLongestGoesAheadAndTheTurnIsNotLost() throws Exception {
-        WideScopeLane lane = lane(Duration.ofMillis(200));
-        CountDownLatch firstIn = new CountDownLatch(1);
-        CountDownLatch firstOut = new CountDownLatch(1);
-        Future<?> first = visit(lane, PROVINCE, "/", firstIn, firstOut);
-        assertThat(firstIn.await(5, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch secondIn = new CountDownLatch(1);
-        visit(lane, PROVINCE, "/orgs", secondIn, new CountDownLatch(0)).get(5, TimeUnit.SECONDS);
-        assertThat(secondIn.getCount()).as("answered after its wait, not refused").isZero();
+        WideScopeLane lane = lane(Duration.ofSeconds(1));
+        Visit first = visit(lane, PROVINCE, "/");
+        assertThat(first.entered(5000)).isTrue();
+        Visit second = visit(lane, PROVINCE, "/orgs");
+        assertThat(second.entered(5000)).as("answered after its wait, not refused").isTrue();
+        second.letGo();
+        first.letGo();
 
-        firstOut.countDown();
-        first.get(5, TimeUnit.SECONDS);
         // the page that went ahead without a turn gave none back: still one turn, taken and returned by the next page
-        CountDownLatch thirdIn = new CountDownLatch(1);
-        CountDownLatch thirdOut = new CountDownLatch(1);
-        Future<?> third = visit(lane, PROVINCE, "/grading", thirdIn, thirdOut);
-        assertThat(thirdIn.await(5, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch fourthIn = new CountDownLatch(1);
-        Future<?> fourth = visit(lane, PROVINCE, "/grading/register", fourthIn, new CountDownLatch(0));
-        assertThat(fourthIn.await(100, TimeUnit.MILLISECONDS)).as("one turn only").isFalse();
-        thirdOut.countDown();
-        third.get(5, TimeUnit.SECONDS);
-        fourth.get(5, TimeUnit.SECONDS);
+        Visit third = visit(lane, PROVINCE, "/grading");
+        assertThat(third.entered(5000)).isTrue();
+        Visit fourth = visit(lane, PROVINCE, "/grading/register");
+        assertThat(fourth.entered(300)).as("one turn only").isFalse();
+        third.letGo();
+        assertThat(fourth.entered(5000)).isTrue();
+        fourth.letGo();
     }
 }
