@@ -22,15 +22,22 @@ class WebConfig implements WebMvcConfigurer {
     private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
     private final CampaignChoice campaignChoice;
+    private final WideScopeLane wideScopeLane;
 
-    WebConfig(CampaignChoice campaignChoice) {
+    WebConfig(CampaignChoice campaignChoice, WideScopeLane wideScopeLane) {
         this.campaignChoice = campaignChoice;
+        this.wideScopeLane = wideScopeLane;
     }
 
-    /** The year a user works in: every page of the campaign opens with one, the one last chosen (see CampaignChoice). */
+    /**
+     * The year a user works in: every page of the campaign opens with one, the one last chosen (see CampaignChoice);
+     * and the turns of wide-scope users' pages (see WideScopeLane).
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(campaignChoice).excludePathPatterns("/api/**", "/q/**", "/webjars/**", "/css/**", "/js/**");
+        // the pages of a province's users take turns (see the class)
+        registry.addInterceptor(wideScopeLane).excludePathPatterns("/api/**", "/q/**", "/webjars/**", "/css/**", "/js/**");
     }
 
     /** Addresses with a variable are looked up among the mappings of their first segment only (see the class). */

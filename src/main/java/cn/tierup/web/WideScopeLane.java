@@ -3,11 +3,8 @@ package cn.tierup.web;
 import cn.tierup.identity.CurrentUser;
 import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.OrganizationService;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +13,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The pages of users whose organisation reaches far take turns: at province scale each such page reads much of the
@@ -25,15 +26,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * them (ProvincePagesBenchmark). An organisation of {@code tierup.pages.wide-scope-organisations} (20,000) or more in
  * its subtree is wide; its users' pages run {@code tierup.pages.wide-scope-turns} (1) at a time, in order of arrival.
  * A page waits at most {@code tierup.pages.wide-scope-wait} (30 s) for its turn, then goes ahead: slower, never
- * refused. Only pages are held — not the JSON API, downloads or static files (an export of 2,000,000 members would
- * hold the turn for a minute) — and a user's subtree is counted again after ten minutes.
+ * refused. Only whole pages are held (a handler that renders a view, asked for without htmx): not the JSON API,
+ * downloads, the parts of a page that htmx fetches (a level of the tree, the organisation picker, an import's
+ * progress) or static files. It goes by the user's own organisation, not the page's: a province's user opening a
+ * town's page takes a turn too. A user's subtree is counted again after ten minutes; turns are per instance.
  */
 @Component
-class WideScopeLane extends OncePerRequestFilter {
+class WideScopeLane implements HandlerInterceptor {
 
     private static final long SIZE_KEPT_NANOS = TimeUnit.MINUTES.toNanos(10);
+    /** The request holds a turn, to give back once its page is written. */
+    private static final String TURN = WideScopeLane.class.getName() + ".turn";
+    /** The request's thread was interrupted while waiting: interrupted again once its page is written. */
+    private static final String INTERRUPTED = WideScopeLane.class.getName() + ".interrupted";
 
-    // looked up on first use: a filter is made while the web server starts, before the persistence layer they need
+    // looked up on first use: the web layer is made before the persistence layer these need
     private final ObjectProvider<ScopeGuard> guard;
     private final ObjectProvider<OrganizationService> organizations;
     private final long wide;
@@ -56,35 +63,45 @@ class WideScopeLane extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!"GET".equals(request.getMethod()) || request.getHeader("HX-Request") != null || !rendersAPage(handler)) {
             return true;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.substring(path.lastIndexOf('/') + 1).contains(".");
+        Optional<CurrentUser> user = guard.getObject().currentUserIfAny();
+        if (user.isEmpty() || !wide(user.get().organizationId())) {
+            return true;
+        }
+        try {
+            if (turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                request.setAttribute(TURN, Boolean.TRUE);
+            }
+        } catch (InterruptedException e) {
+            // answered all the same; the flag is put back afterwards, so that nothing in between fails on it
+            request.setAttribute(INTERRUPTED, Boolean.TRUE);
+        }
+        return true;
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        Optional<CurrentUser> user = guard.getObject().currentUserIfAny();
-        if (user.isEmpty() || !wide(user.get().organizationId())) {
-            chain.doFilter(request, response);
-            return;
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (request.getAttribute(TURN) != null) {
+            request.removeAttribute(TURN);
+            turns.release();
         }
-        boolean turn = false;
-        try {
-            turn = turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
+        if (request.getAttribute(INTERRUPTED) != null) {
             Thread.currentThread().interrupt();
         }
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            if (turn) {
-                turns.release();
-            }
+    }
+
+    /** A controller method that returns a view (its name or a ModelAndView), not a body or a file. */
+    private static boolean rendersAPage(Object handler) {
+        if (!(handler instanceof HandlerMethod m)) {
+            return false;
         }
+        Class<?> returns = m.getMethod().getReturnType();
+        return (returns == String.class || ModelAndView.class.isAssignableFrom(returns))
+                && !m.hasMethodAnnotation(ResponseBody.class)
+                && !AnnotatedElementUtils.hasAnnotation(m.getBeanType(), ResponseBody.class);
     }
 
     private boolean wide(long organizationId) {
@@ -95,5 +112,10 @@ class WideScopeLane extends OncePerRequestFilter {
             sizes.put(organizationId, s);
         }
         return s.organisations() >= wide;
+    }
+
+    /** The turns themselves, for a test to hold one. */
+    Semaphore turns() {
+        return turns;
     }
 }

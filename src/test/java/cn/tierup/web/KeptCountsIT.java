@@ -37,7 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * may not see the organisation's figures (the service itself refuses, not only the page's other look-ups).
  */
 @IntegrationTest
-@TestPropertySource(properties = {"tierup.figures.keep-slower-than=0s", "tierup.figures.renew-after=1h"})
+// the same settings as WideScopeLaneIT's, so that the two share one application context
+@TestPropertySource(properties = {"tierup.figures.keep-slower-than=0s", "tierup.figures.renew-after=1h",
+        "tierup.pages.wide-scope-organisations=100"})
 class KeptCountsIT {
 
     @Autowired MockMvc mvc;
