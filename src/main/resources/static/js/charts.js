@@ -23,7 +23,8 @@
     chart.setOption({
       animation: animation,
       color: palette,
-      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+      // containLabel measures a Chinese label a little short of how the browser draws it: room for the first character
+      grid: { left: 28, right: 24, top: 28, bottom: 8, containLabel: true },
       legend: { data: series, top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', minInterval: 1 },
