@@ -7,10 +7,8 @@ import cn.tierup.grading.GradingFigures;
 import cn.tierup.grading.GradingFigures.Distribution;
 import cn.tierup.grading.GradingFigures.GradeColumn;
 import cn.tierup.grading.GradingFigures.Named;
-import cn.tierup.identity.Permission;
-import cn.tierup.identity.ScopeGuard;
+import cn.tierup.identity.CampaignFigurePages;
 import cn.tierup.organization.Field;
-import cn.tierup.shared.FigureKeeping;
 import cn.tierup.shared.KeptFigures;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
@@ -44,20 +42,13 @@ public class ClassificationTables {
     private final CampaignService campaigns;
     private final Messages messages;
     /** Both tables of an organisation as its page shows them, kept when counting them is slow (a province's). */
-    private final KeptFigures<PageKey, Both> pages;
+    private final CampaignFigurePages.Kind<Both> pages;
 
-    private record PageKey(long campaignId, long organizationId) {
-    }
-
-    private final ScopeGuard guard;
-
-    ClassificationTables(GradingFigures figures, CampaignService campaigns, Messages messages, FigureKeeping keeping,
-                         ScopeGuard guard) {
+    ClassificationTables(GradingFigures figures, CampaignService campaigns, Messages messages, CampaignFigurePages pages) {
         this.figures = figures;
         this.campaigns = campaigns;
         this.messages = messages;
-        this.pages = keeping.keeper("附件3/4");
-        this.guard = guard;
+        this.pages = pages.kind("附件3/4");
     }
 
     /**
@@ -206,12 +197,10 @@ public class ClassificationTables {
 
     /**
      * Both tables for the page: counted for the visit, or for an organisation whose count takes more than a second the
-     * last count with its time (see {@link KeptFigures}). The user is asked for first, as counting would: a kept count
-     * is shown only to those who may see the organisation's figures.
+     * last count with its time (see {@link CampaignFigurePages}).
      */
     public KeptFigures.Kept<Both> page(long campaignId, long organizationId) {
-        guard.require(Permission.CAMPAIGN_READ, organizationId);
-        return pages.get(new PageKey(campaignId, organizationId), () -> both(campaignId, organizationId));
+        return pages.get(campaignId, organizationId, () -> both(campaignId, organizationId));
     }
 
     // each figure reads in a transaction of its own: the two tables were never one snapshot on PostgreSQL's default

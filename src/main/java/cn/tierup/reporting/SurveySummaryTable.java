@@ -2,9 +2,7 @@ package cn.tierup.reporting;
 
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
-import cn.tierup.identity.Permission;
-import cn.tierup.identity.ScopeGuard;
-import cn.tierup.shared.FigureKeeping;
+import cn.tierup.identity.CampaignFigurePages;
 import cn.tierup.shared.KeptFigures;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;
@@ -37,30 +35,25 @@ public class SurveySummaryTable {
     private final SurveyFigures figures;
     private final CampaignService campaigns;
     private final Messages messages;
-    private final ScopeGuard guard;
     /** The table as its page shows it, kept when counting it is slow (a province's 2,000,000 members: about 1.5 s). */
-    private final KeptFigures<PageKey, SurveyFigures.Summary> pages;
+    private final CampaignFigurePages.Kind<SurveyFigures.Summary> pages;
 
-    private record PageKey(long campaignId, long organizationId) {
-    }
-
-    SurveySummaryTable(SurveyFigures figures, CampaignService campaigns, Messages messages, ScopeGuard guard,
-                       FigureKeeping keeping) {
+    SurveySummaryTable(SurveyFigures figures, CampaignService campaigns, Messages messages, CampaignFigurePages pages) {
         this.figures = figures;
         this.campaigns = campaigns;
         this.messages = messages;
-        this.guard = guard;
-        this.pages = keeping.keeper("附件2");
+        this.pages = pages.kind("附件2");
     }
 
     /**
      * The table for its page: counted for the visit, or for an organisation whose count takes more than a second the
-     * last count with its time (see {@link KeptFigures}). The user is asked for first, as counting would.
+     * last count with its time (see {@link CampaignFigurePages}).
      */
     public KeptFigures.Kept<SurveyFigures.Summary> page(long campaignId, long organizationId) {
-        guard.require(Permission.CAMPAIGN_READ, organizationId);
-        campaigns.get(campaignId);
-        return pages.get(new PageKey(campaignId, organizationId), () -> figures.summary(campaignId, organizationId));
+        return pages.get(campaignId, organizationId, () -> {
+            campaigns.get(campaignId);
+            return figures.summary(campaignId, organizationId);
+        });
     }
 
     @Transactional(readOnly = true)

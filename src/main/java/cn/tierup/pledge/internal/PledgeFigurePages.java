@@ -1,9 +1,7 @@
 package cn.tierup.pledge.internal;
 
-import cn.tierup.identity.Permission;
-import cn.tierup.identity.ScopeGuard;
+import cn.tierup.identity.CampaignFigurePages;
 import cn.tierup.pledge.PledgeFigures;
-import cn.tierup.shared.FigureKeeping;
 import cn.tierup.shared.KeptFigures;
 import org.springframework.stereotype.Component;
 
@@ -15,21 +13,14 @@ import org.springframework.stereotype.Component;
 public class PledgeFigurePages {
 
     private final PledgeFigures figures;
-    private final ScopeGuard guard;
-    private final KeptFigures<Key, PledgeFigures.Summary> kept;
+    private final CampaignFigurePages.Kind<PledgeFigures.Summary> pages;
 
-    private record Key(long campaignId, long organizationId) {
-    }
-
-    PledgeFigurePages(PledgeFigures figures, ScopeGuard guard, FigureKeeping keeping) {
+    PledgeFigurePages(PledgeFigures figures, CampaignFigurePages pages) {
         this.figures = figures;
-        this.guard = guard;
-        this.kept = keeping.keeper("践诺统计");
+        this.pages = pages.kind("践诺统计");
     }
 
-    /** The user is asked for first, as counting would: a kept count is shown only to those who may see it. */
     public KeptFigures.Kept<PledgeFigures.Summary> page(long campaignId, long organizationId) {
-        guard.require(Permission.CAMPAIGN_READ, organizationId);
-        return kept.get(new Key(campaignId, organizationId), () -> figures.summary(campaignId, organizationId));
+        return pages.get(campaignId, organizationId, () -> figures.summary(campaignId, organizationId));
     }
 }
