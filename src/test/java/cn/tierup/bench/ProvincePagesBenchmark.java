@@ -8,7 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after each page (half to one and a half times it), as people reading their pages. Throughput and p50/p95/p99 per page and level; the goal is p95
  * under 100 ms for a town and 300 ms for the province. Nothing fails on a time: it checks only that every page
  * answered 200. Knobs: {@code bench.rounds} (3) of {@code bench.round-seconds} (20) after {@code
- * bench.warmup-seconds} (30); the generators' scale knobs ({@code province.*}; members and answers are not read by
+ * bench.warmup-seconds} (30); {@code bench.pg-settings} (PostgreSQL settings, {@link #SETTINGS}); the generators' scale knobs ({@code province.*}; members and answers are not read by
  * these pages, so {@code -Dprovince.members-per-branch=2 -Dprovince.answers=200000} saves most of the generation).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -51,6 +53,12 @@ class ProvincePagesBenchmark {
      */
     private static final List<Double> THINK_SECONDS = java.util.Arrays.stream(
             System.getProperty("bench.think-seconds", "0").split(",")).map(String::strip).map(Double::valueOf).toList();
+    /**
+     * PostgreSQL settings of the benchmark's database ({@link DatabaseSettings}), as an operator would set them on the
+     * server: several alternatives, separated by {@code |}, are measured in the same run, their rounds alternating.
+     */
+    private static final List<Map<String, String>> SETTINGS =
+            DatabaseSettings.alternatives(System.getProperty("bench.pg-settings", "default"));
     private static final List<String> LEVELS = List.of("province", "county", "town");
     private static final int[] GOAL_MS = {300, 100, 100};
 
@@ -61,7 +69,7 @@ class ProvincePagesBenchmark {
     @Test
     void fiftyBusyUsersAtProvinceCountyAndTown() throws Exception {
         assertThat(TestDatabases.postgres()).as("the province is generated on PostgreSQL").isTrue();
-        ProvinceDataGenerator.Result province = new ProvinceDataGenerator(context.getBean(javax.sql.DataSource.class))
+        ProvinceDataGenerator.Result province = new ProvinceDataGenerator(context.getBean(DataSource.class))
                 .generate(ProvinceDataGenerator.Options.fromProperties());
         ProvinceCampaignGenerator.Result last = new ProvinceCampaignGenerator(context)
                 .generate(province, ProvinceCampaignGenerator.Scale.fromProperties());
@@ -90,21 +98,31 @@ class ProvincePagesBenchmark {
         assertThat(users.get(0).client.get(base + "/").statusCode()).as("the first home page").isEqualTo(200);
         double firstHome = (System.nanoTime() - started) / 1e9;
 
+        List<String> settingNames = DatabaseSettings.names(SETTINGS);
+        DataSource pool = context.getBean(DataSource.class);
+        DatabaseSettings.apply(pool, SETTINGS.get(0), settingNames);
         PageLoad.run(users, WARMUP_SECONDS, THINK_SECONDS.get(0));
         BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
         PageLoad.Rounds byThink = new PageLoad.Rounds();
         for (int r = 0; r < ROUNDS; r++) {
-            for (double think : THINK_SECONDS) {
-                byThink.add(think(think), PageLoad.run(users, ROUND_SECONDS, think));
+            for (Map<String, String> settings : SETTINGS) {
+                if (SETTINGS.size() > 1) {
+                    DatabaseSettings.apply(pool, settings, settingNames);
+                }
+                for (double think : THINK_SECONDS) {
+                    String kind = think(think) + (SETTINGS.size() > 1 ? ", PostgreSQL with " + DatabaseSettings.label(settings) : "");
+                    byThink.add(kind, PageLoad.run(users, ROUND_SECONDS, think));
+                }
             }
         }
         load.close();
+        DatabaseSettings.apply(pool, Map.of(), settingNames);
 
         List<String> out = new ArrayList<>();
-        for (double think : THINK_SECONDS) {
-            List<PageLoad.Round> rounds = byThink.get(think(think));
+        for (String kind : byThink.names()) {
+            List<PageLoad.Round> rounds = byThink.get(kind);
             out.add("");
-            out.add("Users " + think(think) + ":");
+            out.add("Users " + kind + ":");
             out.add("");
             out.add("| level | users | page | requests | requests/s | p50 ms | p95 ms | p99 ms | max ms | goal (p95) |");
             out.add("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -129,10 +147,11 @@ class ProvincePagesBenchmark {
 
         String header = String.format("ProvincePagesBenchmark, %s, %s, %,d organisations (%,d members), last year's campaign"
                         + " graded (%,d organisations); %d rounds of %.0f s after %.0f s warm-up (per pause below, their"
-                        + " rounds alternating), %d users signed in (%d province, %d county, %d town); pages %s",
+                        + " rounds alternating), PostgreSQL with %s, %d users signed in (%d province, %d county, %d town); pages %s",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), TestDatabases.postgresServer(),
                 province.organizations(), province.members(), last.organizationsGraded(), ROUNDS, ROUND_SECONDS,
-                WARMUP_SECONDS, users.size(), PROVINCE_USERS, COUNTY_USERS, towns, pages)
+                WARMUP_SECONDS, SETTINGS.size() > 1 ? "each alternative below" : DatabaseSettings.label(SETTINGS.get(0)),
+                users.size(), PROVINCE_USERS, COUNTY_USERS, towns, pages)
                 + String.format("; the first home page of %s (for the province's root: its totals counted) %.1f s, alone",
                 users.get(0).label, firstHome)
                 + "\n" + BenchMachine.jvm() + "\n" + load.summary() + " (the timed rounds)";

@@ -64,6 +64,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (20), {@code bench.case-seconds} (60: a case stops after that much timed work, at least 3 iterations; the table gives
  * the iterations done), {@code bench.counties} and {@code bench.towns} (how many to cycle over, 20 and 50),
  * {@code bench.cases} (only the roll-ups whose name contains one of these, comma-separated, e.g. {@code 附件4,cockpit});
+ * {@code bench.pg-settings} (PostgreSQL settings of the database for both sides, as {@code name=value,…}, see
+ * {@link DatabaseSettings});
  * the scale knobs of the two generators.
  */
 @SpringBootTest(properties = {"tierup.demo.enabled=false", "logging.level.root=WARN"})
@@ -117,6 +119,11 @@ class RollupBenchmark {
                 dbBytes / (1024 * 1024));
         System.out.println("\n" + generated);
 
+        // PostgreSQL settings as an operator would set them on the server, for both sides (one pool)
+        Map<String, String> settings = DatabaseSettings.alternatives(System.getProperty("bench.pg-settings", "default")).get(0);
+        if (TestDatabases.postgres()) {
+            DatabaseSettings.apply(dataSource, settings, settings.keySet());
+        }
         List<Long> counties = sample(2, Integer.getInteger("bench.counties", 20));
         List<Long> towns = sample(3, Integer.getInteger("bench.towns", 50));
         List<Case> cases = cases();
@@ -140,7 +147,7 @@ class RollupBenchmark {
         load.close();
         String header = "RollupBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + ", "
                 + (TestDatabases.postgres() ? TestDatabases.postgresServer() + " " + jdbc.sql("show server_version")
-                .query(String.class).single() : "H2") + ", " + BenchMachine.jvm() + "; " + generated + "; iterations: province "
+                .query(String.class).single() + " with " + DatabaseSettings.label(settings) : "H2") + ", " + BenchMachine.jvm() + "; " + generated + "; iterations: province "
                 + PROVINCE_ITERATIONS + ", " + counties.size() + " counties and " + towns.size() + " towns " + ITERATIONS
                 + " each, after " + WARMUP + " warm-up; " + load.summary();
         String report = header + "\n\n" + String.join("\n", out) + "\n";
