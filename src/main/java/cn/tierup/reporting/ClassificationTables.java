@@ -1,5 +1,6 @@
 package cn.tierup.reporting;
 
+import cn.tierup.campaign.CampaignFigurePages;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.grading.Grade;
@@ -7,7 +8,6 @@ import cn.tierup.grading.GradingFigures;
 import cn.tierup.grading.GradingFigures.Distribution;
 import cn.tierup.grading.GradingFigures.GradeColumn;
 import cn.tierup.grading.GradingFigures.Named;
-import cn.tierup.identity.CampaignFigurePages;
 import cn.tierup.organization.Field;
 import cn.tierup.shared.KeptFigures;
 import cn.tierup.shared.Messages;

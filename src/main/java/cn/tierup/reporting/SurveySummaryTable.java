@@ -1,8 +1,8 @@
 package cn.tierup.reporting;
 
+import cn.tierup.campaign.CampaignFigurePages;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
-import cn.tierup.identity.CampaignFigurePages;
 import cn.tierup.shared.KeptFigures;
 import cn.tierup.shared.Messages;
 import cn.tierup.shared.xlsx.XlsxSheetWriter;

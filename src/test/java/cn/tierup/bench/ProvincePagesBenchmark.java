@@ -100,23 +100,27 @@ class ProvincePagesBenchmark {
 
         List<String> settingNames = DatabaseSettings.names(SETTINGS);
         DataSource pool = context.getBean(DataSource.class);
-        DatabaseSettings.apply(pool, SETTINGS.get(0), settingNames);
-        PageLoad.run(users, WARMUP_SECONDS, THINK_SECONDS.get(0));
-        BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
+        BenchMachine.LoadSampler load;
         PageLoad.Rounds byThink = new PageLoad.Rounds();
-        for (int r = 0; r < ROUNDS; r++) {
-            for (Map<String, String> settings : SETTINGS) {
-                if (SETTINGS.size() > 1) {
-                    DatabaseSettings.apply(pool, settings, settingNames);
-                }
-                for (double think : THINK_SECONDS) {
-                    String kind = think(think) + (SETTINGS.size() > 1 ? ", PostgreSQL with " + DatabaseSettings.label(settings) : "");
-                    byThink.add(kind, PageLoad.run(users, ROUND_SECONDS, think));
+        try {
+            DatabaseSettings.apply(pool, SETTINGS.get(0), settingNames);
+            PageLoad.run(users, WARMUP_SECONDS, THINK_SECONDS.get(0));
+            load = new BenchMachine.LoadSampler();
+            for (int r = 0; r < ROUNDS; r++) {
+                for (Map<String, String> settings : SETTINGS) {
+                    if (SETTINGS.size() > 1) {
+                        DatabaseSettings.apply(pool, settings, settingNames);
+                    }
+                    for (double think : THINK_SECONDS) {
+                        String kind = think(think) + (SETTINGS.size() > 1 ? ", PostgreSQL with " + DatabaseSettings.label(settings) : "");
+                        byThink.add(kind, PageLoad.run(users, ROUND_SECONDS, think));
+                    }
                 }
             }
+            load.close();
+        } finally {
+            DatabaseSettings.apply(pool, Map.of(), settingNames);
         }
-        load.close();
-        DatabaseSettings.apply(pool, Map.of(), settingNames);
 
         List<String> out = new ArrayList<>();
         for (String kind : byThink.names()) {

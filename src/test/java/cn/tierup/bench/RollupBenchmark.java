@@ -120,39 +120,47 @@ class RollupBenchmark {
         System.out.println("\n" + generated);
 
         // PostgreSQL settings as an operator would set them on the server, for both sides (one pool)
-        Map<String, String> settings = DatabaseSettings.alternatives(System.getProperty("bench.pg-settings", "default")).get(0);
+        List<Map<String, String>> alternatives = DatabaseSettings.alternatives(System.getProperty("bench.pg-settings", "default"));
+        assertThat(alternatives).as("one set of PostgreSQL settings (bench.pg-settings without |)").hasSize(1);
+        Map<String, String> settings = alternatives.get(0);
         if (TestDatabases.postgres()) {
             DatabaseSettings.apply(dataSource, settings, settings.keySet());
         }
-        List<Long> counties = sample(2, Integer.getInteger("bench.counties", 20));
-        List<Long> towns = sample(3, Integer.getInteger("bench.towns", 50));
-        List<Case> cases = cases();
-        List<String> out = new ArrayList<>();
-        out.add("| level | roll-up | iterations | statements | ours p50 ms | ours p95 ms | ours p99 ms | ours ops/s | raw p50 ms | raw p95 ms"
-                + " | raw ops/s | ours ÷ raw | goal |");
-        out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-        Files.createDirectories(dir);
-        for (Case c : cases) {
-            if (!ONLY.isEmpty() && ONLY.stream().noneMatch(c.name()::contains)) {
-                continue;
+        try {
+            List<Long> counties = sample(2, Integer.getInteger("bench.counties", 20));
+            List<Long> towns = sample(3, Integer.getInteger("bench.towns", 50));
+            List<Case> cases = cases();
+            List<String> out = new ArrayList<>();
+            out.add("| level | roll-up | iterations | statements | ours p50 ms | ours p95 ms | ours p99 ms | ours ops/s | raw p50 ms | raw p95 ms"
+                    + " | raw ops/s | ours ÷ raw | goal |");
+            out.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
+            Files.createDirectories(dir);
+            for (Case c : cases) {
+                if (!ONLY.isEmpty() && ONLY.stream().noneMatch(c.name()::contains)) {
+                    continue;
+                }
+                out.add(run("province", List.of(province.rootId()), c, PROVINCE_ITERATIONS, 500));
+                out.add(run("county", counties, c, ITERATIONS, 100));
+                out.add(run("town", towns, c, ITERATIONS, 100));
+                // what is measured so far, in case a long run is cut short
+                Files.writeString(dir.resolve("RollupBenchmark.partial.md"), generated + "\n\n" + String.join("\n", out) + "\n");
+                System.out.println(String.join("\n", out.subList(out.size() - 3, out.size())));
             }
-            out.add(run("province", List.of(province.rootId()), c, PROVINCE_ITERATIONS, 500));
-            out.add(run("county", counties, c, ITERATIONS, 100));
-            out.add(run("town", towns, c, ITERATIONS, 100));
-            // what is measured so far, in case a long run is cut short
-            Files.writeString(dir.resolve("RollupBenchmark.partial.md"), generated + "\n\n" + String.join("\n", out) + "\n");
-            System.out.println(String.join("\n", out.subList(out.size() - 3, out.size())));
+            load.close();
+            String header = "RollupBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + ", "
+                    + (TestDatabases.postgres() ? TestDatabases.postgresServer() + " " + jdbc.sql("show server_version")
+                    .query(String.class).single() + " with " + DatabaseSettings.label(settings) : "H2") + ", " + BenchMachine.jvm() + "; " + generated + "; iterations: province "
+                    + PROVINCE_ITERATIONS + ", " + counties.size() + " counties and " + towns.size() + " towns " + ITERATIONS
+                    + " each, after " + WARMUP + " warm-up; " + load.summary();
+            String report = header + "\n\n" + String.join("\n", out) + "\n";
+            System.out.println("\n" + report);
+            Files.writeString(dir.resolve("RollupBenchmark.md"), report);
+        } finally {
+            if (TestDatabases.postgres()) {
+                DatabaseSettings.apply(dataSource, Map.of(), settings.keySet());
+            }
         }
-        load.close();
-        String header = "RollupBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + ", "
-                + (TestDatabases.postgres() ? TestDatabases.postgresServer() + " " + jdbc.sql("show server_version")
-                .query(String.class).single() + " with " + DatabaseSettings.label(settings) : "H2") + ", " + BenchMachine.jvm() + "; " + generated + "; iterations: province "
-                + PROVINCE_ITERATIONS + ", " + counties.size() + " counties and " + towns.size() + " towns " + ITERATIONS
-                + " each, after " + WARMUP + " warm-up; " + load.summary();
-        String report = header + "\n\n" + String.join("\n", out) + "\n";
-        System.out.println("\n" + report);
-        Files.writeString(dir.resolve("RollupBenchmark.md"), report);
     }
 
     private static String seconds(Map<String, Long> millis) {

@@ -1,6 +1,6 @@
 package cn.tierup.pledge.internal;
 
-import cn.tierup.identity.CampaignFigurePages;
+import cn.tierup.campaign.CampaignFigurePages;
 import cn.tierup.pledge.PledgeFigures;
 import cn.tierup.shared.KeptFigures;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
-package cn.tierup.identity;
+package cn.tierup.campaign;
 
+import cn.tierup.identity.Permission;
+import cn.tierup.identity.ScopeGuard;
 import cn.tierup.shared.FigureKeeping;
 import cn.tierup.shared.KeptFigures;
 import java.util.function.Supplier;
@@ -21,7 +23,10 @@ public class CampaignFigurePages {
         this.keeping = keeping;
     }
 
-    /** The pages of one kind (its name appears in the log when a renewal fails). */
+    /**
+     * The pages of one kind (its name appears in the log when a renewal fails). Each call makes a keeper of its own:
+     * call it once, where the page's service is made.
+     */
     public <V> Kind<V> kind(String name) {
         return new Kind<>(guard, keeping.keeper(name));
     }
