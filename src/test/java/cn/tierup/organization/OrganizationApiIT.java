@@ -41,6 +41,20 @@ class OrganizationApiIT {
         return json.readTree(out);
     }
 
+    /**
+     * The database's tree order ({@code order by sort_key, path}) is the sort key's order as plain text, and the key is
+     * unique: pages that put a short list of many lines in order in Java (the upgrade overview) rely on it.
+     */
+    @Test
+    void theTreeOrderIsTheSortKeyComparedAsPlainText() {
+        List<String> inTheDatabasesOrder = jdbc.sql("select sort_key from organization order by sort_key, path")
+                .query(String.class).list();
+        assertThat(inTheDatabasesOrder).hasSizeGreaterThan(200).doesNotContainNull().doesNotHaveDuplicates();
+        List<String> inJava = new ArrayList<>(inTheDatabasesOrder);
+        inJava.sort(java.util.Comparator.naturalOrder());
+        assertThat(inTheDatabasesOrder).isEqualTo(inJava);
+    }
+
     @Test
     void aTownAddsAVillageBranchAndTheChangeIsAudited() throws Exception {
         long town = id("中共彭州市丽春镇委员会");

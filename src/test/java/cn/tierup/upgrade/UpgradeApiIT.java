@@ -655,6 +655,11 @@ class UpgradeApiIT {
                 did.values().stream().filter(x -> "APPROVED".equals(x.goal)).map(x -> x.id).toList());
         JsonNode overdue = ok(send(get("/api/upgrade/list").param("campaign", "" + c).param("overdue", "true"), "zhen", null));
         assertThat(ids(overdue)).containsExactlyInAnyOrderElementsOf(overdueOrgs);
+        // the overview's short lists are put in order in Java: the same order as the database's list
+        assertThat(overdueOrgs).as("overdue organisations in the tree's order").containsExactlyElementsOf(ids(overdue));
+        assertThat(unassisted).as("后进 without assistance in the tree's order").containsExactlyElementsOf(ids(ok(send(
+                get("/api/upgrade/list").param("campaign", "" + c).param("level", "LAGGING").param("size", "200"), "zhen", null)))
+                .stream().filter(unassisted::contains).toList());
         for (JsonNode line : lagging.get("items")) {
             Org x = org(line.get("organizationId").asLong());
             assertThat(line.get("grade").asText()).isEqualTo("后进");

@@ -8,9 +8,13 @@ import cn.tierup.upgrade.UpgradeFigures;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,10 +64,14 @@ class UpgradeFigureQueries implements UpgradeFigures {
     public Overview overview(long campaignId, long organizationId) {
         GradingFigures.Subjects s = grading.subjects(campaignId, organizationId);
         Map<String, Object> p = params(s);
-        Map<Long, String> paths = new LinkedHashMap<>();
-        List<Line> all = jdbc.sql(LINE + COUNTED_TOGETHER + from(s, countedTogether(s)) + " order by o.sort_key, o.path")
+        Map<Long, String> paths = new HashMap<>();
+        Map<Long, String> sortKeys = new HashMap<>();
+        // in no order: a province's 100,000 lines sorted by the database took 0.6–1.1 s more (spilled to disk), and only
+        // the two short lists below need the tree's order
+        List<Line> all = jdbc.sql(LINE + " o.sort_key," + COUNTED_TOGETHER + from(s, countedTogether(s)))
                 .params(p).query((rs, n) -> {
                     paths.put(rs.getLong("id"), rs.getString("path"));
+                    sortKeys.put(rs.getLong("id"), rs.getString("sort_key"));
                     return line(rs);
                 }).list();
         List<Totals> units = new ArrayList<>();
@@ -80,8 +88,32 @@ class UpgradeFigureQueries implements UpgradeFigures {
             units.add(totals(null, "外部评定对象", outside));
         }
         return new Overview(totals(null, "合计", all), units,
-                all.stream().filter(l -> l.overdue() > 0).limit(100).toList(),
-                all.stream().filter(Line::weakWithoutAssistance).limit(200).toList());
+                first(all, l -> l.overdue() > 0, sortKeys, paths, 100),
+                first(all, Line::weakWithoutAssistance, sortKeys, paths, 200));
+    }
+
+    /**
+     * The first {@code n} of the lines {@code which} takes, in the tree's order as the database gives it ({@code order by
+     * o.sort_key, o.path}): the key is hex digits, one fixed-width segment a level ending in the id, so it is unique and
+     * compares as plain text the same in Java and in either database. A province has tens of thousands of such lines; a
+     * bounded heap looks at each once instead of sorting them all.
+     */
+    private static List<Line> first(List<Line> all, Predicate<Line> which, Map<Long, String> sortKeys,
+                                     Map<Long, String> paths, int n) {
+        Comparator<Line> order = Comparator.comparing((Line l) -> sortKeys.get(l.organizationId()),
+                Comparator.nullsLast(Comparator.<String>naturalOrder())).thenComparing(l -> paths.get(l.organizationId()));
+        PriorityQueue<Line> kept = new PriorityQueue<>(order.reversed());
+        for (Line l : all) {
+            if (which.test(l) && (kept.size() < n || order.compare(l, kept.peek()) < 0)) {
+                kept.add(l);
+                if (kept.size() > n) {
+                    kept.poll();
+                }
+            }
+        }
+        List<Line> out = new ArrayList<>(kept);
+        out.sort(order);
+        return out;
     }
 
     @Override
