@@ -187,11 +187,72 @@ public class OrganizationService {
         em.persist(o);
         o.placeUnder(parent);
         if (gradingAuthorityId != null && !gradingAuthorityId.equals(parentId)) {
-            assignAuthority(o, gradingAuthorityId);
+            assignAuthorityToNew(o, gradingAuthorityId);
         }
         em.flush();
         audit.record("Organization", o.getId(), o.getId(), "CREATE", "新增党组织 " + o.getName(), null, snapshot(o));
         return view(o);
+    }
+
+    /** One organisation of an imported file: under an organisation already in the tree, or under a row above it. */
+    record NewInFile(OrganizationDetails details, Long parentId, String parentName, Long gradingAuthorityId) {
+    }
+
+    /** Organisations written per flush of an import: the persistence context is emptied after each. */
+    private static final int IMPORT_FLUSH = 500;
+
+    /**
+     * The organisations of an imported file, in its order, by the same rules as {@link #create} (the aggregate's, the
+     * scope of each parent already in the tree, the grading authority's), with the same audit entry each. Written in
+     * JDBC batches: the persistence context is flushed and emptied every {@value #IMPORT_FLUSH} rows, where one
+     * {@code create} per row flushed a context that only grew (5,000 rows took 80 s). Returns how many were written;
+     * {@code written} follows them.
+     */
+    @Transactional
+    int createAll(List<NewInFile> rows, java.util.function.IntConsumer written) {
+        Map<Long, Organization> inTree = new java.util.HashMap<>();
+        // rows that may be parents of later rows, by name (the file's names are unique, checked before)
+        Map<String, Organization> inFile = new java.util.HashMap<>();
+        List<Organization> unaudited = new ArrayList<>(IMPORT_FLUSH);
+        int n = 0;
+        for (NewInFile row : rows) {
+            Organization parent = row.parentId() != null
+                    ? inTree.computeIfAbsent(row.parentId(), id -> {
+                        guard.require(Permission.ORG_WRITE, id);
+                        return load(id);
+                    })
+                    : inFile.get(row.parentName());
+            if (parent == null) {
+                throw new DomainException("import.row.parentNotFound", row.parentName());
+            }
+            Organization o = Organization.childOf(parent, row.details());
+            em.persist(o);
+            o.placeUnder(parent);
+            if (row.gradingAuthorityId() != null && !row.gradingAuthorityId().equals(parent.getId())) {
+                assignAuthorityToNew(o, row.gradingAuthorityId());
+            }
+            if (o.getKind().mayHaveChildren()) {
+                inFile.put(o.getName(), o);
+            }
+            unaudited.add(o);
+            if (unaudited.size() == IMPORT_FLUSH) {
+                auditCreated(unaudited);
+            }
+            written.accept(++n);
+        }
+        auditCreated(unaudited);
+        return n;
+    }
+
+    /** Writes the organisations created so far (the audit entry reads each one's row), records them, empties the context. */
+    private void auditCreated(List<Organization> created) {
+        em.flush();
+        for (Organization o : created) {
+            audit.record("Organization", o.getId(), o.getId(), "CREATE", "新增党组织 " + o.getName(), null, snapshot(o));
+        }
+        created.clear();
+        // what stays referenced (parents in the tree and in the file) is only read from now on: detached is enough
+        em.clear();
     }
 
     @Transactional
@@ -228,6 +289,13 @@ public class OrganizationService {
         em.flush();
         audit.record("Organization", id, id, "CHANGE_AUTHORITY", "调整评定组织 " + o.getName(), before, snapshot(o));
         return view(o);
+    }
+
+    /** The same for an organisation not yet written: the permission is asked over its place in the tree. */
+    private void assignAuthorityToNew(Organization o, long authorityId) {
+        guard.requireOver(Permission.ORG_AUTHORITY, o.getPath());
+        guard.require(Permission.ORG_READ, authorityId);
+        o.assignGradingAuthority(load(authorityId));
     }
 
     private void assignAuthority(Organization o, long authorityId) {

@@ -36,9 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports organisations and people from the spreadsheets offices keep, in the column names of the
  * national 党员管理信息系统 collection sheets. The sheet is streamed, never held whole. A file is checked row by row
- * first; it is written only if every row is right, all in one transaction. Organisations go through the same use case
- * as a form; people (a city's roll: 100,000 rows) go in JDBC batches of entries made by the {@link Member} aggregate,
- * each target organisation checked once against the user's scope, with one audit entry per organisation.
+ * first; it is written only if every row is right, all in one transaction. Organisations (a province's tree: 100,000
+ * rows) are made by the {@link Organization} aggregate under the same rules as a form, each with its audit entry, and
+ * written in batches; people (a city's roll: 100,000 rows) go in JDBC batches of entries made by the {@link Member}
+ * aggregate, each target organisation checked once against the user's scope, with one audit entry per organisation.
  */
 @Service
 public class SpreadsheetImport {
@@ -46,10 +47,10 @@ public class SpreadsheetImport {
     /** A roll of this many people in one file is accepted (a city's, twice over); the sheet itself allows a million. */
     public static final int MAX_MEMBER_ROWS = 200_000;
     /**
-     * Organisations are written one by one through {@link OrganizationService#create} (a row's parent may be a row
-     * above it), so their file stays at a town's or county's size.
+     * A tree of this many organisations in one file (a province's); a row's parent may be a row above it, so the rows
+     * are checked whole before {@link OrganizationService#createAll} writes them in batches.
      */
-    public static final int MAX_ORG_ROWS = 5000;
+    public static final int MAX_ORG_ROWS = 100_000;
     /** Wrong rows listed in a preview (all are counted). */
     static final int LISTED_ERRORS = 1000;
     /** Rows shown as read in a preview. */
@@ -211,14 +212,9 @@ public class SpreadsheetImport {
             throw new DomainException("import.nothing");
         }
         progress.phase(ImportProgress.Phase.WRITING);
-        int written = 0;
-        Map<String, Long> created = new HashMap<>();
-        for (OrgRow r : a.orgRows()) {
-            Long parentId = r.parentId() != null ? r.parentId() : created.get(r.parentName());
-            OrganizationView v = organizationService.create(parentId, r.details(), r.authorityId());
-            created.put(v.name(), v.id());
-            progress.written(++written);
-        }
+        int written = organizationService.createAll(a.orgRows().stream()
+                .map(r -> new OrganizationService.NewInFile(r.details(), r.parentId(), r.parentName(), r.authorityId()))
+                .toList(), progress::written);
         return new ImportResult(ImportKind.ORGANIZATIONS, written);
     }
 
@@ -318,7 +314,7 @@ public class SpreadsheetImport {
         }
     }
 
-    /** The organisations' file: few rows (a town's tree), checked whole, then written row by row through the use case. */
+    /** The organisations' file: every row checked (names, parents in the tree or above in the file, scope), kept for the write. */
     private Analysis analyseOrganizations(Path file, ImportProgress progress) {
         progress.phase(ImportProgress.Phase.CHECKING);
         List<String> headers = ORG_COLUMNS.stream().map(Column::header).toList();
@@ -327,6 +323,7 @@ public class SpreadsheetImport {
         OrgScope scope = guard.scope(Permission.IMPORT);
         Map<String, Integer> namesInFile = new HashMap<>();
         Map<String, OrgKind> kindsInFile = new HashMap<>();
+        Map<String, Long> parentsInTree = new HashMap<>();
         Header[] header = new Header[1];
         XlsxSheetReader.stream(file, headers.get(0), MAX_ORG_ROWS, new XlsxSheetReader.RowSink() {
             @Override
@@ -343,7 +340,7 @@ public class SpreadsheetImport {
                 List<String> problems = new ArrayList<>();
                 RowReader r = new RowReader(cells, problems);
                 try {
-                    OrgRow row = orgRow(raw.number(), r, scope, namesInFile, kindsInFile);
+                    OrgRow row = orgRow(raw.number(), r, scope, namesInFile, kindsInFile, parentsInTree);
                     if (row != null && problems.isEmpty()) {
                         orgRows.add(row);
                     }
@@ -536,7 +533,7 @@ public class SpreadsheetImport {
     }
 
     private OrgRow orgRow(int number, RowReader r, OrgScope scope, Map<String, Integer> namesInFile,
-                          Map<String, OrgKind> kindsInFile) {
+                          Map<String, OrgKind> kindsInFile, Map<String, Long> parentsInTree) {
         String name = r.required("党组织全称");
         String parentName = r.required("上级党组织");
         OrgKind kind = r.enumValue("组织类别", OrgKind.values(), Map.of());
@@ -564,10 +561,15 @@ public class SpreadsheetImport {
         if (namesInFile.containsKey(parentName)) {
             TreePlacementPolicy.parent(parentName, kindsInFile.get(parentName), false).orThrow();
         } else {
-            Organization parent = uniqueByName(parentName, scope);
-            guard.decide(Permission.ORG_WRITE, parent.getId(), "import.row.outOfScope", parentName).orThrow();
-            TreePlacementPolicy.parent(parent).orThrow();
-            parentId = parent.getId();
+            // a parent in the tree is looked up and checked once for all its rows (a town's 200 branches)
+            parentId = parentsInTree.get(parentName);
+            if (parentId == null) {
+                Organization parent = uniqueByName(parentName, scope);
+                guard.decide(Permission.ORG_WRITE, parent.getId(), "import.row.outOfScope", parentName).orThrow();
+                TreePlacementPolicy.parent(parent).orThrow();
+                parentId = parent.getId();
+                parentsInTree.put(parentName, parentId);
+            }
         }
         Long authorityId = null;
         String authorityName = r.optional("评定组织");

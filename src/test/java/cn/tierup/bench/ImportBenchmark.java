@@ -96,17 +96,7 @@ class ImportBenchmark {
             JsonMapper json = JsonMapper.builder().build();
             long gcFrom = gc.mark();
             long t = System.nanoTime();
-            String boundary = UUID.randomUUID().toString();
-            HttpResponse<String> started = app.send(app.request("/api/import/members/jobs")
-                    .timeout(Duration.ofMinutes(10))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.concat(
-                            HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
-                                    + " filename=\"roll.xlsx\"\r\nContent-Type: " + XLSX + "\r\n\r\n"),
-                            HttpRequest.BodyPublishers.ofFile(file),
-                            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))).build());
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-            JsonNode checked = await(app, json, json.readTree(started.body()).get("id").asText());
+            JsonNode checked = await(app, json, upload(app, "members", file));
             long checkNanos = System.nanoTime() - t;
             long checkHeap = gc.peak(gcFrom)[0];
             assertThat(checked.get("state").asText()).as(checked.toString()).isEqualTo("DONE");
@@ -147,6 +137,196 @@ class ImportBenchmark {
             System.out.println("\n" + report);
             Files.writeString(Path.of(System.getProperty("tierup.bench.out", "target/bench")).resolve("ImportBenchmark.md"), report);
         }
+    }
+
+    /**
+     * A county's tree in one file: {@code -Dbench.org-towns} towns (default 100) under a generated county, each with
+     * {@code -Dbench.org-branches} village branches (199): 20,000 rows, every branch naming a town of the same file as
+     * its parent. Checked and applied through the HTTP API as above, in the same 256 MB heap. Raw: the same
+     * organisations with their paths and sort keys computed beforehand, JDBC batches of 1,000 in one transaction.
+     */
+    @Test
+    void aCountysTreeOfTwentyThousandOrganisationsInOneFile() throws Exception {
+        int towns = Integer.getInteger("bench.org-towns", 100);
+        int branches = Integer.getInteger("bench.org-branches", 199);
+        int rows = towns * (1 + branches);
+        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"), "import-orgs-app");
+        Files.createDirectories(dir);
+        Path gcLog = dir.resolve("gc.log");
+        Files.deleteIfExists(gcLog);
+        GcLog gc = new GcLog(gcLog);
+        TestDatabases.stopServersOnExit();
+        TestDatabases.Database db = TestDatabases.newDatabase();
+        try (BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
+             ApplicationProcess app = new ApplicationProcess(dir)) {
+            app.jvm(HEAP, "-Xlog:gc:file=" + gcLog).start("app", db.url(), db.user(), db.password(),
+                    "--tierup.crypto.key=" + TestDatabases.TEST_CRYPTO_KEY, "--logging.level.root=WARN").awaitCampaign();
+            DriverManagerDataSource ds = new DriverManagerDataSource(db.url(), db.user(), db.password());
+            JdbcClient jdbc = JdbcClient.create(ds);
+            ProvinceDataGenerator.Result county = new ProvinceDataGenerator(ds)
+                    .generate(new ProvinceDataGenerator.Options(1, 1, 15, 67, 0, 20261207L));
+            jdbc.sql("update account set organization_id = :root where username = 'admin'").param("root", county.rootId()).update();
+            String rootPath = jdbc.sql("select path from organization where id = :id").param("id", county.rootId()).query(String.class).single();
+            String rootName = jdbc.sql("select name from organization where id = :id").param("id", county.rootId()).query(String.class).single();
+            String rootKey = jdbc.sql("select sort_key from organization where id = :id").param("id", county.rootId()).query(String.class).single();
+            long before = jdbc.sql("select count(*) from organization where path like :p").param("p", rootPath + "%").query(Long.class).single();
+
+            Path file = dir.resolve("tree.xlsx");
+            try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(file)) {
+                wb.setCompressTempFiles(true);
+                Sheet sheet = wb.createSheet("党组织");
+                String[] header = {"党组织全称", "上级党组织", "组织类别", "所属领域", "党组织书记", "联系电话", "成立日期"};
+                Row h = sheet.createRow(0);
+                for (int c = 0; c < header.length; c++) {
+                    h.createCell(c).setCellValue(header[c]);
+                }
+                int r = 1;
+                for (int t = 1; t <= towns; t++) {
+                    String town = townName(t);
+                    r = orgRow(sheet, r, town, rootName, "党委", "乡镇", t);
+                    for (int b = 1; b <= branches; b++) {
+                        r = orgRow(sheet, r, branchName(t, b), town, "党支部", "村", b);
+                    }
+                }
+                wb.write(out);
+            }
+            long fileBytes = Files.size(file);
+
+            long rawNanos = rawOrganisations(ds, towns, branches, county.rootId(), rootPath, rootKey);
+            jdbc.sql("delete from organization where id >= 900000000 and parent_id >= 900000000").update();
+            jdbc.sql("delete from organization where id >= 900000000").update();
+
+            JsonMapper json = JsonMapper.builder().build();
+            long gcFrom = gc.mark();
+            long t0 = System.nanoTime();
+            JsonNode checked = await(app, json, upload(app, "organizations", file));
+            long checkNanos = System.nanoTime() - t0;
+            long checkHeap = gc.peak(gcFrom)[0];
+            assertThat(checked.get("state").asText()).as(checked.toString()).isEqualTo("DONE");
+            assertThat(checked.get("confirmable").asBoolean()).as(checked.toString()).isTrue();
+
+            gcFrom = gc.mark();
+            t0 = System.nanoTime();
+            HttpResponse<String> applying = app.send(app.request("/api/import/jobs/" + checked.get("id").asText() + "/apply")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(applying.statusCode()).as(applying.body()).isEqualTo(202);
+            JsonNode applied = await(app, json, json.readTree(applying.body()).get("id").asText());
+            long applyNanos = System.nanoTime() - t0;
+            long applyHeap = gc.peak(gcFrom)[0];
+            assertThat(applied.get("state").asText()).as(applied.toString()).isEqualTo("DONE");
+            assertThat(applied.get("result").get("written").asInt()).isEqualTo(rows);
+            long after = jdbc.sql("select count(*) from organization where path like :p").param("p", rootPath + "%").query(Long.class).single();
+            assertThat(after - before).isEqualTo(rows);
+            long placed = jdbc.sql("select count(*) from organization o join organization p on p.id = o.parent_id"
+                    + " where o.path = p.path || o.id || '/' and o.depth = p.depth + 1 and o.name like '%测试%'").query(Long.class).single();
+            assertThat(placed).as("every imported organisation under its parent").isEqualTo(rows);
+            assertThat(app.alive()).as("the application survived: " + app.logTail()).isTrue();
+            load.close();
+
+            double check = checkNanos / 1e9;
+            double apply = applyNanos / 1e9;
+            double raw = rawNanos / 1e9;
+            List<String> out = new ArrayList<>();
+            out.add("| step | rows | s | rows/s | peak heap used MB | raw JDBC insert s | raw rows/s | ours ÷ raw (rows/s) |");
+            out.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            out.add(String.format("| check (upload, read, every rule; nothing written) | %,d | %.1f | %,.0f | %d | | | |", rows, check,
+                    rows / check, checkHeap));
+            out.add(String.format("| apply (read and check again, write in one transaction) | %,d | %.1f | %,.0f | %d | %.1f | %,.0f | %.2f |",
+                    rows, apply, rows / apply, applyHeap, raw, rows / raw, (rows / apply) / (rows / raw)));
+            String header = "ImportBenchmark (organisations), " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                    + " (machine time), " + TestDatabases.postgresServer() + "; application JVM " + HEAP + " (" + gc.collector()
+                    + "); this JVM: " + BenchMachine.jvm() + "; " + load.summary() + "; file " + String.format("%.1f MB", fileBytes / 1e6)
+                    + ", " + towns + " towns with " + branches + " branches each under a generated county (" + county.organizations()
+                    + " organisations before); one run, raw first, then the check and the apply";
+            String report = header + "\n\n" + String.join("\n", out) + "\n";
+            System.out.println("\n" + report);
+            Files.writeString(Path.of(System.getProperty("tierup.bench.out", "target/bench")).resolve("ImportBenchmark-organisations.md"), report);
+        }
+    }
+
+    private static String townName(int t) {
+        return "中共测试县第" + t + "测试镇委员会";
+    }
+
+    private static String branchName(int t, int b) {
+        return "中共测试县第" + t + "测试镇第" + b + "村支部委员会";
+    }
+
+    private static int orgRow(Sheet sheet, int r, String name, String parent, String kind, String field, int n) {
+        Row row = sheet.createRow(r);
+        row.createCell(0).setCellValue(name);
+        row.createCell(1).setCellValue(parent);
+        row.createCell(2).setCellValue(kind);
+        row.createCell(3).setCellValue(field);
+        row.createCell(4).setCellValue("张" + (n % 100));
+        row.createCell(5).setCellValue("138" + String.format("%08d", r));
+        row.createCell(6).setCellValue("2001-07-01");
+        return r + 1;
+    }
+
+    /** The same organisations, paths and sort keys computed beforehand, in JDBC batches of 1,000 in one transaction. */
+    private static long rawOrganisations(javax.sql.DataSource ds, int towns, int branches, long rootId, String rootPath,
+                                         String rootKey) throws Exception {
+        record Org(long id, long parent, String path, int depth, String name, String kind, String field, String key) {
+        }
+        int rootDepth = rootPath.split("/").length - 2;
+        List<Org> orgs = new ArrayList<>();
+        long id = 900_000_000L;
+        for (int t = 1; t <= towns; t++) {
+            long town = id++;
+            String townPath = rootPath + town + "/";
+            String townKey = rootKey + cn.tierup.organization.Organization.sortSegment(null, townName(t), town);
+            orgs.add(new Org(town, rootId, townPath, rootDepth + 1, townName(t), "COMMITTEE", "TOWN", townKey));
+            for (int b = 1; b <= branches; b++) {
+                long branch = id++;
+                orgs.add(new Org(branch, town, townPath + branch + "/", rootDepth + 2, branchName(t, b), "BRANCH", "VILLAGE",
+                        townKey + cn.tierup.organization.Organization.sortSegment(null, branchName(t, b), branch)));
+            }
+        }
+        long t = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("insert into organization (id, parent_id, path, depth, name, kind,"
+                    + " field, secretary, contact_phone, established_on, sort_key, retired, version, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, current_timestamp)")) {
+                for (int i = 0; i < orgs.size(); i++) {
+                    Org o = orgs.get(i);
+                    ps.setLong(1, o.id());
+                    ps.setLong(2, o.parent());
+                    ps.setString(3, o.path());
+                    ps.setInt(4, o.depth());
+                    ps.setString(5, o.name());
+                    ps.setString(6, o.kind());
+                    ps.setString(7, o.field());
+                    ps.setString(8, "张" + (i % 100));
+                    ps.setString(9, "138" + String.format("%08d", i + 1));
+                    ps.setDate(10, Date.valueOf(LocalDate.of(2001, 7, 1)));
+                    ps.setString(11, o.key());
+                    ps.addBatch();
+                    if ((i + 1) % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        return System.nanoTime() - t;
+    }
+
+    /** Uploads a file to be checked as the import page does; the job's id. */
+    private static String upload(ApplicationProcess app, String kind, Path file) throws Exception {
+        String boundary = UUID.randomUUID().toString();
+        HttpResponse<String> started = app.send(app.request("/api/import/" + kind + "/jobs")
+                .timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
+                                + " filename=\"" + file.getFileName() + "\"\r\nContent-Type: " + XLSX + "\r\n\r\n"),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))).build());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        return JsonMapper.builder().build().readTree(started.body()).get("id").asText();
     }
 
     private static List<Person> people(List<Object[]> orgs) {

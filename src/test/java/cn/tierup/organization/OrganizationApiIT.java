@@ -100,6 +100,25 @@ class OrganizationApiIT {
                 .andExpect(jsonPath("$.depth").value(3));
     }
 
+    /** An organisation created with a grading authority other than its parent (the new row is not yet written when asked). */
+    @Test
+    void anOrganisationIsCreatedWithItsOwnGradingAuthority() throws Exception {
+        long town = id("中共彭州市丽春镇委员会");
+        long agencies = id("中共彭州市直属机关工作委员会");
+        String body = """
+                {"parentId": %d, "gradingAuthorityId": %d,
+                 "organization": {"name": "中共彭州市丽春镇机关评定村支部委员会", "kind": "BRANCH", "field": "VILLAGE"}}
+                """.formatted(town, agencies);
+        mvc.perform(post("/api/orgs").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.effectiveGradingAuthorityId").value(agencies));
+        // the organisation department's choice: a town's account may not make it
+        mvc.perform(post("/api/orgs").with(users.as("zhen")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("机关评定村", "机关评定二村")))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from organization where name = '中共彭州市丽春镇机关评定二村支部委员会'")
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void noOrganizationGradesItselfOrIsGradedByItsOwnDescendant() throws Exception {
         long town = id("中共彭州市丽春镇委员会");
