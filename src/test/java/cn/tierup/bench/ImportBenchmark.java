@@ -168,7 +168,7 @@ class ImportBenchmark {
             jdbc.sql("update account set organization_id = :root where username = 'admin'").param("root", county.rootId()).update();
             String rootPath = jdbc.sql("select path from organization where id = :id").param("id", county.rootId()).query(String.class).single();
             String rootName = jdbc.sql("select name from organization where id = :id").param("id", county.rootId()).query(String.class).single();
-            String rootKey = jdbc.sql("select sort_key from organization where id = :id").param("id", county.rootId()).query(String.class).single();
+            String rootKey = jdbc.sql("select coalesce(sort_key, '') from organization where id = :id").param("id", county.rootId()).query(String.class).single();
             long before = jdbc.sql("select count(*) from organization where path like :p").param("p", rootPath + "%").query(Long.class).single();
 
             Path file = dir.resolve("tree.xlsx");
