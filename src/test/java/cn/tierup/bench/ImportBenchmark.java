@@ -183,7 +183,7 @@ class ImportBenchmark {
                 int r = 1;
                 for (int t = 1; t <= towns; t++) {
                     String town = townName(t);
-                    r = orgRow(sheet, r, town, rootName, "党委", "乡镇", t);
+                    r = orgRow(sheet, r, town, rootName, "党委", "镇", t);
                     for (int b = 1; b <= branches; b++) {
                         r = orgRow(sheet, r, branchName(t, b), town, "党支部", "村", b);
                     }
