@@ -10,6 +10,7 @@ import cn.tierup.shared.AuditRecorder;
 import cn.tierup.shared.DomainException;
 import cn.tierup.shared.PageResult;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +43,24 @@ public class AuditTrail implements AuditRecorder {
                 : directory.find(organizationId).map(OrganizationDirectory.OrgRef::path).orElse(null);
         queries.append(LocalDateTime.now(), Actors.current(), organizationId, path, entityType,
                 entityId == null ? null : String.valueOf(entityId), action,
-                summary == null ? null : summary.length() > 300 ? summary.substring(0, 300) : summary,
+                summary(summary),
                 before == null ? null : json.writeValueAsString(before),
                 after == null ? null : json.writeValueAsString(after));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Entry> entries) {
+        LocalDateTime at = LocalDateTime.now();
+        String actor = Actors.current();
+        queries.appendAll(entries.stream().map(e -> new AuditQueries.Row(at, actor, e.organizationId(), e.organizationPath(),
+                e.entityType(), e.entityId() == null ? null : String.valueOf(e.entityId()), e.action(), summary(e.summary()),
+                e.before() == null ? null : json.writeValueAsString(e.before()),
+                e.after() == null ? null : json.writeValueAsString(e.after()))).toList());
+    }
+
+    private static String summary(String s) {
+        return s == null ? null : s.length() > 300 ? s.substring(0, 300) : s;
     }
 
     @Transactional(readOnly = true)

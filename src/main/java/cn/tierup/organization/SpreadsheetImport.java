@@ -7,6 +7,7 @@ import cn.tierup.identity.ScopeGuard;
 import cn.tierup.organization.ImportPreview.PreviewRow;
 import cn.tierup.organization.ImportPreview.RowError;
 import cn.tierup.organization.internal.MemberRollWriter;
+import cn.tierup.organization.internal.OrganizationQueries;
 import cn.tierup.organization.internal.OrganizationRepository;
 import cn.tierup.organization.internal.PiiCipher;
 import cn.tierup.shared.AuditRecorder;
@@ -103,16 +104,19 @@ public class SpreadsheetImport {
 
     private final ScopeGuard guard;
     private final OrganizationRepository organizations;
+    private final OrganizationQueries queries;
     private final MemberRollWriter writer;
     private final OrganizationService organizationService;
     private final PiiCipher cipher;
     private final AuditRecorder audit;
     private final Messages messages;
 
-    SpreadsheetImport(ScopeGuard guard, OrganizationRepository organizations, MemberRollWriter writer,
-                      OrganizationService organizationService, PiiCipher cipher, AuditRecorder audit, Messages messages) {
+    SpreadsheetImport(ScopeGuard guard, OrganizationRepository organizations, OrganizationQueries queries,
+                      MemberRollWriter writer, OrganizationService organizationService, PiiCipher cipher,
+                      AuditRecorder audit, Messages messages) {
         this.guard = guard;
         this.organizations = organizations;
+        this.queries = queries;
         this.writer = writer;
         this.organizationService = organizationService;
         this.cipher = cipher;
@@ -324,6 +328,9 @@ public class SpreadsheetImport {
         Map<String, Integer> namesInFile = new HashMap<>();
         Map<String, OrgKind> kindsInFile = new HashMap<>();
         Map<String, Long> parentsInTree = new HashMap<>();
+        Map<String, Boolean> treeHas = new HashMap<>();
+        // names of rows otherwise right, to be looked up in the tree together
+        Map<String, Integer> unchecked = new LinkedHashMap<>();
         Header[] header = new Header[1];
         XlsxSheetReader.stream(file, headers.get(0), MAX_ORG_ROWS, new XlsxSheetReader.RowSink() {
             @Override
@@ -340,9 +347,13 @@ public class SpreadsheetImport {
                 List<String> problems = new ArrayList<>();
                 RowReader r = new RowReader(cells, problems);
                 try {
-                    OrgRow row = orgRow(raw.number(), r, scope, namesInFile, kindsInFile, parentsInTree);
+                    OrgRow row = orgRow(raw.number(), r, scope, namesInFile, kindsInFile, parentsInTree, treeHas);
                     if (row != null && problems.isEmpty()) {
                         orgRows.add(row);
+                        unchecked.put(row.details().name(), raw.number());
+                        if (unchecked.size() == CHUNK) {
+                            refuseExistingNames(unchecked, scope, findings);
+                        }
                     }
                 } catch (DomainException e) {
                     problems.add(messages.of(e));
@@ -353,7 +364,16 @@ public class SpreadsheetImport {
                 progress.checked(findings.rows);
             }
         });
+        refuseExistingNames(unchecked, scope, findings);
         return new Analysis(findings.preview(ImportKind.ORGANIZATIONS, headers, header[0].ignored()), orgRows);
+    }
+
+    /** Rows naming an organisation that already exists in the user's scope, looked up {@link #CHUNK} names at a time. */
+    private void refuseExistingNames(Map<String, Integer> unchecked, OrgScope scope, Findings findings) {
+        for (String name : queries.activeNamesIn(unchecked.keySet(), scope.likePattern())) {
+            findings.error(unchecked.get(name), messages.of(new DomainException("import.row.existingName", name)));
+        }
+        unchecked.clear();
     }
 
     /**
@@ -533,7 +553,8 @@ public class SpreadsheetImport {
     }
 
     private OrgRow orgRow(int number, RowReader r, OrgScope scope, Map<String, Integer> namesInFile,
-                          Map<String, OrgKind> kindsInFile, Map<String, Long> parentsInTree) {
+                          Map<String, OrgKind> kindsInFile, Map<String, Long> parentsInTree,
+                          Map<String, Boolean> treeHas) {
         String name = r.required("党组织全称");
         String parentName = r.required("上级党组织");
         OrgKind kind = r.enumValue("组织类别", OrgKind.values(), Map.of());
@@ -554,16 +575,14 @@ public class SpreadsheetImport {
         if (earlier != null) {
             throw new DomainException("import.row.duplicateName", name, earlier);
         }
-        if (!organizations.findActiveByNameInScope(name, scope.likePattern()).isEmpty()) {
-            throw new DomainException("import.row.existingName", name);
-        }
-        Long parentId = null;
-        if (namesInFile.containsKey(parentName)) {
-            TreePlacementPolicy.parent(parentName, kindsInFile.get(parentName), false).orThrow();
-        } else {
-            // a parent in the tree is looked up and checked once for all its rows (a town's 200 branches)
-            parentId = parentsInTree.get(parentName);
-            if (parentId == null) {
+        // the parent is the tree's if the tree has the name (a row bearing it too is refused as existing), else a row
+        // above; each distinct parent is looked up and checked once for all its rows (a town's 200 branches)
+        Long parentId = parentsInTree.get(parentName);
+        if (parentId == null) {
+            if (namesInFile.containsKey(parentName) && !treeHas.computeIfAbsent(parentName,
+                    n -> !queries.activeNamesIn(List.of(n), scope.likePattern()).isEmpty())) {
+                TreePlacementPolicy.parent(parentName, kindsInFile.get(parentName), false).orThrow();
+            } else {
                 Organization parent = uniqueByName(parentName, scope);
                 guard.decide(Permission.ORG_WRITE, parent.getId(), "import.row.outOfScope", parentName).orThrow();
                 TreePlacementPolicy.parent(parent).orThrow();

@@ -17,4 +17,15 @@ public interface AuditRecorder {
      */
     void record(String entityType, Object entityId, Long organizationId, String action, String summary,
                 Object before, Object after);
+
+    /**
+     * One entry of {@link #recordAll}, as {@link #record} takes it, with the path in the tree of the organisation it
+     * belongs to (which {@code record} looks up).
+     */
+    record Entry(String entityType, Object entityId, long organizationId, String organizationPath, String action,
+                 String summary, Object before, Object after) {
+    }
+
+    /** Many entries of one change at once (an import's thousands of organisations): written in one batch. */
+    void recordAll(java.util.List<Entry> entries);
 }

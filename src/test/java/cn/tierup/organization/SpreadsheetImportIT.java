@@ -329,8 +329,26 @@ class SpreadsheetImportIT {
                 .isEqualTo(town);
         assertThat(count("select count(*) from organization o where " + batch + " and grading_authority_id is not null")).isEqualTo(1);
         assertThat(count("select count(*) from audit_entry a join organization o on a.entity_id = cast(o.id as varchar(20))"
-                + " where a.entity_type = 'Organization' and a.action = 'CREATE' and a.actor = 'admin' and " + batch))
+                + " where a.entity_type = 'Organization' and a.action = 'CREATE' and a.actor = 'admin'"
+                + " and a.organization_id = o.id and a.organization_path = o.path and " + batch))
                 .as("one audit entry per organisation").isEqualTo(6030);
+    }
+
+    /** Names already in the tree are looked up a thousand at a time: one deep in a file is named with its row, nothing written. */
+    @Test
+    void aRowNamingAnOrganisationAlreadyInTheTreeIsRefusedWithItsRow() throws Exception {
+        String townName = "中共彭州市丽春镇委员会";
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int b = 1; b <= 1500; b++) {
+            rows.add(List.of(b == 1200 ? townName : "中共彭州市丽春镇重名检查" + b + "村党支部", townName, "党支部", "村"));
+        }
+        mvc.perform(multipart("/api/import/orgs").file(new MockMultipartFile("file", "orgs.xlsx", null, fill("orgs", rows)))
+                        .with(users.as("zhen")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].row").value(1201))
+                .andExpect(jsonPath("$.errors[0].message", containsString("已存在")));
+        assertThat(count("select count(*) from organization where name like '中共彭州市丽春镇重名检查%'")).isZero();
     }
 
     @Test

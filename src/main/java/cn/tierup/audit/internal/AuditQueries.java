@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,10 +19,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditQueries {
 
-    private final JdbcClient jdbc;
+    /** Entries written per JDBC batch by {@link #appendAll}. */
+    private static final int BATCH = 500;
 
-    public AuditQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public AuditQueries(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Appends one entry; before and after come already serialised. */
@@ -41,6 +47,32 @@ public class AuditQueries {
                 .param("before", before)
                 .param("after", after)
                 .update();
+    }
+
+    /** One entry as {@link #append} takes it. */
+    public record Row(LocalDateTime at, String actor, Long organizationId, String organizationPath, String entityType,
+                      String entityId, String action, String summary, String before, String after) {
+    }
+
+    /** Appends the entries in JDBC batches. */
+    public void appendAll(List<Row> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            batch.batchUpdate("insert into audit_entry (at, actor, organization_id, organization_path, entity_type, entity_id,"
+                            + " action, summary, before_state, after_state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    part, part.size(), (ps, r) -> {
+                        ps.setTimestamp(1, Timestamp.valueOf(r.at()));
+                        ps.setString(2, r.actor());
+                        ps.setObject(3, r.organizationId());
+                        ps.setString(4, r.organizationPath());
+                        ps.setString(5, r.entityType());
+                        ps.setString(6, r.entityId());
+                        ps.setString(7, r.action());
+                        ps.setString(8, r.summary());
+                        ps.setString(9, r.before());
+                        ps.setString(10, r.after());
+                    });
+        }
     }
 
     /** Entries under the path prefix, filtered by actor and day range (either may be null): one page, newest first. */

@@ -15,6 +15,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -97,6 +100,16 @@ public class OrganizationQueries {
             total[0] = jdbc.sql("select count(*) from organization o" + where).params(params).query(Long.class).single();
         }
         return new PageResult<>(rows, page, size, total[0]);
+    }
+
+    /** Which of {@code names} active organisations under the path pattern already bear (an import's rows, a chunk at a time). */
+    public Set<String> activeNamesIn(Collection<String> names, String pathPattern) {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select distinct name from organization where retired = false and path like :p"
+                        + " and name in (:names)")
+                .param("p", pathPattern).param("names", names).query(String.class).list());
     }
 
     public List<OrganizationRow> children(long parentId, boolean includeRetired) {
