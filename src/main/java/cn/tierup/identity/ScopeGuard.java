@@ -59,16 +59,6 @@ public class ScopeGuard {
     }
 
     /**
-     * Requires {@code permission} over the place {@code path} in the tree: for an organisation being created, which the
-     * database cannot show {@link #require} before its row is written.
-     */
-    public void requireOver(Permission permission, String path) {
-        if (!scope(permission).covers(path)) {
-            throw new AccessDeniedException("out of scope");
-        }
-    }
-
-    /**
      * Requires {@code permission} strictly below the user's own organisation: moving or retiring one's
      * own organisation is for its superiors.
      */

@@ -187,7 +187,9 @@ public class OrganizationService {
         em.persist(o);
         o.placeUnder(parent);
         if (gradingAuthorityId != null && !gradingAuthorityId.equals(parentId)) {
-            assignAuthorityToNew(o, gradingAuthorityId);
+            // asked of the new organisation: its row must be in the database for the guard to find
+            em.flush();
+            assignAuthority(o, gradingAuthorityId);
         }
         em.flush();
         audit.record("Organization", o.getId(), o.getId(), "CREATE", "新增党组织 " + o.getName(), null, snapshot(o));
@@ -210,29 +212,31 @@ public class OrganizationService {
      */
     @Transactional
     int createAll(List<NewInFile> rows, java.util.function.IntConsumer written) {
-        Map<Long, Organization> inTree = new java.util.HashMap<>();
-        // rows that may be parents of later rows, by name (the file's names are unique, checked before)
-        Map<String, Organization> inFile = new java.util.HashMap<>();
+        // ids only: the parents are read through the persistence context (from memory while their batch is pending,
+        // else once per batch), so a province's thousands of 党委 and 总支 are not held as entities
+        java.util.Set<Long> checkedInTree = new java.util.HashSet<>();
+        Map<String, Long> inFile = new java.util.HashMap<>();
         List<Organization> unaudited = new ArrayList<>(IMPORT_FLUSH);
         int n = 0;
         for (NewInFile row : rows) {
-            Organization parent = row.parentId() != null
-                    ? inTree.computeIfAbsent(row.parentId(), id -> {
-                        guard.require(Permission.ORG_WRITE, id);
-                        return load(id);
-                    })
-                    : inFile.get(row.parentName());
-            if (parent == null) {
+            Long parentId = row.parentId() != null ? row.parentId() : inFile.get(row.parentName());
+            if (parentId == null) {
                 throw new DomainException("import.row.parentNotFound", row.parentName());
             }
+            if (row.parentId() != null && checkedInTree.add(parentId)) {
+                guard.require(Permission.ORG_WRITE, parentId);
+            }
+            Organization parent = load(parentId);
             Organization o = Organization.childOf(parent, row.details());
             em.persist(o);
             o.placeUnder(parent);
-            if (row.gradingAuthorityId() != null && !row.gradingAuthorityId().equals(parent.getId())) {
-                assignAuthorityToNew(o, row.gradingAuthorityId());
+            if (row.gradingAuthorityId() != null && !row.gradingAuthorityId().equals(parentId)) {
+                // asked of the new organisation as a form's is: its row must be in the database for the guard to find
+                em.flush();
+                assignAuthority(o, row.gradingAuthorityId());
             }
             if (o.getKind().mayHaveChildren()) {
-                inFile.put(o.getName(), o);
+                inFile.put(o.getName(), o.getId());
             }
             unaudited.add(o);
             if (unaudited.size() == IMPORT_FLUSH) {
@@ -250,7 +254,6 @@ public class OrganizationService {
         audit.recordAll(created.stream().map(o -> new AuditRecorder.Entry("Organization", o.getId(), o.getId(), o.getPath(),
                 "CREATE", "新增党组织 " + o.getName(), null, snapshot(o))).toList());
         created.clear();
-        // what stays referenced (parents in the tree and in the file) is only read from now on: detached is enough
         em.clear();
     }
 
@@ -288,13 +291,6 @@ public class OrganizationService {
         em.flush();
         audit.record("Organization", id, id, "CHANGE_AUTHORITY", "调整评定组织 " + o.getName(), before, snapshot(o));
         return view(o);
-    }
-
-    /** The same for an organisation not yet written: the permission is asked over its place in the tree. */
-    private void assignAuthorityToNew(Organization o, long authorityId) {
-        guard.requireOver(Permission.ORG_AUTHORITY, o.getPath());
-        guard.require(Permission.ORG_READ, authorityId);
-        o.assignGradingAuthority(load(authorityId));
     }
 
     private void assignAuthority(Organization o, long authorityId) {

@@ -7,12 +7,12 @@ import cn.tierup.organization.MemberStatus;
 import cn.tierup.organization.OrgKind;
 import cn.tierup.organization.Sex;
 import cn.tierup.organization.UnitType;
+import cn.tierup.shared.StreamingJdbc;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,14 +26,12 @@ import org.springframework.stereotype.Repository;
 public class ExportQueries {
 
     /** Rows per round trip while streaming. */
-    static final int FETCH_SIZE = 1000;
+    static final int FETCH_SIZE = StreamingJdbc.FETCH_SIZE;
 
     private final JdbcClient jdbc;
 
     public ExportQueries(DataSource dataSource) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(FETCH_SIZE);
-        this.jdbc = JdbcClient.create(streaming);
+        this.jdbc = StreamingJdbc.client(dataSource);
     }
 
     /**

@@ -2,7 +2,9 @@ package cn.tierup.upgrade.internal;
 
 import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradingFigures;
+import cn.tierup.shared.FirstInOrder;
 import cn.tierup.shared.PageResult;
+import cn.tierup.shared.StreamingJdbc;
 import cn.tierup.upgrade.GoalStatus;
 import cn.tierup.upgrade.UpgradeFigures;
 import java.sql.Date;
@@ -13,8 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +26,13 @@ class UpgradeFigureQueries implements UpgradeFigures {
 
     private final GradingFigures grading;
     private final JdbcClient jdbc;
+    /** For the overview's statement: a province's 100,000 lines read as they come, not held by the driver first. */
+    private final JdbcClient streaming;
 
-    UpgradeFigureQueries(GradingFigures grading, JdbcClient jdbc) {
+    UpgradeFigureQueries(GradingFigures grading, JdbcClient jdbc, DataSource dataSource) {
         this.grading = grading;
         this.jdbc = jdbc;
+        this.streaming = StreamingJdbc.client(dataSource);
     }
 
     private static final String LINE = "select o.id, o.name, o.path, o.field, par.name as parent_name, g.decided_grade,"
@@ -65,14 +69,22 @@ class UpgradeFigureQueries implements UpgradeFigures {
         GradingFigures.Subjects s = grading.subjects(campaignId, organizationId);
         Map<String, Object> p = params(s);
         Map<Long, String> paths = new HashMap<>();
-        Map<Long, String> sortKeys = new HashMap<>();
         // in no order: a province's 100,000 lines sorted by the database took 0.6–1.1 s more (spilled to disk), and only
-        // the two short lists below need the tree's order
-        List<Line> all = jdbc.sql(LINE + " o.sort_key," + COUNTED_TOGETHER + from(s, countedTogether(s)))
+        // the two short lists need the tree's order; they are cut as the lines come, so only their keys are held
+        FirstInOrder<Ranked> overdue = new FirstInOrder<>(Ranked.TREE_ORDER, 100);
+        FirstInOrder<Ranked> unassisted = new FirstInOrder<>(Ranked.TREE_ORDER, 200);
+        List<Line> all = streaming.sql(LINE + " o.sort_key," + COUNTED_TOGETHER + from(s, countedTogether(s)))
                 .params(p).query((rs, n) -> {
-                    paths.put(rs.getLong("id"), rs.getString("path"));
-                    sortKeys.put(rs.getLong("id"), rs.getString("sort_key"));
-                    return line(rs);
+                    Line l = line(rs);
+                    String path = rs.getString("path");
+                    paths.put(l.organizationId(), path);
+                    if (l.overdue() > 0) {
+                        overdue.offer(new Ranked(l, rs.getString("sort_key"), path));
+                    }
+                    if (l.weakWithoutAssistance()) {
+                        unassisted.offer(new Ranked(l, rs.getString("sort_key"), path));
+                    }
+                    return l;
                 }).list();
         List<Totals> units = new ArrayList<>();
         List<Object[]> children = jdbc.sql("select name, path, id from org_tree_view where parent_id = :org and retired = false order by sort_key, name")
@@ -87,33 +99,18 @@ class UpgradeFigureQueries implements UpgradeFigures {
         if (!children.isEmpty() && !outside.isEmpty()) {
             units.add(totals(null, "外部评定对象", outside));
         }
-        return new Overview(totals(null, "合计", all), units,
-                first(all, l -> l.overdue() > 0, sortKeys, paths, 100),
-                first(all, Line::weakWithoutAssistance, sortKeys, paths, 200));
+        return new Overview(totals(null, "合计", all), units, overdue.list().stream().map(Ranked::line).toList(),
+                unassisted.list().stream().map(Ranked::line).toList());
     }
 
     /**
-     * The first {@code n} of the lines {@code which} takes, in the tree's order as the database gives it ({@code order by
-     * o.sort_key, o.path}): the key is hex digits, one fixed-width segment a level ending in the id, so it is unique and
-     * compares as plain text the same in Java and in either database. A province has tens of thousands of such lines; a
-     * bounded heap looks at each once instead of sorting them all.
+     * A line with its place in the tree's order as the database gives it ({@code order by o.sort_key, o.path}): the key
+     * is hex digits, one fixed-width segment a level ending in the id, so it is unique and compares as plain text the
+     * same in Java and in either database (null only before {@code SortKeyBackfill} has run: last, as the database has it).
      */
-    private static List<Line> first(List<Line> all, Predicate<Line> which, Map<Long, String> sortKeys,
-                                     Map<Long, String> paths, int n) {
-        Comparator<Line> order = Comparator.comparing((Line l) -> sortKeys.get(l.organizationId()),
-                Comparator.nullsLast(Comparator.<String>naturalOrder())).thenComparing(l -> paths.get(l.organizationId()));
-        PriorityQueue<Line> kept = new PriorityQueue<>(order.reversed());
-        for (Line l : all) {
-            if (which.test(l) && (kept.size() < n || order.compare(l, kept.peek()) < 0)) {
-                kept.add(l);
-                if (kept.size() > n) {
-                    kept.poll();
-                }
-            }
-        }
-        List<Line> out = new ArrayList<>(kept);
-        out.sort(order);
-        return out;
+    private record Ranked(Line line, String sortKey, String path) {
+        static final Comparator<Ranked> TREE_ORDER = Comparator.comparing(Ranked::sortKey,
+                Comparator.nullsLast(Comparator.<String>naturalOrder())).thenComparing(Ranked::path);
     }
 
     @Override
