@@ -61,82 +61,30 @@ class ImportBenchmark {
 
     @Test
     void aCityRollOfAHundredThousandInAQuarterGigabyteHeap() throws Exception {
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"), "import-app");
-        Files.createDirectories(dir);
-        Path gcLog = dir.resolve("gc.log");
-        Files.deleteIfExists(gcLog);
-        GcLog gc = new GcLog(gcLog);
-        TestDatabases.stopServersOnExit();
-        TestDatabases.Database db = TestDatabases.newDatabase();
-        try (BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
-             ApplicationProcess app = new ApplicationProcess(dir)) {
-            app.jvm(HEAP, "-Xlog:gc:file=" + gcLog).start("app", db.url(), db.user(), db.password(),
-                    "--tierup.crypto.key=" + TestDatabases.TEST_CRYPTO_KEY, "--logging.level.root=WARN").awaitCampaign();
-            DriverManagerDataSource ds = new DriverManagerDataSource(db.url(), db.user(), db.password());
-            JdbcClient jdbc = JdbcClient.create(ds);
-            ProvinceDataGenerator.Result county = new ProvinceDataGenerator(ds)
-                    .generate(new ProvinceDataGenerator.Options(1, 1, 15, 67, 0, 20261207L));
-            jdbc.sql("update account set organization_id = :root where username = 'admin'").param("root", county.rootId()).update();
-            String prefix = jdbc.sql("select path from organization where id = :id").param("id", county.rootId()).query(String.class).single();
+        onACounty("import-app", stage -> {
+            String prefix = stage.rootPath();
             // grassroots organisations whose name is unique in the county: a file names its people's organisation
-            List<Object[]> orgs = jdbc.sql("select min(id), name from organization where path like :p and depth > 3"
+            List<Object[]> orgs = stage.jdbc().sql("select min(id), name from organization where path like :p and depth > 3"
                     + " group by name having count(*) = 1 order by min(id)").param("p", prefix + "%")
                     .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
             assertThat(orgs).hasSizeGreaterThan(100);
 
             List<Person> people = people(orgs);
-            Path file = dir.resolve("roll.xlsx");
+            Path file = stage.dir().resolve("roll.xlsx");
             write(people, file);
-            long fileBytes = Files.size(file);
 
             PiiCipher cipher = new PiiCipher(new MasterKey(TestDatabases.TEST_CRYPTO_KEY, ""));
-            long rawNanos = raw(ds, people, cipher);
-            jdbc.sql("delete from member where id < 0").update();
+            long rawNanos = raw(stage.ds(), people, cipher);
+            stage.jdbc().sql("delete from member where id < 0").update();
 
-            JsonMapper json = JsonMapper.builder().build();
-            long gcFrom = gc.mark();
-            long t = System.nanoTime();
-            JsonNode checked = await(app, json, upload(app, "members", file));
-            long checkNanos = System.nanoTime() - t;
-            long checkHeap = gc.peak(gcFrom)[0];
-            assertThat(checked.get("state").asText()).as(checked.toString()).isEqualTo("DONE");
-            assertThat(checked.get("confirmable").asBoolean()).as(checked.toString()).isTrue();
-
-            gcFrom = gc.mark();
-            t = System.nanoTime();
-            HttpResponse<String> applying = app.send(app.request("/api/import/jobs/" + checked.get("id").asText() + "/apply")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
-            assertThat(applying.statusCode()).as(applying.body()).isEqualTo(202);
-            JsonNode applied = await(app, json, json.readTree(applying.body()).get("id").asText());
-            long applyNanos = System.nanoTime() - t;
-            long applyHeap = gc.peak(gcFrom)[0];
-            assertThat(applied.get("state").asText()).as(applied.toString()).isEqualTo("DONE");
-            assertThat(applied.get("result").get("written").asInt()).isEqualTo(ROWS);
-            long onRoll = jdbc.sql("select count(*) from member m join organization o on o.id = m.organization_id"
+            Timed timed = checkAndApply(stage, "members", file, ROWS);
+            long onRoll = stage.jdbc().sql("select count(*) from member m join organization o on o.id = m.organization_id"
                     + " where o.path like :p").param("p", prefix + "%").query(Long.class).single();
             assertThat(onRoll).isEqualTo(ROWS);
-            assertThat(app.alive()).as("the application survived: " + app.logTail()).isTrue();
-            load.close();
-
-            double check = checkNanos / 1e9;
-            double apply = applyNanos / 1e9;
-            double raw = rawNanos / 1e9;
-            List<String> out = new ArrayList<>();
-            out.add("| step | rows | s | rows/s | peak heap used MB | raw JDBC insert s | raw rows/s | ours ÷ raw (rows/s) |");
-            out.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            out.add(String.format("| check (upload, read, every rule; nothing written) | %,d | %.1f | %,.0f | %d | | | |", ROWS, check,
-                    ROWS / check, checkHeap));
-            out.add(String.format("| apply (read and check again, write in one transaction) | %,d | %.1f | %,.0f | %d | %.1f | %,.0f | %.2f |",
-                    ROWS, apply, ROWS / apply, applyHeap, raw, ROWS / raw, (ROWS / apply) / (ROWS / raw)));
-            String header = "ImportBenchmark, " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                    + " (machine time), " + TestDatabases.postgresServer() + "; application JVM " + HEAP + " (" + gc.collector()
-                    + "); this JVM: " + BenchMachine.jvm() + "; " + load.summary() + "; file " + String.format("%.1f MB", fileBytes / 1e6)
-                    + ", " + ROWS + " people over " + orgs.size() + " organisations of a generated county (" + county.organizations()
-                    + " organisations, " + county.millis() + " ms); one run, raw first, then the check and the apply";
-            String report = header + "\n\n" + String.join("\n", out) + "\n";
-            System.out.println("\n" + report);
-            Files.writeString(Path.of(System.getProperty("tierup.bench.out", "target/bench")).resolve("ImportBenchmark.md"), report);
-        }
+            report(stage, "ImportBenchmark", "ImportBenchmark.md", file, ROWS + " people over " + orgs.size()
+                    + " organisations of a generated county (" + stage.county().organizations() + " organisations, "
+                    + stage.county().millis() + " ms)", ROWS, timed, rawNanos);
+        });
     }
 
     /**
@@ -150,28 +98,14 @@ class ImportBenchmark {
         int towns = Integer.getInteger("bench.org-towns", 100);
         int branches = Integer.getInteger("bench.org-branches", 199);
         int rows = towns * (1 + branches);
-        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"), "import-orgs-app");
-        Files.createDirectories(dir);
-        Path gcLog = dir.resolve("gc.log");
-        Files.deleteIfExists(gcLog);
-        GcLog gc = new GcLog(gcLog);
-        TestDatabases.stopServersOnExit();
-        TestDatabases.Database db = TestDatabases.newDatabase();
-        try (BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
-             ApplicationProcess app = new ApplicationProcess(dir)) {
-            app.jvm(HEAP, "-Xlog:gc:file=" + gcLog).start("app", db.url(), db.user(), db.password(),
-                    "--tierup.crypto.key=" + TestDatabases.TEST_CRYPTO_KEY, "--logging.level.root=WARN").awaitCampaign();
-            DriverManagerDataSource ds = new DriverManagerDataSource(db.url(), db.user(), db.password());
-            JdbcClient jdbc = JdbcClient.create(ds);
-            ProvinceDataGenerator.Result county = new ProvinceDataGenerator(ds)
-                    .generate(new ProvinceDataGenerator.Options(1, 1, 15, 67, 0, 20261207L));
-            jdbc.sql("update account set organization_id = :root where username = 'admin'").param("root", county.rootId()).update();
-            String rootPath = jdbc.sql("select path from organization where id = :id").param("id", county.rootId()).query(String.class).single();
-            String rootName = jdbc.sql("select name from organization where id = :id").param("id", county.rootId()).query(String.class).single();
-            String rootKey = jdbc.sql("select coalesce(sort_key, '') from organization where id = :id").param("id", county.rootId()).query(String.class).single();
-            long before = jdbc.sql("select count(*) from organization where path like :p").param("p", rootPath + "%").query(Long.class).single();
+        onACounty("import-orgs-app", stage -> {
+            JdbcClient jdbc = stage.jdbc();
+            long root = stage.county().rootId();
+            String rootName = jdbc.sql("select name from organization where id = :id").param("id", root).query(String.class).single();
+            String rootKey = jdbc.sql("select coalesce(sort_key, '') from organization where id = :id").param("id", root).query(String.class).single();
+            long before = jdbc.sql("select count(*) from organization where path like :p").param("p", stage.rootPath() + "%").query(Long.class).single();
 
-            Path file = dir.resolve("tree.xlsx");
+            Path file = stage.dir().resolve("tree.xlsx");
             try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(file)) {
                 wb.setCompressTempFiles(true);
                 Sheet sheet = wb.createSheet("党组织");
@@ -190,58 +124,105 @@ class ImportBenchmark {
                 }
                 wb.write(out);
             }
-            long fileBytes = Files.size(file);
 
-            long rawNanos = rawOrganisations(ds, towns, branches, county.rootId(), rootPath, rootKey);
+            long rawNanos = rawOrganisations(stage.ds(), towns, branches, root, stage.rootPath(), rootKey);
             jdbc.sql("delete from organization where id >= 900000000 and parent_id >= 900000000").update();
             jdbc.sql("delete from organization where id >= 900000000").update();
 
-            JsonMapper json = JsonMapper.builder().build();
-            long gcFrom = gc.mark();
-            long t0 = System.nanoTime();
-            JsonNode checked = await(app, json, upload(app, "organizations", file));
-            long checkNanos = System.nanoTime() - t0;
-            long checkHeap = gc.peak(gcFrom)[0];
-            assertThat(checked.get("state").asText()).as(checked.toString()).isEqualTo("DONE");
-            assertThat(checked.get("confirmable").asBoolean()).as(checked.toString()).isTrue();
-
-            gcFrom = gc.mark();
-            t0 = System.nanoTime();
-            HttpResponse<String> applying = app.send(app.request("/api/import/jobs/" + checked.get("id").asText() + "/apply")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
-            assertThat(applying.statusCode()).as(applying.body()).isEqualTo(202);
-            JsonNode applied = await(app, json, json.readTree(applying.body()).get("id").asText());
-            long applyNanos = System.nanoTime() - t0;
-            long applyHeap = gc.peak(gcFrom)[0];
-            assertThat(applied.get("state").asText()).as(applied.toString()).isEqualTo("DONE");
-            assertThat(applied.get("result").get("written").asInt()).isEqualTo(rows);
-            long after = jdbc.sql("select count(*) from organization where path like :p").param("p", rootPath + "%").query(Long.class).single();
+            Timed timed = checkAndApply(stage, "organizations", file, rows);
+            long after = jdbc.sql("select count(*) from organization where path like :p").param("p", stage.rootPath() + "%").query(Long.class).single();
             assertThat(after - before).isEqualTo(rows);
             long placed = jdbc.sql("select count(*) from organization o join organization p on p.id = o.parent_id"
                     + " where o.path = p.path || o.id || '/' and o.depth = p.depth + 1 and o.name like '%测试%'").query(Long.class).single();
             assertThat(placed).as("every imported organisation under its parent").isEqualTo(rows);
-            assertThat(app.alive()).as("the application survived: " + app.logTail()).isTrue();
-            load.close();
+            report(stage, "ImportBenchmark (organisations)", "ImportBenchmark-organisations.md", file, towns + " towns with "
+                    + branches + " branches each under a generated county (" + stage.county().organizations()
+                    + " organisations before)", rows, timed, rawNanos);
+        });
+    }
 
-            double check = checkNanos / 1e9;
-            double apply = applyNanos / 1e9;
-            double raw = rawNanos / 1e9;
-            List<String> out = new ArrayList<>();
-            out.add("| step | rows | s | rows/s | peak heap used MB | raw JDBC insert s | raw rows/s | ours ÷ raw (rows/s) |");
-            out.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            out.add(String.format("| check (upload, read, every rule; nothing written) | %,d | %.1f | %,.0f | %d | | | |", rows, check,
-                    rows / check, checkHeap));
-            out.add(String.format("| apply (read and check again, write in one transaction) | %,d | %.1f | %,.0f | %d | %.1f | %,.0f | %.2f |",
-                    rows, apply, rows / apply, applyHeap, raw, rows / raw, (rows / apply) / (rows / raw)));
-            String header = "ImportBenchmark (organisations), " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                    + " (machine time), " + TestDatabases.postgresServer() + "; application JVM " + HEAP + " (" + gc.collector()
-                    + "); this JVM: " + BenchMachine.jvm() + "; " + load.summary() + "; file " + String.format("%.1f MB", fileBytes / 1e6)
-                    + ", " + towns + " towns with " + branches + " branches each under a generated county (" + county.organizations()
-                    + " organisations before); one run, raw first, then the check and the apply";
-            String report = header + "\n\n" + String.join("\n", out) + "\n";
-            System.out.println("\n" + report);
-            Files.writeString(Path.of(System.getProperty("tierup.bench.out", "target/bench")).resolve("ImportBenchmark-organisations.md"), report);
+    /** The application in a JVM of its own on a fresh database, a county generated in it, the admin moved to its root. */
+    private record Stage(Path dir, GcLog gc, BenchMachine.LoadSampler load, ApplicationProcess app,
+                         DriverManagerDataSource ds, JdbcClient jdbc, ProvinceDataGenerator.Result county, String rootPath) {
+    }
+
+    private interface OnStage {
+        void run(Stage stage) throws Exception;
+    }
+
+    private static void onACounty(String dirName, OnStage body) throws Exception {
+        Path dir = Path.of(System.getProperty("tierup.bench.out", "target/bench"), dirName);
+        Files.createDirectories(dir);
+        Path gcLog = dir.resolve("gc.log");
+        Files.deleteIfExists(gcLog);
+        TestDatabases.stopServersOnExit();
+        TestDatabases.Database db = TestDatabases.newDatabase();
+        try (BenchMachine.LoadSampler load = new BenchMachine.LoadSampler();
+             ApplicationProcess app = new ApplicationProcess(dir)) {
+            app.jvm(HEAP, "-Xlog:gc:file=" + gcLog).start("app", db.url(), db.user(), db.password(),
+                    "--tierup.crypto.key=" + TestDatabases.TEST_CRYPTO_KEY, "--logging.level.root=WARN").awaitCampaign();
+            DriverManagerDataSource ds = new DriverManagerDataSource(db.url(), db.user(), db.password());
+            JdbcClient jdbc = JdbcClient.create(ds);
+            ProvinceDataGenerator.Result county = new ProvinceDataGenerator(ds)
+                    .generate(new ProvinceDataGenerator.Options(1, 1, 15, 67, 0, 20261207L));
+            jdbc.sql("update account set organization_id = :root where username = 'admin'").param("root", county.rootId()).update();
+            String rootPath = jdbc.sql("select path from organization where id = :id").param("id", county.rootId()).query(String.class).single();
+            body.run(new Stage(dir, new GcLog(gcLog), load, app, ds, jdbc, county, rootPath));
         }
+    }
+
+    /** The check's and the apply's seconds and peak heap in use (MB). */
+    private record Timed(double check, long checkHeap, double apply, long applyHeap) {
+    }
+
+    /**
+     * The file checked through the jobs API as the import page does, then applied, each timed from its request to the
+     * poll that sees it finished, with the most heap in use the GC log shows meanwhile; both must end DONE, all written.
+     */
+    private static Timed checkAndApply(Stage stage, String kind, Path file, int rows) throws Exception {
+        ApplicationProcess app = stage.app();
+        JsonMapper json = JsonMapper.builder().build();
+        long gcFrom = stage.gc().mark();
+        long t = System.nanoTime();
+        JsonNode checked = await(app, json, upload(app, kind, file));
+        long checkNanos = System.nanoTime() - t;
+        long checkHeap = stage.gc().peak(gcFrom)[0];
+        assertThat(checked.get("state").asText()).as(checked.toString()).isEqualTo("DONE");
+        assertThat(checked.get("confirmable").asBoolean()).as(checked.toString()).isTrue();
+
+        gcFrom = stage.gc().mark();
+        t = System.nanoTime();
+        HttpResponse<String> applying = app.send(app.request("/api/import/jobs/" + checked.get("id").asText() + "/apply")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(applying.statusCode()).as(applying.body()).isEqualTo(202);
+        JsonNode applied = await(app, json, json.readTree(applying.body()).get("id").asText());
+        long applyNanos = System.nanoTime() - t;
+        long applyHeap = stage.gc().peak(gcFrom)[0];
+        assertThat(applied.get("state").asText()).as(applied.toString()).isEqualTo("DONE");
+        assertThat(applied.get("result").get("written").asInt()).isEqualTo(rows);
+        assertThat(app.alive()).as("the application survived: " + app.logTail()).isTrue();
+        return new Timed(checkNanos / 1e9, checkHeap, applyNanos / 1e9, applyHeap);
+    }
+
+    /** The table of one run, printed and written to {@code target/bench/<fileName>}. */
+    private static void report(Stage stage, String title, String fileName, Path file, String what, int rows, Timed t,
+                               long rawNanos) throws Exception {
+        stage.load().close();
+        double raw = rawNanos / 1e9;
+        List<String> out = new ArrayList<>();
+        out.add("| step | rows | s | rows/s | peak heap used MB | raw JDBC insert s | raw rows/s | ours ÷ raw (rows/s) |");
+        out.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        out.add(String.format("| check (upload, read, every rule; nothing written) | %,d | %.1f | %,.0f | %d | | | |", rows,
+                t.check(), rows / t.check(), t.checkHeap()));
+        out.add(String.format("| apply (read and check again, write in one transaction) | %,d | %.1f | %,.0f | %d | %.1f | %,.0f | %.2f |",
+                rows, t.apply(), rows / t.apply(), t.applyHeap(), raw, rows / raw, (rows / t.apply()) / (rows / raw)));
+        String header = title + ", " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                + " (machine time), " + TestDatabases.postgresServer() + "; application JVM " + HEAP + " (" + stage.gc().collector()
+                + "); this JVM: " + BenchMachine.jvm() + "; " + stage.load().summary() + "; file "
+                + String.format("%.1f MB", Files.size(file) / 1e6) + ", " + what + "; one run, raw first, then the check and the apply";
+        String report = header + "\n\n" + String.join("\n", out) + "\n";
+        System.out.println("\n" + report);
+        Files.writeString(Path.of(System.getProperty("tierup.bench.out", "target/bench")).resolve(fileName), report);
     }
 
     private static String townName(int t) {
