@@ -264,13 +264,9 @@ class ImportBenchmark {
                         townKey + cn.tierup.organization.Organization.sortSegment(null, branchName(t, b), branch)));
             }
         }
-        long t = System.nanoTime();
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("insert into organization (id, parent_id, path, depth, name, kind,"
-                    + " field, secretary, contact_phone, established_on, sort_key, retired, version, created_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, current_timestamp)")) {
-                for (int i = 0; i < orgs.size(); i++) {
+        return batches(ds, "insert into organization (id, parent_id, path, depth, name, kind, field, secretary, contact_phone,"
+                + " established_on, sort_key, retired, version, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, current_timestamp)", orgs.size(), (ps, i) -> {
                     Org o = orgs.get(i);
                     ps.setLong(1, o.id());
                     ps.setLong(2, o.parent());
@@ -283,6 +279,21 @@ class ImportBenchmark {
                     ps.setString(9, "138" + String.format("%08d", i + 1));
                     ps.setDate(10, Date.valueOf(LocalDate.of(2001, 7, 1)));
                     ps.setString(11, o.key());
+                });
+    }
+
+    private interface RowSetter {
+        void set(PreparedStatement ps, int i) throws java.sql.SQLException;
+    }
+
+    /** {@code n} rows by {@code sql}, in JDBC batches of 1,000 in one transaction on one connection; the time it took. */
+    private static long batches(javax.sql.DataSource ds, String sql, int n, RowSetter row) throws Exception {
+        long t = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < n; i++) {
+                    row.set(ps, i);
                     ps.addBatch();
                     if ((i + 1) % 1000 == 0) {
                         ps.executeBatch();
@@ -377,16 +388,12 @@ class ImportBenchmark {
         for (Person p : people) {
             secrets.add(new String[] {cipher.encrypt(p.id()), cipher.index(p.id()), cipher.encrypt(p.phone()), ChineseOrder.key(p.name())});
         }
-        long t = System.nanoTime();
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("insert into member (id, organization_id, name, name_key, sex,"
-                    + " ethnicity, birth_date, education, category, activist_on, development_target_on, joined_on, regularized_on,"
-                    + " retired, floating, in_difficulty, id_number, id_number_hash, phone, status, version, created_at)"
-                    + " values (?, ?, ?, ?, ?, '汉族', ?, 'UNDERGRADUATE', 'FULL', null, null, ?, ?, ?, false, false, ?, ?, ?,"
-                    + " 'ACTIVE', 0, ?)")) {
-                Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-                for (int i = 0; i < people.size(); i++) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        return batches(ds, "insert into member (id, organization_id, name, name_key, sex, ethnicity, birth_date, education,"
+                + " category, activist_on, development_target_on, joined_on, regularized_on, retired, floating, in_difficulty,"
+                + " id_number, id_number_hash, phone, status, version, created_at)"
+                + " values (?, ?, ?, ?, ?, '汉族', ?, 'UNDERGRADUATE', 'FULL', null, null, ?, ?, ?, false, false, ?, ?, ?,"
+                + " 'ACTIVE', 0, ?)", people.size(), (ps, i) -> {
                     Person p = people.get(i);
                     String[] s = secrets.get(i);
                     ps.setLong(1, -(i + 1L));
@@ -402,16 +409,7 @@ class ImportBenchmark {
                     ps.setString(11, s[1]);
                     ps.setString(12, s[2]);
                     ps.setTimestamp(13, now);
-                    ps.addBatch();
-                    if ((i + 1) % 1000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-        }
-        return System.nanoTime() - t;
+                });
     }
 
     /** Polls the job as the page does (here ten times a second) until it has finished; its last state. */
