@@ -7,7 +7,7 @@ import cn.tierup.organization.MemberStatus;
 import cn.tierup.organization.OrgKind;
 import cn.tierup.organization.Sex;
 import cn.tierup.organization.UnitType;
-import cn.tierup.shared.StreamingJdbc;
+import cn.tierup.shared.internal.StreamingJdbc;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import cn.tierup.grading.Grade;
 import cn.tierup.grading.GradingFigures;
 import cn.tierup.shared.FirstInOrder;
 import cn.tierup.shared.PageResult;
-import cn.tierup.shared.StreamingJdbc;
+import cn.tierup.shared.internal.StreamingJdbc;
 import cn.tierup.upgrade.GoalStatus;
 import cn.tierup.upgrade.UpgradeFigures;
 import java.sql.Date;

@@ -1,4 +1,4 @@
-package cn.tierup.shared;
+package cn.tierup.shared.internal;
 
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
