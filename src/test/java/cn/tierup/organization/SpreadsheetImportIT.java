@@ -240,20 +240,7 @@ class SpreadsheetImportIT {
 
     /** Fills the downloaded template: its header row kept, the example row replaced by {@code rows}. */
     byte[] fill(String template, List<List<String>> rows) throws Exception {
-        byte[] bytes = mvc.perform(get("/api/import/template/" + template + ".xlsx").with(users.as("admin")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet s = wb.getSheetAt(0);
-            s.removeRow(s.getRow(1));
-            for (int i = 0; i < rows.size(); i++) {
-                Row r = s.createRow(i + 1);
-                for (int c = 0; c < rows.get(i).size(); c++) {
-                    r.createCell(c).setCellValue(rows.get(i).get(c));
-                }
-            }
-            wb.write(out);
-            return out.toByteArray();
-        }
+        return FilledTemplate.fill(mvc, users.as("admin"), template, rows);
     }
 
     long count(String sql) {
@@ -290,49 +277,6 @@ class SpreadsheetImportIT {
         String childPath = jdbc.sql("select path from organization where name = '中共彭州市丽春镇新建村第一党支部'").query(String.class).single();
         assertThat(childPath).startsWith(parentPath);
         assertThat(count("select count(*) from audit_entry where actor = 'zhen' and summary like '%新建村%'")).isEqualTo(2);
-    }
-
-    /**
-     * A file above the old limit of 5,000 organisations: 30 总支 under this class's town and 200 支部 under each (rows naming a row
-     * above as their parent), one with a grading authority of its own. Written whole, each in its place in the tree
-     * (path, depth, sort key under its parent's) and audited one by one, as a form's would be.
-     */
-    @Test
-    void aTreeOfSixThousandOrganisationsIsWrittenWholeEachInItsPlaceAndAudited() throws Exception {
-        // under this class's own town: 6,000 more organisations under the demo's 丽春镇 would slow every later test's pages there
-        String townName = TOWN;
-        List<List<String>> rows = new java.util.ArrayList<>();
-        for (int g = 1; g <= 30; g++) {
-            String general = "名册导入镇批量" + g + "村总支部委员会";
-            rows.add(List.of(general, townName, "党总支", "村"));
-            for (int b = 1; b <= 200; b++) {
-                List<String> row = new java.util.ArrayList<>(List.of("名册导入镇批量" + g + "村第" + b + "党支部", general,
-                        "党支部", "村", "", "", "", "", "", "", "", ""));
-                if (g == 1 && b == 1) {
-                    row.set(11, townName);
-                }
-                rows.add(row);
-            }
-        }
-        byte[] file = fill("orgs", rows);
-        mvc.perform(multipart("/api/import/orgs").file(new MockMultipartFile("file", "orgs.xlsx", null, file)).with(users.as("admin")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.written").value(6030));
-        String batch = "o.name like '名册导入镇批量%'";
-        assertThat(count("select count(*) from organization o where " + batch)).isEqualTo(6030);
-        assertThat(count("select count(*) from organization o join organization p on p.id = o.parent_id where " + batch
-                + " and o.path = p.path || o.id || '/' and o.depth = p.depth + 1 and o.sort_key like p.sort_key || '%'"
-                + " and length(o.sort_key) = length(p.sort_key) + " + Organization.SORT_SEGMENT))
-                .as("every organisation in its place under its parent").isEqualTo(6030);
-        assertThat(count("select count(*) from organization o join organization p on p.id = o.parent_id where " + batch
-                + " and p.name = '" + townName + "'")).isEqualTo(30);
-        long town = count("select id from organization where name = '" + townName + "'");
-        assertThat(count("select grading_authority_id from organization where name = '名册导入镇批量1村第1党支部'"))
-                .isEqualTo(town);
-        assertThat(count("select count(*) from organization o where " + batch + " and grading_authority_id is not null")).isEqualTo(1);
-        assertThat(count("select count(*) from audit_entry a join organization o on a.entity_id = cast(o.id as varchar(20))"
-                + " where a.entity_type = 'Organization' and a.action = 'CREATE' and a.actor = 'admin'"
-                + " and a.organization_id = o.id and a.organization_path = o.path and " + batch))
-                .as("one audit entry per organisation").isEqualTo(6030);
     }
 
     /** Names already in the tree are looked up a thousand at a time: one deep in a file is named with its row, nothing written. */
