@@ -3,6 +3,7 @@ package cn.tierup.acceptance;
 import cn.tierup.ballot.Ballots;
 import cn.tierup.shared.DomainException;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,7 +49,7 @@ class AppraisalApiIT {
     @Autowired Ballots ballots;
     @Autowired AppraisalResults results;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
 
     long id(String name) {
         return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();

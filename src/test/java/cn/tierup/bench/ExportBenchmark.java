@@ -123,9 +123,7 @@ class ExportBenchmark {
                     + " rounds after one warm-up, ours and raw alternating; SXSSF window 200 rows, compressed temp files, fetch size "
                     + FETCH;
             String report = header + "\n\n" + String.join("\n", out) + "\n";
-            System.out.println("\n" + report);
-            Path file = Path.of(System.getProperty("tierup.bench.out", "target/bench"));
-            Files.writeString(file.resolve("ExportBenchmark.md"), report);
+            BenchMachine.publish("ExportBenchmark", report);
         }
     }
 

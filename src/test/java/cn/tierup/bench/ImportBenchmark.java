@@ -81,7 +81,7 @@ class ImportBenchmark {
             long onRoll = stage.jdbc().sql("select count(*) from member m join organization o on o.id = m.organization_id"
                     + " where o.path like :p").param("p", prefix + "%").query(Long.class).single();
             assertThat(onRoll).isEqualTo(ROWS);
-            report(stage, "ImportBenchmark", "ImportBenchmark.md", file, ROWS + " people over " + orgs.size()
+            report(stage, "ImportBenchmark", "ImportBenchmark", file, ROWS + " people over " + orgs.size()
                     + " organisations of a generated county (" + stage.county().organizations() + " organisations, "
                     + stage.county().millis() + " ms)", ROWS, timed, rawNanos);
         });
@@ -135,7 +135,7 @@ class ImportBenchmark {
             long placed = jdbc.sql("select count(*) from organization o join organization p on p.id = o.parent_id"
                     + " where o.path = p.path || o.id || '/' and o.depth = p.depth + 1 and o.name like '%测试%'").query(Long.class).single();
             assertThat(placed).as("every imported organisation under its parent").isEqualTo(rows);
-            report(stage, "ImportBenchmark (organisations)", "ImportBenchmark-organisations.md", file, towns + " towns with "
+            report(stage, "ImportBenchmark (organisations)", "ImportBenchmark-organisations", file, towns + " towns with "
                     + branches + " branches each under a generated county (" + stage.county().organizations()
                     + " organisations before)", rows, timed, rawNanos);
         });
@@ -204,8 +204,8 @@ class ImportBenchmark {
         return new Timed(checkNanos / 1e9, checkHeap, applyNanos / 1e9, applyHeap);
     }
 
-    /** The table of one run, printed and written to {@code target/bench/<fileName>}. */
-    private static void report(Stage stage, String title, String fileName, Path file, String what, int rows, Timed t,
+    /** The table of one run, printed and written to {@code target/bench/<name>.md}. */
+    private static void report(Stage stage, String title, String name, Path file, String what, int rows, Timed t,
                                long rawNanos) throws Exception {
         stage.load().close();
         double raw = rawNanos / 1e9;
@@ -221,8 +221,7 @@ class ImportBenchmark {
                 + "); this JVM: " + BenchMachine.jvm() + "; " + stage.load().summary() + "; file "
                 + String.format("%.1f MB", Files.size(file) / 1e6) + ", " + what + "; one run, raw first, then the check and the apply";
         String report = header + "\n\n" + String.join("\n", out) + "\n";
-        System.out.println("\n" + report);
-        Files.writeString(Path.of(System.getProperty("tierup.bench.out", "target/bench")).resolve(fileName), report);
+        BenchMachine.publish(name, report);
     }
 
     private static String townName(int t) {

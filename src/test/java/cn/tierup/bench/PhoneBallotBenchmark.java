@@ -5,6 +5,7 @@ import cn.tierup.ballot.Ballots;
 import cn.tierup.ballot.OpenedBallot;
 import cn.tierup.ballot.Totals;
 import cn.tierup.grading.BallotChoice;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestDatabases;
 import cn.tierup.testsupport.TestUsers;
 import java.net.URI;
@@ -109,7 +110,7 @@ class PhoneBallotBenchmark {
     @Value("${spring.datasource.username}") String dbUser;
     @Value("${spring.datasource.password:}") String dbPassword;
 
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = OfficeDay.today();
     private long postmaster = -1;
     private HttpClient http;
     /** A sealed vote as ours stores it (all are of one length in a ballot of one subject), which raw writes. */

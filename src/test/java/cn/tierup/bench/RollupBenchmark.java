@@ -154,8 +154,7 @@ class RollupBenchmark {
                     + PROVINCE_ITERATIONS + ", " + counties.size() + " counties and " + towns.size() + " towns " + ITERATIONS
                     + " each, after " + WARMUP + " warm-up; " + load.summary();
             String report = header + "\n\n" + String.join("\n", out) + "\n";
-            System.out.println("\n" + report);
-            Files.writeString(dir.resolve("RollupBenchmark.md"), report);
+            BenchMachine.publish("RollupBenchmark", report);
         } finally {
             if (TestDatabases.postgres()) {
                 DatabaseSettings.apply(dataSource, Map.of(), settings.keySet());

@@ -126,8 +126,7 @@ class StartupBenchmark {
                     + "resident MB at first answer | resident MB after the load | pages answered in the load |\n"
                     + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n" + String.join("\n", rows) + "\n";
             String report = header + "\n\n" + table;
-            System.out.println("\n" + report);
-            Files.writeString(OUT.resolve("StartupBenchmark.md"), report);
+            BenchMachine.publish("StartupBenchmark", report);
         }
     }
 

@@ -4,6 +4,7 @@ import cn.tierup.ballot.Ballots;
 import cn.tierup.shared.OneTimeCodes;
 import cn.tierup.testsupport.DatabaseRows;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -54,7 +55,7 @@ class BallotSecrecyIT {
     @Autowired JsonMapper json;
     @Autowired Ballots ballotBox;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
 
     long id(String name) {
         return jdbc.sql("select id from organization where name = :n").param("n", name).query(Long.class).single();

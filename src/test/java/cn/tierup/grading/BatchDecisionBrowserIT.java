@@ -5,6 +5,7 @@ import cn.tierup.testsupport.BrowserSupport;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,7 +43,7 @@ class BatchDecisionBrowserIT {
     @Autowired CampaignFixture campaignFixture;
     @Autowired DemoCity demo;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
 
     @Test
     void aTownDecidesItsVillagesInOnePage() throws Exception {

@@ -3,6 +3,7 @@ package cn.tierup.grading;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class BatchDecisionsIT {
     @Autowired CampaignFixture campaignFixture;
     @Autowired DemoCity demo;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
 
     String state(long campaign) {
         return jdbc.sql("select organization_id, step, decided_grade, decided_by, decision_meeting_on, version from grading_case"

@@ -1,5 +1,6 @@
 package cn.tierup.grading;
 
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ final class CaseWalker {
     private final JsonMapper json;
     private final TestUsers users;
     private final JdbcClient jdbc;
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = OfficeDay.today();
 
     CaseWalker(MockMvc mvc, JsonMapper json, TestUsers users, JdbcClient jdbc) {
         this.mvc = mvc;

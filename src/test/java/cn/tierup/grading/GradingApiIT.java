@@ -3,6 +3,7 @@ package cn.tierup.grading;
 import cn.tierup.ballot.Ballots;
 import cn.tierup.shared.DomainException;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class GradingApiIT {
     @Autowired JsonMapper json;
     @Autowired Ballots ballotBox;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
 
     // ------------------------------------------------------------------ fixtures
 

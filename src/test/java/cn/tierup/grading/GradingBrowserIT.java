@@ -4,6 +4,7 @@ import cn.tierup.testsupport.BrowserSupport;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +71,7 @@ class GradingBrowserIT {
     @Autowired DemoCity demo;
     @Autowired CampaignFixture campaignFixture;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
     /** This class's own campaign year, from the fixture (set before each test). */
     int year;
 

@@ -2,6 +2,7 @@ package cn.tierup.grading;
 
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ class PhoneBallotPageIT {
     @Autowired JsonMapper json;
     @Autowired DemoCity city;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
 
     @Test
     void thePhoneBallotPageAnswersEachRefusalWithItsStatus() throws Exception {

@@ -3,6 +3,7 @@ package cn.tierup.pledge;
 import cn.tierup.setup.DemoDataLoader;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
@@ -89,7 +90,7 @@ class PledgeApiIT {
     /** This class's own campaign year, from the fixture (set before all tests). */
     int year;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
 
     long city;
     long campaign;

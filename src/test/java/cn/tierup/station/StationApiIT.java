@@ -1,6 +1,7 @@
 package cn.tierup.station;
 
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,9 +43,9 @@ class StationApiIT {
 
     StationTown town;
     long village, beside, agency;
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
     /** A year no other test of this class records sessions in (they record in the last few days). */
-    final int year = LocalDate.now().getYear() - 2;
+    final int year = OfficeDay.today().getYear() - 2;
 
     @BeforeAll
     void town() throws Exception {

@@ -47,7 +47,7 @@ public class CampaignFixture {
     public static final int OWN_TOWN_YEAR = 2001;
 
     /** One per test JVM, that is per database: the context and its data live as long as the JVM. */
-    private static final CampaignYears YEARS = new CampaignYears(LocalDate.now().getYear() - 2, LOWEST_YEAR);
+    private static final CampaignYears YEARS = new CampaignYears(OfficeDay.today().getYear() - 2, LOWEST_YEAR);
 
     private final CampaignService campaigns;
     private final TestUsers users;

@@ -10,6 +10,7 @@ import cn.tierup.grading.GradingBootstrap;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ class UpgradeApiIT {
     @Autowired CampaignFixture campaignFixture;
     @Autowired DemoCity demo;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
     /** This class's own campaign year, from the fixture (set before each test). */
     int year;
 

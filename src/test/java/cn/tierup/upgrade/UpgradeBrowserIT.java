@@ -6,6 +6,7 @@ import cn.tierup.testsupport.BrowserSupport;
 import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class UpgradeBrowserIT {
     @Autowired GradingBootstrap grading;
     @Autowired PlatformTransactionManager transactions;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = OfficeDay.today();
     /** This class's own campaign year, from the fixture (set before each test). */
     int year;
 
