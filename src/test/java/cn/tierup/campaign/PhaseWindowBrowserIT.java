@@ -5,6 +5,7 @@ import cn.tierup.testsupport.CampaignFixture;
 import cn.tierup.testsupport.DemoCity;
 import cn.tierup.testsupport.HostedStations;
 import cn.tierup.testsupport.IntegrationTest;
+import cn.tierup.testsupport.OfficeDay;
 import cn.tierup.testsupport.TestUsers;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,8 +53,7 @@ class PhaseWindowBrowserIT {
     @Autowired JsonMapper json;
     @Autowired JdbcClient jdbc;
 
-    /** The office's today (the application's zone), not the JVM's before the application set it: the first test runs earlier. */
-    final LocalDate today = LocalDate.now(java.time.ZoneId.of(cn.tierup.shared.OfficeTimeZone.DEFAULT));
+    final LocalDate today = OfficeDay.today();
     final LocalDate gradingStarts = today.plusDays(10);
     final LocalDate upgradeStarts = today.plusDays(31);
     /** The class's campaign, opened by whichever test runs first. */

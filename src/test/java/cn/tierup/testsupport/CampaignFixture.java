@@ -3,7 +3,6 @@ package cn.tierup.testsupport;
 import cn.tierup.campaign.CampaignService;
 import cn.tierup.campaign.CampaignView;
 import cn.tierup.identity.AccountPrincipal;
-import java.time.LocalDate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.boot.test.context.TestComponent;
